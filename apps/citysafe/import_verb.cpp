@@ -1,0 +1,56 @@
+#include <filesystem>
+#include <iostream>
+#include <spdlog/spdlog.h>
+
+#include "basemap_import.hpp"
+#include "citysafe/common/json_text.hpp"
+#include "citysafe/core/basemap/basemap_service.hpp"
+#include "citysafe/core/basemap/demo_road_network.hpp"
+#include "citysafe/core/demo/demo_district.hpp"
+#include "osm_reader.hpp"
+#include "runtime.hpp"
+#include "verbs.hpp"
+
+namespace citysafe::app {
+
+Result<basemap::BasemapInfo> importOsmBasemap(ServiceContext& ctx, const std::string& file) {
+  auto read = osm::readOsmBasemap(file);
+  if (!read) return tl::unexpected(read.error());
+  spdlog::info("{}: {} ways read; keeping {} roads, {} buildings, {} water, {} land use", file, read->ways_seen,
+               read->roads, read->buildings, read->water, read->landuse);
+  const std::string source = std::filesystem::path(file).filename().string();
+  return basemap::BasemapService(ctx).replace(identity::Principal::system(), source, read->features);
+}
+
+Result<void> ensureDemoBasemap(ServiceContext& ctx) {
+  basemap::BasemapService service(ctx);
+  const auto system = identity::Principal::system();
+  auto info = service.info(system);
+  if (!info) return tl::unexpected(info.error());
+  if (info->features > 0) return ok();
+  auto replaced = service.replace(system, "demo", basemap::generateDemoRoadNetwork(demo::kDemoCentre));
+  if (!replaced) return tl::unexpected(replaced.error());
+  return ok();
+}
+
+void addImportVerb(CLI::App& cli, Action& action) {
+  auto db = std::make_shared<std::string>(kDefaultDb);
+  auto file = std::make_shared<std::string>();
+  auto* cmd = cli.add_subcommand("import", "Import data");
+  cmd->require_subcommand(1);
+  auto* osm_cmd = cmd->add_subcommand("osm", "Replace the basemap with an OpenStreetMap extract (.osm.pbf or .osm)");
+  osm_cmd->add_option("FILE", *file, "the extract")->required();
+  osm_cmd->add_option("--db", *db, "sqlite:PATH or postgresql://...")->capture_default_str();
+  osm_cmd->callback([db, file, &action] {
+    action = [db, file] {
+      auto rt = openRuntime(*db);
+      if (!rt) return report(rt.error());
+      auto info = importOsmBasemap(*(*rt)->ctx, *file);
+      if (!info) return report(info.error());
+      std::cout << JsonObject().add("source", info->source).add("features", info->features).str() << "\n";
+      return 0;
+    };
+  });
+}
+
+}  // namespace citysafe::app

@@ -1,0 +1,27 @@
+#include "runtime.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+namespace citysafe::app {
+
+Result<std::unique_ptr<Runtime>> openRuntime(const std::string& db_url) {
+  if (db_url.starts_with("sqlite:")) {
+    const std::filesystem::path file = db_url.substr(7);
+    std::error_code ec;
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+  }
+  auto rt = std::make_unique<Runtime>();
+  auto store = sql::openStore(db_url);
+  if (!store) return tl::unexpected(store.error());
+  rt->store = std::move(*store);
+  rt->ctx = std::make_unique<ServiceContext>(*rt->store, rt->clock, rt->bus);
+  return rt;
+}
+
+int report(const Error& error) {
+  std::cerr << "citysafe: " << (error.field.empty() ? "" : error.field + ": ") << error.message << "\n";
+  return error.code == Errc::Invalid || error.code == Errc::NotFound || error.code == Errc::Conflict ? 2 : 1;
+}
+
+}  // namespace citysafe::app

@@ -1,0 +1,30 @@
+#pragma once
+// The composition root: the only place that picks adapters and hands them to the core.
+#include <memory>
+#include <string>
+
+#include "argon2_password_hasher.hpp"
+#include "citysafe/core/events/event_bus.hpp"
+#include "citysafe/core/services.hpp"
+#include "citysafe/sql/sql_store.hpp"
+
+namespace citysafe::app {
+
+inline constexpr const char* kDefaultDb = "sqlite:var/citysafe.db";
+
+struct Runtime {
+  std::unique_ptr<sql::SqlStore> store;
+  SystemClock clock;
+  events::EventBus bus;
+  crypto::Argon2PasswordHasher hasher;
+  std::unique_ptr<ServiceContext> ctx;
+};
+
+// Opens the store (creating var/ for the default SQLite file) and wires the services.
+[[nodiscard]] Result<std::unique_ptr<Runtime>> openRuntime(const std::string& db_url);
+
+// Prints an error as "field: message" to stderr and returns the CLI exit code: 2 for bad input,
+// 1 for anything else.
+int report(const Error& error);
+
+}  // namespace citysafe::app

@@ -1,0 +1,90 @@
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <spdlog/spdlog.h>
+#include <thread>
+
+#include "basemap_import.hpp"
+#include "citysafe/core/demo/demo_district.hpp"
+#include "citysafe/http/server.hpp"
+#include "runtime.hpp"
+#include "verbs.hpp"
+
+namespace citysafe::app {
+
+namespace {
+struct ServeOptions {
+  std::string db = kDefaultDb;
+  std::string address = "127.0.0.1";
+  unsigned short port = 8080;
+  std::string web = "web/dist";
+  std::string osm;
+  bool demo = false;
+  int threads = 4;
+  std::size_t body_limit = 1 << 20;
+};
+
+int serve(const ServeOptions& o) {
+  auto rt = openRuntime(o.db);
+  if (!rt) return report(rt.error());
+  auto& ctx = *(*rt)->ctx;
+  spdlog::info("store: {}", (*rt)->store->describe());
+
+  if (!o.osm.empty()) {
+    if (auto imported = importOsmBasemap(ctx, o.osm); !imported) return report(imported.error());
+  }
+  if (o.demo) {
+    auto logins = demo::buildDemoDistrict(ctx, (*rt)->hasher);
+    if (!logins) return report(logins.error());
+    if (auto base = ensureDemoBasemap(ctx); !base) return report(base.error());
+    std::cout << "Demo logins (username / password):\n";
+    for (const auto& l : *logins) {
+      std::cout << "  " << l.username << " / " << l.password << "   (" << l.role << ", " << l.org << ")\n";
+    }
+  }
+
+  std::error_code ec;
+  if (!std::filesystem::exists(std::filesystem::path(o.web) / "index.html", ec)) {
+    spdlog::warn("no web UI at {} (build it with make run); serving the API only", o.web);
+  }
+  http::Application app(ctx, (*rt)->hasher, {.web_root = o.web, .body_limit = o.body_limit, .secure_cookies = false});
+  http::HttpServer server(app, (*rt)->bus, o.threads);
+
+  // Block the stop signals in every thread, and wait for them on one.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto port = server.start(o.address, o.port);
+  if (!port) return report(port.error());
+  std::cout << "CitySafe listening on http://" << o.address << ":" << *port << "/" << std::endl;
+
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    spdlog::info("signal {}: stopping", sig);
+    server.stop();
+  });
+  server.wait();
+  waiter.join();
+  return 0;
+}
+}  // namespace
+
+void addServeVerb(CLI::App& cli, Action& action) {
+  auto opts = std::make_shared<ServeOptions>();
+  auto* cmd = cli.add_subcommand("serve", "Serve the web UI and the JSON API");
+  cmd->add_option("--db", opts->db, "sqlite:PATH or postgresql://user@host:port/db")->capture_default_str();
+  cmd->add_option("--address", opts->address, "address to listen on")->capture_default_str();
+  cmd->add_option("--port", opts->port, "port (0 picks a free one)")->capture_default_str();
+  cmd->add_option("--web", opts->web, "directory of the built web UI")->capture_default_str();
+  cmd->add_option("--osm", opts->osm, "import this OpenStreetMap extract as the basemap first");
+  cmd->add_flag("--demo", opts->demo, "build the demo district (with demo logins) if the store is empty");
+  cmd->add_option("--threads", opts->threads, "HTTP worker threads")->check(CLI::Range(1, 64))->capture_default_str();
+  cmd->add_option("--body-limit", opts->body_limit, "largest request body in bytes")->capture_default_str();
+  cmd->callback([opts, &action] { action = [opts] { return serve(*opts); }; });
+}
+
+}  // namespace citysafe::app

@@ -1,0 +1,61 @@
+#pragma once
+// Everything the HTTP server does except speak HTTP: routing, authentication, the API handlers,
+// static files. The Beast server hands it HttpRequests; tests may call it directly.
+#include <memory>
+#include <string>
+
+#include "citysafe/core/basemap/basemap_service.hpp"
+#include "citysafe/core/identity/auth_service.hpp"
+#include "citysafe/core/identity/user_service.hpp"
+#include "citysafe/core/org/org_service.hpp"
+#include "citysafe/core/services.hpp"
+#include "citysafe/http/metrics.hpp"
+#include "citysafe/http/router.hpp"
+
+namespace citysafe::http {
+
+struct AppConfig {
+  std::string web_root;                 // the built UI (web/dist); empty serves no files
+  std::size_t body_limit = 1 << 20;     // bytes; larger bodies get 413
+  bool secure_cookies = false;          // set when served over TLS by a proxy
+};
+
+struct Services {
+  ServiceContext& ctx;
+  identity::AuthService auth;
+  identity::UserService users;
+  org::OrgService orgs;
+  basemap::BasemapService basemap;
+  Services(ServiceContext& c, const identity::PasswordHasher& hasher)
+      : ctx(c), auth(c, hasher), users(c, hasher), orgs(c), basemap(c) {}
+};
+
+class Application {
+ public:
+  Application(ServiceContext& ctx, const identity::PasswordHasher& hasher, AppConfig config);
+  // Never throws: failures become problem+json.
+  [[nodiscard]] HttpResponse handle(const HttpRequest& request);
+  // The caller behind a request's cookie or bearer token.
+  [[nodiscard]] Result<identity::Principal> authenticate(const HttpRequest& request);
+  [[nodiscard]] const Router& router() const { return router_; }
+  [[nodiscard]] Metrics& metrics() { return metrics_; }
+  [[nodiscard]] Services& services() { return services_; }
+  [[nodiscard]] const AppConfig& config() const { return config_; }
+
+ private:
+  HttpResponse dispatch(const HttpRequest& request, std::string& route_name);
+  HttpResponse staticFile(const HttpRequest& request) const;
+  Services services_;
+  AppConfig config_;
+  Router router_;
+  Metrics metrics_;
+};
+
+// The session token from the cs_session cookie or an "Authorization: Bearer" header.
+std::string sessionToken(const HttpRequest& request);
+
+// Live channel: does this event belong to what the principal may read? And its wire form.
+bool visibleTo(const identity::Principal& principal, const events::DomainEvent& event);
+std::string eventJson(const events::DomainEvent& event);
+
+}  // namespace citysafe::http

@@ -1,0 +1,55 @@
+#pragma once
+// JSON in and out for the API handlers: problem+json errors and strict body reading.
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "citysafe/common/clock.hpp"
+#include "citysafe/common/result.hpp"
+#include "citysafe/http/http_types.hpp"
+#include "citysafe/http/router.hpp"
+
+namespace citysafe::http {
+
+using Json = nlohmann::json;
+
+int statusOf(Errc code);
+HttpResponse problem(const Error& error);
+HttpResponse problem(int status, const std::string& title, const std::string& detail, const std::string& field = "");
+HttpResponse jsonResponse(const Json& body, int status = 200);
+std::string isoTime(TimePoint t);
+
+// Reads a JSON object body strictly: malformed JSON, a non-object, unknown fields and wrong types
+// are Invalid errors naming the field.
+class BodyReader {
+ public:
+  [[nodiscard]] static Result<BodyReader> parse(const std::string& text, std::initializer_list<const char*> allowed);
+  [[nodiscard]] Result<std::string> requiredString(const char* key, std::size_t max_bytes = 1000) const;
+  [[nodiscard]] Result<std::optional<std::string>> optionalString(const char* key, std::size_t max_bytes = 1000) const;
+  [[nodiscard]] Result<std::optional<std::int64_t>> optionalId(const char* key) const;
+  [[nodiscard]] Result<std::optional<bool>> optionalBool(const char* key) const;
+  [[nodiscard]] Result<std::optional<std::vector<std::string>>> optionalStrings(const char* key) const;
+  [[nodiscard]] bool has(const char* key) const { return json_.contains(key); }
+  [[nodiscard]] bool isNull(const char* key) const { return json_.contains(key) && json_[key].is_null(); }
+  [[nodiscard]] const Json& raw() const { return json_; }
+
+ private:
+  explicit BodyReader(Json json) : json_(std::move(json)) {}
+  Json json_;
+};
+
+// Path parameter {name} as a positive id.
+[[nodiscard]] Result<std::int64_t> pathId(const Call& call, const char* name = "id");
+
+// ?limit=&cursor= with limits 1..500 (default 100). Cursors are the last id seen.
+struct Paging {
+  int limit = 100;
+  std::int64_t after = 0;
+};
+[[nodiscard]] Result<Paging> paging(const HttpRequest& request);
+// {"items": [...], "next_cursor": "..."|null}; a full page means there may be more.
+Json page(Json items, std::int64_t last_id, int limit);
+
+}  // namespace citysafe::http

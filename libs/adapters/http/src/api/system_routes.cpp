@@ -1,0 +1,36 @@
+#include "citysafe/common/time_format.hpp"
+#include "citysafe/core/org/sectors.hpp"
+#include "json_io.hpp"
+#include "openapi_document.hpp"
+#include "routes.hpp"
+
+namespace citysafe::http {
+
+void addSystemRoutes(Router& router, Application& app) {
+  router.add("GET", "/healthz", Access::Public, [&app](Call&) -> Result<HttpResponse> {
+    // Healthy means the store answers, not only that the process is up.
+    auto store_ok = app.services().ctx.store.read([](store::Tx& tx) -> Result<void> {
+      auto info = tx.basemap().info();
+      if (!info) return tl::unexpected(info.error());
+      return ok();
+    });
+    if (!store_ok) return problem(503, "Unavailable", "the store does not answer: " + store_ok.error().message);
+    return jsonResponse({{"status", "ok"}, {"store", app.services().ctx.store.describe().substr(0, 10)},
+                         {"time", isoTime(app.services().ctx.clock.now())}});
+  });
+  router.add("GET", "/metrics", Access::Public, [&app](Call&) -> Result<HttpResponse> {
+    return HttpResponse{200, "text/plain; version=0.0.4", app.metrics().render(), {}};
+  });
+  router.add("GET", "/api/v1/openapi.json", Access::Public, [](Call&) -> Result<HttpResponse> {
+    return HttpResponse{200, "application/json", std::string(kOpenApiDocument), {}};
+  });
+  router.add("GET", "/api/v1/sectors", Access::Public, [](Call&) -> Result<HttpResponse> {
+    Json items = Json::array();
+    for (const auto& s : org::allSectors()) {
+      items.push_back({{"code", s.code}, {"name_zh", s.name_zh}, {"name_en", s.name_en}});
+    }
+    return jsonResponse(items);
+  });
+}
+
+}  // namespace citysafe::http

@@ -1,0 +1,129 @@
+#include "citysafe/http/application.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "api/json_io.hpp"
+#include "api/routes.hpp"
+
+namespace citysafe::http {
+
+Application::Application(ServiceContext& ctx, const identity::PasswordHasher& hasher, AppConfig config)
+    : services_(ctx, hasher), config_(std::move(config)) {
+  addSystemRoutes(router_, *this);
+  addAuthRoutes(router_, services_, config_);
+  addOrgRoutes(router_, services_);
+  addUserRoutes(router_, services_);
+  addAuditRoutes(router_, services_);
+  addBasemapRoutes(router_, services_);
+  // The live channel is answered by the server's WebSocket upgrade; listed here so the OpenAPI
+  // check and the 426 for plain GETs come from one place.
+  router_.add("GET", "/api/v1/events", Access::Authenticated, [](Call&) -> Result<HttpResponse> {
+    return problem(426, "Upgrade Required", "connect with a WebSocket to receive live events");
+  });
+}
+
+std::string sessionToken(const HttpRequest& request) {
+  const std::string auth = request.header("authorization");
+  if (auth.starts_with("Bearer ")) return auth.substr(7);
+  const std::string cookies = request.header("cookie");
+  std::stringstream in(cookies);
+  std::string part;
+  while (std::getline(in, part, ';')) {
+    const auto start = part.find_first_not_of(' ');
+    if (start == std::string::npos) continue;
+    part = part.substr(start);
+    if (part.starts_with("cs_session=")) return part.substr(11);
+  }
+  return {};
+}
+
+Result<identity::Principal> Application::authenticate(const HttpRequest& request) {
+  return services_.auth.authenticate(sessionToken(request));
+}
+
+HttpResponse Application::handle(const HttpRequest& request) {
+  const auto started = std::chrono::steady_clock::now();
+  std::string route_name = "static";
+  HttpResponse response;
+  try {
+    response = dispatch(request, route_name);
+  } catch (const std::exception& e) {
+    response = problem(500, "Internal", "internal error");
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  metrics_.observe(request.method, route_name, response.status, seconds);
+  return response;
+}
+
+HttpResponse Application::dispatch(const HttpRequest& request, std::string& route_name) {
+  const bool api = request.path.starts_with("/api/") || request.path == "/healthz" || request.path == "/metrics";
+  if (!api) return staticFile(request);
+  if (request.body.size() > config_.body_limit) {
+    return problem(413, "TooLarge", "the body is larger than " + std::to_string(config_.body_limit) + " bytes", "body");
+  }
+  std::map<std::string, std::string> params;
+  bool path_known = false;
+  const Route* route = router_.match(request.method, request.path, params, path_known);
+  if (!route) {
+    route_name = "unmatched";
+    if (path_known) return problem(405, "Method Not Allowed", request.method + " is not allowed on " + request.path);
+    return problem(404, "NotFound", "no such endpoint: " + request.path);
+  }
+  route_name = route->pattern;
+  Call call{request, std::move(params), std::nullopt, sessionToken(request)};
+  if (route->access == Access::Authenticated) {
+    auto who = services_.auth.authenticate(call.token);
+    if (!who) return problem(who.error());
+    call.principal = std::move(*who);
+  }
+  auto result = route->handler(call);
+  if (!result) return problem(result.error());
+  return *result;
+}
+
+HttpResponse Application::staticFile(const HttpRequest& request) const {
+  namespace fs = std::filesystem;
+  if (config_.web_root.empty()) return problem(404, "NotFound", "no web UI is configured");
+  if (request.method != "GET" && request.method != "HEAD") return problem(405, "Method Not Allowed", "static files are read-only");
+  const fs::path root = fs::weakly_canonical(config_.web_root);
+  fs::path file = fs::weakly_canonical(root / request.path.substr(1));
+  // Refuse anything that escapes the web root (../), and fall back to the SPA's index.html.
+  const auto rel = file.lexically_relative(root);
+  if (rel.empty() || rel.native().starts_with("..")) file = root / "index.html";
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) file = root / "index.html";
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return problem(404, "NotFound", "the web UI is not built (run make run)");
+  std::ostringstream body;
+  body << in.rdbuf();
+  static const std::map<std::string, std::string> kTypes = {
+      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},   {".json", "application/json"},
+      {".svg", "image/svg+xml"},             {".png", "image/png"},
+      {".ico", "image/x-icon"},              {".woff2", "font/woff2"},
+      {".wasm", "application/wasm"},         {".mp3", "audio/mpeg"}};
+  const auto it = kTypes.find(file.extension().string());
+  HttpResponse response{200, it == kTypes.end() ? "application/octet-stream" : it->second, body.str(), {}};
+  // Hashed asset names may be cached for long; index.html must be re-read to pick up new builds.
+  response.headers.emplace_back("Cache-Control", file.filename() == "index.html" ? "no-cache" : "public, max-age=31536000, immutable");
+  return response;
+}
+
+bool visibleTo(const identity::Principal& principal, const events::DomainEvent& event) {
+  if (!principal.can(identity::Permission::EventsRead)) return false;
+  if (event.org_path == "/") return true;  // platform-wide events, e.g. a new basemap
+  return identity::reaches(identity::scopeOf(principal), event.org_path, event.sectors);
+}
+
+std::string eventJson(const events::DomainEvent& event) {
+  Json data = Json::parse(event.data_json, nullptr, false);
+  if (data.is_discarded()) data = nullptr;
+  return Json{{"type", event.type}, {"entity", event.entity}, {"entity_id", event.entity_id},
+              {"action", event.action}, {"at", isoTime(event.at)}, {"data", data}}
+      .dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace citysafe::http

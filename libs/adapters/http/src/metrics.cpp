@@ -1,0 +1,40 @@
+#include "citysafe/http/metrics.hpp"
+
+#include <sstream>
+
+namespace citysafe::http {
+
+void Metrics::observe(const std::string& method, const std::string& route, int status, double seconds) {
+  std::lock_guard lock(mutex_);
+  ++requests_["method=\"" + method + "\",route=\"" + route + "\",status=\"" + std::to_string(status) + "\""];
+  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+    if (seconds <= kBuckets[i]) ++bucket_counts_[i];
+  }
+  ++count_;
+  sum_ += seconds;
+}
+
+std::string Metrics::render() const {
+  std::ostringstream out;
+  std::lock_guard lock(mutex_);
+  out << "# HELP citysafe_http_requests_total HTTP requests by route and status.\n"
+      << "# TYPE citysafe_http_requests_total counter\n";
+  for (const auto& [labels, n] : requests_) out << "citysafe_http_requests_total{" << labels << "} " << n << "\n";
+  out << "# HELP citysafe_http_request_duration_seconds Time to answer a request.\n"
+      << "# TYPE citysafe_http_request_duration_seconds histogram\n";
+  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+    out << "citysafe_http_request_duration_seconds_bucket{le=\"" << kBuckets[i] << "\"} " << bucket_counts_[i] << "\n";
+  }
+  out << "citysafe_http_request_duration_seconds_bucket{le=\"+Inf\"} " << count_ << "\n"
+      << "citysafe_http_request_duration_seconds_sum " << sum_ << "\n"
+      << "citysafe_http_request_duration_seconds_count " << count_ << "\n"
+      << "# HELP citysafe_websocket_clients Open live-channel connections.\n"
+      << "# TYPE citysafe_websocket_clients gauge\n"
+      << "citysafe_websocket_clients " << websockets_.load() << "\n"
+      << "# HELP citysafe_events_pushed_total Domain events pushed to live-channel clients.\n"
+      << "# TYPE citysafe_events_pushed_total counter\n"
+      << "citysafe_events_pushed_total " << events_pushed_.load() << "\n";
+  return out.str();
+}
+
+}  // namespace citysafe::http

@@ -1,0 +1,265 @@
+// The only file that knows Boost.Beast.
+#include "citysafe/http/server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+#include <boost/beast/websocket.hpp>
+#include <condition_variable>
+#include <deque>
+#include <thread>
+
+namespace citysafe::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace websocket = boost::beast::websocket;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+HttpRequest toRequest(const bhttp::request<bhttp::string_body>& req, const std::string& remote) {
+  HttpRequest out;
+  out.method = std::string(req.method_string());
+  const std::string target(req.target());
+  const auto q = target.find('?');
+  out.path = percentDecode(target.substr(0, q));
+  if (q != std::string::npos) out.query = parseQuery(target.substr(q + 1));
+  for (const auto& field : req) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers[name] = std::string(field.value());
+  }
+  out.body = req.body();
+  out.remote_address = remote;
+  return out;
+}
+
+bhttp::response<bhttp::string_body> toBeast(const HttpResponse& r, unsigned version, bool keep_alive) {
+  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+  res.set(bhttp::field::server, "citysafe");
+  res.set(bhttp::field::content_type, r.content_type);
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("Referrer-Policy", "same-origin");
+  for (const auto& [name, value] : r.headers) res.insert(name, value);
+  res.body() = r.body;
+  res.keep_alive(keep_alive);
+  res.prepare_payload();
+  return res;
+}
+
+class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
+ public:
+  WebSocketSession(tcp::socket&& socket, Application& app, events::EventBus& bus, identity::Principal who)
+      : ws_(std::move(socket)), app_(app), bus_(bus), who_(std::move(who)) {}
+
+  void start(bhttp::request<bhttp::string_body> req) {
+    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws_.async_accept(req, beast::bind_front_handler(&WebSocketSession::onAccept, shared_from_this()));
+  }
+
+ private:
+  void onAccept(beast::error_code ec) {
+    if (ec) return;
+    app_.metrics().websocketOpened();
+    std::weak_ptr<WebSocketSession> weak = shared_from_this();
+    subscription_ = bus_.subscribe([weak](const events::DomainEvent& event) {
+      if (auto self = weak.lock()) self->offer(event);
+    });
+    enqueue(R"({"type":"hello","entity":"","entity_id":"","action":"hello","data":null})");
+    readLoop();
+  }
+
+  void offer(const events::DomainEvent& event) {
+    if (!visibleTo(who_, event)) return;
+    enqueue(eventJson(event));
+    app_.metrics().eventPushed();
+  }
+
+  void enqueue(std::string message) {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), m = std::move(message)]() mutable {
+      // A client that stops reading must not grow the queue without bound.
+      if (self->queue_.size() > 1000) self->queue_.pop_front();
+      self->queue_.push_back(std::move(m));
+      if (self->queue_.size() == 1) self->writeNext();
+    });
+  }
+
+  void writeNext() {
+    ws_.text(true);
+    ws_.async_write(asio::buffer(queue_.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->close();
+      self->queue_.pop_front();
+      if (!self->queue_.empty()) self->writeNext();
+    });
+  }
+
+  void readLoop() {
+    ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->close();
+      self->buffer_.consume(self->buffer_.size());  // clients only listen; ignore what they send
+      self->readLoop();
+    });
+  }
+
+  void close() {
+    if (subscription_ != 0) {
+      bus_.unsubscribe(subscription_);
+      subscription_ = 0;
+      app_.metrics().websocketClosed();
+    }
+  }
+
+  websocket::stream<beast::tcp_stream> ws_;
+  Application& app_;
+  events::EventBus& bus_;
+  identity::Principal who_;
+  beast::flat_buffer buffer_;
+  std::deque<std::string> queue_;
+  std::uint64_t subscription_ = 0;
+};
+
+class HttpSession : public std::enable_shared_from_this<HttpSession> {
+ public:
+  HttpSession(tcp::socket&& socket, Application& app, events::EventBus& bus)
+      : stream_(std::move(socket)), app_(app), bus_(bus) {
+    beast::error_code ec;
+    const auto endpoint = stream_.socket().remote_endpoint(ec);
+    remote_ = ec ? std::string() : endpoint.address().to_string();
+  }
+
+  void run() { read(); }
+
+ private:
+  void read() {
+    parser_.emplace();
+    parser_->body_limit(app_.config().body_limit);
+    stream_.expires_after(std::chrono::seconds(60));
+    bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::onRead, shared_from_this()));
+  }
+
+  void onRead(beast::error_code ec, std::size_t) {
+    if (ec == bhttp::error::end_of_stream) return shutdown();
+    if (ec == bhttp::error::body_limit) {
+      const auto p = problemBody(413, "TooLarge", "the body is larger than " + std::to_string(app_.config().body_limit) + " bytes");
+      return write(toBeast(p, 11, false));
+    }
+    if (ec) return;
+    auto req = parser_->release();
+    if (websocket::is_upgrade(req)) return upgrade(std::move(req));
+    const HttpResponse response = app_.handle(toRequest(req, remote_));
+    write(toBeast(response, req.version(), req.keep_alive()));
+  }
+
+  static HttpResponse problemBody(int status, const std::string& title, const std::string& detail) {
+    return HttpResponse{status, "application/problem+json",
+                        R"({"type":"about:blank","title":")" + title + R"(","status":)" + std::to_string(status) +
+                            R"(,"detail":")" + detail + R"(","field":"body"})",
+                        {}};
+  }
+
+  void upgrade(bhttp::request<bhttp::string_body> req) {
+    const HttpRequest request = toRequest(req, remote_);
+    if (request.path != "/api/v1/events") {
+      return write(toBeast(problemBody(404, "NotFound", "no WebSocket endpoint here"), req.version(), false));
+    }
+    auto who = app_.authenticate(request);
+    if (!who || !who->can(identity::Permission::EventsRead)) {
+      return write(toBeast(problemBody(401, "Unauthenticated", "log in to receive live events"), req.version(), false));
+    }
+    stream_.expires_never();
+    std::make_shared<WebSocketSession>(stream_.release_socket(), app_, bus_, std::move(*who))->start(std::move(req));
+  }
+
+  void write(bhttp::response<bhttp::string_body> res) {
+    auto shared = std::make_shared<bhttp::response<bhttp::string_body>>(std::move(res));
+    bhttp::async_write(stream_, *shared, [self = shared_from_this(), shared](beast::error_code ec, std::size_t) {
+      if (ec || !shared->keep_alive()) return self->shutdown();
+      self->read();
+    });
+  }
+
+  void shutdown() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  beast::tcp_stream stream_;
+  Application& app_;
+  events::EventBus& bus_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::string remote_;
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Impl(Application& a, events::EventBus& b, int n) : app(a), bus(b), threads(n), ioc(n), acceptor(ioc) {}
+
+  void accept() {
+    acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+      if (!ec) std::make_shared<HttpSession>(std::move(socket), app, bus)->run();
+      if (acceptor.is_open()) accept();
+    });
+  }
+
+  Application& app;
+  events::EventBus& bus;
+  int threads;
+  asio::io_context ioc;
+  tcp::acceptor acceptor;
+  std::vector<std::thread> pool;
+  std::mutex mutex;
+  std::condition_variable stopped_cv;
+  bool stopping = false;
+  bool stopped = false;
+};
+
+HttpServer::HttpServer(Application& app, events::EventBus& bus, int threads)
+    : impl_(std::make_unique<Impl>(app, bus, threads < 1 ? 1 : threads)) {}
+
+HttpServer::~HttpServer() { stop(); }
+
+Result<unsigned short> HttpServer::start(const std::string& address, unsigned short port) {
+  beast::error_code ec;
+  const auto ip = asio::ip::make_address(address, ec);
+  if (ec) return invalid("address", "'" + address + "' is not an IP address");
+  const tcp::endpoint endpoint{ip, port};
+  auto& acc = impl_->acceptor;
+  acc.open(endpoint.protocol(), ec);
+  if (!ec) acc.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acc.bind(endpoint, ec);
+  if (!ec) acc.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) return fail(Errc::Unavailable, "port", "cannot listen on " + address + ":" + std::to_string(port) + ": " + ec.message());
+  const unsigned short bound = acc.local_endpoint().port();
+  impl_->accept();
+  for (int i = 0; i < impl_->threads; ++i) impl_->pool.emplace_back([this] { impl_->ioc.run(); });
+  return bound;
+}
+
+void HttpServer::stop() {
+  {
+    std::lock_guard lock(impl_->mutex);
+    if (impl_->stopping) return;
+    impl_->stopping = true;
+  }
+  asio::post(impl_->ioc, [this] {
+    beast::error_code ec;
+    impl_->acceptor.close(ec);
+  });
+  impl_->ioc.stop();
+  for (auto& t : impl_->pool) {
+    if (t.joinable()) t.join();
+  }
+  std::lock_guard lock(impl_->mutex);
+  impl_->stopped = true;
+  impl_->stopped_cv.notify_all();
+}
+
+void HttpServer::wait() {
+  std::unique_lock lock(impl_->mutex);
+  impl_->stopped_cv.wait(lock, [this] { return impl_->stopped; });
+}
+
+}  // namespace citysafe::http

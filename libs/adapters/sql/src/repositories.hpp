@@ -1,0 +1,84 @@
+#pragma once
+// SQL repositories, written once for both dialects. Internal to the sql adapter.
+#include "citysafe/core/store/store.hpp"
+#include "citysafe/sql/connection.hpp"
+
+namespace citysafe::sql {
+
+// "(path LIKE ? OR (path LIKE ? AND (sectors LIKE ? OR ...)))" for a scope; appends parameters.
+std::string scopeClause(const identity::Scope& scope, const std::string& path_col,
+                        const std::string& sectors_col, std::vector<Value>& params);
+std::string joinSectors(const std::vector<std::string>& sectors);    // ",a,b,"
+std::vector<std::string> splitSectors(const std::string& joined);
+
+class SqlOrgRepository final : public store::OrgRepository {
+ public:
+  explicit SqlOrgRepository(Connection& c) : conn_(c) {}
+  Result<org::Organisation> get(OrgId id) override;
+  Result<OrgId> insert(const org::Organisation& org) override;
+  Result<void> update(const org::Organisation& org) override;
+  Result<std::optional<OrgId>> findByCreditCode(const std::string& code) override;
+  Result<std::vector<org::Organisation>> list(const store::OrgFilter& filter, store::PageRequest page) override;
+
+ private:
+  Connection& conn_;
+};
+
+class SqlUserRepository final : public store::UserRepository {
+ public:
+  explicit SqlUserRepository(Connection& c) : conn_(c) {}
+  Result<identity::User> get(UserId id) override;
+  Result<identity::User> getByUsername(const std::string& username) override;
+  Result<UserId> insert(const identity::User& user) override;
+  Result<void> update(const identity::User& user) override;
+  Result<std::vector<identity::User>> list(const identity::Scope& scope, store::PageRequest page) override;
+
+ private:
+  Result<identity::User> one(const std::string& where, const Value& key);
+  Connection& conn_;
+};
+
+class SqlSessionRepository final : public store::SessionRepository {
+ public:
+  explicit SqlSessionRepository(Connection& c) : conn_(c) {}
+  Result<std::int64_t> insert(const identity::Session& session) override;
+  Result<identity::Session> getByTokenHash(const std::string& token_hash) override;
+  Result<void> revoke(std::int64_t session_id) override;
+  Result<int> revokeAllOf(UserId user) override;
+
+ private:
+  Connection& conn_;
+};
+
+class SqlAuditRepository final : public store::AuditRepository {
+ public:
+  explicit SqlAuditRepository(Connection& c) : conn_(c) {}
+  Result<std::optional<audit::AuditRecord>> last() override;
+  Result<void> append(const audit::AuditRecord& record) override;
+  Result<std::vector<audit::AuditRecord>> list(const store::AuditFilter& filter) override;
+  Result<void> scan(const std::function<bool(const audit::AuditRecord&)>& visit) override;
+
+ private:
+  Connection& conn_;
+};
+
+class SqlBasemapRepository final : public store::BasemapRepository {
+ public:
+  explicit SqlBasemapRepository(Connection& c) : conn_(c) {}
+  Result<void> replaceAll(const std::string& source, const std::vector<basemap::MapFeature>& features) override;
+  Result<basemap::BasemapInfo> info() override;
+  Result<std::vector<basemap::MapFeature>> query(const basemap::BBox& box) override;
+
+ private:
+  Connection& conn_;
+};
+
+struct Migration {
+  int version;
+  const char* description;
+  const char* sql;  // with {ID} {INT} {REAL} {TEXT} tokens for the dialect
+};
+const std::vector<Migration>& migrations();
+std::string inDialect(std::string_view sql, Dialect dialect);
+
+}  // namespace citysafe::sql

@@ -1,0 +1,141 @@
+#include "citysafe/sql/sql_store.hpp"
+
+#include <charconv>
+#include <exception>
+
+#include "repositories.hpp"
+
+namespace citysafe::sql {
+
+std::int64_t Row::getInt(std::size_t i) const {
+  const auto& cell = cells_.at(i);
+  if (!cell) return 0;
+  std::int64_t v = 0;
+  // PostgreSQL sends booleans as 't'/'f'.
+  if (*cell == "t") return 1;
+  if (*cell == "f") return 0;
+  std::from_chars(cell->data(), cell->data() + cell->size(), v);
+  return v;
+}
+
+double Row::getDouble(std::size_t i) const {
+  const auto& cell = cells_.at(i);
+  if (!cell) return 0;
+  double v = 0;
+  std::from_chars(cell->data(), cell->data() + cell->size(), v);
+  return v;
+}
+
+const std::string& Row::getText(std::size_t i) const {
+  static const std::string kEmpty;
+  const auto& cell = cells_.at(i);
+  return cell ? *cell : kEmpty;
+}
+
+Result<std::int64_t> queryInt(Connection& conn, std::string_view sql, const std::vector<Value>& params) {
+  auto rows = conn.query(sql, params);
+  if (!rows) return tl::unexpected(rows.error());
+  if (rows->empty()) return fail(Errc::NotFound, "", "query returned no row");
+  return rows->front().getInt(0);
+}
+
+namespace {
+class SqlTx final : public store::Tx {
+ public:
+  explicit SqlTx(Connection& c) : orgs_(c), users_(c), sessions_(c), audit_(c), basemap_(c) {}
+  store::OrgRepository& orgs() override { return orgs_; }
+  store::UserRepository& users() override { return users_; }
+  store::SessionRepository& sessions() override { return sessions_; }
+  store::AuditRepository& audit() override { return audit_; }
+  store::BasemapRepository& basemap() override { return basemap_; }
+
+ private:
+  SqlOrgRepository orgs_;
+  SqlUserRepository users_;
+  SqlSessionRepository sessions_;
+  SqlAuditRepository audit_;
+  SqlBasemapRepository basemap_;
+};
+}  // namespace
+
+SqlStore::SqlStore(ConnectionFactory factory, std::string description, std::size_t max_idle)
+    : factory_(std::move(factory)), description_(std::move(description)), max_idle_(max_idle) {}
+
+SqlStore::~SqlStore() = default;
+
+Result<std::unique_ptr<Connection>> SqlStore::acquire() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      auto conn = std::move(idle_.back());
+      idle_.pop_back();
+      return conn;
+    }
+  }
+  return factory_();
+}
+
+void SqlStore::release(std::unique_ptr<Connection> conn) {
+  std::lock_guard lock(mutex_);
+  if (idle_.size() < max_idle_) idle_.push_back(std::move(conn));
+}
+
+Result<void> SqlStore::run(const store::Work& work, bool write) {
+  auto conn = acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  if (auto begun = (*conn)->begin(write); !begun) return begun;  // a broken connection is dropped
+  Result<void> outcome;
+  try {
+    SqlTx tx(**conn);
+    outcome = work(tx);
+  } catch (const std::exception& e) {
+    outcome = fail(Errc::Internal, "", std::string("unexpected failure in a transaction: ") + e.what());
+  }
+  if (outcome) {
+    if (auto committed = (*conn)->execScript("COMMIT"); !committed) return committed;
+  } else if (!(*conn)->execScript("ROLLBACK")) {
+    return outcome;  // the connection is in an unknown state: drop it
+  }
+  release(std::move(*conn));
+  return outcome;
+}
+
+Result<void> SqlStore::write(const store::Work& work) { return run(work, true); }
+Result<void> SqlStore::read(const store::Work& work) { return run(work, false); }
+
+Result<int> SqlStore::migrate() {
+  auto conn = acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  Connection& c = **conn;
+  const Dialect d = c.dialect();
+  if (auto r = c.execScript(inDialect("CREATE TABLE IF NOT EXISTS schema_migrations (version {INT} PRIMARY KEY, "
+                                      "description {TEXT} NOT NULL, applied_at {INT} NOT NULL)",
+                                      d));
+      !r) {
+    return tl::unexpected(r.error());
+  }
+  int applied = 0;
+  for (const auto& m : migrations()) {
+    if (auto begun = c.begin(true); !begun) return tl::unexpected(begun.error());
+    auto have = queryInt(c, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?", {std::int64_t{m.version}});
+    if (have && *have == 0) {
+      auto script = c.execScript(inDialect(m.sql, d));
+      auto noted = script ? c.query("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
+                                    {std::int64_t{m.version}, std::string(m.description),
+                                     std::int64_t{std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                      std::chrono::system_clock::now().time_since_epoch())
+                                                      .count()}})
+                          : Result<std::vector<Row>>(tl::unexpected(script.error()));
+      if (!noted) {
+        (void)c.execScript("ROLLBACK");
+        return fail(noted.error().code, "", "migration " + std::to_string(m.version) + " failed: " + noted.error().message);
+      }
+      ++applied;
+    }
+    if (auto committed = c.execScript("COMMIT"); !committed) return tl::unexpected(committed.error());
+  }
+  release(std::move(*conn));
+  return applied;
+}
+
+}  // namespace citysafe::sql

@@ -1,0 +1,32 @@
+#pragma once
+// A tiny JSON writer for the core (audit before/after, event payloads), which may not link a JSON
+// library. Builds one object at a time; values are escaped per RFC 8259.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace citysafe {
+
+std::string jsonQuote(std::string_view s);
+
+class JsonObject {
+ public:
+  JsonObject& add(std::string_view key, std::string_view value);
+  JsonObject& add(std::string_view key, const char* value) { return add(key, std::string_view(value)); }
+  JsonObject& add(std::string_view key, const std::string& value) { return add(key, std::string_view(value)); }
+  JsonObject& add(std::string_view key, std::int64_t value);
+  JsonObject& add(std::string_view key, double value);
+  JsonObject& add(std::string_view key, bool value);
+  JsonObject& addNull(std::string_view key);
+  JsonObject& addRaw(std::string_view key, std::string_view json);
+  JsonObject& add(std::string_view key, const std::vector<std::string>& values);
+  [[nodiscard]] std::string str() const { return "{" + body_ + "}"; }
+
+ private:
+  void key(std::string_view k);
+  std::string body_;
+};
+
+}  // namespace citysafe

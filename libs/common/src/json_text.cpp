@@ -1,0 +1,111 @@
+#include "citysafe/common/json_text.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "citysafe/common/result.hpp"
+
+namespace citysafe {
+
+const char* errcName(Errc code) {
+  switch (code) {
+    case Errc::Invalid: return "Invalid";
+    case Errc::NotFound: return "NotFound";
+    case Errc::Conflict: return "Conflict";
+    case Errc::Forbidden: return "Forbidden";
+    case Errc::Unauthenticated: return "Unauthenticated";
+    case Errc::IllegalTransition: return "IllegalTransition";
+    case Errc::TooLarge: return "TooLarge";
+    case Errc::RateLimited: return "RateLimited";
+    case Errc::Unavailable: return "Unavailable";
+    case Errc::Internal: return "Internal";
+  }
+  return "Internal";
+}
+
+std::string jsonQuote(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+void JsonObject::key(std::string_view k) {
+  if (!body_.empty()) body_ += ',';
+  body_ += jsonQuote(k);
+  body_ += ':';
+}
+
+JsonObject& JsonObject::add(std::string_view k, std::string_view value) {
+  key(k);
+  body_ += jsonQuote(value);
+  return *this;
+}
+
+JsonObject& JsonObject::add(std::string_view k, std::int64_t value) {
+  key(k);
+  body_ += std::to_string(value);
+  return *this;
+}
+
+JsonObject& JsonObject::add(std::string_view k, double value) {
+  key(k);
+  if (!std::isfinite(value)) {
+    body_ += "null";
+    return *this;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", value);
+  body_ += buf;
+  return *this;
+}
+
+JsonObject& JsonObject::add(std::string_view k, bool value) {
+  key(k);
+  body_ += value ? "true" : "false";
+  return *this;
+}
+
+JsonObject& JsonObject::addNull(std::string_view k) {
+  key(k);
+  body_ += "null";
+  return *this;
+}
+
+JsonObject& JsonObject::addRaw(std::string_view k, std::string_view json) {
+  key(k);
+  body_ += json;
+  return *this;
+}
+
+JsonObject& JsonObject::add(std::string_view k, const std::vector<std::string>& values) {
+  key(k);
+  body_ += '[';
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) body_ += ',';
+    body_ += jsonQuote(values[i]);
+  }
+  body_ += ']';
+  return *this;
+}
+
+}  // namespace citysafe

@@ -1,0 +1,42 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "citysafe/core/org/organisation.hpp"
+
+namespace citysafe::basemap {
+
+enum class Layer : std::uint8_t { Road, Building, Water, Landuse };
+enum class Shape : std::uint8_t { Line, Polygon };
+
+const char* toString(Layer layer);
+
+struct BBox {
+  double min_lon = 180, min_lat = 90, max_lon = -180, max_lat = -90;
+  [[nodiscard]] bool empty() const { return min_lon > max_lon; }
+  void extend(const org::GeoPoint& p);
+  void extend(const BBox& other);
+  [[nodiscard]] bool intersects(const BBox& other) const;
+};
+
+// One drawable thing of the basemap: a road line, or a building/water/land-use polygon (outer
+// ring only). Coordinates are WGS-84.
+struct MapFeature {
+  std::int64_t id = 0;
+  Layer layer = Layer::Road;
+  Shape shape = Shape::Line;
+  std::string feature_class;  // OSM highway/landuse value, e.g. "primary", "park"
+  std::string name;
+  std::vector<org::GeoPoint> points;
+  [[nodiscard]] BBox bbox() const;
+};
+
+struct BasemapInfo {
+  std::string source;  // "demo" or the imported file's name
+  BBox bbox;
+  std::int64_t features = 0;
+};
+
+}  // namespace citysafe::basemap

@@ -1,0 +1,38 @@
+#pragma once
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace citysafe::identity {
+
+enum class Role : std::uint8_t {
+  Admin,              // 系统管理员
+  Leader,             // 领导 (read-only)
+  DutyOfficer,        // 值班员
+  DepartmentOfficer,  // 行业部门人员
+  StreetOfficer,      // 街道/社区安全员
+  Inspector,          // 执法/检查人员
+  EnterpriseManager,  // 企业安全管理员
+};
+
+// What a role may do; scope (which organisations) is decided separately.
+enum class Permission : std::uint8_t {
+  OrgRead,
+  OrgWrite,
+  UserRead,
+  UserWrite,
+  AuditRead,
+  BasemapRead,
+  BasemapWrite,
+  EventsRead,
+};
+
+std::span<const Role> allRoles();
+std::span<const Permission> allPermissions();
+const char* toString(Role role);
+const char* toString(Permission permission);
+std::optional<Role> parseRole(std::string_view text);
+bool grants(Role role, Permission permission);
+
+}  // namespace citysafe::identity

@@ -1,0 +1,149 @@
+#pragma once
+// Storage ports. The core says what it needs; adapters (SQLite, PostgreSQL) say how.
+// A Tx is one database transaction: everything done through it commits together or not at all.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "citysafe/common/result.hpp"
+#include "citysafe/core/audit/audit_record.hpp"
+#include "citysafe/core/basemap/map_feature.hpp"
+#include "citysafe/core/identity/principal.hpp"
+#include "citysafe/core/identity/user.hpp"
+#include "citysafe/core/org/organisation.hpp"
+
+namespace citysafe::store {
+
+// Keyset pagination: items with id > after_id, ascending (or < before for newest-first lists).
+struct PageRequest {
+  int limit = 100;
+  std::int64_t after_id = 0;
+};
+
+struct OrgFilter {
+  identity::Scope scope;
+  std::optional<org::OrgKind> kind;
+  std::optional<OrgId> parent_id;
+};
+
+class OrgRepository {
+ public:
+  virtual ~OrgRepository() = default;
+  [[nodiscard]] virtual Result<org::Organisation> get(OrgId id) = 0;
+  // Inserts and returns the new id; the caller then sets the path with update().
+  [[nodiscard]] virtual Result<OrgId> insert(const org::Organisation& org) = 0;
+  [[nodiscard]] virtual Result<void> update(const org::Organisation& org) = 0;
+  [[nodiscard]] virtual Result<std::optional<OrgId>> findByCreditCode(const std::string& code) = 0;
+  [[nodiscard]] virtual Result<std::vector<org::Organisation>> list(const OrgFilter& filter,
+                                                                    PageRequest page) = 0;
+};
+
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  [[nodiscard]] virtual Result<identity::User> get(UserId id) = 0;
+  [[nodiscard]] virtual Result<identity::User> getByUsername(const std::string& username) = 0;
+  [[nodiscard]] virtual Result<UserId> insert(const identity::User& user) = 0;
+  [[nodiscard]] virtual Result<void> update(const identity::User& user) = 0;
+  // Users whose organisation is within the scope.
+  [[nodiscard]] virtual Result<std::vector<identity::User>> list(const identity::Scope& scope,
+                                                                 PageRequest page) = 0;
+};
+
+class SessionRepository {
+ public:
+  virtual ~SessionRepository() = default;
+  [[nodiscard]] virtual Result<std::int64_t> insert(const identity::Session& session) = 0;
+  [[nodiscard]] virtual Result<identity::Session> getByTokenHash(const std::string& token_hash) = 0;
+  [[nodiscard]] virtual Result<void> revoke(std::int64_t session_id) = 0;
+  // Returns how many sessions were revoked.
+  [[nodiscard]] virtual Result<int> revokeAllOf(UserId user) = 0;
+};
+
+struct AuditFilter {
+  identity::Scope scope;
+  std::optional<std::string> entity;
+  std::optional<std::string> entity_id;
+  std::int64_t before_seq = 0;  // 0: from the newest
+  int limit = 100;
+};
+
+class AuditRepository {
+ public:
+  virtual ~AuditRepository() = default;
+  // Must be called inside a write Tx; the adapter serialises appenders so seq has no gaps.
+  [[nodiscard]] virtual Result<std::optional<audit::AuditRecord>> last() = 0;
+  [[nodiscard]] virtual Result<void> append(const audit::AuditRecord& record) = 0;
+  // Newest first.
+  [[nodiscard]] virtual Result<std::vector<audit::AuditRecord>> list(const AuditFilter& filter) = 0;
+  // Oldest first, in batches, until `visit` returns false.
+  [[nodiscard]] virtual Result<void> scan(
+      const std::function<bool(const audit::AuditRecord&)>& visit) = 0;
+};
+
+class BasemapRepository {
+ public:
+  virtual ~BasemapRepository() = default;
+  [[nodiscard]] virtual Result<void> replaceAll(const std::string& source,
+                                                const std::vector<basemap::MapFeature>& features) = 0;
+  [[nodiscard]] virtual Result<basemap::BasemapInfo> info() = 0;
+  [[nodiscard]] virtual Result<std::vector<basemap::MapFeature>> query(const basemap::BBox& box) = 0;
+};
+
+class Tx {
+ public:
+  virtual ~Tx() = default;
+  virtual OrgRepository& orgs() = 0;
+  virtual UserRepository& users() = 0;
+  virtual SessionRepository& sessions() = 0;
+  virtual AuditRepository& audit() = 0;
+  virtual BasemapRepository& basemap() = 0;
+};
+
+using Work = std::function<Result<void>(Tx&)>;
+
+// Thread-safe. write() commits when work succeeds and rolls back when it fails or throws.
+class Store {
+ public:
+  virtual ~Store() = default;
+  [[nodiscard]] virtual Result<void> write(const Work& work) = 0;
+  [[nodiscard]] virtual Result<void> read(const Work& work) = 0;
+  [[nodiscard]] virtual std::string describe() const = 0;  // "sqlite:/path" (no secrets)
+};
+
+// The subtree path of an organisation, or "/" when it is gone (audit scope of a change).
+inline std::string orgPathOf(Tx& tx, OrgId id) {
+  auto org = tx.orgs().get(id);
+  return org ? org->path : std::string("/");
+}
+
+// Runs `work` in a write transaction and hands back its value.
+template <class T>
+[[nodiscard]] Result<T> writeReturning(Store& store, const std::function<Result<T>(Tx&)>& work) {
+  std::optional<T> out;
+  auto done = store.write([&](Tx& tx) -> Result<void> {
+    auto value = work(tx);
+    if (!value) return tl::unexpected(value.error());
+    out = std::move(*value);
+    return {};
+  });
+  if (!done) return tl::unexpected(done.error());
+  return std::move(*out);
+}
+
+template <class T>
+[[nodiscard]] Result<T> readReturning(Store& store, const std::function<Result<T>(Tx&)>& work) {
+  std::optional<T> out;
+  auto done = store.read([&](Tx& tx) -> Result<void> {
+    auto value = work(tx);
+    if (!value) return tl::unexpected(value.error());
+    out = std::move(*value);
+    return {};
+  });
+  if (!done) return tl::unexpected(done.error());
+  return std::move(*out);
+}
+
+}  // namespace citysafe::store

@@ -1,0 +1,40 @@
+#include "citysafe/core/basemap/map_feature.hpp"
+
+#include <algorithm>
+
+namespace citysafe::basemap {
+
+const char* toString(Layer layer) {
+  switch (layer) {
+    case Layer::Road: return "road";
+    case Layer::Building: return "building";
+    case Layer::Water: return "water";
+    case Layer::Landuse: return "landuse";
+  }
+  return "road";
+}
+
+void BBox::extend(const org::GeoPoint& p) {
+  min_lon = std::min(min_lon, p.lon);
+  min_lat = std::min(min_lat, p.lat);
+  max_lon = std::max(max_lon, p.lon);
+  max_lat = std::max(max_lat, p.lat);
+}
+
+void BBox::extend(const BBox& o) {
+  if (o.empty()) return;
+  extend(org::GeoPoint{o.min_lon, o.min_lat});
+  extend(org::GeoPoint{o.max_lon, o.max_lat});
+}
+
+bool BBox::intersects(const BBox& o) const {
+  return !(o.min_lon > max_lon || o.max_lon < min_lon || o.min_lat > max_lat || o.max_lat < min_lat);
+}
+
+BBox MapFeature::bbox() const {
+  BBox box;
+  for (const auto& p : points) box.extend(p);
+  return box;
+}
+
+}  // namespace citysafe::basemap
