@@ -1,6 +1,7 @@
+#include <spdlog/spdlog.h>
+
 #include <filesystem>
 #include <iostream>
-#include <spdlog/spdlog.h>
 
 #include "basemap_import.hpp"
 #include "citysafe/common/json_text.hpp"
@@ -16,10 +17,11 @@ namespace citysafe::app {
 Result<basemap::BasemapInfo> importOsmBasemap(ServiceContext& ctx, const std::string& file) {
   auto read = osm::readOsmBasemap(file);
   if (!read) return tl::unexpected(read.error());
-  spdlog::info("{}: {} ways read; keeping {} roads, {} buildings, {} water, {} land use", file, read->ways_seen,
-               read->roads, read->buildings, read->water, read->landuse);
+  spdlog::info("{}: {} ways read; keeping {} roads, {} buildings, {} water, {} land use", file,
+               read->ways_seen, read->roads, read->buildings, read->water, read->landuse);
   const std::string source = std::filesystem::path(file).filename().string();
-  return basemap::BasemapService(ctx).replace(identity::Principal::system(), source, read->features);
+  return basemap::BasemapService(ctx).replace(identity::Principal::system(), source,
+                                              read->features);
 }
 
 Result<void> ensureDemoBasemap(ServiceContext& ctx) {
@@ -28,7 +30,8 @@ Result<void> ensureDemoBasemap(ServiceContext& ctx) {
   auto info = service.info(system);
   if (!info) return tl::unexpected(info.error());
   if (info->features > 0) return ok();
-  auto replaced = service.replace(system, "demo", basemap::generateDemoRoadNetwork(demo::kDemoCentre));
+  auto replaced =
+      service.replace(system, "demo", basemap::generateDemoRoadNetwork(demo::kDemoCentre));
   if (!replaced) return tl::unexpected(replaced.error());
   return ok();
 }
@@ -38,7 +41,8 @@ void addImportVerb(CLI::App& cli, Action& action) {
   auto file = std::make_shared<std::string>();
   auto* cmd = cli.add_subcommand("import", "Import data");
   cmd->require_subcommand(1);
-  auto* osm_cmd = cmd->add_subcommand("osm", "Replace the basemap with an OpenStreetMap extract (.osm.pbf or .osm)");
+  auto* osm_cmd = cmd->add_subcommand(
+      "osm", "Replace the basemap with an OpenStreetMap extract (.osm.pbf or .osm)");
   osm_cmd->add_option("FILE", *file, "the extract")->required();
   osm_cmd->add_option("--db", *db, "sqlite:PATH or postgresql://...")->capture_default_str();
   osm_cmd->callback([db, file, &action] {
@@ -47,7 +51,8 @@ void addImportVerb(CLI::App& cli, Action& action) {
       if (!rt) return report(rt.error());
       auto info = importOsmBasemap(*(*rt)->ctx, *file);
       if (!info) return report(info.error());
-      std::cout << JsonObject().add("source", info->source).add("features", info->features).str() << "\n";
+      std::cout << JsonObject().add("source", info->source).add("features", info->features).str()
+                << "\n";
       return 0;
     };
   });

@@ -20,8 +20,11 @@ Result<std::unique_ptr<Runtime>> openRuntime(const std::string& db_url) {
 }
 
 int report(const Error& error) {
-  std::cerr << "citysafe: " << (error.field.empty() ? "" : error.field + ": ") << error.message << "\n";
-  return error.code == Errc::Invalid || error.code == Errc::NotFound || error.code == Errc::Conflict ? 2 : 1;
+  std::cerr << "citysafe: " << (error.field.empty() ? "" : error.field + ": ") << error.message
+            << "\n";
+  return error.code == Errc::Invalid || error.code == Errc::NotFound || error.code == Errc::Conflict
+             ? 2
+             : 1;
 }
 
 }  // namespace citysafe::app

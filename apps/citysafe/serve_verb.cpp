@@ -1,7 +1,8 @@
+#include <spdlog/spdlog.h>
+
 #include <csignal>
 #include <filesystem>
 #include <iostream>
-#include <spdlog/spdlog.h>
 #include <thread>
 
 #include "basemap_import.hpp"
@@ -39,7 +40,8 @@ int serve(const ServeOptions& o) {
     if (auto base = ensureDemoBasemap(ctx); !base) return report(base.error());
     std::cout << "Demo logins (username / password):\n";
     for (const auto& l : *logins) {
-      std::cout << "  " << l.username << " / " << l.password << "   (" << l.role << ", " << l.org << ")\n";
+      std::cout << "  " << l.username << " / " << l.password << "   (" << l.role << ", " << l.org
+                << ")\n";
     }
   }
 
@@ -47,7 +49,8 @@ int serve(const ServeOptions& o) {
   if (!std::filesystem::exists(std::filesystem::path(o.web) / "index.html", ec)) {
     spdlog::warn("no web UI at {} (build it with make run); serving the API only", o.web);
   }
-  http::Application app(ctx, (*rt)->hasher, {.web_root = o.web, .body_limit = o.body_limit, .secure_cookies = false});
+  http::Application app(ctx, (*rt)->hasher,
+                        {.web_root = o.web, .body_limit = o.body_limit, .secure_cookies = false});
   http::HttpServer server(app, (*rt)->bus, o.threads);
 
   // Block the stop signals in every thread, and wait for them on one.
@@ -76,14 +79,19 @@ int serve(const ServeOptions& o) {
 void addServeVerb(CLI::App& cli, Action& action) {
   auto opts = std::make_shared<ServeOptions>();
   auto* cmd = cli.add_subcommand("serve", "Serve the web UI and the JSON API");
-  cmd->add_option("--db", opts->db, "sqlite:PATH or postgresql://user@host:port/db")->capture_default_str();
+  cmd->add_option("--db", opts->db, "sqlite:PATH or postgresql://user@host:port/db")
+      ->capture_default_str();
   cmd->add_option("--address", opts->address, "address to listen on")->capture_default_str();
   cmd->add_option("--port", opts->port, "port (0 picks a free one)")->capture_default_str();
   cmd->add_option("--web", opts->web, "directory of the built web UI")->capture_default_str();
   cmd->add_option("--osm", opts->osm, "import this OpenStreetMap extract as the basemap first");
-  cmd->add_flag("--demo", opts->demo, "build the demo district (with demo logins) if the store is empty");
-  cmd->add_option("--threads", opts->threads, "HTTP worker threads")->check(CLI::Range(1, 64))->capture_default_str();
-  cmd->add_option("--body-limit", opts->body_limit, "largest request body in bytes")->capture_default_str();
+  cmd->add_flag("--demo", opts->demo,
+                "build the demo district (with demo logins) if the store is empty");
+  cmd->add_option("--threads", opts->threads, "HTTP worker threads")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  cmd->add_option("--body-limit", opts->body_limit, "largest request body in bytes")
+      ->capture_default_str();
   cmd->callback([opts, &action] { action = [opts] { return serve(*opts); }; });
 }
 

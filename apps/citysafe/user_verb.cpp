@@ -1,5 +1,6 @@
-#include <iostream>
 #include <unistd.h>
+
+#include <iostream>
 
 #include "citysafe/common/json_text.hpp"
 #include "citysafe/core/identity/user_service.hpp"
@@ -21,7 +22,8 @@ struct UserOptions {
 // The password comes from standard input (one line), never from the command line, so it does
 // not end up in shell history or the process list.
 Result<std::string> readPassword(bool from_stdin) {
-  if (!from_stdin) return invalid("password", "pass --password-stdin and write the password on standard input");
+  if (!from_stdin)
+    return invalid("password", "pass --password-stdin and write the password on standard input");
   if (isatty(STDIN_FILENO)) std::cerr << "Password: ";
   std::string line;
   if (!std::getline(std::cin, line)) return invalid("password", "nothing on standard input");
@@ -48,9 +50,11 @@ int addUser(const UserOptions& o) {
   if (!password) return report(password.error());
   return withUsers(o, [&](identity::UserService& users) {
     auto user = users.create(identity::Principal::system(),
-                             {o.username, o.display_name.empty() ? o.username : o.display_name, OrgId{o.org_id}, roles, *password});
+                             {o.username, o.display_name.empty() ? o.username : o.display_name,
+                              OrgId{o.org_id}, roles, *password});
     if (!user) return report(user.error());
-    std::cout << JsonObject().add("id", user->id.value).add("username", user->username).str() << "\n";
+    std::cout << JsonObject().add("id", user->id.value).add("username", user->username).str()
+              << "\n";
     return 0;
   });
 }
@@ -63,7 +67,8 @@ int changePassword(const UserOptions& o) {
     auto user = users.getByUsername(system, o.username);
     if (!user) return report(user.error());
     if (auto r = users.setPassword(system, user->id, *password); !r) return report(r.error());
-    std::cout << JsonObject().add("username", o.username).add("password_changed", true).str() << "\n";
+    std::cout << JsonObject().add("username", o.username).add("password_changed", true).str()
+              << "\n";
     return 0;
   });
 }
@@ -73,7 +78,8 @@ int disableUser(const UserOptions& o) {
     const auto system = identity::Principal::system();
     auto user = users.getByUsername(system, o.username);
     if (!user) return report(user.error());
-    auto changed = users.update(system, user->id, {.display_name = {}, .roles = {}, .disabled = true});
+    auto changed =
+        users.update(system, user->id, {.display_name = {}, .roles = {}, .disabled = true});
     if (!changed) return report(changed.error());
     std::cout << JsonObject().add("username", o.username).add("disabled", true).str() << "\n";
     return 0;
@@ -90,14 +96,18 @@ void addUserVerb(CLI::App& cli, Action& action) {
   add->add_option("--username", o->username)->required();
   add->add_option("--name", o->display_name, "display name");
   add->add_option("--org-id", o->org_id, "organisation id")->required();
-  add->add_option("--role", o->roles, "role (repeatable): admin, leader, duty_officer, department_officer, "
-                                      "street_officer, inspector, enterprise_manager")->required();
+  add->add_option("--role", o->roles,
+                  "role (repeatable): admin, leader, duty_officer, department_officer, "
+                  "street_officer, inspector, enterprise_manager")
+      ->required();
   auto* passwd = cmd->add_subcommand("passwd", "Set a user's password (on standard input)");
   passwd->add_option("--username", o->username)->required();
   auto* disable = cmd->add_subcommand("disable", "Disable a user and end their sessions");
   disable->add_option("--username", o->username)->required();
-  for (auto* sub : {add, passwd}) sub->add_flag("--password-stdin", o->password_stdin, "read the password from standard input");
-  for (auto* sub : {add, passwd, disable}) sub->add_option("--db", o->db, "sqlite:PATH or postgresql://...")->capture_default_str();
+  for (auto* sub : {add, passwd})
+    sub->add_flag("--password-stdin", o->password_stdin, "read the password from standard input");
+  for (auto* sub : {add, passwd, disable})
+    sub->add_option("--db", o->db, "sqlite:PATH or postgresql://...")->capture_default_str();
   add->callback([o, &action] { action = [o] { return addUser(*o); }; });
   passwd->callback([o, &action] { action = [o] { return changePassword(*o); }; });
   disable->callback([o, &action] { action = [o] { return disableUser(*o); }; });

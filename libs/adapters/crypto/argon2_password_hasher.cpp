@@ -18,11 +18,14 @@ std::string Argon2PasswordHasher::hash(const std::string& password) const {
   thread_local std::random_device device;
   std::array<std::uint8_t, kSaltBytes> salt{};
   for (auto& b : salt) b = static_cast<std::uint8_t>(device());
-  const std::size_t length = argon2_encodedlen(passes_, memory_kib_, kLanes, kSaltBytes, kHashBytes, Argon2_id);
+  const std::size_t length =
+      argon2_encodedlen(passes_, memory_kib_, kLanes, kSaltBytes, kHashBytes, Argon2_id);
   std::string encoded(length, '\0');
-  const int rc = argon2id_hash_encoded(passes_, memory_kib_, kLanes, password.data(), password.size(), salt.data(),
-                                       salt.size(), kHashBytes, encoded.data(), encoded.size());
-  if (rc != ARGON2_OK) throw std::runtime_error(std::string("argon2id: ") + argon2_error_message(rc));
+  const int rc =
+      argon2id_hash_encoded(passes_, memory_kib_, kLanes, password.data(), password.size(),
+                            salt.data(), salt.size(), kHashBytes, encoded.data(), encoded.size());
+  if (rc != ARGON2_OK)
+    throw std::runtime_error(std::string("argon2id: ") + argon2_error_message(rc));
   encoded.resize(std::char_traits<char>::length(encoded.c_str()));
   return encoded;
 }

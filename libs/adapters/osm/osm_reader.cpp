@@ -10,13 +10,15 @@
 namespace citysafe::osm {
 namespace {
 
-using LocationIndex = osmium::index::map::FlexMem<osmium::unsigned_object_id_type, osmium::Location>;
+using LocationIndex =
+    osmium::index::map::FlexMem<osmium::unsigned_object_id_type, osmium::Location>;
 
 bool isRoad(const char* highway) {
   static const std::vector<std::string> kKeep = {
-      "motorway", "trunk", "primary", "secondary", "tertiary", "unclassified", "residential", "service",
-      "living_street", "motorway_link", "trunk_link", "primary_link", "secondary_link", "tertiary_link",
-      "pedestrian", "road"};
+      "motorway",       "trunk",         "primary",     "secondary",
+      "tertiary",       "unclassified",  "residential", "service",
+      "living_street",  "motorway_link", "trunk_link",  "primary_link",
+      "secondary_link", "tertiary_link", "pedestrian",  "road"};
   for (const auto& k : kKeep) {
     if (k == highway) return true;
   }
@@ -60,7 +62,8 @@ class BasemapHandler : public osmium::handler::Handler {
       f.shape = basemap::Shape::Polygon;
       f.feature_class = landuse;
       ++report_.landuse;
-    } else if (const char* leisure = tags["leisure"]; leisure && (std::string(leisure) == "park" || std::string(leisure) == "garden")) {
+    } else if (const char* leisure = tags["leisure"];
+               leisure && (std::string(leisure) == "park" || std::string(leisure) == "garden")) {
       f.layer = basemap::Layer::Landuse;
       f.shape = basemap::Shape::Polygon;
       f.feature_class = "park";
@@ -72,7 +75,8 @@ class BasemapHandler : public osmium::handler::Handler {
     if (!name) name = tags["name"];
     if (name) f.name = name;
     for (const auto& node : way.nodes()) {
-      if (node.location().valid()) f.points.push_back({node.location().lon(), node.location().lat()});
+      if (node.location().valid())
+        f.points.push_back({node.location().lon(), node.location().lat()});
     }
     if (f.points.size() >= 2) report_.features.push_back(std::move(f));
   }

@@ -33,7 +33,8 @@ class PgConnection final : public sql::Connection {
 
   [[nodiscard]] sql::Dialect dialect() const override { return sql::Dialect::Postgres; }
 
-  Result<std::vector<sql::Row>> query(std::string_view text, const std::vector<sql::Value>& params) override {
+  Result<std::vector<sql::Row>> query(std::string_view text,
+                                      const std::vector<sql::Value>& params) override {
     std::vector<std::string> storage(params.size());
     std::vector<const char*> values(params.size(), nullptr);
     for (std::size_t i = 0; i < params.size(); ++i) {
@@ -56,8 +57,8 @@ class PgConnection final : public sql::Connection {
           params[i]);
     }
     const std::string sql_text = numbered(text);
-    PGresult* res = PQexecParams(conn_, sql_text.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
-                                 nullptr, nullptr, 0);
+    PGresult* res = PQexecParams(conn_, sql_text.c_str(), static_cast<int>(params.size()), nullptr,
+                                 values.data(), nullptr, nullptr, 0);
     const auto status = PQresultStatus(res);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
       auto err = failure(res, text);
@@ -72,7 +73,8 @@ class PgConnection final : public sql::Connection {
       std::vector<std::optional<std::string>> cells(static_cast<std::size_t>(n_cols));
       for (int c = 0; c < n_cols; ++c) {
         if (!PQgetisnull(res, r, c)) {
-          cells[static_cast<std::size_t>(c)] = std::string(PQgetvalue(res, r, c), static_cast<std::size_t>(PQgetlength(res, r, c)));
+          cells[static_cast<std::size_t>(c)] =
+              std::string(PQgetvalue(res, r, c), static_cast<std::size_t>(PQgetlength(res, r, c)));
         }
       }
       rows.emplace_back(std::move(cells));
@@ -101,16 +103,21 @@ class PgConnection final : public sql::Connection {
  private:
   Error failure(PGresult* res, std::string_view text) const {
     if (PQstatus(conn_) != CONNECTION_OK) {
-      return Error{Errc::Unavailable, "", std::string("postgresql: connection lost: ") + PQerrorMessage(conn_)};
+      return Error{Errc::Unavailable, "",
+                   std::string("postgresql: connection lost: ") + PQerrorMessage(conn_)};
     }
     const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
     const std::string sqlstate = state ? state : "";
     Errc code = Errc::Internal;
-    if (sqlstate == "23505") code = Errc::Conflict;
-    else if (sqlstate.starts_with("08") || sqlstate == "57P01") code = Errc::Unavailable;
-    else if (sqlstate == "40001" || sqlstate == "40P01") code = Errc::Conflict;
+    if (sqlstate == "23505")
+      code = Errc::Conflict;
+    else if (sqlstate.starts_with("08") || sqlstate == "57P01")
+      code = Errc::Unavailable;
+    else if (sqlstate == "40001" || sqlstate == "40P01")
+      code = Errc::Conflict;
     std::string message = PQresultErrorMessage(res);
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+      message.pop_back();
     return Error{code, "", "postgresql: " + message + " in: " + std::string(text.substr(0, 120))};
   }
 
@@ -130,11 +137,13 @@ Result<std::unique_ptr<sql::Connection>> openPostgres(const std::string& uri) {
     std::string message = PQerrorMessage(conn);
     PQfinish(conn);
     while (!message.empty() && message.back() == '\n') message.pop_back();
-    return fail(Errc::Unavailable, "db", "cannot connect to PostgreSQL at " + redactUri(uri) + ": " + message);
+    return fail(Errc::Unavailable, "db",
+                "cannot connect to PostgreSQL at " + redactUri(uri) + ": " + message);
   }
   auto c = std::make_unique<PgConnection>(conn);
   // Quiet NOTICEs (IF NOT EXISTS) and keep times in UTC; we store epoch milliseconds anyway.
-  if (auto r = c->execScript("SET client_min_messages TO warning"); !r) return tl::unexpected(r.error());
+  if (auto r = c->execScript("SET client_min_messages TO warning"); !r)
+    return tl::unexpected(r.error());
   return std::unique_ptr<sql::Connection>(std::move(c));
 }
 

@@ -20,7 +20,8 @@ class SqliteConnection final : public sql::Connection {
 
   [[nodiscard]] sql::Dialect dialect() const override { return sql::Dialect::Sqlite; }
 
-  Result<std::vector<sql::Row>> query(std::string_view text, const std::vector<sql::Value>& params) override {
+  Result<std::vector<sql::Row>> query(std::string_view text,
+                                      const std::vector<sql::Value>& params) override {
     auto stmt = prepared(text);
     if (!stmt) return tl::unexpected(stmt.error());
     sqlite3_stmt* s = *stmt;
@@ -31,10 +32,14 @@ class SqliteConnection final : public sql::Connection {
       std::visit(
           [&](const auto& v) {
             using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::nullptr_t>) sqlite3_bind_null(s, idx);
-            else if constexpr (std::is_same_v<T, std::int64_t>) sqlite3_bind_int64(s, idx, v);
-            else if constexpr (std::is_same_v<T, double>) sqlite3_bind_double(s, idx, v);
-            else sqlite3_bind_text(s, idx, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+            if constexpr (std::is_same_v<T, std::nullptr_t>)
+              sqlite3_bind_null(s, idx);
+            else if constexpr (std::is_same_v<T, std::int64_t>)
+              sqlite3_bind_int64(s, idx, v);
+            else if constexpr (std::is_same_v<T, double>)
+              sqlite3_bind_double(s, idx, v);
+            else
+              sqlite3_bind_text(s, idx, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
           },
           params[i]);
     }
@@ -51,7 +56,8 @@ class SqliteConnection final : public sql::Connection {
       std::vector<std::optional<std::string>> cells(static_cast<std::size_t>(n));
       for (int c = 0; c < n; ++c) {
         switch (sqlite3_column_type(s, c)) {
-          case SQLITE_NULL: break;
+          case SQLITE_NULL:
+            break;
           case SQLITE_FLOAT: {
             char buf[32];
             std::snprintf(buf, sizeof buf, "%.17g", sqlite3_column_double(s, c));
@@ -60,7 +66,8 @@ class SqliteConnection final : public sql::Connection {
           }
           default: {
             const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, c));
-            cells[static_cast<std::size_t>(c)] = std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s, c)));
+            cells[static_cast<std::size_t>(c)] =
+                std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s, c)));
           }
         }
       }
@@ -81,14 +88,17 @@ class SqliteConnection final : public sql::Connection {
     return ok();
   }
 
-  Result<void> begin(bool write) override { return execScript(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
+  Result<void> begin(bool write) override {
+    return execScript(write ? "BEGIN IMMEDIATE" : "BEGIN");
+  }
 
  private:
   Result<sqlite3_stmt*> prepared(std::string_view text) {
     const std::string key(text);
     if (auto it = statements_.find(key); it != statements_.end()) return it->second;
     sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    const int rc = sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) return tl::unexpected(failure(rc, text));
     statements_.emplace(key, stmt);
     return stmt;
@@ -96,10 +106,12 @@ class SqliteConnection final : public sql::Connection {
 
   Error failure(int rc, std::string_view text) const {
     const int primary = rc & 0xff;
-    const Errc code = primary == SQLITE_CONSTRAINT ? Errc::Conflict
+    const Errc code = primary == SQLITE_CONSTRAINT                           ? Errc::Conflict
                       : (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? Errc::Unavailable
-                                                                              : Errc::Internal;
-    return Error{code, "", std::string("sqlite: ") + sqlite3_errmsg(db_) + " in: " + std::string(text.substr(0, 120))};
+                                                                             : Errc::Internal;
+    return Error{
+        code, "",
+        std::string("sqlite: ") + sqlite3_errmsg(db_) + " in: " + std::string(text.substr(0, 120))};
   }
 
   sqlite3* db_;
@@ -110,7 +122,8 @@ class SqliteConnection final : public sql::Connection {
 
 Result<std::unique_ptr<sql::Connection>> openSqlite(const std::string& path) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close_v2(db);
@@ -120,7 +133,9 @@ Result<std::unique_ptr<sql::Connection>> openSqlite(const std::string& path) {
   sqlite3_busy_timeout(db, 10000);
   // WAL: readers never block the writer; synchronous=FULL so an acknowledged commit survives a
   // power cut, not only a process kill.
-  if (auto r = conn->execScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"); !r) {
+  if (auto r = conn->execScript(
+          "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+      !r) {
     return tl::unexpected(r.error());
   }
   return std::unique_ptr<sql::Connection>(std::move(conn));

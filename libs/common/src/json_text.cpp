@@ -9,16 +9,26 @@ namespace citysafe {
 
 const char* errcName(Errc code) {
   switch (code) {
-    case Errc::Invalid: return "Invalid";
-    case Errc::NotFound: return "NotFound";
-    case Errc::Conflict: return "Conflict";
-    case Errc::Forbidden: return "Forbidden";
-    case Errc::Unauthenticated: return "Unauthenticated";
-    case Errc::IllegalTransition: return "IllegalTransition";
-    case Errc::TooLarge: return "TooLarge";
-    case Errc::RateLimited: return "RateLimited";
-    case Errc::Unavailable: return "Unavailable";
-    case Errc::Internal: return "Internal";
+    case Errc::Invalid:
+      return "Invalid";
+    case Errc::NotFound:
+      return "NotFound";
+    case Errc::Conflict:
+      return "Conflict";
+    case Errc::Forbidden:
+      return "Forbidden";
+    case Errc::Unauthenticated:
+      return "Unauthenticated";
+    case Errc::IllegalTransition:
+      return "IllegalTransition";
+    case Errc::TooLarge:
+      return "TooLarge";
+    case Errc::RateLimited:
+      return "RateLimited";
+    case Errc::Unavailable:
+      return "Unavailable";
+    case Errc::Internal:
+      return "Internal";
   }
   return "Internal";
 }
@@ -30,11 +40,21 @@ std::string jsonQuote(std::string_view s) {
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];

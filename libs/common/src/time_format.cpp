@@ -13,7 +13,7 @@ std::string formatIso8601(TimePoint t, int offset_minutes) {
   const hh_mm_ss hms{local - day};
   const auto ms = hms.subseconds().count();
   char buf[48];
-  const int sign = offset_minutes < 0 ? '-' : '+';
+  const char sign = offset_minutes < 0 ? '-' : '+';
   const int off = std::abs(offset_minutes);
   int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ld", int(ymd.year()),
                         unsigned(ymd.month()), unsigned(ymd.day()), long(hms.hours().count()),

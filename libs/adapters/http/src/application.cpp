@@ -10,7 +10,8 @@
 
 namespace citysafe::http {
 
-Application::Application(ServiceContext& ctx, const identity::PasswordHasher& hasher, AppConfig config)
+Application::Application(ServiceContext& ctx, const identity::PasswordHasher& hasher,
+                         AppConfig config)
     : services_(ctx, hasher), config_(std::move(config)) {
   addSystemRoutes(router_, *this);
   addAuthRoutes(router_, services_, config_);
@@ -53,23 +54,29 @@ HttpResponse Application::handle(const HttpRequest& request) {
   } catch (const std::exception& e) {
     response = problem(500, "Internal", "internal error");
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   metrics_.observe(request.method, route_name, response.status, seconds);
   return response;
 }
 
 HttpResponse Application::dispatch(const HttpRequest& request, std::string& route_name) {
-  const bool api = request.path.starts_with("/api/") || request.path == "/healthz" || request.path == "/metrics";
+  const bool api =
+      request.path.starts_with("/api/") || request.path == "/healthz" || request.path == "/metrics";
   if (!api) return staticFile(request);
   if (request.body.size() > config_.body_limit) {
-    return problem(413, "TooLarge", "the body is larger than " + std::to_string(config_.body_limit) + " bytes", "body");
+    return problem(413, "TooLarge",
+                   "the body is larger than " + std::to_string(config_.body_limit) + " bytes",
+                   "body");
   }
   std::map<std::string, std::string> params;
   bool path_known = false;
   const Route* route = router_.match(request.method, request.path, params, path_known);
   if (!route) {
     route_name = "unmatched";
-    if (path_known) return problem(405, "Method Not Allowed", request.method + " is not allowed on " + request.path);
+    if (path_known)
+      return problem(405, "Method Not Allowed",
+                     request.method + " is not allowed on " + request.path);
     return problem(404, "NotFound", "no such endpoint: " + request.path);
   }
   route_name = route->pattern;
@@ -87,7 +94,8 @@ HttpResponse Application::dispatch(const HttpRequest& request, std::string& rout
 HttpResponse Application::staticFile(const HttpRequest& request) const {
   namespace fs = std::filesystem;
   if (config_.web_root.empty()) return problem(404, "NotFound", "no web UI is configured");
-  if (request.method != "GET" && request.method != "HEAD") return problem(405, "Method Not Allowed", "static files are read-only");
+  if (request.method != "GET" && request.method != "HEAD")
+    return problem(405, "Method Not Allowed", "static files are read-only");
   const fs::path root = fs::weakly_canonical(config_.web_root);
   fs::path file = fs::weakly_canonical(root / request.path.substr(1));
   // Refuse anything that escapes the web root (../), and fall back to the SPA's index.html.
@@ -100,15 +108,23 @@ HttpResponse Application::staticFile(const HttpRequest& request) const {
   std::ostringstream body;
   body << in.rdbuf();
   static const std::map<std::string, std::string> kTypes = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},   {".json", "application/json"},
-      {".svg", "image/svg+xml"},             {".png", "image/png"},
-      {".ico", "image/x-icon"},              {".woff2", "font/woff2"},
-      {".wasm", "application/wasm"},         {".mp3", "audio/mpeg"}};
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".wasm", "application/wasm"},
+      {".mp3", "audio/mpeg"}};
   const auto it = kTypes.find(file.extension().string());
-  HttpResponse response{200, it == kTypes.end() ? "application/octet-stream" : it->second, body.str(), {}};
+  HttpResponse response{
+      200, it == kTypes.end() ? "application/octet-stream" : it->second, body.str(), {}};
   // Hashed asset names may be cached for long; index.html must be re-read to pick up new builds.
-  response.headers.emplace_back("Cache-Control", file.filename() == "index.html" ? "no-cache" : "public, max-age=31536000, immutable");
+  response.headers.emplace_back("Cache-Control", file.filename() == "index.html"
+                                                     ? "no-cache"
+                                                     : "public, max-age=31536000, immutable");
   return response;
 }
 
@@ -121,7 +137,7 @@ bool visibleTo(const identity::Principal& principal, const events::DomainEvent& 
 std::string eventJson(const events::DomainEvent& event) {
   Json data = Json::parse(event.data_json, nullptr, false);
   if (data.is_discarded()) data = nullptr;
-  return Json{{"type", event.type}, {"entity", event.entity}, {"entity_id", event.entity_id},
+  return Json{{"type", event.type},     {"entity", event.entity},  {"entity_id", event.entity_id},
               {"action", event.action}, {"at", isoTime(event.at)}, {"data", data}}
       .dump(-1, ' ', false, Json::error_handler_t::replace);
 }

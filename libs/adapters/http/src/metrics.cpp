@@ -4,9 +4,11 @@
 
 namespace citysafe::http {
 
-void Metrics::observe(const std::string& method, const std::string& route, int status, double seconds) {
+void Metrics::observe(const std::string& method, const std::string& route, int status,
+                      double seconds) {
   std::lock_guard lock(mutex_);
-  ++requests_["method=\"" + method + "\",route=\"" + route + "\",status=\"" + std::to_string(status) + "\""];
+  ++requests_["method=\"" + method + "\",route=\"" + route + "\",status=\"" +
+              std::to_string(status) + "\""];
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
     if (seconds <= kBuckets[i]) ++bucket_counts_[i];
   }
@@ -19,11 +21,13 @@ std::string Metrics::render() const {
   std::lock_guard lock(mutex_);
   out << "# HELP citysafe_http_requests_total HTTP requests by route and status.\n"
       << "# TYPE citysafe_http_requests_total counter\n";
-  for (const auto& [labels, n] : requests_) out << "citysafe_http_requests_total{" << labels << "} " << n << "\n";
+  for (const auto& [labels, n] : requests_)
+    out << "citysafe_http_requests_total{" << labels << "} " << n << "\n";
   out << "# HELP citysafe_http_request_duration_seconds Time to answer a request.\n"
       << "# TYPE citysafe_http_request_duration_seconds histogram\n";
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-    out << "citysafe_http_request_duration_seconds_bucket{le=\"" << kBuckets[i] << "\"} " << bucket_counts_[i] << "\n";
+    out << "citysafe_http_request_duration_seconds_bucket{le=\"" << kBuckets[i] << "\"} "
+        << bucket_counts_[i] << "\n";
   }
   out << "citysafe_http_request_duration_seconds_bucket{le=\"+Inf\"} " << count_ << "\n"
       << "citysafe_http_request_duration_seconds_sum " << sum_ << "\n"

@@ -35,7 +35,8 @@ HttpRequest toRequest(const bhttp::request<bhttp::string_body>& req, const std::
   return out;
 }
 
-bhttp::response<bhttp::string_body> toBeast(const HttpResponse& r, unsigned version, bool keep_alive) {
+bhttp::response<bhttp::string_body> toBeast(const HttpResponse& r, unsigned version,
+                                            bool keep_alive) {
   bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
   res.set(bhttp::field::server, "citysafe");
   res.set(bhttp::field::content_type, r.content_type);
@@ -50,12 +51,14 @@ bhttp::response<bhttp::string_body> toBeast(const HttpResponse& r, unsigned vers
 
 class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
  public:
-  WebSocketSession(tcp::socket&& socket, Application& app, events::EventBus& bus, identity::Principal who)
+  WebSocketSession(tcp::socket&& socket, Application& app, events::EventBus& bus,
+                   identity::Principal who)
       : ws_(std::move(socket)), app_(app), bus_(bus), who_(std::move(who)) {}
 
   void start(bhttp::request<bhttp::string_body> req) {
     ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
-    ws_.async_accept(req, beast::bind_front_handler(&WebSocketSession::onAccept, shared_from_this()));
+    ws_.async_accept(req,
+                     beast::bind_front_handler(&WebSocketSession::onAccept, shared_from_this()));
   }
 
  private:
@@ -87,11 +90,12 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
 
   void writeNext() {
     ws_.text(true);
-    ws_.async_write(asio::buffer(queue_.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
-      if (ec) return self->close();
-      self->queue_.pop_front();
-      if (!self->queue_.empty()) self->writeNext();
-    });
+    ws_.async_write(asio::buffer(queue_.front()),
+                    [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                      if (ec) return self->close();
+                      self->queue_.pop_front();
+                      if (!self->queue_.empty()) self->writeNext();
+                    });
   }
 
   void readLoop() {
@@ -135,13 +139,16 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     parser_.emplace();
     parser_->body_limit(app_.config().body_limit);
     stream_.expires_after(std::chrono::seconds(60));
-    bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::onRead, shared_from_this()));
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      beast::bind_front_handler(&HttpSession::onRead, shared_from_this()));
   }
 
   void onRead(beast::error_code ec, std::size_t) {
     if (ec == bhttp::error::end_of_stream) return shutdown();
     if (ec == bhttp::error::body_limit) {
-      const auto p = problemBody(413, "TooLarge", "the body is larger than " + std::to_string(app_.config().body_limit) + " bytes");
+      const auto p = problemBody(
+          413, "TooLarge",
+          "the body is larger than " + std::to_string(app_.config().body_limit) + " bytes");
       return write(toBeast(p, 11, false));
     }
     if (ec) return;
@@ -152,31 +159,37 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   }
 
   static HttpResponse problemBody(int status, const std::string& title, const std::string& detail) {
-    return HttpResponse{status, "application/problem+json",
-                        R"({"type":"about:blank","title":")" + title + R"(","status":)" + std::to_string(status) +
-                            R"(,"detail":")" + detail + R"(","field":"body"})",
+    return HttpResponse{status,
+                        "application/problem+json",
+                        R"({"type":"about:blank","title":")" + title + R"(","status":)" +
+                            std::to_string(status) + R"(,"detail":")" + detail +
+                            R"(","field":"body"})",
                         {}};
   }
 
   void upgrade(bhttp::request<bhttp::string_body> req) {
     const HttpRequest request = toRequest(req, remote_);
     if (request.path != "/api/v1/events") {
-      return write(toBeast(problemBody(404, "NotFound", "no WebSocket endpoint here"), req.version(), false));
+      return write(toBeast(problemBody(404, "NotFound", "no WebSocket endpoint here"),
+                           req.version(), false));
     }
     auto who = app_.authenticate(request);
     if (!who || !who->can(identity::Permission::EventsRead)) {
-      return write(toBeast(problemBody(401, "Unauthenticated", "log in to receive live events"), req.version(), false));
+      return write(toBeast(problemBody(401, "Unauthenticated", "log in to receive live events"),
+                           req.version(), false));
     }
     stream_.expires_never();
-    std::make_shared<WebSocketSession>(stream_.release_socket(), app_, bus_, std::move(*who))->start(std::move(req));
+    std::make_shared<WebSocketSession>(stream_.release_socket(), app_, bus_, std::move(*who))
+        ->start(std::move(req));
   }
 
   void write(bhttp::response<bhttp::string_body> res) {
     auto shared = std::make_shared<bhttp::response<bhttp::string_body>>(std::move(res));
-    bhttp::async_write(stream_, *shared, [self = shared_from_this(), shared](beast::error_code ec, std::size_t) {
-      if (ec || !shared->keep_alive()) return self->shutdown();
-      self->read();
-    });
+    bhttp::async_write(stream_, *shared,
+                       [self = shared_from_this(), shared](beast::error_code ec, std::size_t) {
+                         if (ec || !shared->keep_alive()) return self->shutdown();
+                         self->read();
+                       });
   }
 
   void shutdown() {
@@ -195,7 +208,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 }  // namespace
 
 struct HttpServer::Impl {
-  Impl(Application& a, events::EventBus& b, int n) : app(a), bus(b), threads(n), ioc(n), acceptor(ioc) {}
+  Impl(Application& a, events::EventBus& b, int n)
+      : app(a), bus(b), threads(n), ioc(n), acceptor(ioc) {}
 
   void accept() {
     acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
@@ -231,7 +245,9 @@ Result<unsigned short> HttpServer::start(const std::string& address, unsigned sh
   if (!ec) acc.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) acc.bind(endpoint, ec);
   if (!ec) acc.listen(asio::socket_base::max_listen_connections, ec);
-  if (ec) return fail(Errc::Unavailable, "port", "cannot listen on " + address + ":" + std::to_string(port) + ": " + ec.message());
+  if (ec)
+    return fail(Errc::Unavailable, "port",
+                "cannot listen on " + address + ":" + std::to_string(port) + ": " + ec.message());
   const unsigned short bound = acc.local_endpoint().port();
   impl_->accept();
   for (int i = 0; i < impl_->threads; ++i) impl_->pool.emplace_back([this] { impl_->ioc.run(); });

@@ -3,14 +3,18 @@
 namespace citysafe::sql {
 namespace {
 constexpr const char* kColumns =
-    "seq, at, actor_id, actor, scope_path, entity, entity_id, action, before_json, after_json, prev_hash, hash";
+    "seq, at, actor_id, actor, scope_path, entity, entity_id, action, before_json, after_json, "
+    "prev_hash, hash";
 // Any constant will do; it only has to be the same for every appender.
 constexpr std::int64_t kAuditLockKey = 0x417564697443;
 
 audit::AuditRecord fromRow(const Row& r) {
-  return audit::AuditRecord{r.getInt(0),  fromEpochMs(r.getInt(1)), r.getInt(2),  r.getText(3),
-                            r.getText(4), r.getText(5),             r.getText(6), r.getText(7),
-                            r.getText(8), r.getText(9),             r.getText(10), r.getText(11)};
+  return audit::AuditRecord{r.getInt(0),   fromEpochMs(r.getInt(1)),
+                            r.getInt(2),   r.getText(3),
+                            r.getText(4),  r.getText(5),
+                            r.getText(6),  r.getText(7),
+                            r.getText(8),  r.getText(9),
+                            r.getText(10), r.getText(11)};
 }
 }  // namespace
 
@@ -21,16 +25,19 @@ Result<std::optional<audit::AuditRecord>> SqlAuditRepository::last() {
       return tl::unexpected(locked.error());
     }
   }
-  auto rows = conn_.query(std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq DESC LIMIT 1", {});
+  auto rows = conn_.query(
+      std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq DESC LIMIT 1", {});
   if (!rows) return tl::unexpected(rows.error());
   if (rows->empty()) return std::optional<audit::AuditRecord>{};
   return std::optional<audit::AuditRecord>{fromRow(rows->front())};
 }
 
 Result<void> SqlAuditRepository::append(const audit::AuditRecord& r) {
-  auto rows = conn_.query(std::string("INSERT INTO audit_log (") + kColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          {r.seq, toEpochMs(r.at), r.actor_id, r.actor, r.scope_path, r.entity, r.entity_id, r.action,
-                           r.before_json, r.after_json, r.prev_hash, r.hash});
+  auto rows =
+      conn_.query(std::string("INSERT INTO audit_log (") + kColumns +
+                      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  {r.seq, toEpochMs(r.at), r.actor_id, r.actor, r.scope_path, r.entity, r.entity_id,
+                   r.action, r.before_json, r.after_json, r.prev_hash, r.hash});
   if (!rows) return tl::unexpected(rows.error());
   return ok();
 }
@@ -64,8 +71,9 @@ Result<void> SqlAuditRepository::scan(const std::function<bool(const audit::Audi
   constexpr std::int64_t kBatch = 1000;
   std::int64_t after = 0;
   for (;;) {
-    auto rows = conn_.query(std::string("SELECT ") + kColumns + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
-                            {after, kBatch});
+    auto rows = conn_.query(
+        std::string("SELECT ") + kColumns + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
+        {after, kBatch});
     if (!rows) return tl::unexpected(rows.error());
     for (const auto& row : *rows) {
       const auto record = fromRow(row);

@@ -12,7 +12,8 @@ std::string encodeCoords(const std::vector<org::GeoPoint>& points) {
   out.reserve(points.size() * 24);
   char buf[64];
   for (const auto& p : points) {
-    const int n = std::snprintf(buf, sizeof buf, "%s%.7f %.7f", out.empty() ? "" : ";", p.lon, p.lat);
+    const int n =
+        std::snprintf(buf, sizeof buf, "%s%.7f %.7f", out.empty() ? "" : ";", p.lon, p.lat);
     out.append(buf, static_cast<std::size_t>(n));
   }
   return out;
@@ -42,29 +43,37 @@ basemap::Layer layerFrom(const std::string& s) {
 }
 }  // namespace
 
-Result<void> SqlBasemapRepository::replaceAll(const std::string& source, const std::vector<basemap::MapFeature>& features) {
-  if (auto r = conn_.query("DELETE FROM basemap_features", {}); !r) return tl::unexpected(r.error());
+Result<void> SqlBasemapRepository::replaceAll(const std::string& source,
+                                              const std::vector<basemap::MapFeature>& features) {
+  if (auto r = conn_.query("DELETE FROM basemap_features", {}); !r)
+    return tl::unexpected(r.error());
   if (auto r = conn_.query("DELETE FROM basemap_meta", {}); !r) return tl::unexpected(r.error());
   basemap::BBox all;
   for (const auto& f : features) {
     const auto box = f.bbox();
     all.extend(box);
     auto r = conn_.query(
-        "INSERT INTO basemap_features (layer, shape, class, name, min_lon, min_lat, max_lon, max_lat, coords) "
+        "INSERT INTO basemap_features (layer, shape, class, name, min_lon, min_lat, max_lon, "
+        "max_lat, coords) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {std::string(basemap::toString(f.layer)), std::string(f.shape == basemap::Shape::Polygon ? "polygon" : "line"),
-         f.feature_class, f.name, box.min_lon, box.min_lat, box.max_lon, box.max_lat, encodeCoords(f.points)});
+        {std::string(basemap::toString(f.layer)),
+         std::string(f.shape == basemap::Shape::Polygon ? "polygon" : "line"), f.feature_class,
+         f.name, box.min_lon, box.min_lat, box.max_lon, box.max_lat, encodeCoords(f.points)});
     if (!r) return tl::unexpected(r.error());
   }
   auto r = conn_.query(
-      "INSERT INTO basemap_meta (id, source, features, min_lon, min_lat, max_lon, max_lat) VALUES (1, ?, ?, ?, ?, ?, ?)",
-      {source, static_cast<std::int64_t>(features.size()), all.min_lon, all.min_lat, all.max_lon, all.max_lat});
+      "INSERT INTO basemap_meta (id, source, features, min_lon, min_lat, max_lon, max_lat) VALUES "
+      "(1, ?, ?, ?, ?, ?, ?)",
+      {source, static_cast<std::int64_t>(features.size()), all.min_lon, all.min_lat, all.max_lon,
+       all.max_lat});
   if (!r) return tl::unexpected(r.error());
   return ok();
 }
 
 Result<basemap::BasemapInfo> SqlBasemapRepository::info() {
-  auto rows = conn_.query("SELECT source, features, min_lon, min_lat, max_lon, max_lat FROM basemap_meta WHERE id = 1", {});
+  auto rows = conn_.query(
+      "SELECT source, features, min_lon, min_lat, max_lon, max_lat FROM basemap_meta WHERE id = 1",
+      {});
   if (!rows) return tl::unexpected(rows.error());
   basemap::BasemapInfo info;
   if (rows->empty()) return info;

@@ -38,7 +38,8 @@ std::string scopeClause(const identity::Scope& scope, const std::string& path_co
 
 namespace {
 constexpr const char* kColumns =
-    "id, parent_id, kind, name, path, credit_code, sectors, address, lon, lat, created_at, updated_at";
+    "id, parent_id, kind, name, path, credit_code, sectors, address, lon, lat, created_at, "
+    "updated_at";
 
 org::Organisation fromRow(const Row& r) {
   org::Organisation o;
@@ -57,32 +58,41 @@ org::Organisation fromRow(const Row& r) {
 }
 
 Value optionalText(const std::string& s) { return s.empty() ? Value{nullptr} : Value{s}; }
-Value lonOf(const org::Organisation& o) { return o.location ? Value{o.location->lon} : Value{nullptr}; }
-Value latOf(const org::Organisation& o) { return o.location ? Value{o.location->lat} : Value{nullptr}; }
+Value lonOf(const org::Organisation& o) {
+  return o.location ? Value{o.location->lon} : Value{nullptr};
+}
+Value latOf(const org::Organisation& o) {
+  return o.location ? Value{o.location->lat} : Value{nullptr};
+}
 }  // namespace
 
 Result<org::Organisation> SqlOrgRepository::get(OrgId id) {
-  auto rows = conn_.query(std::string("SELECT ") + kColumns + " FROM orgs WHERE id = ?", {id.value});
+  auto rows =
+      conn_.query(std::string("SELECT ") + kColumns + " FROM orgs WHERE id = ?", {id.value});
   if (!rows) return tl::unexpected(rows.error());
-  if (rows->empty()) return fail(Errc::NotFound, "id", "no organisation " + std::to_string(id.value));
+  if (rows->empty())
+    return fail(Errc::NotFound, "id", "no organisation " + std::to_string(id.value));
   return fromRow(rows->front());
 }
 
 Result<OrgId> SqlOrgRepository::insert(const org::Organisation& o) {
-  auto id = queryInt(conn_,
-                     "INSERT INTO orgs (parent_id, kind, name, path, credit_code, sectors, address, lon, lat, "
-                     "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {o.parent_id ? Value{o.parent_id->value} : Value{nullptr}, std::string(org::toString(o.kind)),
-                      o.name, o.path, optionalText(o.credit_code), joinSectors(o.sectors), o.address, lonOf(o),
-                      latOf(o), toEpochMs(o.created_at), toEpochMs(o.updated_at)});
+  auto id = queryInt(
+      conn_,
+      "INSERT INTO orgs (parent_id, kind, name, path, credit_code, sectors, address, lon, lat, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {o.parent_id ? Value{o.parent_id->value} : Value{nullptr}, std::string(org::toString(o.kind)),
+       o.name, o.path, optionalText(o.credit_code), joinSectors(o.sectors), o.address, lonOf(o),
+       latOf(o), toEpochMs(o.created_at), toEpochMs(o.updated_at)});
   if (!id) return tl::unexpected(id.error());
   return OrgId{*id};
 }
 
 Result<void> SqlOrgRepository::update(const org::Organisation& o) {
   auto rows = conn_.query(
-      "UPDATE orgs SET name = ?, path = ?, sectors = ?, address = ?, lon = ?, lat = ?, updated_at = ? WHERE id = ?",
-      {o.name, o.path, joinSectors(o.sectors), o.address, lonOf(o), latOf(o), toEpochMs(o.updated_at), o.id.value});
+      "UPDATE orgs SET name = ?, path = ?, sectors = ?, address = ?, lon = ?, lat = ?, updated_at "
+      "= ? WHERE id = ?",
+      {o.name, o.path, joinSectors(o.sectors), o.address, lonOf(o), latOf(o),
+       toEpochMs(o.updated_at), o.id.value});
   if (!rows) return tl::unexpected(rows.error());
   return ok();
 }
@@ -94,7 +104,8 @@ Result<std::optional<OrgId>> SqlOrgRepository::findByCreditCode(const std::strin
   return std::optional<OrgId>{OrgId{rows->front().getInt(0)}};
 }
 
-Result<std::vector<org::Organisation>> SqlOrgRepository::list(const store::OrgFilter& filter, store::PageRequest page) {
+Result<std::vector<org::Organisation>> SqlOrgRepository::list(const store::OrgFilter& filter,
+                                                              store::PageRequest page) {
   std::vector<Value> params;
   std::string sql = std::string("SELECT ") + kColumns + " FROM orgs WHERE id > ? AND ";
   params.emplace_back(page.after_id);

@@ -8,7 +8,7 @@ namespace citysafe::sql {
 // "(path LIKE ? OR (path LIKE ? AND (sectors LIKE ? OR ...)))" for a scope; appends parameters.
 std::string scopeClause(const identity::Scope& scope, const std::string& path_col,
                         const std::string& sectors_col, std::vector<Value>& params);
-std::string joinSectors(const std::vector<std::string>& sectors);    // ",a,b,"
+std::string joinSectors(const std::vector<std::string>& sectors);  // ",a,b,"
 std::vector<std::string> splitSectors(const std::string& joined);
 
 class SqlOrgRepository final : public store::OrgRepository {
@@ -18,7 +18,8 @@ class SqlOrgRepository final : public store::OrgRepository {
   Result<OrgId> insert(const org::Organisation& org) override;
   Result<void> update(const org::Organisation& org) override;
   Result<std::optional<OrgId>> findByCreditCode(const std::string& code) override;
-  Result<std::vector<org::Organisation>> list(const store::OrgFilter& filter, store::PageRequest page) override;
+  Result<std::vector<org::Organisation>> list(const store::OrgFilter& filter,
+                                              store::PageRequest page) override;
 
  private:
   Connection& conn_;
@@ -31,7 +32,8 @@ class SqlUserRepository final : public store::UserRepository {
   Result<identity::User> getByUsername(const std::string& username) override;
   Result<UserId> insert(const identity::User& user) override;
   Result<void> update(const identity::User& user) override;
-  Result<std::vector<identity::User>> list(const identity::Scope& scope, store::PageRequest page) override;
+  Result<std::vector<identity::User>> list(const identity::Scope& scope,
+                                           store::PageRequest page) override;
 
  private:
   Result<identity::User> one(const std::string& where, const Value& key);
@@ -65,7 +67,8 @@ class SqlAuditRepository final : public store::AuditRepository {
 class SqlBasemapRepository final : public store::BasemapRepository {
  public:
   explicit SqlBasemapRepository(Connection& c) : conn_(c) {}
-  Result<void> replaceAll(const std::string& source, const std::vector<basemap::MapFeature>& features) override;
+  Result<void> replaceAll(const std::string& source,
+                          const std::vector<basemap::MapFeature>& features) override;
   Result<basemap::BasemapInfo> info() override;
   Result<std::vector<basemap::MapFeature>> query(const basemap::BBox& box) override;
 

@@ -32,7 +32,8 @@ const std::string& Row::getText(std::size_t i) const {
   return cell ? *cell : kEmpty;
 }
 
-Result<std::int64_t> queryInt(Connection& conn, std::string_view sql, const std::vector<Value>& params) {
+Result<std::int64_t> queryInt(Connection& conn, std::string_view sql,
+                              const std::vector<Value>& params) {
   auto rows = conn.query(sql, params);
   if (!rows) return tl::unexpected(rows.error());
   if (rows->empty()) return fail(Errc::NotFound, "", "query returned no row");
@@ -89,7 +90,8 @@ Result<void> SqlStore::run(const store::Work& work, bool write) {
     SqlTx tx(**conn);
     outcome = work(tx);
   } catch (const std::exception& e) {
-    outcome = fail(Errc::Internal, "", std::string("unexpected failure in a transaction: ") + e.what());
+    outcome =
+        fail(Errc::Internal, "", std::string("unexpected failure in a transaction: ") + e.what());
   }
   if (outcome) {
     if (auto committed = (*conn)->execScript("COMMIT"); !committed) return committed;
@@ -108,31 +110,38 @@ Result<int> SqlStore::migrate() {
   if (!conn) return tl::unexpected(conn.error());
   Connection& c = **conn;
   const Dialect d = c.dialect();
-  if (auto r = c.execScript(inDialect("CREATE TABLE IF NOT EXISTS schema_migrations (version {INT} PRIMARY KEY, "
-                                      "description {TEXT} NOT NULL, applied_at {INT} NOT NULL)",
-                                      d));
+  if (auto r = c.execScript(
+          inDialect("CREATE TABLE IF NOT EXISTS schema_migrations (version {INT} PRIMARY KEY, "
+                    "description {TEXT} NOT NULL, applied_at {INT} NOT NULL)",
+                    d));
       !r) {
     return tl::unexpected(r.error());
   }
   int applied = 0;
   for (const auto& m : migrations()) {
     if (auto begun = c.begin(true); !begun) return tl::unexpected(begun.error());
-    auto have = queryInt(c, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?", {std::int64_t{m.version}});
+    auto have = queryInt(c, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?",
+                         {std::int64_t{m.version}});
     if (have && *have == 0) {
       auto script = c.execScript(inDialect(m.sql, d));
-      auto noted = script ? c.query("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
-                                    {std::int64_t{m.version}, std::string(m.description),
-                                     std::int64_t{std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                      std::chrono::system_clock::now().time_since_epoch())
-                                                      .count()}})
-                          : Result<std::vector<Row>>(tl::unexpected(script.error()));
+      auto noted = script
+                       ? c.query(
+                             "INSERT INTO schema_migrations (version, description, applied_at) "
+                             "VALUES (?, ?, ?)",
+                             {std::int64_t{m.version}, std::string(m.description),
+                              std::int64_t{std::chrono::duration_cast<std::chrono::milliseconds>(
+                                               std::chrono::system_clock::now().time_since_epoch())
+                                               .count()}})
+                       : Result<std::vector<Row>>(tl::unexpected(script.error()));
       if (!noted) {
         (void)c.execScript("ROLLBACK");
-        return fail(noted.error().code, "", "migration " + std::to_string(m.version) + " failed: " + noted.error().message);
+        return fail(noted.error().code, "",
+                    "migration " + std::to_string(m.version) + " failed: " + noted.error().message);
       }
       ++applied;
     }
-    if (auto committed = c.execScript("COMMIT"); !committed) return tl::unexpected(committed.error());
+    if (auto committed = c.execScript("COMMIT"); !committed)
+      return tl::unexpected(committed.error());
   }
   release(std::move(*conn));
   return applied;

@@ -6,10 +6,14 @@ namespace citysafe::basemap {
 
 const char* toString(Layer layer) {
   switch (layer) {
-    case Layer::Road: return "road";
-    case Layer::Building: return "building";
-    case Layer::Water: return "water";
-    case Layer::Landuse: return "landuse";
+    case Layer::Road:
+      return "road";
+    case Layer::Building:
+      return "building";
+    case Layer::Water:
+      return "water";
+    case Layer::Landuse:
+      return "landuse";
   }
   return "road";
 }
@@ -28,7 +32,8 @@ void BBox::extend(const BBox& o) {
 }
 
 bool BBox::intersects(const BBox& o) const {
-  return !(o.min_lon > max_lon || o.max_lon < min_lon || o.min_lat > max_lat || o.max_lat < min_lat);
+  return !(o.min_lon > max_lon || o.max_lon < min_lon || o.min_lat > max_lat ||
+           o.max_lat < min_lat);
 }
 
 BBox MapFeature::bbox() const {

@@ -2,8 +2,8 @@
 
 #include <array>
 #include <map>
-#include <tuple>
 #include <string>
+#include <tuple>
 
 #include "citysafe/core/identity/user_service.hpp"
 #include "citysafe/core/org/credit_code.hpp"
@@ -73,7 +73,8 @@ org::GeoPoint offsetKm(double dx, double dy) {
 
 std::string demoPassword(const std::string& username) { return "demo-" + username + "-2026"; }
 
-Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx, const identity::PasswordHasher& hasher) {
+Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx,
+                                                 const identity::PasswordHasher& hasher) {
   const Principal system = Principal::system();
   org::OrgService orgs(ctx);
   identity::UserService users(ctx, hasher);
@@ -82,25 +83,29 @@ Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx, const iden
   if (!existing) return tl::unexpected(existing.error());
 
   std::vector<DemoLogin> logins;
-  const std::array<std::tuple<const char*, Role, const char*>, 7> kUsers = {{
-      {"admin", Role::Admin, "示范市"},
-      {"leader", Role::Leader, "安澜区"},
-      {"duty", Role::DutyOfficer, "安澜区"},
-      {"dept", Role::DepartmentOfficer, "区住房和城乡建设局"},
-      {"street", Role::StreetOfficer, "和平街道"},
-      {"inspector", Role::Inspector, "安澜区"},
-      {"enterprise", Role::EnterpriseManager, "安澜精细化工有限公司"},
+  const std::array<std::tuple<const char*, Role, const char*, const char*>, 7> kUsers = {{
+      {"admin", Role::Admin, "示范市", "系统管理员"},
+      {"leader", Role::Leader, "安澜区", "区领导"},
+      {"duty", Role::DutyOfficer, "安澜区", "值班员"},
+      {"dept", Role::DepartmentOfficer, "区住房和城乡建设局", "住建局安全员"},
+      {"street", Role::StreetOfficer, "和平街道", "和平街道安全员"},
+      {"inspector", Role::Inspector, "安澜区", "执法检查员"},
+      {"enterprise", Role::EnterpriseManager, "安澜精细化工有限公司", "企业安全管理员"},
   }};
-  for (const auto& [name, role, org_name] : kUsers) {
+  logins.reserve(kUsers.size());
+  for (const auto& [name, role, org_name, title] : kUsers) {
     logins.push_back({name, demoPassword(name), identity::toString(role), org_name});
   }
   if (!existing->empty()) return logins;  // already built: the store keeps what users changed
 
-  auto create = [&](OrgDraft d) { return orgs.create(system, d); };
+  auto create = [&](const OrgDraft& d) { return orgs.create(system, d); };
   auto city = create({.name = "示范市", .kind = OrgKind::City});
   if (!city) return tl::unexpected(city.error());
-  auto district = create({.name = "安澜区", .kind = OrgKind::District, .parent_id = city->id,
-                          .address = "示范市安澜区", .location = kDemoCentre});
+  auto district = create({.name = "安澜区",
+                          .kind = OrgKind::District,
+                          .parent_id = city->id,
+                          .address = "示范市安澜区",
+                          .location = kDemoCentre});
   if (!district) return tl::unexpected(district.error());
 
   std::map<std::string, OrgId> by_name = {{"示范市", city->id}, {"安澜区", district->id}};
@@ -112,7 +117,10 @@ Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx, const iden
       {"区生态环境分局", {"hazardous_waste", "hazchem_mining"}},
   };
   for (const auto& dep : departments) {
-    auto d = create({.name = dep.name, .kind = OrgKind::Department, .parent_id = district->id, .sectors = dep.sectors});
+    auto d = create({.name = dep.name,
+                     .kind = OrgKind::Department,
+                     .parent_id = district->id,
+                     .sectors = dep.sectors});
     if (!d) return tl::unexpected(d.error());
     by_name[dep.name] = d->id;
   }
@@ -131,17 +139,24 @@ Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx, const iden
     const auto& ent = kEnterprises[e];
     // Enterprises are spread over the streets by quadrant, so each street owns a few.
     const std::size_t street = (ent.dx_km < 0 ? 0 : 1) + (ent.dy_km < 0 ? 2 : 0);
-    auto made = create({.name = ent.name, .kind = OrgKind::Enterprise, .parent_id = street_ids[street],
-                        .credit_code = demoCreditCode(static_cast<int>(e) + 1), .sectors = {ent.sector},
+    auto made = create({.name = ent.name,
+                        .kind = OrgKind::Enterprise,
+                        .parent_id = street_ids[street],
+                        .credit_code = demoCreditCode(static_cast<int>(e) + 1),
+                        .sectors = {ent.sector},
                         .address = std::string("示范市安澜区") + kStreets[street],
                         .location = offsetKm(ent.dx_km, ent.dy_km)});
     if (!made) return tl::unexpected(made.error());
     by_name[ent.name] = made->id;
   }
 
-  for (const auto& [name, role, org_name] : kUsers) {
-    auto user = users.create(system, {.username = name, .display_name = std::string("演示") + identity::toString(role),
-                                      .org_id = by_name.at(org_name), .roles = {role}, .password = demoPassword(name)});
+  for (const auto& [name, role, org_name, title] : kUsers) {
+    auto user =
+        users.create(system, {.username = name,
+                              .display_name = title,
+                              .org_id = by_name.at(org_name),
+                              .roles = {role},
+                              .password = demoPassword(name)});
     if (!user) return tl::unexpected(user.error());
   }
   return logins;

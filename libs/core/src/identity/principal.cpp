@@ -25,7 +25,8 @@ Scope scopeOf(const Principal& principal) {
   return scope;
 }
 
-bool reaches(const Scope& scope, std::string_view org_path, const std::vector<std::string>& sectors) {
+bool reaches(const Scope& scope, std::string_view org_path,
+             const std::vector<std::string>& sectors) {
   if (org_path.starts_with(scope.subtree_path)) return true;
   if (scope.sector_district_path.empty() || !org_path.starts_with(scope.sector_district_path)) {
     return false;

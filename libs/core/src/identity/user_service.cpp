@@ -34,7 +34,8 @@ Result<void> validateRolesFor(org::OrgKind kind, const std::vector<Role>& roles)
     if (r == Role::EnterpriseManager && kind != org::OrgKind::Enterprise) {
       return invalid(field, "enterprise_manager belongs to an enterprise");
     }
-    if (r == Role::StreetOfficer && kind != org::OrgKind::Street && kind != org::OrgKind::Community) {
+    if (r == Role::StreetOfficer && kind != org::OrgKind::Street &&
+        kind != org::OrgKind::Community) {
       return invalid(field, "street_officer belongs to a street or community");
     }
     if (kind == org::OrgKind::Enterprise && r != Role::EnterpriseManager) {
@@ -45,15 +46,17 @@ Result<void> validateRolesFor(org::OrgKind kind, const std::vector<Role>& roles)
 }
 
 namespace {
-Result<org::Organisation> orgInScope(store::Tx& tx, const Principal& who, OrgId id, const char* field) {
+Result<org::Organisation> orgInScope(store::Tx& tx, const Principal& who, OrgId id,
+                                     const char* field) {
   auto org = tx.orgs().get(id);
   if (!org) return invalid(field, "organisation " + std::to_string(id.value) + " does not exist");
-  if (!reaches(who, *org)) return fail(Errc::Forbidden, field, "the organisation is outside your scope");
+  if (!reaches(who, *org))
+    return fail(Errc::Forbidden, field, "the organisation is outside your scope");
   return org;
 }
 
-
-void announceUser(ServiceContext& ctx, const User& user, const std::string& org_path, const char* action) {
+void announceUser(ServiceContext& ctx, const User& user, const std::string& org_path,
+                  const char* action) {
   ctx.bus.publish(events::DomainEvent{
       .type = std::string("user.") + action,
       .entity = "user",
@@ -93,7 +96,9 @@ Result<User> UserService::create(const Principal& who, const UserDraft& draft) {
     if (!id) return tl::unexpected(id.error());
     user.id = *id;
     org_path = org->path;
-    auto audited = ctx_.auditor.record(tx, who, {"user", std::to_string(id->value), "create", "null", toAuditJson(user), org->path});
+    auto audited = ctx_.auditor.record(
+        tx, who,
+        {"user", std::to_string(id->value), "create", "null", toAuditJson(user), org->path});
     if (!audited) return tl::unexpected(audited.error());
     return user;
   });
@@ -126,7 +131,8 @@ Result<User> UserService::update(const Principal& who, UserId id, const UserPatc
     }
     if (patch.display_name) user->display_name = *patch.display_name;
     if (patch.disabled) {
-      if (*patch.disabled && id == who.user_id) return invalid("disabled", "you cannot disable yourself");
+      if (*patch.disabled && id == who.user_id)
+        return invalid("disabled", "you cannot disable yourself");
       user->disabled = *patch.disabled;
       if (user->disabled) {
         if (auto r = tx.sessions().revokeAllOf(id); !r) return tl::unexpected(r.error());
@@ -135,13 +141,16 @@ Result<User> UserService::update(const Principal& who, UserId id, const UserPatc
     user->updated_at = ctx_.clock.now();
     if (auto r = tx.users().update(*user); !r) return tl::unexpected(r.error());
     const char* action = patch.disabled ? (*patch.disabled ? "disable" : "enable") : "update";
-    auto audited = ctx_.auditor.record(tx, who, {"user", std::to_string(id.value), action, before, toAuditJson(*user), store::orgPathOf(tx, user->org_id)});
+    auto audited = ctx_.auditor.record(tx, who,
+                                       {"user", std::to_string(id.value), action, before,
+                                        toAuditJson(*user), store::orgPathOf(tx, user->org_id)});
     if (!audited) return tl::unexpected(audited.error());
     return user;
   });
 }
 
-Result<void> UserService::setPassword(const Principal& who, UserId id, const std::string& password) {
+Result<void> UserService::setPassword(const Principal& who, UserId id,
+                                      const std::string& password) {
   if (auto r = validatePassword(password); !r) return r;
   const std::string hash = hasher_.hash(password);
   return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
@@ -153,7 +162,9 @@ Result<void> UserService::setPassword(const Principal& who, UserId id, const std
     user->updated_at = ctx_.clock.now();
     if (auto r = tx.users().update(*user); !r) return r;
     if (auto r = tx.sessions().revokeAllOf(id); !r) return tl::unexpected(r.error());
-    auto audited = ctx_.auditor.record(tx, who, {"user", std::to_string(id.value), "password", "null", "null", store::orgPathOf(tx, user->org_id)});
+    auto audited = ctx_.auditor.record(tx, who,
+                                       {"user", std::to_string(id.value), "password", "null",
+                                        "null", store::orgPathOf(tx, user->org_id)});
     if (!audited) return tl::unexpected(audited.error());
     return ok();
   });
@@ -166,8 +177,9 @@ Result<int> UserService::revokeSessions(const Principal& who, UserId id) {
     auto n = tx.sessions().revokeAllOf(id);
     if (!n) return n;
     auto audited = ctx_.auditor.record(
-        tx, who, {"user", std::to_string(id.value), "revoke_sessions", "null",
-                  JsonObject().add("revoked", std::int64_t{*n}).str(), store::orgPathOf(tx, user->org_id)});
+        tx, who,
+        {"user", std::to_string(id.value), "revoke_sessions", "null",
+         JsonObject().add("revoked", std::int64_t{*n}).str(), store::orgPathOf(tx, user->org_id)});
     if (!audited) return tl::unexpected(audited.error());
     return n;
   });
@@ -185,7 +197,8 @@ Result<User> UserService::get(const Principal& who, UserId id) {
 }
 
 Result<User> UserService::getByUsername(const Principal& who, const std::string& username) {
-  auto user = store::readReturning<User>(ctx_.store, [&](store::Tx& tx) { return tx.users().getByUsername(username); });
+  auto user = store::readReturning<User>(
+      ctx_.store, [&](store::Tx& tx) { return tx.users().getByUsername(username); });
   if (!user) return fail(Errc::NotFound, "username", "no such user");
   return get(who, user->id);
 }

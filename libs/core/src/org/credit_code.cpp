@@ -7,7 +7,8 @@ namespace {
 // GB 32100-2015 code alphabet: digits and capitals without I, O, S, V, Z.
 constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 // Weight of position i is 3^i mod 31.
-constexpr std::array<int, 17> kWeights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+constexpr std::array<int, 17> kWeights = {1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                          29, 25, 13, 8,  24, 10, 30, 28};
 
 int valueOf(char c) {
   const auto pos = kAlphabet.find(c);
@@ -17,7 +18,8 @@ int valueOf(char c) {
 
 char creditCodeCheckChar(std::string_view first17) {
   int sum = 0;
-  for (std::size_t i = 0; i < 17 && i < first17.size(); ++i) sum += valueOf(first17[i]) * kWeights[i];
+  for (std::size_t i = 0; i < 17 && i < first17.size(); ++i)
+    sum += valueOf(first17[i]) * kWeights[i];
   const int check = (31 - sum % 31) % 31;
   return kAlphabet[static_cast<std::size_t>(check)];
 }
@@ -40,7 +42,8 @@ Result<void> validateCreditCode(std::string_view code, std::string_view field) {
   }
   const char expected = creditCodeCheckChar(code.substr(0, 17));
   if (code[17] != expected) {
-    return invalid(f, std::string("check character is '") + code[17] + "', expected '" + expected + "'");
+    return invalid(
+        f, std::string("check character is '") + code[17] + "', expected '" + expected + "'");
   }
   return ok();
 }

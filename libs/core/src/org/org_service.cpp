@@ -75,48 +75,53 @@ Result<Organisation> OrgService::create(const Principal& who, const OrgDraft& dr
     return invalid("parent_id", "is required for a " + std::string(toString(draft.kind)));
   }
 
-  auto created = store::writeReturning<Organisation>(ctx_.store, [&](store::Tx& tx) -> Result<Organisation> {
-    std::string parent_path = "/";
-    if (draft.parent_id) {
-      auto parent = tx.orgs().get(*draft.parent_id);
-      if (!parent) return invalid("parent_id", "organisation " + std::to_string(draft.parent_id->value) + " does not exist");
-      if (!identity::reaches(who, *parent)) {
-        return fail(Errc::Forbidden, "parent_id", "the parent organisation is outside your scope");
-      }
-      if (!mayContain(parent->kind, draft.kind)) {
-        return invalid("kind", std::string("a ") + toString(draft.kind) + " cannot sit under a " +
-                                   toString(parent->kind));
-      }
-      parent_path = parent->path;
-    }
-    if (draft.kind == OrgKind::Enterprise) {
-      auto existing = tx.orgs().findByCreditCode(draft.credit_code);
-      if (!existing) return tl::unexpected(existing.error());
-      if (*existing) {
-        return fail(Errc::Conflict, "credit_code",
-                    "already registered to organisation " + std::to_string((*existing)->value));
-      }
-    }
-    Organisation org;
-    org.parent_id = draft.parent_id;
-    org.kind = draft.kind;
-    org.name = draft.name;
-    org.credit_code = draft.credit_code;
-    org.sectors = draft.sectors;
-    org.address = draft.address;
-    org.location = draft.location;
-    org.created_at = org.updated_at = ctx_.clock.now();
-    org.path = parent_path + "pending/";
-    auto id = tx.orgs().insert(org);
-    if (!id) return tl::unexpected(id.error());
-    org.id = *id;
-    org.path = parent_path + std::to_string(id->value) + "/";
-    if (auto r = tx.orgs().update(org); !r) return tl::unexpected(r.error());
-    auto audited = ctx_.auditor.record(
-        tx, who, {"org", std::to_string(org.id.value), "create", "null", toAuditJson(org), org.path});
-    if (!audited) return tl::unexpected(audited.error());
-    return org;
-  });
+  auto created =
+      store::writeReturning<Organisation>(ctx_.store, [&](store::Tx& tx) -> Result<Organisation> {
+        std::string parent_path = "/";
+        if (draft.parent_id) {
+          auto parent = tx.orgs().get(*draft.parent_id);
+          if (!parent)
+            return invalid("parent_id", "organisation " + std::to_string(draft.parent_id->value) +
+                                            " does not exist");
+          if (!identity::reaches(who, *parent)) {
+            return fail(Errc::Forbidden, "parent_id",
+                        "the parent organisation is outside your scope");
+          }
+          if (!mayContain(parent->kind, draft.kind)) {
+            return invalid("kind", std::string("a ") + toString(draft.kind) +
+                                       " cannot sit under a " + toString(parent->kind));
+          }
+          parent_path = parent->path;
+        }
+        if (draft.kind == OrgKind::Enterprise) {
+          auto existing = tx.orgs().findByCreditCode(draft.credit_code);
+          if (!existing) return tl::unexpected(existing.error());
+          if (*existing) {
+            return fail(Errc::Conflict, "credit_code",
+                        "already registered to organisation " + std::to_string((*existing)->value));
+          }
+        }
+        Organisation org;
+        org.parent_id = draft.parent_id;
+        org.kind = draft.kind;
+        org.name = draft.name;
+        org.credit_code = draft.credit_code;
+        org.sectors = draft.sectors;
+        org.address = draft.address;
+        org.location = draft.location;
+        org.created_at = org.updated_at = ctx_.clock.now();
+        org.path = parent_path + "pending/";
+        auto id = tx.orgs().insert(org);
+        if (!id) return tl::unexpected(id.error());
+        org.id = *id;
+        org.path = parent_path + std::to_string(id->value) + "/";
+        if (auto r = tx.orgs().update(org); !r) return tl::unexpected(r.error());
+        auto audited = ctx_.auditor.record(
+            tx, who,
+            {"org", std::to_string(org.id.value), "create", "null", toAuditJson(org), org.path});
+        if (!audited) return tl::unexpected(audited.error());
+        return org;
+      });
   if (created) announce(*created, "created");
   return created;
 }
@@ -129,40 +134,48 @@ Result<Organisation> OrgService::update(const Principal& who, OrgId id, const Or
   if (patch.location) {
     if (auto r = validateLocation(*patch.location); !r) return tl::unexpected(r.error());
   }
-  auto updated = store::writeReturning<Organisation>(ctx_.store, [&](store::Tx& tx) -> Result<Organisation> {
-    auto org = tx.orgs().get(id);
-    if (!org) return tl::unexpected(org.error());
-    if (!identity::reaches(who, *org)) return fail(Errc::NotFound, "id", "no such organisation");
-    const std::string before = toAuditJson(*org);
-    if (patch.name) org->name = *patch.name;
-    if (patch.address) org->address = *patch.address;
-    if (patch.location) org->location = *patch.location;
-    if (patch.sectors) {
-      if (auto r = validateSectors(org->kind, *patch.sectors); !r) return tl::unexpected(r.error());
-      if (org->kind == OrgKind::Enterprise && patch.sectors->empty()) {
-        return invalid("sectors", "an enterprise needs its sector");
-      }
-      org->sectors = *patch.sectors;
-    }
-    org->updated_at = ctx_.clock.now();
-    if (auto r = tx.orgs().update(*org); !r) return tl::unexpected(r.error());
-    auto audited = ctx_.auditor.record(tx, who, {"org", std::to_string(id.value), "update", before, toAuditJson(*org), org->path});
-    if (!audited) return tl::unexpected(audited.error());
-    return *org;
-  });
+  auto updated =
+      store::writeReturning<Organisation>(ctx_.store, [&](store::Tx& tx) -> Result<Organisation> {
+        auto org = tx.orgs().get(id);
+        if (!org) return tl::unexpected(org.error());
+        if (!identity::reaches(who, *org))
+          return fail(Errc::NotFound, "id", "no such organisation");
+        const std::string before = toAuditJson(*org);
+        if (patch.name) org->name = *patch.name;
+        if (patch.address) org->address = *patch.address;
+        if (patch.location) org->location = *patch.location;
+        if (patch.sectors) {
+          if (auto r = validateSectors(org->kind, *patch.sectors); !r)
+            return tl::unexpected(r.error());
+          if (org->kind == OrgKind::Enterprise && patch.sectors->empty()) {
+            return invalid("sectors", "an enterprise needs its sector");
+          }
+          org->sectors = *patch.sectors;
+        }
+        org->updated_at = ctx_.clock.now();
+        if (auto r = tx.orgs().update(*org); !r) return tl::unexpected(r.error());
+        auto audited = ctx_.auditor.record(
+            tx, who,
+            {"org", std::to_string(id.value), "update", before, toAuditJson(*org), org->path});
+        if (!audited) return tl::unexpected(audited.error());
+        return *org;
+      });
   if (updated) announce(*updated, "updated");
   return updated;
 }
 
 Result<Organisation> OrgService::get(const Principal& who, OrgId id) {
   if (auto r = identity::require(who, Permission::OrgRead); !r) return tl::unexpected(r.error());
-  auto org = store::readReturning<Organisation>(ctx_.store, [&](store::Tx& tx) { return tx.orgs().get(id); });
+  auto org = store::readReturning<Organisation>(ctx_.store,
+                                                [&](store::Tx& tx) { return tx.orgs().get(id); });
   // Out of scope reads look like missing ones, so ids outside the subtree leak nothing.
-  if (!org || !identity::reaches(who, *org)) return fail(Errc::NotFound, "id", "no such organisation");
+  if (!org || !identity::reaches(who, *org))
+    return fail(Errc::NotFound, "id", "no such organisation");
   return org;
 }
 
-Result<std::vector<Organisation>> OrgService::list(const Principal& who, const OrgListQuery& query) {
+Result<std::vector<Organisation>> OrgService::list(const Principal& who,
+                                                   const OrgListQuery& query) {
   if (auto r = identity::require(who, Permission::OrgRead); !r) return tl::unexpected(r.error());
   store::OrgFilter filter{identity::scopeOf(who), query.kind, query.parent_id};
   return store::readReturning<std::vector<Organisation>>(

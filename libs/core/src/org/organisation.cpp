@@ -53,12 +53,18 @@ std::optional<OrgKind> parseOrgKind(std::string_view text) {
 
 bool mayContain(OrgKind parent, OrgKind child) {
   switch (child) {
-    case OrgKind::City: return false;
-    case OrgKind::District: return parent == OrgKind::City;
-    case OrgKind::Street: return parent == OrgKind::District;
-    case OrgKind::Community: return parent == OrgKind::Street;
-    case OrgKind::Enterprise: return parent == OrgKind::Street || parent == OrgKind::Community;
-    case OrgKind::Department: return parent == OrgKind::District || parent == OrgKind::City;
+    case OrgKind::City:
+      return false;
+    case OrgKind::District:
+      return parent == OrgKind::City;
+    case OrgKind::Street:
+      return parent == OrgKind::District;
+    case OrgKind::Community:
+      return parent == OrgKind::Street;
+    case OrgKind::Enterprise:
+      return parent == OrgKind::Street || parent == OrgKind::Community;
+    case OrgKind::Department:
+      return parent == OrgKind::District || parent == OrgKind::City;
   }
   return false;
 }
@@ -87,7 +93,8 @@ std::string toAuditJson(const Organisation& org) {
     o.addNull("parent_id");
   }
   if (org.location) {
-    o.addRaw("location", JsonObject().add("lon", org.location->lon).add("lat", org.location->lat).str());
+    o.addRaw("location",
+             JsonObject().add("lon", org.location->lon).add("lat", org.location->lat).str());
   } else {
     o.addNull("location");
   }

@@ -7,62 +7,78 @@ namespace citysafe::http {
 Json userJson(const identity::User& u) {
   Json roles = Json::array();
   for (const auto r : u.roles) roles.push_back(identity::toString(r));
-  return {{"id", u.id.value},          {"username", u.username}, {"display_name", u.display_name},
-          {"org_id", u.org_id.value},  {"roles", roles},         {"disabled", u.disabled},
-          {"created_at", isoTime(u.created_at)}, {"updated_at", isoTime(u.updated_at)}};
+  return {{"id", u.id.value},
+          {"username", u.username},
+          {"display_name", u.display_name},
+          {"org_id", u.org_id.value},
+          {"roles", roles},
+          {"disabled", u.disabled},
+          {"created_at", isoTime(u.created_at)},
+          {"updated_at", isoTime(u.updated_at)}};
 }
 
 namespace {
 std::string sessionCookie(const std::string& token, long max_age_seconds, bool secure) {
-  return "cs_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds) +
+  return "cs_session=" + token +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds) +
          (secure ? "; Secure" : "");
 }
 }  // namespace
 
 void addAuthRoutes(Router& router, Services& services, const AppConfig& config) {
-  router.add("POST", "/api/v1/auth/login", Access::Public, [&services, &config](Call& call) -> Result<HttpResponse> {
-    auto body = BodyReader::parse(call.request.body, {"username", "password", "token"});
-    if (!body) return tl::unexpected(body.error());
-    auto username = body->requiredString("username", 64);
-    if (!username) return tl::unexpected(username.error());
-    auto password = body->requiredString("password", 256);
-    if (!password) return tl::unexpected(password.error());
-    auto want_token = body->optionalBool("token");
-    if (!want_token) return tl::unexpected(want_token.error());
-    const bool api_client = want_token->value_or(false);
-    auto login = services.auth.login(*username, *password, api_client ? "api" : "browser");
-    if (!login) return tl::unexpected(login.error());
-    const auto ttl = std::chrono::duration_cast<std::chrono::seconds>(login->session.expires_at - login->session.created_at);
-    Json out = {{"user", userJson(login->user)}, {"expires_at", isoTime(login->session.expires_at)}};
-    if (api_client) out["token"] = login->token;
-    auto response = jsonResponse(out);
-    response.headers.emplace_back("Set-Cookie", sessionCookie(login->token, static_cast<long>(ttl.count()), config.secure_cookies));
-    return response;
-  });
+  router.add(
+      "POST", "/api/v1/auth/login", Access::Public,
+      [&services, &config](Call& call) -> Result<HttpResponse> {
+        auto body = BodyReader::parse(call.request.body, {"username", "password", "token"});
+        if (!body) return tl::unexpected(body.error());
+        auto username = body->requiredString("username", 64);
+        if (!username) return tl::unexpected(username.error());
+        auto password = body->requiredString("password", 256);
+        if (!password) return tl::unexpected(password.error());
+        auto want_token = body->optionalBool("token");
+        if (!want_token) return tl::unexpected(want_token.error());
+        const bool api_client = want_token->value_or(false);
+        auto login = services.auth.login(*username, *password, api_client ? "api" : "browser");
+        if (!login) return tl::unexpected(login.error());
+        const auto ttl = std::chrono::duration_cast<std::chrono::seconds>(
+            login->session.expires_at - login->session.created_at);
+        Json out = {{"user", userJson(login->user)},
+                    {"expires_at", isoTime(login->session.expires_at)}};
+        if (api_client) out["token"] = login->token;
+        auto response = jsonResponse(out);
+        response.headers.emplace_back(
+            "Set-Cookie",
+            sessionCookie(login->token, static_cast<long>(ttl.count()), config.secure_cookies));
+        return response;
+      });
 
-  router.add("POST", "/api/v1/auth/logout", Access::Authenticated, [&services, &config](Call& call) -> Result<HttpResponse> {
-    if (auto r = services.auth.logout(call.token); !r) return tl::unexpected(r.error());
-    auto response = jsonResponse({{"status", "logged out"}});
-    response.headers.emplace_back("Set-Cookie", sessionCookie("", 0, config.secure_cookies));
-    return response;
-  });
+  router.add("POST", "/api/v1/auth/logout", Access::Authenticated,
+             [&services, &config](Call& call) -> Result<HttpResponse> {
+               if (auto r = services.auth.logout(call.token); !r) return tl::unexpected(r.error());
+               auto response = jsonResponse({{"status", "logged out"}});
+               response.headers.emplace_back("Set-Cookie",
+                                             sessionCookie("", 0, config.secure_cookies));
+               return response;
+             });
 
-  router.add("GET", "/api/v1/auth/me", Access::Authenticated, [&services](Call& call) -> Result<HttpResponse> {
-    const auto& who = *call.principal;
-    auto user = store::readReturning<identity::User>(services.ctx.store, [&](store::Tx& tx) { return tx.users().get(who.user_id); });
-    if (!user) return tl::unexpected(user.error());
-    auto org = services.orgs.get(who, who.org_id);
-    if (!org) return tl::unexpected(org.error());
-    Json out = userJson(*user);
-    out["org_name"] = org->name;
-    out["org_kind"] = org::toString(org->kind);
-    Json permissions = Json::array();
-    for (const auto p : identity::allPermissions()) {
-      if (who.can(p)) permissions.push_back(identity::toString(p));
-    }
-    out["permissions"] = permissions;
-    return jsonResponse(out);
-  });
+  router.add("GET", "/api/v1/auth/me", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               const auto& who = *call.principal;
+               auto user = store::readReturning<identity::User>(
+                   services.ctx.store, [&](store::Tx& tx) { return tx.users().get(who.user_id); });
+               if (!user) return tl::unexpected(user.error());
+               auto org = services.orgs.get(who, who.org_id);
+               if (!org) return tl::unexpected(org.error());
+               Json out = userJson(*user);
+               out["org_name"] = org->name;
+               out["org_kind"] = org::toString(org->kind);
+               Json permissions = Json::array();
+               for (const auto p : identity::allPermissions()) {
+                 if (who.can(p)) permissions.push_back(identity::toString(p));
+               }
+               out["permissions"] = permissions;
+               return jsonResponse(out);
+             });
 }
 
 }  // namespace citysafe::http

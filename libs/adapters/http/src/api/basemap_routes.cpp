@@ -15,54 +15,68 @@ Result<basemap::BBox> parseBBox(const std::string& text) {
   while (std::getline(in, part, ',')) {
     double d = 0;
     const auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), d);
-    if (ec != std::errc{} || ptr != part.data() + part.size()) return invalid("bbox", "'" + part + "' is not a number");
+    if (ec != std::errc{} || ptr != part.data() + part.size())
+      return invalid("bbox", "'" + part + "' is not a number");
     v.push_back(d);
   }
   if (v.size() != 4) return invalid("bbox", "must be minlon,minlat,maxlon,maxlat");
   if (v[0] > v[2] || v[1] > v[3]) return invalid("bbox", "min must not exceed max");
-  if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) return invalid("bbox", "is outside WGS-84 bounds");
+  if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90)
+    return invalid("bbox", "is outside WGS-84 bounds");
   return basemap::BBox{v[0], v[1], v[2], v[3]};
 }
 
 Json featureJson(const basemap::MapFeature& f) {
   Json coords = Json::array();
   for (const auto& p : f.points) coords.push_back({p.lon, p.lat});
-  Json geometry = f.shape == basemap::Shape::Polygon ? Json{{"type", "Polygon"}, {"coordinates", Json::array({coords})}}
-                                                     : Json{{"type", "LineString"}, {"coordinates", coords}};
+  Json geometry = f.shape == basemap::Shape::Polygon
+                      ? Json{{"type", "Polygon"}, {"coordinates", Json::array({coords})}}
+                      : Json{{"type", "LineString"}, {"coordinates", coords}};
   return {{"type", "Feature"},
           {"id", f.id},
           {"geometry", geometry},
-          {"properties", {{"layer", basemap::toString(f.layer)}, {"class", f.feature_class}, {"name", f.name}}}};
+          {"properties",
+           {{"layer", basemap::toString(f.layer)}, {"class", f.feature_class}, {"name", f.name}}}};
 }
 
 }  // namespace
 
 void addBasemapRoutes(Router& router, Services& services) {
-  router.add("GET", "/api/v1/basemap/info", Access::Authenticated, [&services](Call& call) -> Result<HttpResponse> {
-    return respond(services.basemap.info(*call.principal), [](const basemap::BasemapInfo& i) {
-      const Json bbox = i.bbox.empty() ? Json(nullptr) : Json{i.bbox.min_lon, i.bbox.min_lat, i.bbox.max_lon, i.bbox.max_lat};
-      const Json centre = i.bbox.empty() ? Json(nullptr)
-                                         : Json{(i.bbox.min_lon + i.bbox.max_lon) / 2, (i.bbox.min_lat + i.bbox.max_lat) / 2};
-      return Json{{"source", i.source}, {"features", i.features}, {"bbox", bbox}, {"center", centre},
-                  {"attribution", "© OpenStreetMap contributors"}};
-    });
-  });
+  router.add(
+      "GET", "/api/v1/basemap/info", Access::Authenticated,
+      [&services](Call& call) -> Result<HttpResponse> {
+        return respond(services.basemap.info(*call.principal), [](const basemap::BasemapInfo& i) {
+          const Json bbox =
+              i.bbox.empty() ? Json(nullptr)
+                             : Json{i.bbox.min_lon, i.bbox.min_lat, i.bbox.max_lon, i.bbox.max_lat};
+          const Json centre = i.bbox.empty() ? Json(nullptr)
+                                             : Json{(i.bbox.min_lon + i.bbox.max_lon) / 2,
+                                                    (i.bbox.min_lat + i.bbox.max_lat) / 2};
+          return Json{{"source", i.source},
+                      {"features", i.features},
+                      {"bbox", bbox},
+                      {"center", centre},
+                      {"attribution", "© OpenStreetMap contributors"}};
+        });
+      });
 
-  router.add("GET", "/api/v1/basemap", Access::Authenticated, [&services](Call& call) -> Result<HttpResponse> {
-    basemap::BBox box{-180, -90, 180, 90};
-    if (auto it = call.request.query.find("bbox"); it != call.request.query.end()) {
-      auto parsed = parseBBox(it->second);
-      if (!parsed) return tl::unexpected(parsed.error());
-      box = *parsed;
-    }
-    auto features = services.basemap.query(*call.principal, box);
-    if (!features) return tl::unexpected(features.error());
-    Json items = Json::array();
-    for (const auto& f : *features) items.push_back(featureJson(f));
-    auto response = jsonResponse({{"type", "FeatureCollection"}, {"features", std::move(items)}});
-    response.content_type = "application/geo+json";
-    return response;
-  });
+  router.add("GET", "/api/v1/basemap", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               basemap::BBox box{-180, -90, 180, 90};
+               if (auto it = call.request.query.find("bbox"); it != call.request.query.end()) {
+                 auto parsed = parseBBox(it->second);
+                 if (!parsed) return tl::unexpected(parsed.error());
+                 box = *parsed;
+               }
+               auto features = services.basemap.query(*call.principal, box);
+               if (!features) return tl::unexpected(features.error());
+               Json items = Json::array();
+               for (const auto& f : *features) items.push_back(featureJson(f));
+               auto response =
+                   jsonResponse({{"type", "FeatureCollection"}, {"features", std::move(items)}});
+               response.content_type = "application/geo+json";
+               return response;
+             });
 }
 
 }  // namespace citysafe::http

@@ -8,24 +8,38 @@ namespace citysafe::http {
 
 int statusOf(Errc code) {
   switch (code) {
-    case Errc::Invalid: return 400;
-    case Errc::Unauthenticated: return 401;
-    case Errc::Forbidden: return 403;
-    case Errc::NotFound: return 404;
-    case Errc::Conflict: return 409;
-    case Errc::IllegalTransition: return 409;
-    case Errc::TooLarge: return 413;
-    case Errc::RateLimited: return 429;
-    case Errc::Unavailable: return 503;
-    case Errc::Internal: return 500;
+    case Errc::Invalid:
+      return 400;
+    case Errc::Unauthenticated:
+      return 401;
+    case Errc::Forbidden:
+      return 403;
+    case Errc::NotFound:
+      return 404;
+    case Errc::Conflict:
+      return 409;
+    case Errc::IllegalTransition:
+      return 409;
+    case Errc::TooLarge:
+      return 413;
+    case Errc::RateLimited:
+      return 429;
+    case Errc::Unavailable:
+      return 503;
+    case Errc::Internal:
+      return 500;
   }
   return 500;
 }
 
-HttpResponse problem(int status, const std::string& title, const std::string& detail, const std::string& field) {
+HttpResponse problem(int status, const std::string& title, const std::string& detail,
+                     const std::string& field) {
   Json body = {{"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail}};
   if (!field.empty()) body["field"] = field;
-  return HttpResponse{status, "application/problem+json", body.dump(-1, ' ', false, Json::error_handler_t::replace), {}};
+  return HttpResponse{status,
+                      "application/problem+json",
+                      body.dump(-1, ' ', false, Json::error_handler_t::replace),
+                      {}};
 }
 
 HttpResponse problem(const Error& error) {
@@ -35,12 +49,14 @@ HttpResponse problem(const Error& error) {
 }
 
 HttpResponse jsonResponse(const Json& body, int status) {
-  return HttpResponse{status, "application/json", body.dump(-1, ' ', false, Json::error_handler_t::replace), {}};
+  return HttpResponse{
+      status, "application/json", body.dump(-1, ' ', false, Json::error_handler_t::replace), {}};
 }
 
 std::string isoTime(TimePoint t) { return formatIso8601(t); }
 
-Result<BodyReader> BodyReader::parse(const std::string& text, std::initializer_list<const char*> allowed) {
+Result<BodyReader> BodyReader::parse(const std::string& text,
+                                     std::initializer_list<const char*> allowed) {
   Json json = Json::parse(text, nullptr, false);
   if (json.is_discarded()) return invalid("body", "is not valid JSON");
   if (!json.is_object()) return invalid("body", "must be a JSON object");
@@ -59,11 +75,13 @@ Result<std::string> BodyReader::requiredString(const char* key, std::size_t max_
   return **value;
 }
 
-Result<std::optional<std::string>> BodyReader::optionalString(const char* key, std::size_t max_bytes) const {
+Result<std::optional<std::string>> BodyReader::optionalString(const char* key,
+                                                              std::size_t max_bytes) const {
   if (!json_.contains(key) || json_[key].is_null()) return std::optional<std::string>{};
   if (!json_[key].is_string()) return invalid(key, "must be a string");
   auto s = json_[key].get<std::string>();
-  if (s.size() > max_bytes) return invalid(key, "must be at most " + std::to_string(max_bytes) + " bytes");
+  if (s.size() > max_bytes)
+    return invalid(key, "must be at most " + std::to_string(max_bytes) + " bytes");
   return std::optional<std::string>{std::move(s)};
 }
 
@@ -82,11 +100,13 @@ Result<std::optional<bool>> BodyReader::optionalBool(const char* key) const {
 }
 
 Result<std::optional<std::vector<std::string>>> BodyReader::optionalStrings(const char* key) const {
-  if (!json_.contains(key) || json_[key].is_null()) return std::optional<std::vector<std::string>>{};
+  if (!json_.contains(key) || json_[key].is_null())
+    return std::optional<std::vector<std::string>>{};
   if (!json_[key].is_array()) return invalid(key, "must be an array of strings");
   std::vector<std::string> out;
   for (std::size_t i = 0; i < json_[key].size(); ++i) {
-    if (!json_[key][i].is_string()) return invalid(std::string(key) + "[" + std::to_string(i) + "]", "must be a string");
+    if (!json_[key][i].is_string())
+      return invalid(std::string(key) + "[" + std::to_string(i) + "]", "must be a string");
     out.push_back(json_[key][i].get<std::string>());
   }
   return std::optional<std::vector<std::string>>{std::move(out)};
@@ -103,7 +123,9 @@ Result<std::int64_t> positive(const std::string& text, const char* field) {
 }
 }  // namespace
 
-Result<std::int64_t> pathId(const Call& call, const char* name) { return positive(call.params.at(name), name); }
+Result<std::int64_t> pathId(const Call& call, const char* name) {
+  return positive(call.params.at(name), name);
+}
 
 Result<Paging> paging(const HttpRequest& request) {
   Paging p;
@@ -123,7 +145,8 @@ Result<Paging> paging(const HttpRequest& request) {
 
 Json page(Json items, std::int64_t last_id, int limit) {
   const bool full = static_cast<int>(items.size()) >= limit;
-  return Json{{"items", std::move(items)}, {"next_cursor", full ? Json(std::to_string(last_id)) : Json(nullptr)}};
+  return Json{{"items", std::move(items)},
+              {"next_cursor", full ? Json(std::to_string(last_id)) : Json(nullptr)}};
 }
 
 }  // namespace citysafe::http

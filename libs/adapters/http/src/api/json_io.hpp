@@ -17,7 +17,8 @@ using Json = nlohmann::json;
 
 int statusOf(Errc code);
 HttpResponse problem(const Error& error);
-HttpResponse problem(int status, const std::string& title, const std::string& detail, const std::string& field = "");
+HttpResponse problem(int status, const std::string& title, const std::string& detail,
+                     const std::string& field = "");
 HttpResponse jsonResponse(const Json& body, int status = 200);
 std::string isoTime(TimePoint t);
 
@@ -25,14 +26,20 @@ std::string isoTime(TimePoint t);
 // are Invalid errors naming the field.
 class BodyReader {
  public:
-  [[nodiscard]] static Result<BodyReader> parse(const std::string& text, std::initializer_list<const char*> allowed);
-  [[nodiscard]] Result<std::string> requiredString(const char* key, std::size_t max_bytes = 1000) const;
-  [[nodiscard]] Result<std::optional<std::string>> optionalString(const char* key, std::size_t max_bytes = 1000) const;
+  [[nodiscard]] static Result<BodyReader> parse(const std::string& text,
+                                                std::initializer_list<const char*> allowed);
+  [[nodiscard]] Result<std::string> requiredString(const char* key,
+                                                   std::size_t max_bytes = 1000) const;
+  [[nodiscard]] Result<std::optional<std::string>> optionalString(
+      const char* key, std::size_t max_bytes = 1000) const;
   [[nodiscard]] Result<std::optional<std::int64_t>> optionalId(const char* key) const;
   [[nodiscard]] Result<std::optional<bool>> optionalBool(const char* key) const;
-  [[nodiscard]] Result<std::optional<std::vector<std::string>>> optionalStrings(const char* key) const;
+  [[nodiscard]] Result<std::optional<std::vector<std::string>>> optionalStrings(
+      const char* key) const;
   [[nodiscard]] bool has(const char* key) const { return json_.contains(key); }
-  [[nodiscard]] bool isNull(const char* key) const { return json_.contains(key) && json_[key].is_null(); }
+  [[nodiscard]] bool isNull(const char* key) const {
+    return json_.contains(key) && json_[key].is_null();
+  }
   [[nodiscard]] const Json& raw() const { return json_; }
 
  private:

@@ -14,8 +14,10 @@ void addSystemRoutes(Router& router, Application& app) {
       if (!info) return tl::unexpected(info.error());
       return ok();
     });
-    if (!store_ok) return problem(503, "Unavailable", "the store does not answer: " + store_ok.error().message);
-    return jsonResponse({{"status", "ok"}, {"store", app.services().ctx.store.describe().substr(0, 10)},
+    if (!store_ok)
+      return problem(503, "Unavailable", "the store does not answer: " + store_ok.error().message);
+    return jsonResponse({{"status", "ok"},
+                         {"store", app.services().ctx.store.describe().substr(0, 10)},
                          {"time", isoTime(app.services().ctx.clock.now())}});
   });
   router.add("GET", "/metrics", Access::Public, [&app](Call&) -> Result<HttpResponse> {

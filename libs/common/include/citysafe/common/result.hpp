@@ -8,7 +8,7 @@
 namespace citysafe {
 
 enum class Errc : std::uint8_t {
-  Invalid,            // bad input; `field` names the offending field
+  Invalid,  // bad input; `field` names the offending field
   NotFound,
   Conflict,           // duplicate or concurrent change
   Forbidden,          // authenticated but outside role or scope
@@ -16,7 +16,7 @@ enum class Errc : std::uint8_t {
   IllegalTransition,  // a workflow step from the wrong state
   TooLarge,
   RateLimited,
-  Unavailable,        // a dependency (database, broker) is down
+  Unavailable,  // a dependency (database, broker) is down
   Internal,
 };
 

@@ -12,7 +12,8 @@ struct ServiceContext {
   const Clock& clock;
   events::EventBus& bus;
   audit::Auditor auditor{clock};
-  ServiceContext(store::Store& s, const Clock& c, events::EventBus& b) : store(s), clock(c), bus(b) {}
+  ServiceContext(store::Store& s, const Clock& c, events::EventBus& b)
+      : store(s), clock(c), bus(b) {}
 };
 
 }  // namespace citysafe

@@ -15,9 +15,9 @@
 namespace citysafe::http {
 
 struct AppConfig {
-  std::string web_root;                 // the built UI (web/dist); empty serves no files
-  std::size_t body_limit = 1 << 20;     // bytes; larger bodies get 413
-  bool secure_cookies = false;          // set when served over TLS by a proxy
+  std::string web_root;              // the built UI (web/dist); empty serves no files
+  std::size_t body_limit = 1 << 20;  // bytes; larger bodies get 413
+  bool secure_cookies = false;       // set when served over TLS by a proxy
 };
 
 struct Services {

@@ -17,7 +17,8 @@ class Metrics {
   [[nodiscard]] std::string render() const;
 
  private:
-  static constexpr std::array<double, 10> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5};
+  static constexpr std::array<double, 10> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                      0.05,  0.1,    0.25,  1,    5};
   mutable std::mutex mutex_;
   std::map<std::string, std::uint64_t> requests_;  // labels -> count
   std::array<std::uint64_t, kBuckets.size()> bucket_counts_{};

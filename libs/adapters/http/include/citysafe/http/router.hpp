@@ -35,7 +35,8 @@ class Router {
   void add(std::string method, std::string pattern, Access access, Handler handler);
   // The route for a path; `method_allowed` false when the path exists with other methods.
   [[nodiscard]] const Route* match(const std::string& method, const std::string& path,
-                                   std::map<std::string, std::string>& params, bool& path_known) const;
+                                   std::map<std::string, std::string>& params,
+                                   bool& path_known) const;
   [[nodiscard]] const std::vector<Route>& routes() const { return routes_; }
 
  private:

@@ -37,7 +37,8 @@ class Connection {
   [[nodiscard]] virtual Dialect dialect() const = 0;
   // One statement with bound parameters; rows for SELECT/RETURNING, empty otherwise.
   // Conflict for unique violations, Unavailable when the server is gone, Internal otherwise.
-  [[nodiscard]] virtual Result<std::vector<Row>> query(std::string_view sql, const std::vector<Value>& params) = 0;
+  [[nodiscard]] virtual Result<std::vector<Row>> query(std::string_view sql,
+                                                       const std::vector<Value>& params) = 0;
   // Several statements, no parameters (migrations, BEGIN/COMMIT).
   [[nodiscard]] virtual Result<void> execScript(std::string_view sql) = 0;
   // BEGIN IMMEDIATE on SQLite so writers queue instead of failing mid-transaction.
@@ -45,6 +46,7 @@ class Connection {
 };
 
 // First column of the first row as an integer (for RETURNING id and COUNT).
-[[nodiscard]] Result<std::int64_t> queryInt(Connection& conn, std::string_view sql, const std::vector<Value>& params);
+[[nodiscard]] Result<std::int64_t> queryInt(Connection& conn, std::string_view sql,
+                                            const std::vector<Value>& params);
 
 }  // namespace citysafe::sql

@@ -12,10 +12,10 @@ namespace citysafe::audit {
 struct AuditRecord {
   std::int64_t seq = 0;  // 1, 2, 3 ... without gaps
   TimePoint at;
-  std::int64_t actor_id = 0;  // 0 for the system
-  std::string actor;          // username at the time
+  std::int64_t actor_id = 0;     // 0 for the system
+  std::string actor;             // username at the time
   std::string scope_path = "/";  // org path the change belongs to, for scoped reading
-  std::string entity;         // "org", "user", "session", "basemap", ...
+  std::string entity;            // "org", "user", "session", "basemap", ...
   std::string entity_id;
   std::string action;       // "create", "update", "login", ...
   std::string before_json;  // "null" when absent

@@ -12,10 +12,12 @@ class BasemapService {
  public:
   explicit BasemapService(ServiceContext& ctx) : ctx_(ctx) {}
   // Replaces the whole basemap in one transaction (audited with the feature count).
-  [[nodiscard]] Result<BasemapInfo> replace(const identity::Principal& who, const std::string& source,
+  [[nodiscard]] Result<BasemapInfo> replace(const identity::Principal& who,
+                                            const std::string& source,
                                             const std::vector<MapFeature>& features);
   [[nodiscard]] Result<BasemapInfo> info(const identity::Principal& who);
-  [[nodiscard]] Result<std::vector<MapFeature>> query(const identity::Principal& who, const BBox& box);
+  [[nodiscard]] Result<std::vector<MapFeature>> query(const identity::Principal& who,
+                                                      const BBox& box);
 
  private:
   ServiceContext& ctx_;

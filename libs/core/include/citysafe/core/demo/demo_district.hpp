@@ -18,8 +18,8 @@ inline constexpr org::GeoPoint kDemoCentre{120.155, 30.315};
 
 // Builds the deterministic demo district (organisations, one user per role, enterprises) if the
 // store is empty; does nothing when it already holds a city. Returns the demo logins.
-[[nodiscard]] Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx,
-                                                               const identity::PasswordHasher& hasher);
+[[nodiscard]] Result<std::vector<DemoLogin>> buildDemoDistrict(
+    ServiceContext& ctx, const identity::PasswordHasher& hasher);
 
 // Password of a demo user: "demo-<username>-2026". Only ever used with --demo.
 std::string demoPassword(const std::string& username);

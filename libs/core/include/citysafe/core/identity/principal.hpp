@@ -15,10 +15,10 @@ struct Principal {
   std::string username;
   OrgId org_id;
   org::OrgKind org_kind = org::OrgKind::City;
-  std::string org_path;                // the user's subtree
+  std::string org_path;  // the user's subtree
   std::vector<Role> roles;
-  std::vector<std::string> sectors;    // a department's supervised sectors
-  std::string district_path;           // a department's district, where its sectors reach
+  std::vector<std::string> sectors;  // a department's supervised sectors
+  std::string district_path;         // a department's district, where its sectors reach
 
   [[nodiscard]] bool can(Permission permission) const;
   // The whole-platform actor used by the CLI and the demo builder.
@@ -29,8 +29,8 @@ struct Principal {
 // Where a principal reaches, in a form storage adapters can turn into a WHERE clause for any
 // table with an org path and a sector list.
 struct Scope {
-  std::string subtree_path;               // "/" means everything
-  std::string sector_district_path;       // empty when the principal has no sector reach
+  std::string subtree_path;          // "/" means everything
+  std::string sector_district_path;  // empty when the principal has no sector reach
   std::vector<std::string> sectors;
 };
 
@@ -38,7 +38,8 @@ Scope scopeOf(const Principal& principal);
 
 // The scope rule: inside the principal's subtree, or (for a sector department) anything of its
 // sectors inside its district.
-bool reaches(const Scope& scope, std::string_view org_path, const std::vector<std::string>& sectors);
+bool reaches(const Scope& scope, std::string_view org_path,
+             const std::vector<std::string>& sectors);
 bool reaches(const Principal& principal, const org::Organisation& target);
 
 // Forbidden unless the principal holds the permission.

@@ -41,7 +41,8 @@ class PasswordHasher {
  public:
   virtual ~PasswordHasher() = default;
   [[nodiscard]] virtual std::string hash(const std::string& password) const = 0;
-  [[nodiscard]] virtual bool verify(const std::string& encoded, const std::string& password) const = 0;
+  [[nodiscard]] virtual bool verify(const std::string& encoded,
+                                    const std::string& password) const = 0;
 };
 
 }  // namespace citysafe::identity

@@ -28,7 +28,8 @@ class UserService {
   UserService(ServiceContext& ctx, const PasswordHasher& hasher) : ctx_(ctx), hasher_(hasher) {}
   [[nodiscard]] Result<User> create(const Principal& who, const UserDraft& draft);
   [[nodiscard]] Result<User> update(const Principal& who, UserId id, const UserPatch& patch);
-  [[nodiscard]] Result<void> setPassword(const Principal& who, UserId id, const std::string& password);
+  [[nodiscard]] Result<void> setPassword(const Principal& who, UserId id,
+                                         const std::string& password);
   [[nodiscard]] Result<int> revokeSessions(const Principal& who, UserId id);
   [[nodiscard]] Result<User> get(const Principal& who, UserId id);
   [[nodiscard]] Result<User> getByUsername(const Principal& who, const std::string& username);

@@ -86,10 +86,11 @@ class AuditRepository {
 class BasemapRepository {
  public:
   virtual ~BasemapRepository() = default;
-  [[nodiscard]] virtual Result<void> replaceAll(const std::string& source,
-                                                const std::vector<basemap::MapFeature>& features) = 0;
+  [[nodiscard]] virtual Result<void> replaceAll(
+      const std::string& source, const std::vector<basemap::MapFeature>& features) = 0;
   [[nodiscard]] virtual Result<basemap::BasemapInfo> info() = 0;
-  [[nodiscard]] virtual Result<std::vector<basemap::MapFeature>> query(const basemap::BBox& box) = 0;
+  [[nodiscard]] virtual Result<std::vector<basemap::MapFeature>> query(
+      const basemap::BBox& box) = 0;
 };
 
 class Tx {

@@ -1,0 +1,154 @@
+#include "http_client.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <sstream>
+#include <stdexcept>
+
+namespace citysafe::testing {
+namespace {
+
+int connectLoopback(unsigned short port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    throw std::runtime_error("cannot connect to 127.0.0.1:" + std::to_string(port));
+  }
+  return fd;
+}
+
+void sendAll(int fd, const std::string& data) {
+  std::size_t sent = 0;
+  while (sent < data.size()) {
+    const auto n = ::send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) throw std::runtime_error("send failed");
+    sent += static_cast<std::size_t>(n);
+  }
+}
+
+std::string requestText(const std::string& method, const std::string& target,
+                        const std::string& body, const std::map<std::string, std::string>& headers,
+                        bool close) {
+  std::ostringstream out;
+  out << method << " " << target << " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  for (const auto& [k, v] : headers) out << k << ": " << v << "\r\n";
+  if (!body.empty() || method == "POST" || method == "PATCH") {
+    out << "Content-Type: application/json\r\nContent-Length: " << body.size() << "\r\n";
+  }
+  if (close) out << "Connection: close\r\n";
+  out << "\r\n" << body;
+  return out.str();
+}
+
+// Parses the status line and headers of `head` (up to the blank line).
+int parseHead(const std::string& head, std::map<std::string, std::string>& headers) {
+  std::istringstream in(head);
+  std::string line;
+  std::getline(in, line);
+  const int status = std::stoi(line.substr(9, 3));
+  while (std::getline(in, line) && line != "\r") {
+    const auto colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    std::string name = line.substr(0, colon);
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string value = line.substr(colon + 1);
+    value.erase(0, value.find_first_not_of(' '));
+    if (!value.empty() && value.back() == '\r') value.pop_back();
+    auto& slot = headers[name];
+    slot = slot.empty() ? value : slot + "\n" + value;
+  }
+  return status;
+}
+
+}  // namespace
+
+HttpReply httpRequest(unsigned short port, const std::string& method, const std::string& target,
+                      const std::string& body, const std::map<std::string, std::string>& headers) {
+  const int fd = connectLoopback(port);
+  sendAll(fd, requestText(method, target, body, headers, true));
+  std::string raw;
+  char buf[65536];
+  for (;;) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 30000) <= 0) break;
+    const auto n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    raw.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  HttpReply reply;
+  const auto split = raw.find("\r\n\r\n");
+  if (split == std::string::npos) return reply;
+  reply.status = parseHead(raw.substr(0, split + 2), reply.headers);
+  reply.body = raw.substr(split + 4);
+  return reply;
+}
+
+WebSocketClient::WebSocketClient(unsigned short port, const std::string& path,
+                                 const std::map<std::string, std::string>& headers) {
+  fd_ = connectLoopback(port);
+  auto all = headers;
+  all["Upgrade"] = "websocket";
+  all["Connection"] = "Upgrade";
+  all["Sec-WebSocket-Key"] = "dGhlIHNhbXBsZSBub25jZQ==";
+  all["Sec-WebSocket-Version"] = "13";
+  sendAll(fd_, requestText("GET", path, "", all, false));
+  std::string head;
+  while (head.find("\r\n\r\n") == std::string::npos) {
+    std::string byte;
+    if (!readExact(byte, 1, 3000)) return;
+    head += byte;
+  }
+  std::map<std::string, std::string> ignored;
+  status_ = parseHead(head, ignored);
+}
+
+WebSocketClient::~WebSocketClient() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+bool WebSocketClient::readExact(std::string& out, std::size_t n, int timeout_ms) {
+  out.clear();
+  while (out.size() < n) {
+    pollfd p{fd_, POLLIN, 0};
+    if (::poll(&p, 1, timeout_ms) <= 0) return false;
+    char buf[4096];
+    const auto got = ::recv(fd_, buf, std::min(sizeof buf, n - out.size()), 0);
+    if (got <= 0) return false;
+    out.append(buf, static_cast<std::size_t>(got));
+  }
+  return true;
+}
+
+std::optional<std::string> WebSocketClient::next(int timeout_ms) {
+  for (;;) {
+    std::string header;
+    if (!readExact(header, 2, timeout_ms)) return std::nullopt;
+    const int opcode = static_cast<unsigned char>(header[0]) & 0x0f;
+    std::uint64_t length = static_cast<unsigned char>(header[1]) & 0x7f;
+    std::string ext;
+    if (length == 126) {
+      if (!readExact(ext, 2, timeout_ms)) return std::nullopt;
+      length = (std::uint64_t{static_cast<unsigned char>(ext[0])} << 8) |
+               static_cast<unsigned char>(ext[1]);
+    } else if (length == 127) {
+      if (!readExact(ext, 8, timeout_ms)) return std::nullopt;
+      length = 0;
+      for (const char c : ext) length = (length << 8) | static_cast<unsigned char>(c);
+    }
+    std::string payload;
+    if (!readExact(payload, static_cast<std::size_t>(length), timeout_ms)) return std::nullopt;
+    if (opcode == 1) return payload;  // text; ping/pong/close frames are skipped
+    if (opcode == 8) return std::nullopt;
+  }
+}
+
+}  // namespace citysafe::testing

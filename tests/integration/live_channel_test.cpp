@@ -1,0 +1,77 @@
+#include <gtest/gtest.h>
+
+#include "citysafe/core/basemap/basemap_service.hpp"
+#include "test_server.hpp"
+
+namespace citysafe::testing {
+namespace {
+
+class LiveChannel : public ::testing::Test {
+ protected:
+  std::unique_ptr<WebSocketClient> connect(const std::string& role) {
+    auto ws = std::make_unique<WebSocketClient>(
+        platform_.port(), "/api/v1/events",
+        std::map<std::string, std::string>{{"Cookie", platform_.loginCookie(role)}});
+    EXPECT_EQ(ws->status(), 101);
+    auto hello = ws->next();
+    EXPECT_TRUE(hello && hello->find("hello") != std::string::npos);
+    return ws;
+  }
+  // Collects event types until the platform-wide fence event arrives.
+  std::vector<std::string> typesUntilFence(WebSocketClient& ws) {
+    std::vector<std::string> types;
+    for (int i = 0; i < 20; ++i) {
+      auto m = ws.next();
+      if (!m) break;
+      const auto type = nlohmann::json::parse(*m)["type"].get<std::string>();
+      if (type == "basemap.replaced") return types;
+      types.push_back(type + ":" + nlohmann::json::parse(*m)["data"].value("name", ""));
+    }
+    ADD_FAILURE() << "the fence event never arrived";
+    return types;
+  }
+  void fence() {
+    basemap::BasemapService service(*platform_.ctx);
+    basemap::MapFeature road{.layer = basemap::Layer::Road,
+                             .shape = basemap::Shape::Line,
+                             .feature_class = "primary",
+                             .name = "围栏路",
+                             .points = {{120.1, 30.3}, {120.2, 30.3}}};
+    ASSERT_TRUE(service.replace(identity::Principal::system(), "fence", {road}));
+  }
+  TestPlatform platform_;
+};
+
+TEST_F(LiveChannel, RefusesAnUpgradeWithoutASession) {
+  WebSocketClient ws(platform_.port(), "/api/v1/events", {});
+  EXPECT_EQ(ws.status(), 401);
+}
+
+TEST_F(LiveChannel, PushesEachEventOnlyToThoseWhoseScopeHoldsIt) {
+  auto street = connect("street");  // 和平街道
+  auto leader = connect("leader");  // 安澜区
+  auto enterprise = connect("enterprise");
+  const auto admin = platform_.loginCookie("admin");
+  auto create = [&](const std::string& name, const std::string& parent) {
+    const auto body = nlohmann::json{
+        {"name", name}, {"kind", "community"}, {"parent_id", platform_.orgIdByName(parent)}};
+    ASSERT_EQ(platform_.send("POST", "/api/v1/orgs", body.dump(), admin).status, 201);
+  };
+  create("和平新社区", "和平街道");
+  create("康宁新社区", "康宁街道");
+  fence();
+  EXPECT_EQ(typesUntilFence(*street), std::vector<std::string>{"org.created:和平新社区"});
+  EXPECT_EQ(typesUntilFence(*leader),
+            (std::vector<std::string>{"org.created:和平新社区", "org.created:康宁新社区"}));
+  EXPECT_EQ(typesUntilFence(*enterprise), std::vector<std::string>{});
+}
+
+TEST_F(LiveChannel, CountsOpenConnectionsInMetrics) {
+  auto ws = connect("duty");
+  const auto metrics = httpRequest(platform_.port(), "GET", "/metrics").body;
+  EXPECT_NE(metrics.find("citysafe_websocket_clients 1"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("citysafe_http_requests_total{"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace citysafe::testing

@@ -1,0 +1,190 @@
+// Every role × every endpoint, against the demo district. A route added without a row here fails
+// the test, so the matrix cannot fall behind the API.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <set>
+
+#include "citysafe/core/demo/demo_district.hpp"
+#include "test_server.hpp"
+
+namespace citysafe::testing {
+namespace {
+
+const std::vector<std::string> kRoles = {"admin",  "leader",    "duty",      "dept",
+                                         "street", "inspector", "enterprise"};
+
+struct Probe {
+  std::string target;  // with ids filled in
+  std::string body;
+  std::function<int(const std::string& role)> expected;
+};
+
+int everyone(int status, const std::string&) { return status; }
+
+class ScopeMatrix : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto admin = platform_.loginCookie("admin");
+    // A user whose account the write probes may change without touching the demo logins.
+    const auto made = platform_.send("POST", "/api/v1/users",
+                                     nlohmann::json{{"username", "victim"},
+                                                    {"display_name", "测试"},
+                                                    {"org_id", platform_.orgIdByName("和平社区")},
+                                                    {"roles", {"street_officer"}},
+                                                    {"password", "victim-password-1"}}
+                                         .dump(),
+                                     admin);
+    ASSERT_EQ(made.status, 201) << made.body;
+    victim_ = made.json()["id"].get<std::int64_t>();
+  }
+  std::string id(const std::string& org) { return std::to_string(platform_.orgIdByName(org)); }
+
+  std::map<std::string, Probe> probes() {
+    const std::string victim = std::to_string(victim_);
+    auto only = [](std::set<std::string> allowed, int yes, int no) {
+      return [allowed, yes, no](const std::string& role) { return allowed.count(role) ? yes : no; };
+    };
+    using std::placeholders::_1;
+    return {
+        {"GET /healthz", {"/healthz", "", std::bind(everyone, 200, _1)}},
+        {"GET /metrics", {"/metrics", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/openapi.json", {"/api/v1/openapi.json", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/sectors", {"/api/v1/sectors", "", std::bind(everyone, 200, _1)}},
+        {"POST /api/v1/auth/login", {"/api/v1/auth/login", "", std::bind(everyone, 200, _1)}},
+        {"POST /api/v1/auth/logout", {"/api/v1/auth/logout", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/auth/me", {"/api/v1/auth/me", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/orgs", {"/api/v1/orgs", "", std::bind(everyone, 200, _1)}},
+        {"POST /api/v1/orgs",
+         {"/api/v1/orgs",
+          R"({"name":"新社区","kind":"community","parent_id":)" + id("和平街道") + "}",
+          only({"admin", "street"}, 201, 403)}},
+        // Another street's record: district-wide roles see it, the rest get 404 (not 403, so
+        // ids outside a scope reveal nothing).
+        {"GET /api/v1/orgs/{id}",
+         {"/api/v1/orgs/" + id("康宁街道"), "",
+          only({"admin", "leader", "duty", "inspector"}, 200, 404)}},
+        {"PATCH /api/v1/orgs/{id}",
+         {"/api/v1/orgs/" + id("和平街道"), R"({"address":"和平路1号"})",
+          only({"admin", "street"}, 200, 403)}},
+        {"GET /api/v1/users", {"/api/v1/users", "", only({"admin", "leader"}, 200, 403)}},
+        {"POST /api/v1/users",
+         {"/api/v1/users",
+          R"({"username":"new.user","display_name":"新","org_id":)" + id("安澜区") +
+              R"(,"roles":["inspector"],"password":"0123456789ab"})",
+          only({"admin"}, 201, 403)}},
+        {"GET /api/v1/users/{id}",
+         {"/api/v1/users/" + victim, "", only({"admin", "leader"}, 200, 403)}},
+        {"PATCH /api/v1/users/{id}",
+         {"/api/v1/users/" + victim, R"({"display_name":"改"})", only({"admin"}, 200, 403)}},
+        {"POST /api/v1/users/{id}/password",
+         {"/api/v1/users/" + victim + "/password", R"({"password":"victim-password-2"})",
+          only({"admin"}, 200, 403)}},
+        {"POST /api/v1/users/{id}/revoke-sessions",
+         {"/api/v1/users/" + victim + "/revoke-sessions", "", only({"admin"}, 200, 403)}},
+        {"GET /api/v1/audit", {"/api/v1/audit", "", only({"admin", "leader", "duty"}, 200, 403)}},
+        {"GET /api/v1/audit/verify",
+         {"/api/v1/audit/verify", "", only({"admin", "leader", "duty"}, 200, 403)}},
+        {"GET /api/v1/basemap/info", {"/api/v1/basemap/info", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/basemap",
+         {"/api/v1/basemap?bbox=120.15,30.31,120.16,30.32", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/events", {"/api/v1/events", "", std::bind(everyone, 426, _1)}},
+    };
+  }
+
+  TestPlatform platform_;
+  std::int64_t victim_ = 0;
+};
+
+TEST_F(ScopeMatrix, EveryRoleOnEveryEndpointGetsWhatTheRoleTableSays) {
+  auto table = probes();
+  for (const auto& route : platform_.app->router().routes()) {
+    const std::string key = route.method + " " + route.pattern;
+    ASSERT_TRUE(table.count(key)) << "no scope-matrix row for " << key;
+  }
+  ASSERT_EQ(table.size(), platform_.app->router().routes().size())
+      << "a row names a route that no longer exists";
+
+  for (const auto& role : kRoles) {
+    int n = 0;
+    for (const auto& route : platform_.app->router().routes()) {
+      const std::string key = route.method + " " + route.pattern;
+      const Probe& probe = table.at(key);
+      // A fresh session per request: logout and revoke-sessions must not spoil the next row.
+      const auto cookie = platform_.loginCookie(role);
+      std::string body = probe.body;
+      if (key == "POST /api/v1/auth/login") {
+        body = nlohmann::json{{"username", role}, {"password", demo::demoPassword(role)}}.dump();
+      }
+      if (key == "POST /api/v1/orgs") body.replace(body.find("新社区"), 9, "新社区" + role);
+      if (key == "POST /api/v1/users") body.replace(body.find("new.user"), 8, "new." + role);
+      const auto reply = platform_.send(route.method, probe.target, body, cookie);
+      EXPECT_EQ(reply.status, probe.expected(role))
+          << role << " on " << key << ": " << reply.body.substr(0, 300);
+      ++n;
+    }
+    EXPECT_EQ(n, static_cast<int>(table.size()));
+  }
+}
+
+TEST_F(ScopeMatrix, WithoutASessionOnlyPublicEndpointsAnswer) {
+  const std::set<std::string> kPublic = {"GET /healthz", "GET /metrics", "GET /api/v1/openapi.json",
+                                         "GET /api/v1/sectors", "POST /api/v1/auth/login"};
+  auto table = probes();
+  for (const auto& route : platform_.app->router().routes()) {
+    const std::string key = route.method + " " + route.pattern;
+    if (kPublic.count(key)) continue;
+    EXPECT_EQ(platform_.send(route.method, table.at(key).target, table.at(key).body, "").status,
+              401)
+        << key;
+  }
+}
+
+std::set<std::string> orgNames(TestPlatform& platform, const std::string& role) {
+  std::set<std::string> out;
+  const auto cookie = platform.loginCookie(role);
+  const auto reply = platform.get("/api/v1/orgs?limit=500", cookie);
+  EXPECT_EQ(reply.status, 200) << reply.body.substr(0, 300);
+  const auto json = reply.json();
+  for (const auto& o : json["items"]) out.insert(o["name"].get<std::string>());
+  return out;
+}
+
+TEST_F(ScopeMatrix, AStreetSeesOnlyItsOwnSubtree) {
+  const auto names = orgNames(platform_, "street");
+  EXPECT_TRUE(names.count("和平街道"));
+  EXPECT_TRUE(names.count("和平社区"));
+  EXPECT_FALSE(names.count("康宁街道"));
+  EXPECT_FALSE(names.count("安澜区"));
+  for (const auto& n : names) EXPECT_EQ(n.find("区住房"), std::string::npos) << n;
+}
+
+TEST_F(ScopeMatrix, AnEnterpriseSeesOnlyItself) {
+  EXPECT_EQ(orgNames(platform_, "enterprise"), std::set<std::string>{"安澜精细化工有限公司"});
+}
+
+TEST_F(ScopeMatrix, ADepartmentSeesItselfAndTheEnterprisesOfItsSectors) {
+  // 区住房和城乡建设局 supervises construction, urban operation and gas.
+  EXPECT_EQ(orgNames(platform_, "dept"),
+            (std::set<std::string>{"区住房和城乡建设局", "和平燃气储配站", "文澜建设工程有限公司",
+                                   "春晖液化气供应站"}));
+}
+
+TEST_F(ScopeMatrix, TheDistrictSeesTheWholeDistrictButNotTheCity) {
+  const auto names = orgNames(platform_, "leader");
+  EXPECT_TRUE(names.count("安澜区"));
+  EXPECT_TRUE(names.count("康宁街道"));
+  EXPECT_FALSE(names.count("示范市"));
+}
+
+TEST_F(ScopeMatrix, AStreetOfficerCannotCreateOutsideTheirStreet) {
+  const auto reply =
+      platform_.send("POST", "/api/v1/orgs",
+                     R"({"name":"越界社区","kind":"community","parent_id":)" + id("康宁街道") + "}",
+                     platform_.loginCookie("street"));
+  EXPECT_EQ(reply.status, 403) << reply.body;
+  EXPECT_EQ(reply.json()["field"], "parent_id");
+}
+
+}  // namespace
+}  // namespace citysafe::testing

@@ -1,0 +1,96 @@
+#include "test_server.hpp"
+
+#include <gtest/gtest.h>
+
+#include "basemap_import.hpp"
+#include "citysafe/common/random_token.hpp"
+#include "citysafe/core/demo/demo_district.hpp"
+
+namespace citysafe::testing {
+
+TestPlatform::TestPlatform() {
+  dir = std::filesystem::temp_directory_path() / ("citysafe-it-" + randomHexToken(6));
+  std::filesystem::create_directories(dir);
+  auto opened = sql::openStore("sqlite:" + (dir / "it.db").string());
+  if (!opened) throw std::runtime_error(opened.error().message);
+  store = std::move(*opened);
+  ctx = std::make_unique<ServiceContext>(*store, clock, bus);
+  if (auto demo = demo::buildDemoDistrict(*ctx, hasher); !demo)
+    throw std::runtime_error(demo.error().message);
+  if (auto base = app::ensureDemoBasemap(*ctx); !base)
+    throw std::runtime_error(base.error().message);
+  app = std::make_unique<http::Application>(
+      *ctx, hasher, http::AppConfig{.web_root = "", .body_limit = 64 * 1024});
+  server = std::make_unique<http::HttpServer>(*app, bus, 2);
+  auto port = server->start("127.0.0.1", 0);
+  if (!port) throw std::runtime_error(port.error().message);
+  port_ = *port;
+}
+
+TestPlatform::~TestPlatform() {
+  server->stop();
+  server.reset();
+  app.reset();
+  ctx.reset();
+  store.reset();
+  std::filesystem::remove_all(dir);
+}
+
+namespace {
+std::string tokenFrom(const HttpReply& reply) {
+  const auto cookie = reply.headers.count("set-cookie") ? reply.headers.at("set-cookie") : "";
+  const auto start = cookie.find("cs_session=");
+  if (start == std::string::npos) return {};
+  return cookie.substr(start + 11, cookie.find(';', start) - start - 11);
+}
+}  // namespace
+
+std::string TestPlatform::loginCookie(const std::string& username) {
+  const auto body =
+      nlohmann::json{{"username", username}, {"password", demo::demoPassword(username)}}.dump();
+  const auto reply = httpRequest(port_, "POST", "/api/v1/auth/login", body);
+  EXPECT_EQ(reply.status, 200) << username << ": " << reply.body;
+  return "cs_session=" + tokenFrom(reply);
+}
+
+std::string TestPlatform::loginBearer(const std::string& username) {
+  const auto body = nlohmann::json{
+      {"username", username},
+      {"password", demo::demoPassword(username)},
+      {"token", true}}.dump();
+  const auto reply = httpRequest(port_, "POST", "/api/v1/auth/login", body);
+  EXPECT_EQ(reply.status, 200) << username << ": " << reply.body;
+  return "Bearer " + reply.json().value("token", "");
+}
+
+std::int64_t TestPlatform::orgIdByName(const std::string& name) {
+  auto orgs = org::OrgService(*ctx).list(identity::Principal::system(),
+                                         {.kind = {}, .parent_id = {}, .page = {500, 0}});
+  for (const auto& o : *orgs) {
+    if (o.name == name) return o.id.value;
+  }
+  throw std::runtime_error("no demo organisation " + name);
+}
+
+std::int64_t TestPlatform::userIdByName(const std::string& username) {
+  auto user = store::readReturning<identity::User>(
+      *store, [&](store::Tx& tx) { return tx.users().getByUsername(username); });
+  if (!user) throw std::runtime_error("no user " + username);
+  return user->id.value;
+}
+
+HttpReply TestPlatform::get(const std::string& target, const std::string& cookie) {
+  return send("GET", target, "", cookie);
+}
+
+HttpReply TestPlatform::send(const std::string& method, const std::string& target,
+                             const std::string& body, const std::string& credential) {
+  std::map<std::string, std::string> headers;
+  if (credential.starts_with("Bearer "))
+    headers["Authorization"] = credential;
+  else if (!credential.empty())
+    headers["Cookie"] = credential;
+  return httpRequest(port_, method, target, body, headers);
+}
+
+}  // namespace citysafe::testing

@@ -1,0 +1,138 @@
+// Shapes of the JSON the server returns (docs/http-api.md). Optional fields are ones the
+// contract does not pin down; the UI copes when they are absent.
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  field?: string;
+}
+
+export interface Me {
+  id: string | number;
+  username: string;
+  display_name: string;
+  org_id: string | number;
+  org_name: string;
+  roles: string[];
+  permissions: string[];
+}
+
+export interface LoginResponse {
+  user: Partial<Me>;
+  token?: string;
+  expires_at?: string;
+}
+
+export interface Sector {
+  code: string;
+  name_zh: string;
+  name_en: string;
+}
+
+export const ORG_KINDS = ['city', 'district', 'street', 'community', 'enterprise', 'department'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export interface LonLat {
+  lon: number;
+  lat: number;
+}
+
+export interface Org {
+  id: string | number;
+  name: string;
+  kind: OrgKind | string;
+  parent_id: string | number | null;
+  credit_code?: string | null;
+  sectors?: string[];
+  address?: string | null;
+  path?: string;
+  location?: LonLat | null;
+  created_at?: string;
+}
+
+export interface NewOrg {
+  name: string;
+  kind: string;
+  parent_id?: string | number;
+  credit_code?: string;
+  sectors?: string[];
+  address?: string;
+  location?: LonLat;
+}
+
+export const ROLES = [
+  'admin', 'leader', 'duty_officer', 'department_officer', 'street_officer', 'inspector',
+  'enterprise_manager',
+] as const;
+
+export interface User {
+  id: string | number;
+  username: string;
+  display_name: string;
+  org_id: string | number;
+  org_name?: string;
+  roles: string[];
+  disabled?: boolean;
+  created_at?: string;
+}
+
+export interface NewUser {
+  username: string;
+  display_name: string;
+  org_id: string | number;
+  roles: string[];
+  password: string;
+}
+
+export interface AuditRecord {
+  seq?: number;
+  id?: string | number;
+  at: string;
+  actor?: string | number | null;
+  actor_id?: string | number | null;
+  actor_name?: string | null;
+  scope_path?: string;
+  action: string;
+  entity: string;
+  entity_id: string | number;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+export interface AuditVerify {
+  ok: boolean;
+  checked: number;
+  first_broken_seq?: number;
+  reason?: string;
+}
+
+export interface BasemapInfo {
+  source: string;
+  bbox: [number, number, number, number];
+  center: [number, number];
+  features: number;
+}
+
+export interface BasemapProperties {
+  layer: 'road' | 'building' | 'water' | 'landuse';
+  class?: string | null;
+  name?: string | null;
+}
+
+export interface DomainEvent {
+  type: string;
+  entity: string;
+  entity_id: string | number;
+  action: string;
+  org_id?: string | number;
+  at: string;
+  /** A few fields of the entity, e.g. {name} for an org or {username} for a user. */
+  data?: Record<string, unknown> | null;
+}
