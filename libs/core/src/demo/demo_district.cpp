@@ -65,8 +65,8 @@ std::string demoCreditCode(int n) {
   return code + org::creditCodeCheckChar(code);
 }
 
-org::GeoPoint offsetKm(double dx, double dy) {
-  return {kDemoCentre.lon + dx / 96.0, kDemoCentre.lat + dy / 110.54};
+org::GeoPoint offsetKm(org::GeoPoint centre, double dx, double dy) {
+  return {centre.lon + dx / 96.0, centre.lat + dy / 110.54};
 }
 
 }  // namespace
@@ -74,7 +74,8 @@ org::GeoPoint offsetKm(double dx, double dy) {
 std::string demoPassword(const std::string& username) { return "demo-" + username + "-2026"; }
 
 Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx,
-                                                 const identity::PasswordHasher& hasher) {
+                                                 const identity::PasswordHasher& hasher,
+                                                 org::GeoPoint centre) {
   const Principal system = Principal::system();
   org::OrgService orgs(ctx);
   identity::UserService users(ctx, hasher);
@@ -105,7 +106,7 @@ Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx,
                           .kind = OrgKind::District,
                           .parent_id = city->id,
                           .address = "示范市安澜区",
-                          .location = kDemoCentre});
+                          .location = centre});
   if (!district) return tl::unexpected(district.error());
 
   std::map<std::string, OrgId> by_name = {{"示范市", city->id}, {"安澜区", district->id}};
@@ -145,7 +146,7 @@ Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx,
                         .credit_code = demoCreditCode(static_cast<int>(e) + 1),
                         .sectors = {ent.sector},
                         .address = std::string("示范市安澜区") + kStreets[street],
-                        .location = offsetKm(ent.dx_km, ent.dy_km)});
+                        .location = offsetKm(centre, ent.dx_km, ent.dy_km)});
     if (!made) return tl::unexpected(made.error());
     by_name[ent.name] = made->id;
   }
