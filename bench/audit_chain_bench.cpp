@@ -17,8 +17,10 @@ AuditRecord typicalRecord() {
   r.entity = "org";
   r.entity_id = "4711";
   r.action = "update";
-  r.before_json = R"({"id":4711,"name":"和平社区","kind":"community","path":"/1/2/10/4711/","sectors":[],"address":""})";
-  r.after_json = R"({"id":4711,"name":"和平社区","kind":"community","path":"/1/2/10/4711/","sectors":[],"address":"和平路1号"})";
+  r.before_json =
+      R"({"id":4711,"name":"和平社区","kind":"community","path":"/1/2/10/4711/","sectors":[],"address":""})";
+  r.after_json =
+      R"({"id":4711,"name":"和平社区","kind":"community","path":"/1/2/10/4711/","sectors":[],"address":"和平路1号"})";
   r.prev_hash = kGenesisHash;
   return r;
 }

@@ -152,12 +152,11 @@ Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx,
   }
 
   for (const auto& [name, role, org_name, title] : kUsers) {
-    auto user =
-        users.create(system, {.username = name,
-                              .display_name = title,
-                              .org_id = by_name.at(org_name),
-                              .roles = {role},
-                              .password = demoPassword(name)});
+    auto user = users.create(system, {.username = name,
+                                      .display_name = title,
+                                      .org_id = by_name.at(org_name),
+                                      .roles = {role},
+                                      .password = demoPassword(name)});
     if (!user) return tl::unexpected(user.error());
   }
   return logins;

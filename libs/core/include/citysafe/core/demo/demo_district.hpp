@@ -20,7 +20,8 @@ inline constexpr org::GeoPoint kDemoCentre{120.155, 30.315};
 // store is empty; does nothing when it already holds a city. Returns the demo logins. The district
 // is laid out around `centre`: the generated road network's, or an imported extract's.
 [[nodiscard]] Result<std::vector<DemoLogin>> buildDemoDistrict(
-    ServiceContext& ctx, const identity::PasswordHasher& hasher, org::GeoPoint centre = kDemoCentre);
+    ServiceContext& ctx, const identity::PasswordHasher& hasher,
+    org::GeoPoint centre = kDemoCentre);
 
 // Password of a demo user: "demo-<username>-2026". Only ever used with --demo.
 std::string demoPassword(const std::string& username);
