@@ -3,7 +3,6 @@
 #include <libpq-fe.h>
 
 #include <cstdio>
-#include <regex>
 
 namespace citysafe::postgres {
 namespace {
@@ -127,8 +126,13 @@ class PgConnection final : public sql::Connection {
 }  // namespace
 
 std::string redactUri(const std::string& uri) {
-  static const std::regex kPassword(R"(://([^:/@]+):[^@]*@)");
-  return std::regex_replace(uri, kPassword, "://$1:***@");
+  // scheme://user:password@host... → scheme://user:***@host...
+  const auto scheme = uri.find("://");
+  if (scheme == std::string::npos) return uri;
+  const auto at = uri.find('@', scheme + 3);
+  const auto colon = uri.find(':', scheme + 3);
+  if (at == std::string::npos || colon == std::string::npos || colon > at) return uri;
+  return uri.substr(0, colon + 1) + "***" + uri.substr(at);
 }
 
 Result<std::unique_ptr<sql::Connection>> openPostgres(const std::string& uri) {

@@ -39,9 +39,8 @@ export function clearFieldErrors(form: HTMLElement): void {
 }
 
 /**
- * Shows an API error: beside the named field when the form has a visible slot for it (the
- * top-level name of a dotted path such as `location.lon` also matches), else in the form's
- * general line.
+ * Shows an API error beside the named field when the form has a visible slot for it, or for the
+ * nearest prefix of its path (`location.lon` → `location`), else in the form's general line.
  */
 export function showFormError(form: HTMLElement, general: HTMLElement, err: unknown): void {
   clearFieldErrors(form);
@@ -56,9 +55,23 @@ export function showFormError(form: HTMLElement, general: HTMLElement, err: unkn
   }
 }
 
+/**
+ * Where to show an error for a problem+json `field`: the path itself, then each shorter prefix
+ * (`inputs.substances[1].quantity_t` → `inputs.substances[1]` → `inputs.substances` → `inputs`).
+ */
+export function fieldPathCandidates(field: string): string[] {
+  const out: string[] = [];
+  let path = field;
+  while (path) {
+    out.push(path);
+    const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+    path = cut > 0 ? path.slice(0, cut) : '';
+  }
+  return out;
+}
+
 function findSlot(form: HTMLElement, field: string): HTMLElement | null {
-  const candidates = [field, field.split('.')[0], field.replace(/\[\d+\]$/, '')];
-  for (const name of candidates) {
+  for (const name of fieldPathCandidates(field)) {
     const slot = form.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(name)}"]`);
     // A slot inside a hidden part of the form would hide the message: use the general line then.
     if (slot && !slot.parentElement?.closest('[hidden]')) return slot;

@@ -4,7 +4,6 @@
 #include "repositories.hpp"
 
 namespace citysafe::sql {
-namespace {
 
 // "lon lat;lon lat;..." at 7 decimals (~1 cm): compact, exact enough, and dialect-neutral.
 std::string encodeCoords(const std::vector<org::GeoPoint>& points) {
@@ -34,6 +33,8 @@ std::vector<org::GeoPoint> decodeCoords(const std::string& text) {
   }
   return out;
 }
+
+namespace {
 
 basemap::Layer layerFrom(const std::string& s) {
   if (s == "building") return basemap::Layer::Building;

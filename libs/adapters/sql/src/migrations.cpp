@@ -87,6 +87,51 @@ CREATE TABLE basemap_features (
 );
 CREATE INDEX basemap_features_lon ON basemap_features(min_lon, max_lon);
 )SQL"},
+      {3, "risk points and assessments", R"SQL(
+CREATE TABLE risk_points (
+  id {ID},
+  code {TEXT} NOT NULL,
+  name {TEXT} NOT NULL,
+  kind {TEXT} NOT NULL,
+  sector {TEXT} NOT NULL,
+  sectors {TEXT} NOT NULL,
+  org_id {INT} NOT NULL REFERENCES orgs(id),
+  org_path {TEXT} NOT NULL,
+  enterprise_id {INT} REFERENCES orgs(id),
+  geometry_type {TEXT} NOT NULL,
+  coords {TEXT} NOT NULL,
+  lon {REAL} NOT NULL,
+  lat {REAL} NOT NULL,
+  capacity {INT} NOT NULL DEFAULT 0,
+  level {INT},
+  method {TEXT},
+  basis {TEXT},
+  value {REAL},
+  assessed_at {INT},
+  due_at {INT},
+  hazard_grade {INT} NOT NULL DEFAULT 0,
+  created_at {INT} NOT NULL,
+  updated_at {INT} NOT NULL
+);
+CREATE INDEX risk_points_lon_lat ON risk_points(lon, lat);
+CREATE INDEX risk_points_org_path ON risk_points(org_path);
+CREATE TABLE risk_assessments (
+  id {ID},
+  risk_point_id {INT} NOT NULL REFERENCES risk_points(id),
+  method {TEXT} NOT NULL,
+  basis {TEXT} NOT NULL,
+  inputs_json {TEXT} NOT NULL,
+  result_json {TEXT} NOT NULL,
+  value {REAL} NOT NULL,
+  level {INT} NOT NULL,
+  hazard_grade {INT} NOT NULL,
+  assessor_id {INT} NOT NULL,
+  assessor {TEXT} NOT NULL,
+  assessed_at {INT} NOT NULL,
+  due_at {INT} NOT NULL
+);
+CREATE INDEX risk_assessments_point ON risk_assessments(risk_point_id, id);
+)SQL"},
   };
   return kMigrations;
 }

@@ -10,6 +10,9 @@ std::string scopeClause(const identity::Scope& scope, const std::string& path_co
                         const std::string& sectors_col, std::vector<Value>& params);
 std::string joinSectors(const std::vector<std::string>& sectors);  // ",a,b,"
 std::vector<std::string> splitSectors(const std::string& joined);
+// Coordinates as "lon lat;lon lat;..." text, the same in both dialects.
+std::string encodeCoords(const std::vector<org::GeoPoint>& points);
+std::vector<org::GeoPoint> decodeCoords(const std::string& text);
 
 class SqlOrgRepository final : public store::OrgRepository {
  public:
@@ -71,6 +74,23 @@ class SqlBasemapRepository final : public store::BasemapRepository {
                           const std::vector<basemap::MapFeature>& features) override;
   Result<basemap::BasemapInfo> info() override;
   Result<std::vector<basemap::MapFeature>> query(const basemap::BBox& box) override;
+
+ private:
+  Connection& conn_;
+};
+
+class SqlRiskRepository final : public store::RiskRepository {
+ public:
+  explicit SqlRiskRepository(Connection& c) : conn_(c) {}
+  Result<risk::RiskPoint> get(std::int64_t id) override;
+  Result<std::int64_t> insert(const risk::RiskPoint& point) override;
+  Result<void> update(const risk::RiskPoint& point) override;
+  Result<std::vector<risk::RiskPoint>> list(const store::RiskFilter& filter,
+                                            store::PageRequest page) override;
+  Result<store::LevelCounts> countByLevel(const store::RiskFilter& filter) override;
+  Result<std::vector<store::RiskMarker>> markers(const store::RiskFilter& filter) override;
+  Result<std::int64_t> addAssessment(const risk::Assessment& assessment) override;
+  Result<std::vector<risk::Assessment>> assessments(std::int64_t risk_point_id) override;
 
  private:
   Connection& conn_;

@@ -43,12 +43,14 @@ Result<std::int64_t> queryInt(Connection& conn, std::string_view sql,
 namespace {
 class SqlTx final : public store::Tx {
  public:
-  explicit SqlTx(Connection& c) : orgs_(c), users_(c), sessions_(c), audit_(c), basemap_(c) {}
+  explicit SqlTx(Connection& c)
+      : orgs_(c), users_(c), sessions_(c), audit_(c), basemap_(c), risks_(c) {}
   store::OrgRepository& orgs() override { return orgs_; }
   store::UserRepository& users() override { return users_; }
   store::SessionRepository& sessions() override { return sessions_; }
   store::AuditRepository& audit() override { return audit_; }
   store::BasemapRepository& basemap() override { return basemap_; }
+  store::RiskRepository& risks() override { return risks_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -56,6 +58,7 @@ class SqlTx final : public store::Tx {
   SqlSessionRepository sessions_;
   SqlAuditRepository audit_;
   SqlBasemapRepository basemap_;
+  SqlRiskRepository risks_;
 };
 }  // namespace
 

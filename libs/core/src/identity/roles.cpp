@@ -11,17 +11,38 @@ constexpr std::array<Role, 7> kRoles = {
 constexpr std::array<std::string_view, 7> kRoleNames = {
     "admin",          "leader",    "duty_officer",      "department_officer",
     "street_officer", "inspector", "enterprise_manager"};
-constexpr std::array<Permission, 8> kPermissions = {
-    Permission::OrgRead,      Permission::OrgWrite,  Permission::UserRead,
-    Permission::UserWrite,    Permission::AuditRead, Permission::BasemapRead,
-    Permission::BasemapWrite, Permission::EventsRead};
-constexpr std::array<std::string_view, 8> kPermissionNames = {
-    "org.read",   "org.write",    "user.read",     "user.write",
-    "audit.read", "basemap.read", "basemap.write", "events.read"};
+// One row per permission, in enum order, so names cannot drift from values.
+constexpr std::array<std::pair<Permission, std::string_view>, 12> kPermissions = {{
+    {Permission::OrgRead, "org.read"},
+    {Permission::OrgWrite, "org.write"},
+    {Permission::UserRead, "user.read"},
+    {Permission::UserWrite, "user.write"},
+    {Permission::AuditRead, "audit.read"},
+    {Permission::AuditVerify, "audit.verify"},
+    {Permission::BasemapRead, "basemap.read"},
+    {Permission::BasemapWrite, "basemap.write"},
+    {Permission::EventsRead, "events.read"},
+    {Permission::RiskRead, "risk.read"},
+    {Permission::RiskWrite, "risk.write"},
+    {Permission::RiskAssess, "risk.assess"},
+}};
+constexpr std::array<Permission, kPermissions.size()> kPermissionList = [] {
+  std::array<Permission, kPermissions.size()> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = kPermissions[i].first;
+  return out;
+}();
+static_assert([] {
+  for (std::size_t i = 0; i < kPermissions.size(); ++i) {
+    if (static_cast<std::size_t>(kPermissions[i].first) != i) return false;
+  }
+  return true;
+}());
 
 constexpr std::uint32_t bit(Permission p) { return 1U << static_cast<unsigned>(p); }
-constexpr std::uint32_t kEveryone =
-    bit(Permission::OrgRead) | bit(Permission::BasemapRead) | bit(Permission::EventsRead);
+constexpr std::uint32_t kEveryone = bit(Permission::OrgRead) | bit(Permission::BasemapRead) |
+                                    bit(Permission::EventsRead) | bit(Permission::RiskRead);
+// Those who own risks on the ground register and grade them; inspectors grade what they check.
+constexpr std::uint32_t kRiskOwner = bit(Permission::RiskWrite) | bit(Permission::RiskAssess);
 
 // The role table. Scope (which organisations) is applied on top of it.
 constexpr std::uint32_t permissionsOf(Role role) {
@@ -33,20 +54,23 @@ constexpr std::uint32_t permissionsOf(Role role) {
     case Role::DutyOfficer:
       return kEveryone | bit(Permission::AuditRead);
     case Role::StreetOfficer:
-      return kEveryone | bit(Permission::OrgWrite);
+      return kEveryone | bit(Permission::OrgWrite) | kRiskOwner;
     case Role::DepartmentOfficer:
-    case Role::Inspector:
     case Role::EnterpriseManager:
-      return kEveryone;
+      return kEveryone | kRiskOwner;
+    case Role::Inspector:
+      return kEveryone | bit(Permission::RiskAssess);
   }
   return 0;
 }
 }  // namespace
 
 std::span<const Role> allRoles() { return kRoles; }
-std::span<const Permission> allPermissions() { return kPermissions; }
+std::span<const Permission> allPermissions() { return kPermissionList; }
 const char* toString(Role role) { return kRoleNames[static_cast<std::size_t>(role)].data(); }
-const char* toString(Permission p) { return kPermissionNames[static_cast<std::size_t>(p)].data(); }
+const char* toString(Permission p) {
+  return kPermissions[static_cast<std::size_t>(p)].second.data();
+}
 
 std::optional<Role> parseRole(std::string_view text) {
   for (std::size_t i = 0; i < kRoleNames.size(); ++i) {

@@ -1,38 +1,27 @@
-// The risk map: our own basemap drawn by MapLibre GL, road names in a popup and a side list.
+// #/basemap: our own basemap drawn by MapLibre GL, road names in a popup and a side list, and the
+// basemap's composition. (The risk map at #/map draws the same basemap under the risk layers.)
 // For tests the map is exposed as window.__citysafeMap and body[data-map-ready="1"] is set once
 // the basemap source has loaded and rendered.
-import { AttributionControl, LngLatBounds, Map as MapLibreMap, NavigationControl, Popup, ScaleControl,
-  setWorkerUrl, type MapLayerMouseEvent } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { api } from '../../api/client';
-import type { BasemapInfo } from '../../api/types';
+import { LngLatBounds, Popup, type Map as MapLibreMap, type MapLayerMouseEvent } from 'maplibre-gl';
 import { errorText } from '../../components/errors';
 import { enumLabel, h, tr } from '../../dom';
 import { t } from '../../i18n';
 import type { PageRenderer } from '../page';
-import { BASEMAP_SOURCE, ROAD_HIGHLIGHT_LAYER, ROAD_LAYER_IDS, baseStyle, basemapLayers, roadClassKey } from './basemap-style';
+import { BASEMAP_SOURCE, ROAD_HIGHLIGHT_LAYER, ROAD_LAYER_IDS, roadClassKey } from './basemap-style';
+import { addBasemapLayers, createMap, exposeMap, loadBasemap, whenRendered, type Basemap } from './basemap-map';
 import { createRoadList } from './road-list';
-import { countByLayer, summariseRoads, type BasemapCollection, type RoadEntry } from './road-summary';
-
-setWorkerUrl(workerUrl);
-
-const ATTRIBUTION = '© OpenStreetMap contributors';
-
-declare global {
-  interface Window { __citysafeMap?: MapLibreMap }
-}
+import { countByLayer, summariseRoads, type RoadEntry } from './road-summary';
 
 export const renderMapPage: PageRenderer = (outlet) => {
   delete document.body.dataset.mapReady;
   const canvas = h('div', { class: 'map-canvas', 'data-testid': 'map' });
   const status = h('p', { class: 'muted', 'data-testid': 'basemap-status' }, tr('app.loading'));
-  const side = h('aside', { class: 'map-side' }, tr('map.title', undefined, 'h1'), status);
+  const side = h('aside', { class: 'map-side' }, tr('basemap.title', undefined, 'h1'), status);
   outlet.append(h('div', { class: 'map-page' }, canvas, side));
 
   const cleanups: (() => void)[] = [];
   let left = false;
-  void loadBasemap(canvas, side, status, cleanups, () => left);
+  void showBasemap(canvas, side, status, cleanups, () => left);
 
   return () => {
     left = true;
@@ -41,21 +30,18 @@ export const renderMapPage: PageRenderer = (outlet) => {
   };
 };
 
-async function loadBasemap(canvas: HTMLElement, side: HTMLElement, status: HTMLElement,
+async function showBasemap(canvas: HTMLElement, side: HTMLElement, status: HTMLElement,
   cleanups: (() => void)[], hasLeft: () => boolean): Promise<void> {
-  let info: BasemapInfo;
-  let data: BasemapCollection;
+  let basemap: Basemap;
   try {
-    [info, data] = await Promise.all([
-      api<BasemapInfo>('GET', '/api/v1/basemap/info'),
-      api<BasemapCollection>('GET', '/api/v1/basemap'),
-    ]);
+    basemap = await loadBasemap();
   } catch (err) {
     status.replaceChildren(tr('map.loadFailed', { detail: errorText(err) }));
     status.className = 'message message-error';
     return;
   }
   if (hasLeft()) return;
+  const { info, data } = basemap;
   status.replaceChildren(tr('map.source', { source: info.source, count: data.features.length }));
 
   let map: MapLibreMap;
@@ -66,16 +52,10 @@ async function loadBasemap(canvas: HTMLElement, side: HTMLElement, status: HTMLE
     status.className = 'message message-error';
     return;
   }
-  window.__citysafeMap = map;
-  cleanups.push(() => {
-    map.remove();
-    if (window.__citysafeMap === map) delete window.__citysafeMap;
-  });
-
+  cleanups.push(exposeMap(map));
   map.on('load', () => {
-    map.addSource(BASEMAP_SOURCE, { type: 'geojson', data });
-    basemapLayers().forEach((layer) => map.addLayer(layer));
-    signalReadyWhenRendered(map);
+    addBasemapLayers(map, data);
+    whenRendered(map, [BASEMAP_SOURCE], () => { document.body.dataset.mapReady = '1'; });
   });
   attachRoadPopups(map);
 
@@ -85,32 +65,6 @@ async function loadBasemap(canvas: HTMLElement, side: HTMLElement, status: HTMLE
   side.append(h('section', { class: 'side-section' }, tr('map.composition', undefined, 'h2'), chartHost));
   const { mountCompositionChart } = await import('./composition-chart');
   if (!hasLeft()) cleanups.push(mountCompositionChart(chartHost, countByLayer(data)));
-}
-
-function createMap(container: HTMLElement, info: BasemapInfo): MapLibreMap {
-  const [minLon, minLat, maxLon, maxLat] = info.bbox;
-  const map = new MapLibreMap({
-    container,
-    style: baseStyle(),
-    center: info.center,
-    bounds: [[minLon, minLat], [maxLon, maxLat]],
-    fitBoundsOptions: { padding: 20 },
-    attributionControl: false,
-    maxZoom: 19,
-  });
-  map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
-  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-  return map;
-}
-
-function signalReadyWhenRendered(map: MapLibreMap): void {
-  const onIdle = (): void => {
-    if (!map.getSource(BASEMAP_SOURCE) || !map.isSourceLoaded(BASEMAP_SOURCE)) return;
-    map.off('idle', onIdle);
-    document.body.dataset.mapReady = '1';
-  };
-  map.on('idle', onIdle);
 }
 
 function roadPopupContent(props: Record<string, unknown>): HTMLElement {

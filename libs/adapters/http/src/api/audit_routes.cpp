@@ -50,7 +50,8 @@ void addAuditRoutes(Router& router, Services& services) {
 
   router.add("GET", "/api/v1/audit/verify", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               if (auto r = identity::require(*call.principal, identity::Permission::AuditRead); !r)
+               if (auto r = identity::require(*call.principal, identity::Permission::AuditVerify);
+                   !r)
                  return tl::unexpected(r.error());
                auto report = audit::verifyChain(services.ctx.store);
                if (!report) return tl::unexpected(report.error());

@@ -23,9 +23,13 @@ enum class Permission : std::uint8_t {
   UserRead,
   UserWrite,
   AuditRead,
+  AuditVerify,  // walk the whole chain: platform administrators only
   BasemapRead,
   BasemapWrite,
   EventsRead,
+  RiskRead,
+  RiskWrite,   // register and change risk points
+  RiskAssess,  // grade them
 };
 
 std::span<const Role> allRoles();

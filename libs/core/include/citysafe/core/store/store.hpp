@@ -1,6 +1,7 @@
 #pragma once
 // Storage ports. The core says what it needs; adapters (SQLite, PostgreSQL) say how.
 // A Tx is one database transaction: everything done through it commits together or not at all.
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "citysafe/core/identity/principal.hpp"
 #include "citysafe/core/identity/user.hpp"
 #include "citysafe/core/org/organisation.hpp"
+#include "citysafe/core/risk/risk_point.hpp"
 
 namespace citysafe::store {
 
@@ -93,6 +95,49 @@ class BasemapRepository {
       const basemap::BBox& box) = 0;
 };
 
+struct RiskFilter {
+  identity::Scope scope;
+  std::optional<basemap::BBox> bbox;  // representative point inside
+  std::optional<std::string> sector;
+  std::optional<std::string> org_path;  // within this organisation's subtree
+  std::vector<risk::RiskLevel> levels;  // latest colour is one of these (empty: any)
+  std::vector<risk::RiskKind> kinds;    // one of these kinds (empty: any)
+  bool major_hazard_only = false;       // GB 18218 grade 1..4
+};
+
+// What maps, aggregation and exposure need of a risk point, without its full geometry.
+struct RiskMarker {
+  std::int64_t id = 0;
+  std::string name;
+  risk::RiskKind kind = risk::RiskKind::EnterpriseUnit;
+  std::string sector;
+  std::string org_path;
+  org::GeoPoint at;
+  std::optional<risk::RiskLevel> level;
+  int hazard_grade = 0;
+  std::int64_t capacity = 0;
+};
+
+// Counts by latest colour; index 4 counts points never assessed.
+using LevelCounts = std::array<std::int64_t, 5>;
+
+class RiskRepository {
+ public:
+  virtual ~RiskRepository() = default;
+  [[nodiscard]] virtual Result<risk::RiskPoint> get(std::int64_t id) = 0;
+  [[nodiscard]] virtual Result<std::int64_t> insert(const risk::RiskPoint& point) = 0;
+  // Writes every field including `latest` and `hazard_grade`.
+  [[nodiscard]] virtual Result<void> update(const risk::RiskPoint& point) = 0;
+  [[nodiscard]] virtual Result<std::vector<risk::RiskPoint>> list(const RiskFilter& filter,
+                                                                  PageRequest page) = 0;
+  [[nodiscard]] virtual Result<LevelCounts> countByLevel(const RiskFilter& filter) = 0;
+  [[nodiscard]] virtual Result<std::vector<RiskMarker>> markers(const RiskFilter& filter) = 0;
+  [[nodiscard]] virtual Result<std::int64_t> addAssessment(const risk::Assessment& assessment) = 0;
+  // Newest first.
+  [[nodiscard]] virtual Result<std::vector<risk::Assessment>> assessments(
+      std::int64_t risk_point_id) = 0;
+};
+
 class Tx {
  public:
   virtual ~Tx() = default;
@@ -101,6 +146,7 @@ class Tx {
   virtual SessionRepository& sessions() = 0;
   virtual AuditRepository& audit() = 0;
   virtual BasemapRepository& basemap() = 0;
+  virtual RiskRepository& risks() = 0;
 };
 
 using Work = std::function<Result<void>(Tx&)>;

@@ -1,0 +1,61 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "citysafe/core/identity/principal.hpp"
+#include "citysafe/core/risk/assessment.hpp"
+#include "citysafe/core/risk/risk_analysis.hpp"
+#include "citysafe/core/risk/risk_point.hpp"
+#include "citysafe/core/services.hpp"
+
+namespace citysafe::risk {
+
+struct RiskPointDraft {
+  std::string name;
+  RiskKind kind = RiskKind::EnterpriseUnit;
+  std::string sector;
+  OrgId org_id;
+  std::optional<OrgId> enterprise_id;
+  Geometry geometry;
+  std::int64_t capacity = 0;
+};
+
+struct RiskPointPatch {
+  std::optional<std::string> name;
+  std::optional<std::string> sector;
+  std::optional<Geometry> geometry;
+  std::optional<std::int64_t> capacity;
+};
+
+struct AssessRequest {
+  MethodInput input;
+  std::string basis = "inherent";  // or "residual"
+  // GB 18218 without a head count: take α's people from the exposure within 500 m.
+  bool people_from_exposure = false;
+};
+
+// Thread-safe. Every call checks permission and scope.
+class RiskService {
+ public:
+  explicit RiskService(ServiceContext& ctx, ReassessmentPolicy policy = {}) : ctx_(ctx), policy_(policy) {}
+  [[nodiscard]] Result<RiskPoint> create(const identity::Principal& who, const RiskPointDraft& draft);
+  [[nodiscard]] Result<RiskPoint> update(const identity::Principal& who, std::int64_t id, const RiskPointPatch& patch);
+  [[nodiscard]] Result<RiskPoint> get(const identity::Principal& who, std::int64_t id);
+  [[nodiscard]] Result<std::vector<RiskPoint>> list(const identity::Principal& who, store::RiskFilter filter,
+                                                    store::PageRequest page);
+  [[nodiscard]] Result<store::LevelCounts> counts(const identity::Principal& who, store::RiskFilter filter);
+  [[nodiscard]] Result<std::vector<store::RiskMarker>> markers(const identity::Principal& who, store::RiskFilter filter);
+  [[nodiscard]] Result<Assessment> assess(const identity::Principal& who, std::int64_t id, const AssessRequest& request);
+  [[nodiscard]] Result<std::vector<Assessment>> history(const identity::Principal& who, std::int64_t id);
+  [[nodiscard]] Result<std::vector<ExposureRing>> exposure(const identity::Principal& who, std::int64_t id,
+                                                           const std::vector<double>& radii_m);
+
+ private:
+  [[nodiscard]] Result<void> checkPlacement(store::Tx& tx, const identity::Principal& who, const RiskPoint& point);
+  void announce(const RiskPoint& point, const char* action);
+  ServiceContext& ctx_;
+  ReassessmentPolicy policy_;
+};
+
+}  // namespace citysafe::risk

@@ -1,0 +1,157 @@
+// Shapes of the risk-registry JSON (docs/http-api.md § Risk registry). Fields the contract does not
+// pin down are optional; the pages cope when they are absent.
+import type { FeatureCollection, Geometry } from 'geojson';
+
+export const COLOURS = ['red', 'orange', 'yellow', 'blue'] as const;
+export type Colour = (typeof COLOURS)[number];
+
+export const LEVELS = ['major', 'large', 'general', 'low'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const RISK_KINDS = [
+  'enterprise_unit', 'public_place', 'construction_site', 'gas_pipeline', 'water_main', 'drainage', 'bridge',
+  'tunnel', 'utility_tunnel', 'elevator', 'geological_hazard', 'waterlogging', 'school', 'kindergarten',
+  'hospital', 'elderly_home', 'crowded_place',
+] as const;
+
+export const RISK_LISTS = ['major_risks', 'major_hazard_sources', 'vulnerable_targets'] as const;
+export type RiskListName = (typeof RISK_LISTS)[number];
+
+export const METHODS = ['lec', 'ls', 'gb18218'] as const;
+export type Method = (typeof METHODS)[number];
+export const BASES = ['inherent', 'residual'] as const;
+
+export type ColourCounts = Record<Colour, number>;
+
+/** Properties of a feature of GET /api/v1/risk/map. */
+export interface RiskMapProperties {
+  id: string | number;
+  name: string;
+  kind: string;
+  sector: string;
+  colour: Colour | null;
+  level: Level | null;
+  grade: number | null;
+}
+export type RiskMapCollection = FeatureCollection<Geometry, RiskMapProperties>;
+
+/** The result of an assessment; which fields are present depends on the method. */
+export interface AssessResult {
+  value?: number;
+  level?: Level | string;
+  colour?: Colour;
+  band?: string;
+  // GB 18218
+  s?: number;
+  is_major_hazard?: boolean;
+  alpha?: number;
+  r?: number;
+  grade?: number | null;
+  grade_label?: string;
+  terms?: Gb18218Term[];
+}
+
+export interface Gb18218Term {
+  substance: string;
+  q: number;
+  critical_q: number;
+  beta: number;
+  ratio: number;
+}
+
+export interface Assessment {
+  id?: string | number;
+  method: Method | string;
+  basis?: 'inherent' | 'residual' | string | null;
+  inputs?: Record<string, unknown>;
+  result?: AssessResult | number | null;
+  colour?: Colour | null;
+  level?: Level | null;
+  assessor?: string | { id?: string | number; name?: string; display_name?: string; username?: string } | null;
+  assessor_name?: string | null;
+  assessed_at?: string;
+  due_at?: string | null;
+}
+
+export interface RiskPoint {
+  id: string | number;
+  name: string;
+  kind: string;
+  sector: string;
+  org_id?: string | number | null;
+  org_name?: string | null;
+  enterprise_id?: string | number | null;
+  enterprise_name?: string | null;
+  geometry?: Geometry | null;
+  capacity?: number | null;
+  colour?: Colour | null;
+  level?: Level | null;
+  grade?: number | null;
+  latest?: Assessment | null;
+  created_at?: string;
+  updated_at?: string;
+}
+
+export interface RiskListPage {
+  items: RiskPoint[];
+  next_cursor: string | null;
+  counts?: Partial<ColourCounts>;
+}
+
+export interface AreaAggregate {
+  org_id: string | number;
+  name: string;
+  counts: Partial<ColourCounts>;
+  total: number;
+  geometry?: Geometry | null;
+}
+
+export interface GridCellProperties {
+  red?: number;
+  orange?: number;
+  yellow?: number;
+  blue?: number;
+  total: number;
+  worst?: Colour | null;
+  colour?: Colour | null;
+  worst_colour?: Colour | null;
+  counts?: Partial<ColourCounts>;
+}
+
+export interface ExposureTarget {
+  id: string | number;
+  name: string;
+  kind: string;
+  capacity?: number | null;
+  distance_m: number;
+}
+
+export interface ExposureRing {
+  radius_m: number;
+  people: number;
+  targets: ExposureTarget[];
+}
+
+export interface Exposure {
+  radii: ExposureRing[];
+}
+
+export interface Gb18218Chemical {
+  name: string;
+  alias?: string | null;
+  cas?: string | null;
+  critical_t: number;
+}
+
+export interface Gb18218Category {
+  symbol: string;
+  category: string;
+  description: string;
+  critical_t: number;
+  beta?: number | null;
+}
+
+export interface Gb18218Substances {
+  chemicals: Gb18218Chemical[];
+  categories: Gb18218Category[];
+}
