@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   citysafe::app::addUserVerb(cli, action);
   citysafe::app::addAuditVerb(cli, action);
   citysafe::app::addMigrateVerb(cli, action);
+  citysafe::app::addAssessVerb(cli, action);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

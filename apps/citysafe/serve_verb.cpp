@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "basemap_import.hpp"
+#include "citysafe/core/basemap/basemap_service.hpp"
 #include "citysafe/core/demo/demo_district.hpp"
 #include "citysafe/http/server.hpp"
 #include "runtime.hpp"
@@ -35,9 +36,17 @@ int serve(const ServeOptions& o) {
     if (auto imported = importOsmBasemap(ctx, o.osm); !imported) return report(imported.error());
   }
   if (o.demo) {
-    auto logins = demo::buildDemoDistrict(ctx, (*rt)->hasher);
+    // With an imported extract, the demo district sits in the middle of it.
+    org::GeoPoint centre = demo::kDemoCentre;
+    basemap::BasemapService basemaps(ctx);
+    if (auto info = basemaps.info(identity::Principal::system()); info && !info->bbox.empty()) {
+      centre = {(info->bbox.min_lon + info->bbox.max_lon) / 2,
+                (info->bbox.min_lat + info->bbox.max_lat) / 2};
+    }
+    auto logins = demo::buildDemoDistrict(ctx, (*rt)->hasher, centre);
     if (!logins) return report(logins.error());
     if (auto base = ensureDemoBasemap(ctx); !base) return report(base.error());
+    if (auto risks = demo::buildDemoRisks(ctx, centre); !risks) return report(risks.error());
     std::cout << "Demo logins (username / password):\n";
     for (const auto& l : *logins) {
       std::cout << "  " << l.username << " / " << l.password << "   (" << l.role << ", " << l.org

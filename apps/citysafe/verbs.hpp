@@ -13,5 +13,6 @@ void addImportVerb(CLI::App& cli, Action& action);
 void addUserVerb(CLI::App& cli, Action& action);
 void addAuditVerb(CLI::App& cli, Action& action);
 void addMigrateVerb(CLI::App& cli, Action& action);
+void addAssessVerb(CLI::App& cli, Action& action);
 
 }  // namespace citysafe::app

@@ -6,83 +6,14 @@
 //   CITYSAFE_URL=http://127.0.0.1:18080 node tests/e2e/login_map.test.mjs
 // Env: CITYSAFE_URL (required), CITYSAFE_SCREENSHOT (default /tmp/citysafe-e2e.png),
 //      CITYSAFE_USER / CITYSAFE_PASSWORD (default admin / demo-admin-2026), CHROMIUM (default /usr/bin/chromium).
-// playwright-core comes from web/node_modules (run `npm ci` in web/ first).
-import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// playwright-core comes from web/node_modules (run `npm ci` in web/ first); see browser.mjs.
+import { runBrowserTest, signIn, step } from './browser.mjs';
 
-const require = createRequire(new URL('../../web/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
-
-const BASE_URL = process.env.CITYSAFE_URL;
 const SCREENSHOT = process.env.CITYSAFE_SCREENSHOT || '/tmp/citysafe-e2e.png';
-const USERNAME = process.env.CITYSAFE_USER || 'admin';
-const PASSWORD = process.env.CITYSAFE_PASSWORD || 'demo-admin-2026';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const OVERALL_TIMEOUT_MS = 90_000;
-const STEP_TIMEOUT_MS = 20_000;
 const MAP_READY_TIMEOUT_MS = 45_000;
 
-const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  // WebGL for MapLibre without a GPU: ANGLE on SwiftShader (software rendering).
-  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--window-size=1440,900', '--lang=zh-CN',
-];
-
-let context;
-let userDataDir;
-let finished = false;
-
-function finish(error) {
-  if (finished) return;
-  finished = true;
-  if (error) console.error(`FAIL: ${error.message ?? error}`);
-  console.log(error ? '0 passed, 1 failed' : '1 passed, 0 failed');
-  const cleanup = context ? context.close().catch(() => {}) : Promise.resolve();
-  cleanup.finally(() => {
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-    process.exit(error ? 1 : 0);
-  });
-}
-
-async function step(name, action) {
-  console.log(`- ${name}`);
-  try {
-    return await action();
-  } catch (err) {
-    throw new Error(`${name}: ${err.message.split('\n')[0]}`);
-  }
-}
-
-async function run() {
-  if (!BASE_URL) throw new Error('set CITYSAFE_URL, e.g. CITYSAFE_URL=http://127.0.0.1:18080');
-  userDataDir = mkdtempSync(join(tmpdir(), 'citysafe-e2e-'));
-  context = await step('launch Chromium', () => chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM, headless: false, args: CHROMIUM_ARGS,
-    viewport: { width: 1440, height: 900 }, timeout: STEP_TIMEOUT_MS,
-  }));
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const page = context.pages()[0] ?? await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  // The first GET /api/v1/auth/me answers 401 before signing in; that one is expected.
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/status of 401/.test(msg.text())) pageErrors.push(msg.text());
-  });
-
-  await step(`open ${BASE_URL}`, () => page.goto(BASE_URL, { waitUntil: 'domcontentloaded' }));
-  await step('sign in', async () => {
-    await page.locator('[data-testid="login-username"]').fill(USERNAME);
-    await page.locator('[data-testid="login-password"]').fill(PASSWORD);
-    await page.locator('[data-testid="login-submit"]').click();
-    await page.locator('nav.app-nav').waitFor({ state: 'visible' }).catch(async (err) => {
-      const loginError = await page.locator('[data-testid="login-error"]').textContent().catch(() => '');
-      throw new Error(loginError ? `login rejected: ${loginError}` : err.message);
-    });
-  });
+runBrowserTest(async (page, pageErrors) => {
+  await signIn(page);
   await step('Chinese UI shown', async () => {
     const nav = page.locator('nav.app-nav a[data-nav="map"]');
     const text = (await nav.textContent())?.trim();
@@ -126,8 +57,4 @@ async function run() {
     if (!text?.includes('OpenStreetMap')) throw new Error(`attribution text: ${JSON.stringify(text)}`);
   });
   await step(`screenshot ${SCREENSHOT}`, () => page.screenshot({ path: SCREENSHOT }));
-  if (pageErrors.length) console.log(`  note: page reported errors: ${pageErrors.join(' | ')}`);
-}
-
-setTimeout(() => finish(new Error(`overall timeout of ${OVERALL_TIMEOUT_MS / 1000} s exceeded`)), OVERALL_TIMEOUT_MS).unref();
-run().then(() => finish(), (err) => finish(err));
+}, { overallMs: 90_000 });

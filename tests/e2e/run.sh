@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Starts the real server (demo district, fresh SQLite) and runs the browser journey against it.
-#   run.sh PATH/TO/citysafe   — screenshot at build/e2e/login_map.png
+# Starts the real server once (demo district, fresh SQLite) and runs every browser test in this
+# folder (*.test.mjs) against it, one after another.
+#   run.sh PATH/TO/citysafe   — screenshots at build/e2e/<test>.png
+# Closes with `N passed, M failed` over all the tests; exits non-zero if any failed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -16,5 +18,22 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 mkdir -p "$root/build/e2e"
-CITYSAFE_URL="http://127.0.0.1:$port" CITYSAFE_SCREENSHOT="$root/build/e2e/login_map.png" \
-  node "$here/login_map.test.mjs"
+passed=0
+failed=0
+failures=()
+for test in "$here"/*.test.mjs; do
+  name=$(basename "$test" .test.mjs)
+  echo "== $name"
+  if CITYSAFE_URL="http://127.0.0.1:$port" CITYSAFE_SCREENSHOT="$root/build/e2e/$name.png" node "$test"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+  fi
+done
+if [ "$failed" -gt 0 ]; then
+  echo "failed: ${failures[*]}; server log (last 40 lines):"
+  tail -n 40 "$work/server.log"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -11,6 +11,7 @@ import { renderLoginPage } from './pages/login-page';
 import { DEFAULT_HASH, LOGIN_HASH, navigate, startRouter, type Route } from './router';
 import { createAppShell, type AppShell } from './shell/app-shell';
 import './styles/app.css';
+import './styles/risk.css';
 
 const app = document.getElementById('app') as HTMLElement;
 let shell: AppShell | null = null;

@@ -31,7 +31,9 @@ export interface RiskMapProperties {
   sector: string;
   colour: Colour | null;
   level: Level | null;
-  grade: number | null;
+  /** Major-hazard grade 1–4; the server may name it `hazard_grade`. */
+  grade?: number | null;
+  hazard_grade?: number | null;
 }
 export type RiskMapCollection = FeatureCollection<Geometry, RiskMapProperties>;
 
@@ -65,6 +67,9 @@ export interface Assessment {
   basis?: 'inherent' | 'residual' | string | null;
   inputs?: Record<string, unknown>;
   result?: AssessResult | number | null;
+  /** The headline number (D, R or GB 18218's R), when given beside or instead of `result`. */
+  value?: number | null;
+  hazard_grade?: number | null;
   colour?: Colour | null;
   level?: Level | null;
   assessor?: string | { id?: string | number; name?: string; display_name?: string; username?: string } | null;
@@ -87,6 +92,7 @@ export interface RiskPoint {
   colour?: Colour | null;
   level?: Level | null;
   grade?: number | null;
+  hazard_grade?: number | null;
   latest?: Assessment | null;
   created_at?: string;
   updated_at?: string;
@@ -95,7 +101,7 @@ export interface RiskPoint {
 export interface RiskListPage {
   items: RiskPoint[];
   next_cursor: string | null;
-  counts?: Partial<ColourCounts>;
+  counts?: Partial<ColourCounts> & { total?: number; unassessed?: number };
 }
 
 export interface AreaAggregate {

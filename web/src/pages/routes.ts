@@ -6,11 +6,19 @@ import { renderOrgsPage } from './admin/orgs-page';
 import { renderUserDetailPage } from './admin/user-detail-page';
 import { renderUsersPage } from './admin/users-page';
 import { renderMapPage } from './map/map-page';
+import { renderRiskListsPage } from './risk/risk-lists-page';
+import { renderRiskMapPage } from './risk/risk-map-page';
+import { renderRiskPointPage } from './risk/risk-point-page';
 import type { PageRenderer } from './page';
 import { placeholderPage } from './placeholder-page';
 
 const PAGES: Record<string, PageRenderer> = {
-  map: renderMapPage,
+  map: renderRiskMapPage,
+  basemap: renderMapPage,
+  risk: renderRiskListsPage,
+  'risk/lists': renderRiskListsPage,
+  'risk/lists/:id': renderRiskListsPage,
+  'risk/points/:id': renderRiskPointPage,
   hazards: placeholderPage('nav.hazards'),
   monitoring: placeholderPage('nav.monitoring'),
   warnings: placeholderPage('nav.warnings'),

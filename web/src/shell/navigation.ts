@@ -1,4 +1,4 @@
-// The left navigation: one entry per module, admin with its three sub-pages.
+// The left navigation: one entry per module (the risk map first), admin with its three sub-pages.
 import { h, tr } from '../dom';
 import type { MessageKey } from '../i18n';
 import type { Route } from '../router';
@@ -11,10 +11,12 @@ interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { path: 'map', label: 'nav.map' },
+  { path: 'risk/lists', label: 'nav.riskLists' },
   { path: 'hazards', label: 'nav.hazards' },
   { path: 'monitoring', label: 'nav.monitoring' },
   { path: 'warnings', label: 'nav.warnings' },
   { path: 'emergency', label: 'nav.emergency' },
+  { path: 'basemap', label: 'nav.basemap' },
   {
     path: 'admin', label: 'nav.admin', children: [
       { path: 'admin/orgs', label: 'nav.orgs' },

@@ -4,7 +4,8 @@ namespace citysafe::sql {
 namespace {
 
 constexpr const char* kColumns =
-    "id, code, name, kind, sector, org_id, org_path, enterprise_id, geometry_type, coords, capacity, level, method, "
+    "id, code, name, kind, sector, org_id, org_path, enterprise_id, geometry_type, coords, "
+    "capacity, level, method, "
     "basis, value, assessed_at, due_at, hazard_grade, created_at, updated_at";
 
 risk::GeometryType geometryTypeFrom(const std::string& s) {
@@ -27,8 +28,11 @@ risk::RiskPoint fromRow(const Row& r) {
   p.geometry.points = decodeCoords(r.getText(9));
   p.capacity = r.getInt(10);
   if (!r.isNull(11)) {
-    p.latest = risk::AssessmentSummary{r.getText(12), r.getText(13), r.getDouble(14),
-                                       static_cast<risk::RiskLevel>(r.getInt(11)), fromEpochMs(r.getInt(15)),
+    p.latest = risk::AssessmentSummary{r.getText(12),
+                                       r.getText(13),
+                                       r.getDouble(14),
+                                       static_cast<risk::RiskLevel>(r.getInt(11)),
+                                       fromEpochMs(r.getInt(15)),
                                        fromEpochMs(r.getInt(16))};
   }
   p.hazard_grade = static_cast<int>(r.getInt(17));
@@ -69,7 +73,8 @@ std::string whereOf(const store::RiskFilter& f, std::vector<Value>& params) {
   std::string w = scopeClause(f.scope, "org_path", "sectors", params);
   if (f.bbox) {
     w += " AND lon >= ? AND lon <= ? AND lat >= ? AND lat <= ?";
-    params.insert(params.end(), {f.bbox->min_lon, f.bbox->max_lon, f.bbox->min_lat, f.bbox->max_lat});
+    params.insert(params.end(),
+                  {f.bbox->min_lon, f.bbox->max_lon, f.bbox->min_lat, f.bbox->max_lat});
   }
   if (f.sector) {
     w += " AND sector = ?";
@@ -102,7 +107,8 @@ std::string whereOf(const store::RiskFilter& f, std::vector<Value>& params) {
 }  // namespace
 
 Result<risk::RiskPoint> SqlRiskRepository::get(std::int64_t id) {
-  auto rows = conn_.query(std::string("SELECT ") + kColumns + " FROM risk_points WHERE id = ?", {id});
+  auto rows =
+      conn_.query(std::string("SELECT ") + kColumns + " FROM risk_points WHERE id = ?", {id});
   if (!rows) return tl::unexpected(rows.error());
   if (rows->empty()) return fail(Errc::NotFound, "id", "no such risk point");
   return fromRow(rows->front());
@@ -110,9 +116,12 @@ Result<risk::RiskPoint> SqlRiskRepository::get(std::int64_t id) {
 
 Result<std::int64_t> SqlRiskRepository::insert(const risk::RiskPoint& p) {
   return queryInt(conn_,
-                  "INSERT INTO risk_points (code, name, kind, sector, sectors, org_id, org_path, enterprise_id, "
-                  "geometry_type, coords, lon, lat, capacity, level, method, basis, value, assessed_at, due_at, "
-                  "hazard_grade, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                  "INSERT INTO risk_points (code, name, kind, sector, sectors, org_id, org_path, "
+                  "enterprise_id, "
+                  "geometry_type, coords, lon, lat, capacity, level, method, basis, value, "
+                  "assessed_at, due_at, "
+                  "hazard_grade, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                  "?, ?, ?, ?, ?, ?, ?, "
                   "?, ?, ?, ?) RETURNING id",
                   rowValues(p));
 }
@@ -121,19 +130,24 @@ Result<void> SqlRiskRepository::update(const risk::RiskPoint& p) {
   auto params = rowValues(p);
   params.emplace_back(p.id);
   auto rows = conn_.query(
-      "UPDATE risk_points SET code = ?, name = ?, kind = ?, sector = ?, sectors = ?, org_id = ?, org_path = ?, "
-      "enterprise_id = ?, geometry_type = ?, coords = ?, lon = ?, lat = ?, capacity = ?, level = ?, method = ?, "
-      "basis = ?, value = ?, assessed_at = ?, due_at = ?, hazard_grade = ?, created_at = ?, updated_at = ? "
+      "UPDATE risk_points SET code = ?, name = ?, kind = ?, sector = ?, sectors = ?, org_id = ?, "
+      "org_path = ?, "
+      "enterprise_id = ?, geometry_type = ?, coords = ?, lon = ?, lat = ?, capacity = ?, level = "
+      "?, method = ?, "
+      "basis = ?, value = ?, assessed_at = ?, due_at = ?, hazard_grade = ?, created_at = ?, "
+      "updated_at = ? "
       "WHERE id = ?",
       params);
   if (!rows) return tl::unexpected(rows.error());
   return ok();
 }
 
-Result<std::vector<risk::RiskPoint>> SqlRiskRepository::list(const store::RiskFilter& f, store::PageRequest page) {
+Result<std::vector<risk::RiskPoint>> SqlRiskRepository::list(const store::RiskFilter& f,
+                                                             store::PageRequest page) {
   std::vector<Value> params{page.after_id};
-  const std::string sql = std::string("SELECT ") + kColumns + " FROM risk_points WHERE id > ? AND " +
-                          whereOf(f, params) + " ORDER BY id LIMIT ?";
+  const std::string sql = std::string("SELECT ") + kColumns +
+                          " FROM risk_points WHERE id > ? AND " + whereOf(f, params) +
+                          " ORDER BY id LIMIT ?";
   params.emplace_back(std::int64_t{page.limit});
   auto rows = conn_.query(sql, params);
   if (!rows) return tl::unexpected(rows.error());
@@ -145,8 +159,9 @@ Result<std::vector<risk::RiskPoint>> SqlRiskRepository::list(const store::RiskFi
 
 Result<store::LevelCounts> SqlRiskRepository::countByLevel(const store::RiskFilter& f) {
   std::vector<Value> params;
-  auto rows = conn_.query("SELECT level, COUNT(*) FROM risk_points WHERE " + whereOf(f, params) + " GROUP BY level",
-                          params);
+  auto rows = conn_.query(
+      "SELECT level, COUNT(*) FROM risk_points WHERE " + whereOf(f, params) + " GROUP BY level",
+      params);
   if (!rows) return tl::unexpected(rows.error());
   store::LevelCounts counts{};
   for (const auto& r : *rows) {
@@ -159,7 +174,8 @@ Result<store::LevelCounts> SqlRiskRepository::countByLevel(const store::RiskFilt
 Result<std::vector<store::RiskMarker>> SqlRiskRepository::markers(const store::RiskFilter& f) {
   std::vector<Value> params;
   auto rows = conn_.query(
-      "SELECT id, name, kind, sector, org_path, lon, lat, level, hazard_grade, capacity FROM risk_points WHERE " +
+      "SELECT id, name, kind, sector, org_path, lon, lat, level, hazard_grade, capacity FROM "
+      "risk_points WHERE " +
           whereOf(f, params) + " ORDER BY id",
       params);
   if (!rows) return tl::unexpected(rows.error());
@@ -183,24 +199,29 @@ Result<std::vector<store::RiskMarker>> SqlRiskRepository::markers(const store::R
 
 Result<std::int64_t> SqlRiskRepository::addAssessment(const risk::Assessment& a) {
   return queryInt(conn_,
-                  "INSERT INTO risk_assessments (risk_point_id, method, basis, inputs_json, result_json, value, level, "
-                  "hazard_grade, assessor_id, assessor, assessed_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                  "INSERT INTO risk_assessments (risk_point_id, method, basis, inputs_json, "
+                  "result_json, value, level, "
+                  "hazard_grade, assessor_id, assessor, assessed_at, due_at) VALUES (?, ?, ?, ?, "
+                  "?, ?, ?, ?, ?, ?, ?, ?) "
                   "RETURNING id",
                   {a.risk_point_id, a.method, a.basis, a.inputs_json, a.result_json, a.value,
-                   static_cast<std::int64_t>(a.level), std::int64_t{a.hazard_grade}, a.assessor_id, a.assessor,
-                   toEpochMs(a.assessed_at), toEpochMs(a.due_at)});
+                   static_cast<std::int64_t>(a.level), std::int64_t{a.hazard_grade}, a.assessor_id,
+                   a.assessor, toEpochMs(a.assessed_at), toEpochMs(a.due_at)});
 }
 
 Result<std::vector<risk::Assessment>> SqlRiskRepository::assessments(std::int64_t risk_point_id) {
   auto rows = conn_.query(
-      "SELECT id, risk_point_id, method, basis, inputs_json, result_json, value, level, hazard_grade, assessor_id, "
-      "assessor, assessed_at, due_at FROM risk_assessments WHERE risk_point_id = ? ORDER BY id DESC",
+      "SELECT id, risk_point_id, method, basis, inputs_json, result_json, value, level, "
+      "hazard_grade, assessor_id, "
+      "assessor, assessed_at, due_at FROM risk_assessments WHERE risk_point_id = ? ORDER BY id "
+      "DESC",
       {risk_point_id});
   if (!rows) return tl::unexpected(rows.error());
   std::vector<risk::Assessment> out;
   for (const auto& r : *rows) {
-    out.push_back({r.getInt(0), r.getInt(1), r.getText(2), r.getText(3), r.getText(4), r.getText(5), r.getDouble(6),
-                   static_cast<risk::RiskLevel>(r.getInt(7)), static_cast<int>(r.getInt(8)), r.getInt(9), r.getText(10),
+    out.push_back({r.getInt(0), r.getInt(1), r.getText(2), r.getText(3), r.getText(4), r.getText(5),
+                   r.getDouble(6), static_cast<risk::RiskLevel>(r.getInt(7)),
+                   static_cast<int>(r.getInt(8)), r.getInt(9), r.getText(10),
                    fromEpochMs(r.getInt(11)), fromEpochMs(r.getInt(12))});
   }
   return out;

@@ -40,7 +40,10 @@ Result<Evaluation> evaluateLs(const LsInput& in) {
 Result<Evaluation> evaluateGb18218(const Gb18218Input& in) {
   auto r = assessGb18218(in);
   if (!r) return tl::unexpected(prefixed(r.error()));
-  Evaluation out{.method = "gb18218", .value = r->r, .level = r->level, .hazard_grade = r->grade,
+  Evaluation out{.method = "gb18218",
+                 .value = r->r,
+                 .level = r->level,
+                 .hazard_grade = r->grade,
                  .is_major_hazard = r->is_major_hazard};
   std::string substances = "[";
   for (std::size_t i = 0; i < in.substances.size(); ++i) {
@@ -52,7 +55,8 @@ Result<Evaluation> evaluateGb18218(const Gb18218Input& in) {
     o.add("quantity_t", s.quantity_t);
     substances += (i ? "," : "") + o.str();
   }
-  out.inputs_json = JsonObject().addRaw("substances", substances + "]").add("people_500m", in.people_500m).str();
+  out.inputs_json =
+      JsonObject().addRaw("substances", substances + "]").add("people_500m", in.people_500m).str();
   std::string terms = "[";
   for (std::size_t i = 0; i < r->terms.size(); ++i) {
     const auto& t = r->terms[i];
@@ -86,19 +90,26 @@ Result<Evaluation> evaluate(const MethodInput& input) {
   return std::visit(
       [](const auto& in) -> Result<Evaluation> {
         using T = std::decay_t<decltype(in)>;
-        if constexpr (std::is_same_v<T, LecInput>) return evaluateLec(in);
-        else if constexpr (std::is_same_v<T, LsInput>) return evaluateLs(in);
-        else return evaluateGb18218(in);
+        if constexpr (std::is_same_v<T, LecInput>)
+          return evaluateLec(in);
+        else if constexpr (std::is_same_v<T, LsInput>)
+          return evaluateLs(in);
+        else
+          return evaluateGb18218(in);
       },
       input);
 }
 
 int ReassessmentPolicy::daysFor(RiskLevel level) const {
   switch (level) {
-    case RiskLevel::Major: return red_days;
-    case RiskLevel::Large: return orange_days;
-    case RiskLevel::General: return yellow_days;
-    case RiskLevel::Low: return blue_days;
+    case RiskLevel::Major:
+      return red_days;
+    case RiskLevel::Large:
+      return orange_days;
+    case RiskLevel::General:
+      return yellow_days;
+    case RiskLevel::Low:
+      return blue_days;
   }
   return blue_days;
 }

@@ -27,7 +27,8 @@ bool hasAlias(std::string_view aliases, std::string_view name) {
 const Chemical* findChemical(const SubstanceInput& s) {
   for (const auto& c : table1Chemicals()) {
     if (!s.cas.empty() && c.cas == s.cas) return &c;
-    if (!s.name.empty() && (c.name == s.name || baseName(c.name) == s.name || hasAlias(c.aliases, s.name))) {
+    if (!s.name.empty() &&
+        (c.name == s.name || baseName(c.name) == s.name || hasAlias(c.aliases, s.name))) {
       return &c;
     }
   }
@@ -56,7 +57,8 @@ std::string describe(const SubstanceInput& s) { return s.name.empty() ? "CAS " +
 
 double alphaFor(std::int64_t people) {
   for (const auto& band : table5Alpha()) {
-    if (people >= band.min_people && (band.max_people < 0 || people <= band.max_people)) return band.alpha;
+    if (people >= band.min_people && (band.max_people < 0 || people <= band.max_people))
+      return band.alpha;
   }
   return 0.5;
 }
@@ -70,30 +72,39 @@ int gradeFor(double r) {
 
 const char* gradeLabel(int grade) {
   switch (grade) {
-    case 1: return "一级";
-    case 2: return "二级";
-    case 3: return "三级";
-    case 4: return "四级";
-    default: return "";
+    case 1:
+      return "一级";
+    case 2:
+      return "二级";
+    case 3:
+      return "三级";
+    case 4:
+      return "四级";
+    default:
+      return "";
   }
 }
 
 Result<Gb18218Result> assessGb18218(const Gb18218Input& input) {
-  if (input.substances.empty()) return invalid("substances", "list at least one substance held in the unit");
+  if (input.substances.empty())
+    return invalid("substances", "list at least one substance held in the unit");
   if (input.people_500m < 0) return invalid("people_500m", "must not be negative");
   Gb18218Result out;
   double weighted = 0;
   for (std::size_t i = 0; i < input.substances.size(); ++i) {
     const auto& s = input.substances[i];
     const std::string at = "substances[" + std::to_string(i) + "].";
-    if (s.name.empty() && s.cas.empty()) return invalid(at + "name", "give the substance's name or CAS number");
+    if (s.name.empty() && s.cas.empty())
+      return invalid(at + "name", "give the substance's name or CAS number");
     if (!std::isfinite(s.quantity_t) || s.quantity_t < 0) {
       return invalid(at + "quantity_t", "must be a quantity in tonnes, zero or more");
     }
     const HazardCategory* category = nullptr;
     if (!s.category.empty()) {
       category = findCategory(s.category);
-      if (!category) return invalid(at + "category", "'" + s.category + "' is not a GB 18218 Table 2 category (J1–J5, W1.1–W11)");
+      if (!category)
+        return invalid(at + "category",
+                       "'" + s.category + "' is not a GB 18218 Table 2 category (J1–J5, W1.1–W11)");
     }
     const Chemical* chemical = findChemical(s);
     Gb18218Term term;
@@ -107,8 +118,10 @@ Result<Gb18218Result> assessGb18218(const Gb18218Input& input) {
       term.critical_q = category->critical_t;
       term.critical_source = "表2 " + std::string(category->symbol);
     } else {
-      return invalid(at + (s.name.empty() ? "cas" : "name"),
-                     "'" + describe(s) + "' is not in GB 18218 Table 1; give its hazard category (Table 2, e.g. W5.3)");
+      return invalid(
+          at + (s.name.empty() ? "cas" : "name"),
+          "'" + describe(s) +
+              "' is not in GB 18218 Table 1; give its hazard category (Table 2, e.g. W5.3)");
     }
     if (const ToxicGasBeta* gas = findToxicGas(s, chemical)) {
       term.beta = gas->beta;
@@ -117,8 +130,9 @@ Result<Gb18218Result> assessGb18218(const Gb18218Input& input) {
       term.beta = category->beta;
       term.beta_source = "表4 " + std::string(category->symbol);
     } else {
-      return invalid(at + "category", "'" + term.substance +
-                                          "' is not a Table 3 toxic gas; give its hazard category for β (Table 4)");
+      return invalid(at + "category",
+                     "'" + term.substance +
+                         "' is not a Table 3 toxic gas; give its hazard category for β (Table 4)");
     }
     term.ratio = term.q / term.critical_q;
     out.s += term.ratio;
@@ -127,7 +141,7 @@ Result<Gb18218Result> assessGb18218(const Gb18218Input& input) {
   }
   out.is_major_hazard = out.s >= 1;
   out.alpha = alphaFor(input.people_500m);
-  out.r = out.alpha * weighted;
+  out.r = std::round(out.alpha * weighted * 1000) / 1000;  // the standard works to a few decimals
   if (out.is_major_hazard) {
     out.grade = gradeFor(out.r);
     out.level = static_cast<RiskLevel>(out.grade - 1);

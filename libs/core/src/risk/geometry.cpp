@@ -13,8 +13,8 @@ double cross(org::GeoPoint o, org::GeoPoint a, org::GeoPoint b) {
 }
 
 bool onSegment(org::GeoPoint p, org::GeoPoint a, org::GeoPoint b) {
-  return std::min(a.lon, b.lon) <= p.lon && p.lon <= std::max(a.lon, b.lon) && std::min(a.lat, b.lat) <= p.lat &&
-         p.lat <= std::max(a.lat, b.lat);
+  return std::min(a.lon, b.lon) <= p.lon && p.lon <= std::max(a.lon, b.lon) &&
+         std::min(a.lat, b.lat) <= p.lat && p.lat <= std::max(a.lat, b.lat);
 }
 
 bool segmentsIntersect(org::GeoPoint a, org::GeoPoint b, org::GeoPoint c, org::GeoPoint d) {
@@ -22,9 +22,10 @@ bool segmentsIntersect(org::GeoPoint a, org::GeoPoint b, org::GeoPoint c, org::G
   const double d2 = cross(c, d, b);
   const double d3 = cross(a, b, c);
   const double d4 = cross(a, b, d);
-  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
-  return (d1 == 0 && onSegment(a, c, d)) || (d2 == 0 && onSegment(b, c, d)) || (d3 == 0 && onSegment(c, a, b)) ||
-         (d4 == 0 && onSegment(d, a, b));
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+    return true;
+  return (d1 == 0 && onSegment(a, c, d)) || (d2 == 0 && onSegment(b, c, d)) ||
+         (d3 == 0 && onSegment(c, a, b)) || (d4 == 0 && onSegment(d, a, b));
 }
 
 // Edges i and j of a closed ring cross somewhere other than at a shared vertex.
@@ -40,7 +41,9 @@ bool ringSelfIntersects(const std::vector<org::GeoPoint>& ring) {
   return false;
 }
 
-bool outsideChina(org::GeoPoint p) { return p.lon < 72.004 || p.lon > 137.8347 || p.lat < 0.8293 || p.lat > 55.8271; }
+bool outsideChina(org::GeoPoint p) {
+  return p.lon < 72.004 || p.lon > 137.8347 || p.lat < 0.8293 || p.lat > 55.8271;
+}
 
 // The published GCJ-02 obfuscation: a Krasovsky-ellipsoid offset with sinusoidal terms.
 org::GeoPoint gcjOffset(org::GeoPoint p) {
@@ -48,7 +51,8 @@ org::GeoPoint gcjOffset(org::GeoPoint p) {
   constexpr double kEe = 0.00669342162296594323;
   const double x = p.lon - 105.0;
   const double y = p.lat - 35.0;
-  double dlat = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * std::sqrt(std::abs(x));
+  double dlat =
+      -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * std::sqrt(std::abs(x));
   dlat += (20.0 * std::sin(6.0 * x * kPi) + 20.0 * std::sin(2.0 * x * kPi)) * 2.0 / 3.0;
   dlat += (20.0 * std::sin(y * kPi) + 40.0 * std::sin(y / 3.0 * kPi)) * 2.0 / 3.0;
   dlat += (160.0 * std::sin(y / 12.0 * kPi) + 320 * std::sin(y * kPi / 30.0)) * 2.0 / 3.0;
@@ -69,9 +73,12 @@ org::GeoPoint gcjOffset(org::GeoPoint p) {
 
 const char* toString(GeometryType type) {
   switch (type) {
-    case GeometryType::Point: return "Point";
-    case GeometryType::LineString: return "LineString";
-    case GeometryType::Polygon: return "Polygon";
+    case GeometryType::Point:
+      return "Point";
+    case GeometryType::LineString:
+      return "LineString";
+    case GeometryType::Polygon:
+      return "Polygon";
   }
   return "Point";
 }
@@ -95,32 +102,41 @@ org::GeoPoint Geometry::representative() const {
   return {sum.lon / static_cast<double>(n), sum.lat / static_cast<double>(n)};
 }
 
-Result<void> validateGeometry(const Geometry& g, const std::string& field, const basemap::BBox* extent) {
+Result<void> validateGeometry(const Geometry& g, const std::string& field,
+                              const basemap::BBox* extent) {
   for (std::size_t i = 0; i < g.points.size(); ++i) {
     const auto& p = g.points[i];
-    if (!std::isfinite(p.lon) || !std::isfinite(p.lat) || p.lon < -180 || p.lon > 180 || p.lat < -90 || p.lat > 90) {
-      return invalid(field + ".coordinates", "point " + std::to_string(i + 1) + " is not a WGS-84 longitude/latitude");
+    if (!std::isfinite(p.lon) || !std::isfinite(p.lat) || p.lon < -180 || p.lon > 180 ||
+        p.lat < -90 || p.lat > 90) {
+      return invalid(field + ".coordinates",
+                     "point " + std::to_string(i + 1) + " is not a WGS-84 longitude/latitude");
     }
     if (extent && !extent->empty() &&
-        (p.lon < extent->min_lon || p.lon > extent->max_lon || p.lat < extent->min_lat || p.lat > extent->max_lat)) {
-      return invalid(field + ".coordinates", "point " + std::to_string(i + 1) + " lies outside the district");
+        (p.lon < extent->min_lon || p.lon > extent->max_lon || p.lat < extent->min_lat ||
+         p.lat > extent->max_lat)) {
+      return invalid(field + ".coordinates",
+                     "point " + std::to_string(i + 1) + " lies outside the district");
     }
   }
   switch (g.type) {
     case GeometryType::Point:
-      if (g.points.size() != 1) return invalid(field + ".coordinates", "a Point has exactly one position");
+      if (g.points.size() != 1)
+        return invalid(field + ".coordinates", "a Point has exactly one position");
       break;
     case GeometryType::LineString:
-      if (g.points.size() < 2) return invalid(field + ".coordinates", "a LineString needs at least two positions");
+      if (g.points.size() < 2)
+        return invalid(field + ".coordinates", "a LineString needs at least two positions");
       break;
     case GeometryType::Polygon: {
-      if (g.points.size() < 4) return invalid(field + ".coordinates", "a Polygon ring needs at least four positions");
+      if (g.points.size() < 4)
+        return invalid(field + ".coordinates", "a Polygon ring needs at least four positions");
       const auto& first = g.points.front();
       const auto& last = g.points.back();
       if (first.lon != last.lon || first.lat != last.lat) {
         return invalid(field + ".coordinates", "a Polygon ring must end where it starts");
       }
-      if (ringSelfIntersects(g.points)) return invalid(field + ".coordinates", "the Polygon ring crosses itself");
+      if (ringSelfIntersects(g.points))
+        return invalid(field + ".coordinates", "the Polygon ring crosses itself");
       break;
     }
   }
@@ -131,8 +147,9 @@ double distanceMetres(org::GeoPoint a, org::GeoPoint b) {
   const double to_rad = kPi / 180;
   const double dlat = (b.lat - a.lat) * to_rad;
   const double dlon = (b.lon - a.lon) * to_rad;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.lat * to_rad) * std::cos(b.lat * to_rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(a.lat * to_rad) * std::cos(b.lat * to_rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * kEarthRadiusMetres * std::asin(std::min(1.0, std::sqrt(h)));
 }
 

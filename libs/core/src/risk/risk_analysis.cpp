@@ -19,7 +19,8 @@ std::vector<ExposureRing> exposureAround(org::GeoPoint at, std::int64_t self_id,
     const double d = distanceMetres(at, m.at);
     if (d <= reach) near.push_back({m.id, m.name, m.kind, m.capacity, std::round(d)});
   }
-  std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.distance_m < b.distance_m; });
+  std::sort(near.begin(), near.end(),
+            [](const auto& a, const auto& b) { return a.distance_m < b.distance_m; });
   std::vector<ExposureRing> rings;
   for (const double r : radii_m) {
     ExposureRing ring{.radius_m = r};
@@ -35,9 +36,10 @@ std::vector<ExposureRing> exposureAround(org::GeoPoint at, std::int64_t self_id,
 
 std::string SafetyIndexWeights::formula() const {
   std::ostringstream f;
-  f << "index = 100 / (1 + load / " << scale << "); load = " << red << "·red + " << orange << "·orange + "
-    << yellow << "·yellow + " << blue << "·blue + " << hazard_grade[1] << "·一级 + " << hazard_grade[2] << "·二级 + "
-    << hazard_grade[3] << "·三级 + " << hazard_grade[4] << "·四级 (major hazard sources)";
+  f << "index = 100 / (1 + load / " << scale << "); load = " << red << "·red + " << orange
+    << "·orange + " << yellow << "·yellow + " << blue << "·blue + " << hazard_grade[1] << "·一级 + "
+    << hazard_grade[2] << "·二级 + " << hazard_grade[3] << "·三级 + " << hazard_grade[4]
+    << "·四级 (major hazard sources)";
   return f.str();
 }
 
@@ -51,13 +53,16 @@ std::vector<AreaSummary> summariseAreas(const std::vector<org::Organisation>& ar
     for (auto& s : out) {
       if (!m.org_path.starts_with(s.path)) continue;
       ++s.counts[m.level ? static_cast<std::size_t>(*m.level) : 4];
-      if (m.hazard_grade >= 1 && m.hazard_grade <= 4) ++s.hazard_grades[static_cast<std::size_t>(m.hazard_grade)];
+      if (m.hazard_grade >= 1 && m.hazard_grade <= 4)
+        ++s.hazard_grades[static_cast<std::size_t>(m.hazard_grade)];
     }
   }
   for (auto& s : out) {
-    s.load = w.red * static_cast<double>(s.counts[0]) + w.orange * static_cast<double>(s.counts[1]) +
-             w.yellow * static_cast<double>(s.counts[2]) + w.blue * static_cast<double>(s.counts[3]);
-    for (std::size_t g = 1; g <= 4; ++g) s.load += w.hazard_grade[g] * static_cast<double>(s.hazard_grades[g]);
+    s.load =
+        w.red * static_cast<double>(s.counts[0]) + w.orange * static_cast<double>(s.counts[1]) +
+        w.yellow * static_cast<double>(s.counts[2]) + w.blue * static_cast<double>(s.counts[3]);
+    for (std::size_t g = 1; g <= 4; ++g)
+      s.load += w.hazard_grade[g] * static_cast<double>(s.hazard_grades[g]);
     s.index = std::round(1000.0 / (1 + s.load / w.scale)) / 10;
   }
   return out;
@@ -77,8 +82,10 @@ std::vector<GridCell> aggregateGrid(const std::vector<store::RiskMarker>& marker
     if (cell.counts == store::LevelCounts{}) {
       cell.ix = ix;
       cell.iy = iy;
-      cell.box = {origin.lon + static_cast<double>(ix) * cell_lon, origin.lat + static_cast<double>(iy) * cell_lat,
-                  origin.lon + static_cast<double>(ix + 1) * cell_lon, origin.lat + static_cast<double>(iy + 1) * cell_lat};
+      cell.box = {origin.lon + static_cast<double>(ix) * cell_lon,
+                  origin.lat + static_cast<double>(iy) * cell_lat,
+                  origin.lon + static_cast<double>(ix + 1) * cell_lon,
+                  origin.lat + static_cast<double>(iy + 1) * cell_lat};
     }
     ++cell.counts[m.level ? static_cast<std::size_t>(*m.level) : 4];
     if (m.level && (!cell.worst || *m.level < *cell.worst)) cell.worst = m.level;

@@ -32,11 +32,12 @@ constexpr std::array<KindInfo, 17> kKinds = {{
     {RiskKind::CrowdedPlace, "crowded_place", "人员密集场所", true},
 }};
 constexpr std::array<RiskKind, 17> kAll = {
-    RiskKind::EnterpriseUnit, RiskKind::PublicPlace,  RiskKind::ConstructionSite, RiskKind::GasPipeline,
-    RiskKind::WaterMain,      RiskKind::Drainage,     RiskKind::Bridge,           RiskKind::Tunnel,
-    RiskKind::UtilityTunnel,  RiskKind::Elevator,     RiskKind::GeologicalHazard, RiskKind::Waterlogging,
-    RiskKind::School,         RiskKind::Kindergarten, RiskKind::Hospital,         RiskKind::ElderlyHome,
-    RiskKind::CrowdedPlace};
+    RiskKind::EnterpriseUnit, RiskKind::PublicPlace,      RiskKind::ConstructionSite,
+    RiskKind::GasPipeline,    RiskKind::WaterMain,        RiskKind::Drainage,
+    RiskKind::Bridge,         RiskKind::Tunnel,           RiskKind::UtilityTunnel,
+    RiskKind::Elevator,       RiskKind::GeologicalHazard, RiskKind::Waterlogging,
+    RiskKind::School,         RiskKind::Kindergarten,     RiskKind::Hospital,
+    RiskKind::ElderlyHome,    RiskKind::CrowdedPlace};
 const KindInfo& info(RiskKind kind) { return kKinds[static_cast<std::size_t>(kind)]; }
 }  // namespace
 

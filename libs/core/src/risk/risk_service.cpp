@@ -37,7 +37,8 @@ std::optional<basemap::BBox> districtExtent(store::Tx& tx) {
   return box;
 }
 
-Result<void> validateFields(const std::string& name, const std::string& sector, std::int64_t capacity) {
+Result<void> validateFields(const std::string& name, const std::string& sector,
+                            std::int64_t capacity) {
   if (name.empty()) return invalid("name", "must not be empty");
   if (name.size() > 200) return invalid("name", "must be at most 200 bytes");
   if (!org::isKnownSector(sector)) return invalid("sector", "unknown sector '" + sector + "'");
@@ -49,20 +50,23 @@ Result<void> validateFields(const std::string& name, const std::string& sector, 
 
 Result<void> RiskService::checkPlacement(store::Tx& tx, const Principal& who, const RiskPoint& p) {
   auto org = tx.orgs().get(p.org_id);
-  if (!org) return invalid("org_id", "organisation " + std::to_string(p.org_id.value) + " does not exist");
+  if (!org)
+    return invalid("org_id", "organisation " + std::to_string(p.org_id.value) + " does not exist");
   if (!identity::reaches(identity::scopeOf(who), org->path, {p.sector})) {
     return fail(Errc::Forbidden, "org_id", "the responsible organisation is outside your scope");
   }
   if (p.enterprise_id) {
     auto enterprise = tx.orgs().get(*p.enterprise_id);
     if (!enterprise || enterprise->kind != org::OrgKind::Enterprise) {
-      return invalid("enterprise_id", "organisation " + std::to_string(p.enterprise_id->value) + " is not an enterprise");
+      return invalid("enterprise_id", "organisation " + std::to_string(p.enterprise_id->value) +
+                                          " is not an enterprise");
     }
     if (!enterprise->path.starts_with(org->path) && !org->path.starts_with(enterprise->path)) {
       return invalid("enterprise_id", "the enterprise is not under the responsible organisation");
     }
   } else if (p.kind == RiskKind::EnterpriseUnit) {
-    return invalid("enterprise_id", "an enterprise production or storage unit needs its enterprise");
+    return invalid("enterprise_id",
+                   "an enterprise production or storage unit needs its enterprise");
   }
   const auto extent = districtExtent(tx);
   return validateGeometry(p.geometry, "geometry", extent ? &*extent : nullptr);
@@ -85,56 +89,65 @@ void RiskService::announce(const RiskPoint& p, const char* action) {
 Result<RiskPoint> RiskService::create(const Principal& who, const RiskPointDraft& d) {
   if (auto r = identity::require(who, Permission::RiskWrite); !r) return tl::unexpected(r.error());
   if (auto r = validateFields(d.name, d.sector, d.capacity); !r) return tl::unexpected(r.error());
-  auto created = store::writeReturning<RiskPoint>(ctx_.store, [&](store::Tx& tx) -> Result<RiskPoint> {
-    RiskPoint p;
-    p.name = d.name;
-    p.kind = d.kind;
-    p.sector = d.sector;
-    p.org_id = d.org_id;
-    p.enterprise_id = d.enterprise_id;
-    p.geometry = d.geometry;
-    p.capacity = d.capacity;
-    if (auto r = checkPlacement(tx, who, p); !r) return tl::unexpected(r.error());
-    p.org_path = store::orgPathOf(tx, p.org_id);
-    p.created_at = p.updated_at = ctx_.clock.now();
-    auto id = tx.risks().insert(p);
-    if (!id) return tl::unexpected(id.error());
-    p.id = *id;
-    p.code = codeFor(p.id);
-    if (auto r = tx.risks().update(p); !r) return tl::unexpected(r.error());
-    auto audited = ctx_.auditor.record(tx, who, {"risk_point", std::to_string(p.id), "create", "null", toAuditJson(p), p.org_path});
-    if (!audited) return tl::unexpected(audited.error());
-    return p;
-  });
+  auto created =
+      store::writeReturning<RiskPoint>(ctx_.store, [&](store::Tx& tx) -> Result<RiskPoint> {
+        RiskPoint p;
+        p.name = d.name;
+        p.kind = d.kind;
+        p.sector = d.sector;
+        p.org_id = d.org_id;
+        p.enterprise_id = d.enterprise_id;
+        p.geometry = d.geometry;
+        p.capacity = d.capacity;
+        if (auto r = checkPlacement(tx, who, p); !r) return tl::unexpected(r.error());
+        p.org_path = store::orgPathOf(tx, p.org_id);
+        p.created_at = p.updated_at = ctx_.clock.now();
+        auto id = tx.risks().insert(p);
+        if (!id) return tl::unexpected(id.error());
+        p.id = *id;
+        p.code = codeFor(p.id);
+        if (auto r = tx.risks().update(p); !r) return tl::unexpected(r.error());
+        auto audited = ctx_.auditor.record(
+            tx, who,
+            {"risk_point", std::to_string(p.id), "create", "null", toAuditJson(p), p.org_path});
+        if (!audited) return tl::unexpected(audited.error());
+        return p;
+      });
   if (created) announce(*created, "created");
   return created;
 }
 
-Result<RiskPoint> RiskService::update(const Principal& who, std::int64_t id, const RiskPointPatch& patch) {
+Result<RiskPoint> RiskService::update(const Principal& who, std::int64_t id,
+                                      const RiskPointPatch& patch) {
   if (auto r = identity::require(who, Permission::RiskWrite); !r) return tl::unexpected(r.error());
-  auto updated = store::writeReturning<RiskPoint>(ctx_.store, [&](store::Tx& tx) -> Result<RiskPoint> {
-    auto p = tx.risks().get(id);
-    if (!p || !reachesPoint(who, *p)) return fail(Errc::NotFound, "id", "no such risk point");
-    const std::string before = toAuditJson(*p);
-    if (patch.name) p->name = *patch.name;
-    if (patch.sector) p->sector = *patch.sector;
-    if (patch.capacity) p->capacity = *patch.capacity;
-    if (patch.geometry) p->geometry = *patch.geometry;
-    if (auto r = validateFields(p->name, p->sector, p->capacity); !r) return tl::unexpected(r.error());
-    if (auto r = checkPlacement(tx, who, *p); !r) return tl::unexpected(r.error());
-    p->updated_at = ctx_.clock.now();
-    if (auto r = tx.risks().update(*p); !r) return tl::unexpected(r.error());
-    auto audited = ctx_.auditor.record(tx, who, {"risk_point", std::to_string(id), "update", before, toAuditJson(*p), p->org_path});
-    if (!audited) return tl::unexpected(audited.error());
-    return p;
-  });
+  auto updated =
+      store::writeReturning<RiskPoint>(ctx_.store, [&](store::Tx& tx) -> Result<RiskPoint> {
+        auto p = tx.risks().get(id);
+        if (!p || !reachesPoint(who, *p)) return fail(Errc::NotFound, "id", "no such risk point");
+        const std::string before = toAuditJson(*p);
+        if (patch.name) p->name = *patch.name;
+        if (patch.sector) p->sector = *patch.sector;
+        if (patch.capacity) p->capacity = *patch.capacity;
+        if (patch.geometry) p->geometry = *patch.geometry;
+        if (auto r = validateFields(p->name, p->sector, p->capacity); !r)
+          return tl::unexpected(r.error());
+        if (auto r = checkPlacement(tx, who, *p); !r) return tl::unexpected(r.error());
+        p->updated_at = ctx_.clock.now();
+        if (auto r = tx.risks().update(*p); !r) return tl::unexpected(r.error());
+        auto audited = ctx_.auditor.record(
+            tx, who,
+            {"risk_point", std::to_string(id), "update", before, toAuditJson(*p), p->org_path});
+        if (!audited) return tl::unexpected(audited.error());
+        return p;
+      });
   if (updated) announce(*updated, "updated");
   return updated;
 }
 
 Result<RiskPoint> RiskService::get(const Principal& who, std::int64_t id) {
   if (auto r = identity::require(who, Permission::RiskRead); !r) return tl::unexpected(r.error());
-  auto p = store::readReturning<RiskPoint>(ctx_.store, [&](store::Tx& tx) { return tx.risks().get(id); });
+  auto p = store::readReturning<RiskPoint>(ctx_.store,
+                                           [&](store::Tx& tx) { return tx.risks().get(id); });
   if (!p || !reachesPoint(who, *p)) return fail(Errc::NotFound, "id", "no such risk point");
   return p;
 }
@@ -143,35 +156,38 @@ Result<std::vector<RiskPoint>> RiskService::list(const Principal& who, store::Ri
                                                  store::PageRequest page) {
   if (auto r = identity::require(who, Permission::RiskRead); !r) return tl::unexpected(r.error());
   filter.scope = identity::scopeOf(who);
-  return store::readReturning<std::vector<RiskPoint>>(ctx_.store,
-                                                      [&](store::Tx& tx) { return tx.risks().list(filter, page); });
+  return store::readReturning<std::vector<RiskPoint>>(
+      ctx_.store, [&](store::Tx& tx) { return tx.risks().list(filter, page); });
 }
 
 Result<store::LevelCounts> RiskService::counts(const Principal& who, store::RiskFilter filter) {
   if (auto r = identity::require(who, Permission::RiskRead); !r) return tl::unexpected(r.error());
   filter.scope = identity::scopeOf(who);
-  return store::readReturning<store::LevelCounts>(ctx_.store,
-                                                  [&](store::Tx& tx) { return tx.risks().countByLevel(filter); });
+  return store::readReturning<store::LevelCounts>(
+      ctx_.store, [&](store::Tx& tx) { return tx.risks().countByLevel(filter); });
 }
 
-Result<std::vector<store::RiskMarker>> RiskService::markers(const Principal& who, store::RiskFilter filter) {
+Result<std::vector<store::RiskMarker>> RiskService::markers(const Principal& who,
+                                                            store::RiskFilter filter) {
   if (auto r = identity::require(who, Permission::RiskRead); !r) return tl::unexpected(r.error());
   filter.scope = identity::scopeOf(who);
-  return store::readReturning<std::vector<store::RiskMarker>>(ctx_.store,
-                                                              [&](store::Tx& tx) { return tx.risks().markers(filter); });
+  return store::readReturning<std::vector<store::RiskMarker>>(
+      ctx_.store, [&](store::Tx& tx) { return tx.risks().markers(filter); });
 }
 
 namespace {
 // Vulnerable targets anywhere in the platform within `reach_m` of `at`: exposure is physical, so
 // it does not stop at the viewer's subtree.
-Result<std::vector<store::RiskMarker>> targetsNear(store::Tx& tx, org::GeoPoint at, double reach_m) {
+Result<std::vector<store::RiskMarker>> targetsNear(store::Tx& tx, org::GeoPoint at,
+                                                   double reach_m) {
   const double dlat = reach_m / 110540 + 1e-6;
-  const double dlon = reach_m / (111320 * std::max(0.01, std::cos(at.lat * 3.14159265358979 / 180))) + 1e-6;
+  const double dlon =
+      reach_m / (111320 * std::max(0.01, std::cos(at.lat * 3.14159265358979 / 180))) + 1e-6;
   store::RiskFilter filter;
   filter.scope = {"/", {}, {}};
   filter.bbox = basemap::BBox{at.lon - dlon, at.lat - dlat, at.lon + dlon, at.lat + dlat};
-  filter.kinds = {RiskKind::School, RiskKind::Kindergarten, RiskKind::Hospital, RiskKind::ElderlyHome,
-                  RiskKind::CrowdedPlace};
+  filter.kinds = {RiskKind::School, RiskKind::Kindergarten, RiskKind::Hospital,
+                  RiskKind::ElderlyHome, RiskKind::CrowdedPlace};
   return tx.risks().markers(filter);
 }
 }  // namespace
@@ -193,7 +209,8 @@ Result<std::vector<ExposureRing>> RiskService::exposure(const Principal& who, st
   return exposureAround(at, id, *targets, radii_m);
 }
 
-Result<Assessment> RiskService::assess(const Principal& who, std::int64_t id, const AssessRequest& request) {
+Result<Assessment> RiskService::assess(const Principal& who, std::int64_t id,
+                                       const AssessRequest& request) {
   if (auto r = identity::require(who, Permission::RiskAssess); !r) return tl::unexpected(r.error());
   if (request.basis != "inherent" && request.basis != "residual") {
     return invalid("basis", "must be inherent (固有) or residual (现有)");
@@ -207,7 +224,8 @@ Result<Assessment> RiskService::assess(const Principal& who, std::int64_t id, co
     if (auto* gb = std::get_if<Gb18218Input>(&input); gb && request.people_from_exposure) {
       auto targets = targetsNear(tx, p->geometry.representative(), 500);
       if (!targets) return tl::unexpected(targets.error());
-      gb->people_500m = exposureAround(p->geometry.representative(), id, *targets, {500}).front().people;
+      gb->people_500m =
+          exposureAround(p->geometry.representative(), id, *targets, {500}).front().people;
     }
     auto evaluation = evaluate(input);
     if (!evaluation) return tl::unexpected(evaluation.error());
@@ -232,11 +250,15 @@ Result<Assessment> RiskService::assess(const Principal& who, std::int64_t id, co
     if (a.method == "gb18218") p->hazard_grade = a.hazard_grade;
     p->updated_at = a.assessed_at;
     if (auto r = tx.risks().update(*p); !r) return r;
-    auto audited = ctx_.auditor.record(
-        tx, who, {"risk_point", std::to_string(id), "assess", before,
-                  JsonObject().add("method", a.method).add("basis", a.basis).addRaw("inputs", a.inputs_json)
-                      .addRaw("result", a.result_json).str(),
-                  p->org_path});
+    auto audited = ctx_.auditor.record(tx, who,
+                                       {"risk_point", std::to_string(id), "assess", before,
+                                        JsonObject()
+                                            .add("method", a.method)
+                                            .add("basis", a.basis)
+                                            .addRaw("inputs", a.inputs_json)
+                                            .addRaw("result", a.result_json)
+                                            .str(),
+                                        p->org_path});
     if (!audited) return tl::unexpected(audited.error());
     saved = std::move(a);
     point = std::move(*p);
@@ -249,8 +271,8 @@ Result<Assessment> RiskService::assess(const Principal& who, std::int64_t id, co
 
 Result<std::vector<Assessment>> RiskService::history(const Principal& who, std::int64_t id) {
   if (auto point = get(who, id); !point) return tl::unexpected(point.error());
-  return store::readReturning<std::vector<Assessment>>(ctx_.store,
-                                                       [&](store::Tx& tx) { return tx.risks().assessments(id); });
+  return store::readReturning<std::vector<Assessment>>(
+      ctx_.store, [&](store::Tx& tx) { return tx.risks().assessments(id); });
 }
 
 }  // namespace citysafe::risk

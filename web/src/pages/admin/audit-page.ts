@@ -9,7 +9,7 @@ import { bindText, hasKey, t } from '../../i18n';
 import { buildHash, navigate } from '../../router';
 import type { PageRenderer } from '../page';
 import { diffSnapshots } from './audit-diff';
-import { AUDIT_ENTITY_ORG, AUDIT_ENTITY_USER, entityHash } from './audit-entities';
+import { AUDIT_ENTITY_ORG, AUDIT_ENTITY_RISK_POINT, AUDIT_ENTITY_USER, entityHash } from './audit-entities';
 
 function changesCell(record: AuditRecord): HTMLElement {
   const changes = diffSnapshots(record.before, record.after);
@@ -37,7 +37,7 @@ function auditRow(record: AuditRecord): HTMLElement {
 
 function filterForm(entity: string, entityId: string): HTMLElement {
   const entitySelect = h('select', { name: 'entity', 'data-testid': 'audit-entity' },
-    ['', AUDIT_ENTITY_ORG, AUDIT_ENTITY_USER].map((value) => {
+    ['', AUDIT_ENTITY_ORG, AUDIT_ENTITY_USER, AUDIT_ENTITY_RISK_POINT].map((value) => {
       const option = h('option', { value, selected: value === entity });
       const key = `entity.${value}`;
       if (hasKey(key)) bindText(option, key);

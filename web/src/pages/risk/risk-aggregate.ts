@@ -8,7 +8,7 @@ import { COLOURS, type AreaAggregate, type GridCellProperties } from '../../api/
 import { errorText } from '../../components/errors';
 import { h, tr } from '../../dom';
 import { swatch } from './risk-labels';
-import { AREA_LAYER, AREA_SOURCE, GRID_LAYER, GRID_SOURCE, setLayersVisible } from './risk-layers';
+import { AREA_LAYER, AREA_OUTLINE_LAYER, AREA_SOURCE, GRID_LAYER, GRID_SOURCE, setLayersVisible } from './risk-layers';
 import { filterQuery, fullCounts, gridCell, worstColour, type RiskFilters } from './risk-model';
 import { attachCellPopups } from './risk-popup';
 
@@ -78,7 +78,7 @@ export function createAggregation(map: MapLibreMap, onPickArea: (item: AreaAggre
     if (mine !== generation) return;
     const items = Array.isArray(answer) ? answer : answer.items;
     (map.getSource(AREA_SOURCE) as GeoJSONSource | undefined)?.setData(areaFeatures(items));
-    setLayersVisible(map, [AREA_LAYER], true);
+    setLayersVisible(map, [AREA_LAYER, AREA_OUTLINE_LAYER], true);
     const chartHost = h('div', { class: 'area-chart', 'data-testid': 'area-chart',
       style: `height:${Math.max(120, items.length * 24 + 40)}px` });
     body.replaceChildren(tr('riskMap.byArea', undefined, 'h2'), chartHost, areaTable(items, onPickArea));
@@ -102,7 +102,7 @@ export function createAggregation(map: MapLibreMap, onPickArea: (item: AreaAggre
     async show(mode, filters, cell) {
       const mine = ++generation;
       reset();
-      setLayersVisible(map, [GRID_LAYER, AREA_LAYER], false);
+      setLayersVisible(map, [GRID_LAYER, AREA_LAYER, AREA_OUTLINE_LAYER], false);
       element.hidden = mode === 'points';
       if (mode === 'points') return;
       body.append(h('p', { class: 'muted' }, tr('app.loading')));

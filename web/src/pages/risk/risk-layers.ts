@@ -21,6 +21,7 @@ export const POLYGON_LAYER = 'risk-polygon';
 export const POLYGON_OUTLINE_LAYER = 'risk-polygon-outline';
 export const GRID_LAYER = 'risk-grid-fill';
 export const AREA_LAYER = 'risk-area-fill';
+export const AREA_OUTLINE_LAYER = 'risk-area-outline';
 
 /** Layers a user clicks for a risk point's popup. */
 export const FEATURE_LAYERS = [POINT_LAYER, LINE_LAYER, POLYGON_LAYER] as const;
@@ -91,7 +92,9 @@ export function aggregateLayers(): LayerSpecification[] {
     { id: GRID_LAYER, type: 'fill', source: GRID_SOURCE, layout: { visibility: 'none' },
       paint: { 'fill-color': cellColour, 'fill-opacity': 0.45, 'fill-outline-color': '#ffffff' } },
     { id: AREA_LAYER, type: 'fill', source: AREA_SOURCE, layout: { visibility: 'none' },
-      paint: { 'fill-color': cellColour, 'fill-opacity': 0.3, 'fill-outline-color': '#5b6670' } },
+      paint: { 'fill-color': cellColour, 'fill-opacity': 0.15 } },
+    { id: AREA_OUTLINE_LAYER, type: 'line', source: AREA_SOURCE, layout: { visibility: 'none' },
+      paint: { 'line-color': '#3d4852', 'line-width': 2, 'line-dasharray': [4, 2] } },
   ];
 }
 

@@ -5,13 +5,16 @@ import { swatch } from './risk-labels';
 
 export interface Legend {
   element: HTMLElement;
-  update(counts: ColourCounts, active: string): void;
+  /** Counts by colour in view; `unassessed` are drawn grey and counted apart. */
+  update(counts: ColourCounts, active: string, unassessed?: number): void;
 }
 
 export function createLegend(onPick: (colour: Colour) => void): Legend {
   const numbers = new Map<Colour, HTMLElement>();
   const buttons = new Map<Colour, HTMLButtonElement>();
   const total = h('strong', { 'data-testid': 'legend-total' }, '0');
+  const none = h('span', { 'data-testid': 'legend-count-none' }, '0');
+  const noneLine = h('p', { class: 'legend-none', hidden: true }, swatch(null), tr('risk.level.none'), ' ', none);
   const items = COLOURS.map((colour) => {
     const count = h('span', { class: 'legend-count', 'data-testid': `legend-count-${colour}` }, '0');
     numbers.set(colour, count);
@@ -24,11 +27,11 @@ export function createLegend(onPick: (colour: Colour) => void): Legend {
   const element = h('section', { class: 'side-section legend', 'data-testid': 'risk-legend' },
     h('h2', {}, tr('riskMap.legend'), ' ', h('small', {}, tr('riskMap.inView'))),
     h('ul', {}, items),
-    h('p', { class: 'legend-total' }, tr('risk.total'), ' ', total),
+    h('p', { class: 'legend-total' }, tr('risk.total'), ' ', total), noneLine,
     tr('riskMap.lineHint', undefined, 'small'));
   return {
     element,
-    update(counts, active) {
+    update(counts, active, unassessed = 0) {
       let sum = 0;
       for (const colour of COLOURS) {
         numbers.get(colour)!.textContent = String(counts[colour]);
@@ -37,6 +40,8 @@ export function createLegend(onPick: (colour: Colour) => void): Legend {
         sum += counts[colour];
       }
       total.textContent = String(sum);
+      none.textContent = String(unassessed);
+      noneLine.hidden = unassessed === 0;
     },
   };
 }

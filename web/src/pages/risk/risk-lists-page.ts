@@ -10,7 +10,9 @@ import { buildHash } from '../../router';
 import type { PageRenderer } from '../page';
 import { createFilterBar } from './risk-filters';
 import { colourBadge, kindLabel, loadRefData, orgLabel, sectorLabel, swatch, type RefData } from './risk-labels';
-import { colourOf, filterQuery, filtersFromQuery, formatNumber, fullCounts, gradeKey, resultValue, type RiskFilters } from './risk-model';
+import {
+  assessmentValue, capacityText, colourOf, filterQuery, filtersFromQuery, formatNumber, fullCounts, gradeKey, gradeOf, type RiskFilters,
+} from './risk-model';
 
 const VULNERABLE_KINDS = ['school', 'kindergarten', 'hospital', 'elderly_home', 'crowded_place', 'public_place'];
 
@@ -25,17 +27,18 @@ const nameColumn: Column = { label: 'risk.name',
 const kindColumn: Column = { label: 'risk.kind', cell: (item) => kindLabel(item.kind) };
 const sectorColumn: Column = { label: 'risk.sector', cell: (item, ref) => sectorLabel(item.sector, ref.sectors) };
 const orgColumn: Column = { label: 'risk.org', cell: (item, ref) => orgLabel(item.org_id, item.org_name, ref.orgs) };
-const colourColumn: Column = { label: 'risk.colourLevel', cell: (item) => colourBadge(colourOf(item), item.grade) };
+const colourColumn: Column = { label: 'risk.colourLevel', cell: (item) => colourBadge(colourOf(item), gradeOf(item)) };
 const latestColumn: Column = { label: 'risk.latest', cell: (item) => item.latest
-  ? [enumLabel('risk.method', String(item.latest.method)), ' ', h('strong', {}, formatNumber(resultValue(item.latest.result)))]
+  ? [enumLabel('risk.method', String(item.latest.method)), ' ', h('strong', {}, formatNumber(assessmentValue(item.latest)))]
   : h('span', { class: 'muted' }, tr('risk.noAssessment')) };
 const timeColumn: Column = { label: 'risk.assessedAt', cell: (item) => h('span', { class: 'nowrap' }, formatTime(item.latest?.assessed_at)) };
 const gradeColumn: Column = { label: 'risk.grade', cell: (item) => {
-  const key = gradeKey(item.grade ?? (typeof item.latest?.result === 'object' ? item.latest?.result?.grade : null));
+  const latest = item.latest?.result;
+  const key = gradeKey(gradeOf(item) ?? gradeOf(item.latest) ?? (latest && typeof latest === 'object' ? gradeOf(latest) : null));
   return key ? h('span', { class: 'grade-badge', 'data-testid': 'grade-badge' }, tr(key)) : '—';
 } };
 const capacityColumn: Column = { label: 'risk.capacity', numeric: true,
-  cell: (item) => (item.capacity === null || item.capacity === undefined ? '—' : String(item.capacity)) };
+  cell: (item) => capacityText(item) };
 
 export const LIST_COLUMNS: Record<RiskListName, Column[]> = {
   major_risks: [nameColumn, kindColumn, sectorColumn, orgColumn, colourColumn, latestColumn, timeColumn],
@@ -53,10 +56,13 @@ export function exportUrl(list: RiskListName, filters: RiskFilters, format: 'csv
 
 function countChips(counts: RiskListPage['counts']): HTMLElement {
   const full = fullCounts(counts);
-  const total = COLOURS.reduce((n, c) => n + full[c], 0);
+  const total = counts?.total ?? COLOURS.reduce((n, c) => n + full[c], 0);
+  const unassessed = counts?.unassessed ?? 0;
   return h('div', { class: 'count-chips', 'data-testid': 'list-counts' },
     COLOURS.map((colour) => h('span', { class: 'count-chip', 'data-colour': colour },
       swatch(colour), tr(`risk.level.${colour}`), h('strong', { 'data-testid': `list-count-${colour}` }, String(full[colour])))),
+    unassessed ? h('span', { class: 'count-chip' }, swatch(null), tr('risk.level.none'),
+      h('strong', { 'data-testid': 'list-count-none' }, String(unassessed))) : null,
     h('span', { class: 'count-chip' }, tr('risk.total'), h('strong', { 'data-testid': 'list-count-total' }, String(total))));
 }
 

@@ -115,7 +115,7 @@ function startRiskMap(canvas: HTMLElement, side: HTMLElement, status: HTMLElemen
     const view = boundsOf(map);
     const colours = data.features.filter((_, i) => featureInView(bounds[i], view))
       .map((f) => (isColour(f.properties?.colour) ? f.properties.colour : null));
-    legend.update(countColours(colours), filters.colour);
+    legend.update(countColours(colours), filters.colour, colours.filter((c) => c === null).length);
   };
 
   const fetchRisk = async (): Promise<void> => {

@@ -78,6 +78,42 @@ export function levelOfColour(colour: Colour): (typeof LEVELS)[number] {
   return LEVELS[COLOURS.indexOf(colour)];
 }
 
+/** A major-hazard grade 1–4 from `grade` or `hazard_grade` (also as map-feature text), else null. */
+export function gradeOf(item: { grade?: unknown; hazard_grade?: unknown } | null | undefined): number | null {
+  for (const value of [item?.grade, item?.hazard_grade]) {
+    if (value === null || value === undefined || value === '' || value === 'null') continue;
+    const n = Number(value);
+    if ([1, 2, 3, 4].includes(n)) return n;
+  }
+  return null;
+}
+
+/**
+ * A point's `latest` completed from the newest history entry when both are the same assessment
+ * (the summary may leave out inputs, result or assessor); the newest entry alone when there is
+ * no summary.
+ */
+export function completeLatest(latest: Assessment | null | undefined, newest: Assessment | null | undefined):
+  Assessment | null {
+  if (!newest) return latest ?? null;
+  if (!latest) return newest;
+  return latest.assessed_at === newest.assessed_at && latest.method === newest.method ? { ...latest, ...newest } : latest;
+}
+
+/** Kinds that carry a capacity (people). */
+export const CAPACITY_KINDS = ['school', 'kindergarten', 'hospital', 'elderly_home', 'crowded_place', 'public_place'];
+
+export function capacityText(point: Pick<RiskPoint, 'kind' | 'capacity'>): string {
+  if (point.capacity === null || point.capacity === undefined) return '—';
+  return point.capacity === 0 && !CAPACITY_KINDS.includes(point.kind) ? '—' : String(point.capacity);
+}
+
+/** The headline number of an assessment: its `value`, else its result's. */
+export function assessmentValue(assessment: Pick<Assessment, 'value' | 'result'> | null | undefined): number | null {
+  if (typeof assessment?.value === 'number') return assessment.value;
+  return resultValue(assessment?.result);
+}
+
 /** The headline number of a result: D or R for LEC/LS, R for GB 18218. */
 export function resultValue(result: AssessResult | number | null | undefined): number | null {
   if (typeof result === 'number') return result;
@@ -131,13 +167,21 @@ export interface SubstanceRow {
   quantity: string;
 }
 
-/** One GB 18218 substance as the API takes it: `cas` when the text is a CAS number, else `name`. */
-export function substanceInput(row: SubstanceRow): Record<string, string | number> {
+/**
+ * One GB 18218 substance as the API takes it: `cas` when the text is a CAS number, else `name`
+ * (the Table 1 name when the text names a listed chemical by a part of its name or an alias).
+ */
+export function substanceInput(row: SubstanceRow, canonicalName?: string): Record<string, string | number> {
   const text = row.substance.trim();
-  const entry: Record<string, string | number> = CAS_PATTERN.test(text) ? { cas: text } : { name: text };
+  const entry: Record<string, string | number> = CAS_PATTERN.test(text) ? { cas: text } : { name: canonicalName ?? text };
   if (row.category) entry.category = row.category;
   entry.quantity_t = numberOrText(row.quantity);
   return entry;
+}
+
+/** Splits a Table 1 cell holding several values: `甲烷,天然气`, `74-82-8(甲烷);8006-14-2(天然气)`. */
+export function splitTableCell(cell: string | null | undefined): string[] {
+  return (cell ?? '').split(/[;；,，]/).map((part) => part.replace(/[（(][^)）]*[)）]/g, '').trim()).filter(Boolean);
 }
 
 /** A number when the text is one, else the text itself, so the server names the bad field. */

@@ -9,7 +9,7 @@ import { enumLabel, formatTime, h, tr } from '../../dom';
 import { applyTranslations } from '../../i18n';
 import { colourBadge, kindLabel, sectorLabel, swatch } from './risk-labels';
 import { CLUSTER_LAYER, FEATURE_LAYERS, POINT_SOURCE } from './risk-layers';
-import { colourOf, formatNumber, fullCounts, isColour, resultValue } from './risk-model';
+import { assessmentValue, colourOf, formatNumber, fullCounts, gradeOf, isColour } from './risk-model';
 
 export function countsTable(counts: Record<Colour, number>, total?: number): HTMLElement {
   const sum = total ?? COLOURS.reduce((n, c) => n + counts[c], 0);
@@ -24,12 +24,12 @@ export function latestSummary(point: RiskPoint | null): HTMLElement {
   if (!latest) return h('p', { class: 'muted' }, tr('risk.noAssessment'));
   return h('p', { class: 'popup-latest', 'data-testid': 'popup-latest' },
     tr('risk.latest'), '：', enumLabel('risk.method', String(latest.method)), ' · ',
-    tr('risk.value'), ' ', formatNumber(resultValue(latest.result)), ' · ', formatTime(latest.assessed_at));
+    tr('risk.value'), ' ', formatNumber(assessmentValue(latest)), ' · ', formatTime(latest.assessed_at));
 }
 
 function pointContent(props: Record<string, unknown>, sectors: Sector[]): { element: HTMLElement; latest: HTMLElement } {
   const colour = isColour(props.colour) ? props.colour : null;
-  const grade = props.grade === null || props.grade === undefined || props.grade === 'null' ? null : Number(props.grade);
+  const grade = gradeOf(props);
   const latest = h('div', {}, h('p', { class: 'muted' }, tr('app.loading')));
   const id = String(props.id);
   const element = h('div', { class: 'risk-popup', 'data-testid': 'risk-popup' },
@@ -59,7 +59,8 @@ export function attachRiskPopups(map: MapLibreMap, sectors: () => Sector[]): () 
       const point = await api<RiskPoint>('GET', `/api/v1/risk/points/${encodeURIComponent(String(feature.properties.id))}`);
       if (mine !== generation) return;
       latest.replaceChildren(latestSummary(point));
-      if (!isColour(feature.properties.colour)) latest.prepend(colourBadge(colourOf(point), point.grade));
+      const colour = colourOf(point);
+      if (!isColour(feature.properties.colour) && colour) latest.prepend(colourBadge(colour, gradeOf(point)));
     } catch (err) {
       if (mine === generation) latest.replaceChildren(h('p', { class: 'message message-error' }, errorText(err)));
     }
@@ -87,7 +88,7 @@ export function attachRiskPopups(map: MapLibreMap, sectors: () => Sector[]): () 
     const props = event.features?.[0]?.properties;
     if (!props) return;
     hover.setLngLat(event.lngLat).setDOMContent(h('div', { class: 'risk-popup' }, h('strong', {}, String(props.name ?? '')),
-      h('div', {}, colourBadge(isColour(props.colour) ? props.colour : null, props.grade ? Number(props.grade) : null))))
+      h('div', {}, colourBadge(isColour(props.colour) ? props.colour : null, gradeOf(props)))))
       .addTo(map);
   };
 

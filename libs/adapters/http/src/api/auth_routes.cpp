@@ -4,19 +4,6 @@
 
 namespace citysafe::http {
 
-Json userJson(const identity::User& u) {
-  Json roles = Json::array();
-  for (const auto r : u.roles) roles.push_back(identity::toString(r));
-  return {{"id", u.id.value},
-          {"username", u.username},
-          {"display_name", u.display_name},
-          {"org_id", u.org_id.value},
-          {"roles", roles},
-          {"disabled", u.disabled},
-          {"created_at", isoTime(u.created_at)},
-          {"updated_at", isoTime(u.updated_at)}};
-}
-
 namespace {
 std::string sessionCookie(const std::string& token, long max_age_seconds, bool secure) {
   return "cs_session=" + token +

@@ -8,24 +8,6 @@
 namespace citysafe::http {
 namespace {
 
-Result<basemap::BBox> parseBBox(const std::string& text) {
-  std::vector<double> v;
-  std::stringstream in(text);
-  std::string part;
-  while (std::getline(in, part, ',')) {
-    double d = 0;
-    const auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), d);
-    if (ec != std::errc{} || ptr != part.data() + part.size())
-      return invalid("bbox", "'" + part + "' is not a number");
-    v.push_back(d);
-  }
-  if (v.size() != 4) return invalid("bbox", "must be minlon,minlat,maxlon,maxlat");
-  if (v[0] > v[2] || v[1] > v[3]) return invalid("bbox", "min must not exceed max");
-  if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90)
-    return invalid("bbox", "is outside WGS-84 bounds");
-  return basemap::BBox{v[0], v[1], v[2], v[3]};
-}
-
 Json featureJson(const basemap::MapFeature& f) {
   Json coords = Json::array();
   for (const auto& p : f.points) coords.push_back({p.lon, p.lat});

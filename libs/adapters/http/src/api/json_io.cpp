@@ -1,6 +1,7 @@
 #include "json_io.hpp"
 
 #include <charconv>
+#include <sstream>
 
 #include "citysafe/common/time_format.hpp"
 
@@ -147,6 +148,43 @@ Json page(Json items, std::int64_t last_id, int limit) {
   const bool full = static_cast<int>(items.size()) >= limit;
   return Json{{"items", std::move(items)},
               {"next_cursor", full ? Json(std::to_string(last_id)) : Json(nullptr)}};
+}
+
+Result<std::int64_t> positiveQuery(const HttpRequest& request, const char* name) {
+  auto it = request.query.find(name);
+  return positive(it == request.query.end() ? std::string() : it->second, name);
+}
+
+Result<basemap::BBox> parseBBox(const std::string& text) {
+  std::vector<double> v;
+  std::stringstream in(text);
+  std::string part;
+  while (std::getline(in, part, ',')) {
+    double d = 0;
+    const auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), d);
+    if (ec != std::errc{} || ptr != part.data() + part.size()) {
+      return invalid("bbox", "'" + part + "' is not a number");
+    }
+    v.push_back(d);
+  }
+  if (v.size() != 4) return invalid("bbox", "must be minlon,minlat,maxlon,maxlat");
+  if (v[0] > v[2] || v[1] > v[3]) return invalid("bbox", "min must not exceed max");
+  if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90)
+    return invalid("bbox", "is outside WGS-84 bounds");
+  return basemap::BBox{v[0], v[1], v[2], v[3]};
+}
+
+Json userJson(const identity::User& u) {
+  Json roles = Json::array();
+  for (const auto r : u.roles) roles.push_back(identity::toString(r));
+  return {{"id", u.id.value},
+          {"username", u.username},
+          {"display_name", u.display_name},
+          {"org_id", u.org_id.value},
+          {"roles", roles},
+          {"disabled", u.disabled},
+          {"created_at", isoTime(u.created_at)},
+          {"updated_at", isoTime(u.updated_at)}};
 }
 
 }  // namespace citysafe::http

@@ -8,6 +8,8 @@
 
 #include "citysafe/common/clock.hpp"
 #include "citysafe/common/result.hpp"
+#include "citysafe/core/basemap/map_feature.hpp"
+#include "citysafe/core/identity/user.hpp"
 #include "citysafe/http/http_types.hpp"
 #include "citysafe/http/router.hpp"
 
@@ -46,6 +48,12 @@ class BodyReader {
   explicit BodyReader(Json json) : json_(std::move(json)) {}
   Json json_;
 };
+
+// "minlon,minlat,maxlon,maxlat" in WGS-84 bounds; Invalid naming `bbox`.
+[[nodiscard]] Result<basemap::BBox> parseBBox(const std::string& text);
+// Query parameter `name` as a positive integer; Invalid naming it.
+[[nodiscard]] Result<std::int64_t> positiveQuery(const HttpRequest& request, const char* name);
+Json userJson(const identity::User& user);
 
 // Path parameter {name} as a positive id.
 [[nodiscard]] Result<std::int64_t> pathId(const Call& call, const char* name = "id");

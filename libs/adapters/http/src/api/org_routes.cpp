@@ -47,29 +47,28 @@ Result<org::OrgKind> readKind(const std::string& text) {
 }  // namespace
 
 void addOrgRoutes(Router& router, Services& services) {
-  router.add(
-      "GET", "/api/v1/orgs", Access::Authenticated,
-      [&services](Call& call) -> Result<HttpResponse> {
-        auto p = paging(call.request);
-        if (!p) return tl::unexpected(p.error());
-        org::OrgListQuery query{.kind = {}, .parent_id = {}, .page = {p->limit, p->after}};
-        if (auto it = call.request.query.find("kind"); it != call.request.query.end()) {
-          auto kind = readKind(it->second);
-          if (!kind) return tl::unexpected(kind.error());
-          query.kind = *kind;
-        }
-        if (auto it = call.request.query.find("parent_id"); it != call.request.query.end()) {
-          auto id = pathId(Call{call.request, {{"parent_id", it->second}}, {}, {}}, "parent_id");
-          if (!id) return tl::unexpected(id.error());
-          query.parent_id = OrgId{*id};
-        }
-        auto orgs = services.orgs.list(*call.principal, query);
-        if (!orgs) return tl::unexpected(orgs.error());
-        Json items = Json::array();
-        for (const auto& o : *orgs) items.push_back(orgJson(o));
-        return jsonResponse(
-            page(std::move(items), orgs->empty() ? 0 : orgs->back().id.value, p->limit));
-      });
+  router.add("GET", "/api/v1/orgs", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               auto p = paging(call.request);
+               if (!p) return tl::unexpected(p.error());
+               org::OrgListQuery query{.kind = {}, .parent_id = {}, .page = {p->limit, p->after}};
+               if (auto it = call.request.query.find("kind"); it != call.request.query.end()) {
+                 auto kind = readKind(it->second);
+                 if (!kind) return tl::unexpected(kind.error());
+                 query.kind = *kind;
+               }
+               if (auto it = call.request.query.find("parent_id"); it != call.request.query.end()) {
+                 auto id = positiveQuery(call.request, "parent_id");
+                 if (!id) return tl::unexpected(id.error());
+                 query.parent_id = OrgId{*id};
+               }
+               auto orgs = services.orgs.list(*call.principal, query);
+               if (!orgs) return tl::unexpected(orgs.error());
+               Json items = Json::array();
+               for (const auto& o : *orgs) items.push_back(orgJson(o));
+               return jsonResponse(
+                   page(std::move(items), orgs->empty() ? 0 : orgs->back().id.value, p->limit));
+             });
 
   router.add("POST", "/api/v1/orgs", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {

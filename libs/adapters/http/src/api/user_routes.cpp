@@ -4,8 +4,6 @@
 
 namespace citysafe::http {
 
-Json userJson(const identity::User& u);  // auth_routes.cpp
-
 namespace {
 Result<std::optional<std::vector<identity::Role>>> readRoles(const BodyReader& body) {
   auto names = body.optionalStrings("roles");

@@ -4,7 +4,7 @@ import type { Gb18218Category, Gb18218Chemical, Gb18218Substances } from '../../
 import { fieldError } from '../../../components/errors';
 import { h, tr } from '../../../dom';
 import { bindText } from '../../../i18n';
-import { numberOrText, substanceInput } from '../risk-model';
+import { numberOrText, splitTableCell, substanceInput } from '../risk-model';
 import { inputField, type MethodForm } from './method-form';
 
 const DATALIST_ID = 'gb18218-chemicals';
@@ -17,12 +17,12 @@ interface Row {
   hint: HTMLElement;
 }
 
-/** The Table 1 chemical a text names (by name, alias or CAS), if any. */
+/** The Table 1 chemical a text names (by name or a part of it, alias or CAS), if any. */
 export function findChemical(chemicals: Gb18218Chemical[], text: string): Gb18218Chemical | undefined {
   const needle = text.trim();
   if (!needle) return undefined;
-  return chemicals.find((c) => c.name === needle || c.cas === needle
-    || (c.alias ?? '').split(/[;；,，]/).map((a) => a.trim()).includes(needle));
+  return chemicals.find((c) => c.name === needle || c.cas === needle)
+    ?? chemicals.find((c) => [...splitTableCell(c.name), ...splitTableCell(c.alias), ...splitTableCell(c.cas)].includes(needle));
 }
 
 function categorySelect(categories: Gb18218Category[]): HTMLSelectElement {
@@ -36,7 +36,7 @@ export function createGb18218Form(table: Gb18218Substances, onChange: () => void
   exposurePeople: () => number | null): MethodForm {
   const datalist = h('datalist', { id: DATALIST_ID }, table.chemicals.flatMap((c) => [
     h('option', { value: c.name }, [c.cas, c.alias].filter(Boolean).join(' · ')),
-    c.cas ? h('option', { value: c.cas }, c.name) : null,
+    ...splitTableCell(c.cas).map((cas) => h('option', { value: cas }, c.name)),
   ]));
   const rows: Row[] = [];
   const body = h('tbody');
@@ -127,7 +127,7 @@ export function createGb18218Form(table: Gb18218Substances, onChange: () => void
       if (people.value.trim() === '') return null;
       return {
         substances: rows.map((r) => substanceInput({ substance: r.substance.value, category: r.category.value,
-          quantity: r.quantity.value })),
+          quantity: r.quantity.value }, findChemical(table.chemicals, r.substance.value)?.name)),
         people_500m: numberOrText(people.value),
       };
     },

@@ -8,6 +8,7 @@
 #include "citysafe/core/identity/auth_service.hpp"
 #include "citysafe/core/identity/user_service.hpp"
 #include "citysafe/core/org/org_service.hpp"
+#include "citysafe/core/risk/risk_service.hpp"
 #include "citysafe/core/services.hpp"
 #include "citysafe/http/metrics.hpp"
 #include "citysafe/http/router.hpp"
@@ -26,8 +27,9 @@ struct Services {
   identity::UserService users;
   org::OrgService orgs;
   basemap::BasemapService basemap;
+  risk::RiskService risks;
   Services(ServiceContext& c, const identity::PasswordHasher& hasher)
-      : ctx(c), auth(c, hasher), users(c, hasher), orgs(c), basemap(c) {}
+      : ctx(c), auth(c, hasher), users(c, hasher), orgs(c), basemap(c), risks(c) {}
 };
 
 class Application {

@@ -27,3 +27,13 @@ inline constexpr org::GeoPoint kDemoCentre{120.155, 30.315};
 std::string demoPassword(const std::string& username);
 
 }  // namespace citysafe::demo
+
+namespace citysafe::demo {
+
+// Adds `count` deterministic risk points of every kind around `centre`, graded so that all four
+// colours and all four major-hazard grades occur. Does nothing when risk points already exist.
+// Returns how many were added.
+[[nodiscard]] Result<int> buildDemoRisks(ServiceContext& ctx, org::GeoPoint centre = kDemoCentre,
+                                         int count = 300);
+
+}  // namespace citysafe::demo

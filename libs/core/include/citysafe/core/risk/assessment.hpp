@@ -15,7 +15,7 @@ struct Evaluation {
   std::string method;  // "lec", "ls", "gb18218"
   double value = 0;    // D, R or R
   RiskLevel level = RiskLevel::Low;
-  int hazard_grade = 0;     // GB 18218 only
+  int hazard_grade = 0;  // GB 18218 only
   bool is_major_hazard = false;
   std::string inputs_json;  // what was assessed, for the record
   std::string result_json;  // the working: for GB 18218 every term, S, α, R and grade

@@ -14,23 +14,23 @@ namespace citysafe::risk {
 
 // The kinds of risk point (风险点) the plans name, plus vulnerable targets (脆弱性目标).
 enum class RiskKind : std::uint8_t {
-  EnterpriseUnit,     // 生产储存单元
-  PublicPlace,        // 人员密集场所
-  ConstructionSite,   // 建设工地
-  GasPipeline,        // 燃气管道
-  WaterMain,          // 供水管网
-  Drainage,           // 排水管网
-  Bridge,             // 桥梁
-  Tunnel,             // 隧道
-  UtilityTunnel,      // 综合管廊
-  Elevator,           // 电梯
-  GeologicalHazard,   // 地质灾害隐患点
-  Waterlogging,       // 内涝点
-  School,             // 学校
-  Kindergarten,       // 幼儿园
-  Hospital,           // 医院
-  ElderlyHome,        // 养老机构
-  CrowdedPlace,       // 人员密集场所 (as a vulnerable target)
+  EnterpriseUnit,    // 生产储存单元
+  PublicPlace,       // 人员密集场所
+  ConstructionSite,  // 建设工地
+  GasPipeline,       // 燃气管道
+  WaterMain,         // 供水管网
+  Drainage,          // 排水管网
+  Bridge,            // 桥梁
+  Tunnel,            // 隧道
+  UtilityTunnel,     // 综合管廊
+  Elevator,          // 电梯
+  GeologicalHazard,  // 地质灾害隐患点
+  Waterlogging,      // 内涝点
+  School,            // 学校
+  Kindergarten,      // 幼儿园
+  Hospital,          // 医院
+  ElderlyHome,       // 养老机构
+  CrowdedPlace,      // 人员密集场所 (as a vulnerable target)
 };
 
 std::span<const RiskKind> allRiskKinds();
@@ -54,11 +54,11 @@ struct RiskPoint {
   std::string name;
   RiskKind kind = RiskKind::EnterpriseUnit;
   std::string sector;
-  OrgId org_id;                       // the responsible organisation
-  std::string org_path;               // its subtree path (scope)
-  std::optional<OrgId> enterprise_id; // the owner enterprise, when there is one
+  OrgId org_id;                        // the responsible organisation
+  std::string org_path;                // its subtree path (scope)
+  std::optional<OrgId> enterprise_id;  // the owner enterprise, when there is one
   Geometry geometry;
-  std::int64_t capacity = 0;          // people (vulnerable targets, public places)
+  std::int64_t capacity = 0;  // people (vulnerable targets, public places)
   std::optional<AssessmentSummary> latest;
   int hazard_grade = 0;  // GB 18218 grade 1..4 from the latest GB 18218 assessment, 0 if none
   TimePoint created_at;

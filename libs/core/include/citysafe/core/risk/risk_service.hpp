@@ -38,21 +38,31 @@ struct AssessRequest {
 // Thread-safe. Every call checks permission and scope.
 class RiskService {
  public:
-  explicit RiskService(ServiceContext& ctx, ReassessmentPolicy policy = {}) : ctx_(ctx), policy_(policy) {}
-  [[nodiscard]] Result<RiskPoint> create(const identity::Principal& who, const RiskPointDraft& draft);
-  [[nodiscard]] Result<RiskPoint> update(const identity::Principal& who, std::int64_t id, const RiskPointPatch& patch);
+  explicit RiskService(ServiceContext& ctx, ReassessmentPolicy policy = {})
+      : ctx_(ctx), policy_(policy) {}
+  [[nodiscard]] Result<RiskPoint> create(const identity::Principal& who,
+                                         const RiskPointDraft& draft);
+  [[nodiscard]] Result<RiskPoint> update(const identity::Principal& who, std::int64_t id,
+                                         const RiskPointPatch& patch);
   [[nodiscard]] Result<RiskPoint> get(const identity::Principal& who, std::int64_t id);
-  [[nodiscard]] Result<std::vector<RiskPoint>> list(const identity::Principal& who, store::RiskFilter filter,
+  [[nodiscard]] Result<std::vector<RiskPoint>> list(const identity::Principal& who,
+                                                    store::RiskFilter filter,
                                                     store::PageRequest page);
-  [[nodiscard]] Result<store::LevelCounts> counts(const identity::Principal& who, store::RiskFilter filter);
-  [[nodiscard]] Result<std::vector<store::RiskMarker>> markers(const identity::Principal& who, store::RiskFilter filter);
-  [[nodiscard]] Result<Assessment> assess(const identity::Principal& who, std::int64_t id, const AssessRequest& request);
-  [[nodiscard]] Result<std::vector<Assessment>> history(const identity::Principal& who, std::int64_t id);
-  [[nodiscard]] Result<std::vector<ExposureRing>> exposure(const identity::Principal& who, std::int64_t id,
+  [[nodiscard]] Result<store::LevelCounts> counts(const identity::Principal& who,
+                                                  store::RiskFilter filter);
+  [[nodiscard]] Result<std::vector<store::RiskMarker>> markers(const identity::Principal& who,
+                                                               store::RiskFilter filter);
+  [[nodiscard]] Result<Assessment> assess(const identity::Principal& who, std::int64_t id,
+                                          const AssessRequest& request);
+  [[nodiscard]] Result<std::vector<Assessment>> history(const identity::Principal& who,
+                                                        std::int64_t id);
+  [[nodiscard]] Result<std::vector<ExposureRing>> exposure(const identity::Principal& who,
+                                                           std::int64_t id,
                                                            const std::vector<double>& radii_m);
 
  private:
-  [[nodiscard]] Result<void> checkPlacement(store::Tx& tx, const identity::Principal& who, const RiskPoint& point);
+  [[nodiscard]] Result<void> checkPlacement(store::Tx& tx, const identity::Principal& who,
+                                            const RiskPoint& point);
   void announce(const RiskPoint& point, const char* action);
   ServiceContext& ctx_;
   ReassessmentPolicy policy_;

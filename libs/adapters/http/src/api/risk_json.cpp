@@ -1,0 +1,264 @@
+#include "risk_json.hpp"
+
+#include <charconv>
+#include <sstream>
+
+#include "citysafe/core/org/sectors.hpp"
+#include "citysafe/core/risk/geometry.hpp"
+
+namespace citysafe::http {
+
+Result<Crs> parseCrs(const std::string& text, const std::string& field) {
+  if (text.empty() || text == "wgs84" || text == "WGS-84" || text == "EPSG:4326") return Crs::Wgs84;
+  if (text == "gcj02" || text == "GCJ-02") return Crs::Gcj02;
+  return invalid(field, "must be wgs84 or gcj02");
+}
+
+namespace {
+
+Result<org::GeoPoint> position(const Json& j, const std::string& field, Crs crs) {
+  if (!j.is_array() || j.size() < 2 || !j[0].is_number() || !j[1].is_number()) {
+    return invalid(field, "a position is [longitude, latitude]");
+  }
+  org::GeoPoint p{j[0].get<double>(), j[1].get<double>()};
+  return crs == Crs::Gcj02 ? risk::gcj02ToWgs84(p) : p;
+}
+
+Result<std::vector<org::GeoPoint>> positions(const Json& j, const std::string& field, Crs crs) {
+  if (!j.is_array()) return invalid(field, "must be an array of positions");
+  std::vector<org::GeoPoint> out;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    auto p = position(j[i], field + "[" + std::to_string(i) + "]", crs);
+    if (!p) return tl::unexpected(p.error());
+    out.push_back(*p);
+  }
+  return out;
+}
+
+Json positionJson(org::GeoPoint p, Crs crs) {
+  if (crs == Crs::Gcj02) p = risk::wgs84ToGcj02(p);
+  return Json::array({std::round(p.lon * 1e7) / 1e7, std::round(p.lat * 1e7) / 1e7});
+}
+
+Result<double> number(const Json& inputs, const char* key) {
+  if (!inputs.contains(key)) return invalid(std::string("inputs.") + key, "is required");
+  if (!inputs[key].is_number()) return invalid(std::string("inputs.") + key, "must be a number");
+  return inputs[key].get<double>();
+}
+
+Result<int> integer(const Json& inputs, const char* key) {
+  if (!inputs.contains(key)) return invalid(std::string("inputs.") + key, "is required");
+  if (!inputs[key].is_number_integer()) return invalid(std::string("inputs.") + key, "must be an integer");
+  return inputs[key].get<int>();
+}
+
+Result<void> onlyKeys(const Json& j, std::initializer_list<const char*> keys, const std::string& prefix) {
+  for (const auto& [key, value] : j.items()) {
+    bool known = false;
+    for (const char* k : keys) known = known || key == k;
+    if (!known) return invalid(prefix + key, "is not a known field");
+  }
+  return ok();
+}
+
+Result<risk::Gb18218Input> gb18218Input(const Json& inputs) {
+  risk::Gb18218Input in;
+  if (!inputs.contains("substances") || !inputs["substances"].is_array()) {
+    return invalid("inputs.substances", "must be an array of {name or cas, quantity_t, category?}");
+  }
+  const auto& list = inputs["substances"];
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = "inputs.substances[" + std::to_string(i) + "].";
+    const auto& s = list[i];
+    if (!s.is_object()) return invalid(at.substr(0, at.size() - 1), "must be an object");
+    if (auto r = onlyKeys(s, {"name", "cas", "category", "quantity_t"}, at); !r) return tl::unexpected(r.error());
+    risk::SubstanceInput sub;
+    for (auto [key, target] : {std::pair{"name", &sub.name}, {"cas", &sub.cas}, {"category", &sub.category}}) {
+      if (!s.contains(key) || s[key].is_null()) continue;
+      if (!s[key].is_string()) return invalid(at + key, "must be a string");
+      *target = s[key].get<std::string>();
+    }
+    if (!s.contains("quantity_t")) return invalid(at + "quantity_t", "is required (tonnes)");
+    if (!s["quantity_t"].is_number()) return invalid(at + "quantity_t", "must be a number of tonnes");
+    sub.quantity_t = s["quantity_t"].get<double>();
+    in.substances.push_back(std::move(sub));
+  }
+  if (inputs.contains("people_500m") && !inputs["people_500m"].is_null()) {
+    if (!inputs["people_500m"].is_number_integer()) return invalid("inputs.people_500m", "must be a whole number of people");
+    in.people_500m = inputs["people_500m"].get<std::int64_t>();
+  }
+  return in;
+}
+
+}  // namespace
+
+Result<risk::Geometry> parseGeometry(const Json& json, const std::string& field, Crs crs) {
+  if (!json.is_object() || !json.contains("type") || !json["type"].is_string() || !json.contains("coordinates")) {
+    return invalid(field, "must be a GeoJSON geometry {type, coordinates}");
+  }
+  const auto type = json["type"].get<std::string>();
+  const auto& coords = json["coordinates"];
+  risk::Geometry g;
+  if (type == "Point") {
+    auto p = position(coords, field + ".coordinates", crs);
+    if (!p) return tl::unexpected(p.error());
+    g.type = risk::GeometryType::Point;
+    g.points = {*p};
+  } else if (type == "LineString") {
+    auto ps = positions(coords, field + ".coordinates", crs);
+    if (!ps) return tl::unexpected(ps.error());
+    g.type = risk::GeometryType::LineString;
+    g.points = std::move(*ps);
+  } else if (type == "Polygon") {
+    if (!coords.is_array() || coords.empty()) return invalid(field + ".coordinates", "a Polygon needs its outer ring");
+    auto ps = positions(coords[0], field + ".coordinates[0]", crs);
+    if (!ps) return tl::unexpected(ps.error());
+    g.type = risk::GeometryType::Polygon;
+    g.points = std::move(*ps);
+  } else {
+    return invalid(field + ".type", "must be Point, LineString or Polygon");
+  }
+  return g;
+}
+
+Json geometryJson(const risk::Geometry& g, Crs crs) {
+  Json coords = Json::array();
+  for (const auto& p : g.points) coords.push_back(positionJson(p, crs));
+  switch (g.type) {
+    case risk::GeometryType::Point: return {{"type", "Point"}, {"coordinates", coords.empty() ? Json::array() : coords[0]}};
+    case risk::GeometryType::LineString: return {{"type", "LineString"}, {"coordinates", coords}};
+    case risk::GeometryType::Polygon: return {{"type", "Polygon"}, {"coordinates", Json::array({coords})}};
+  }
+  return nullptr;
+}
+
+Result<risk::MethodInput> parseMethodInput(const std::string& method, const Json& inputs) {
+  if (!inputs.is_object()) return invalid("inputs", "must be an object");
+  if (method == "lec") {
+    if (auto r = onlyKeys(inputs, {"l", "e", "c"}, "inputs."); !r) return tl::unexpected(r.error());
+    auto l = number(inputs, "l");
+    auto e = number(inputs, "e");
+    auto c = number(inputs, "c");
+    for (const auto* r : {&l, &e, &c}) {
+      if (!*r) return tl::unexpected(r->error());
+    }
+    return risk::MethodInput{risk::LecInput{*l, *e, *c}};
+  }
+  if (method == "ls") {
+    if (auto r = onlyKeys(inputs, {"l", "s"}, "inputs."); !r) return tl::unexpected(r.error());
+    auto l = integer(inputs, "l");
+    if (!l) return tl::unexpected(l.error());
+    auto s = integer(inputs, "s");
+    if (!s) return tl::unexpected(s.error());
+    return risk::MethodInput{risk::LsInput{*l, *s}};
+  }
+  if (method == "gb18218") {
+    if (auto r = onlyKeys(inputs, {"substances", "people_500m"}, "inputs."); !r) return tl::unexpected(r.error());
+    auto in = gb18218Input(inputs);
+    if (!in) return tl::unexpected(in.error());
+    return risk::MethodInput{std::move(*in)};
+  }
+  return invalid("method", "must be lec, ls or gb18218");
+}
+
+Json levelCountsJson(const store::LevelCounts& c) {
+  return {{"red", c[0]}, {"orange", c[1]}, {"yellow", c[2]}, {"blue", c[3]}, {"unassessed", c[4]},
+          {"total", c[0] + c[1] + c[2] + c[3] + c[4]}};
+}
+
+Json riskPointJson(const risk::RiskPoint& p, Crs crs) {
+  Json j = {{"id", p.id},
+            {"code", p.code},
+            {"name", p.name},
+            {"kind", risk::toString(p.kind)},
+            {"kind_zh", risk::nameZh(p.kind)},
+            {"vulnerable_target", risk::isVulnerableTarget(p.kind)},
+            {"sector", p.sector},
+            {"org_id", p.org_id.value},
+            {"enterprise_id", p.enterprise_id ? Json(p.enterprise_id->value) : Json(nullptr)},
+            {"geometry", geometryJson(p.geometry, crs)},
+            {"capacity", p.capacity},
+            {"hazard_grade", p.hazard_grade > 0 ? Json(p.hazard_grade) : Json(nullptr)},
+            {"created_at", isoTime(p.created_at)},
+            {"updated_at", isoTime(p.updated_at)}};
+  if (p.latest) {
+    const auto& l = *p.latest;
+    j["colour"] = risk::colourName(l.level);
+    j["level"] = risk::levelName(l.level);
+    j["latest"] = {{"method", l.method}, {"basis", l.basis}, {"value", l.value}, {"level", risk::levelName(l.level)},
+                   {"colour", risk::colourName(l.level)}, {"assessed_at", isoTime(l.assessed_at)},
+                   {"due_at", isoTime(l.due_at)}};
+  } else {
+    j["colour"] = nullptr;
+    j["level"] = nullptr;
+    j["latest"] = nullptr;
+  }
+  return j;
+}
+
+Json assessmentJson(const risk::Assessment& a) {
+  return {{"id", a.id},
+          {"risk_point_id", a.risk_point_id},
+          {"method", a.method},
+          {"basis", a.basis},
+          {"inputs", Json::parse(a.inputs_json, nullptr, false)},
+          {"result", Json::parse(a.result_json, nullptr, false)},
+          {"value", a.value},
+          {"level", risk::levelName(a.level)},
+          {"colour", risk::colourName(a.level)},
+          {"hazard_grade", a.hazard_grade > 0 ? Json(a.hazard_grade) : Json(nullptr)},
+          {"assessor", a.assessor},
+          {"assessed_at", isoTime(a.assessed_at)},
+          {"due_at", isoTime(a.due_at)}};
+}
+
+namespace {
+std::vector<std::string> commaList(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream in(text);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+}  // namespace
+
+Result<store::RiskFilter> riskFilterFrom(const HttpRequest& request, Services& services,
+                                         const identity::Principal& who) {
+  store::RiskFilter f;
+  const auto& q = request.query;
+  if (auto it = q.find("bbox"); it != q.end() && !it->second.empty()) {
+    auto box = parseBBox(it->second);
+    if (!box) return tl::unexpected(box.error());
+    f.bbox = *box;
+  }
+  if (auto it = q.find("sector"); it != q.end() && !it->second.empty()) {
+    if (!org::isKnownSector(it->second)) return invalid("sector", "unknown sector '" + it->second + "'");
+    f.sector = it->second;
+  }
+  if (auto it = q.find("org_id"); it != q.end() && !it->second.empty()) {
+    auto id = positiveQuery(request, "org_id");
+    if (!id) return tl::unexpected(id.error());
+    auto org = services.orgs.get(who, OrgId{*id});
+    if (!org) return invalid("org_id", "no such organisation in your scope");
+    f.org_path = org->path;
+  }
+  if (auto it = q.find("colour"); it != q.end()) {
+    for (const auto& c : commaList(it->second)) {
+      auto level = risk::parseColour(c);
+      if (!level) return invalid("colour", "'" + c + "' is not red, orange, yellow or blue");
+      f.levels.push_back(*level);
+    }
+  }
+  if (auto it = q.find("kind"); it != q.end()) {
+    for (const auto& k : commaList(it->second)) {
+      auto kind = risk::parseRiskKind(k);
+      if (!kind) return invalid("kind", "'" + k + "' is not a risk point kind");
+      f.kinds.push_back(*kind);
+    }
+  }
+  return f;
+}
+
+}  // namespace citysafe::http
