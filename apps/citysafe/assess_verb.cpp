@@ -26,7 +26,8 @@ Result<risk::Gb18218Input> readGb18218File(const std::string& path) {
   std::stringstream text;
   text << in.rdbuf();
   const auto json = nlohmann::json::parse(text.str(), nullptr, false);
-  if (json.is_discarded() || !json.is_object()) return invalid("input", "'" + path + "' is not a JSON object");
+  if (json.is_discarded() || !json.is_object())
+    return invalid("input", "'" + path + "' is not a JSON object");
   if (!json.contains("substances") || !json["substances"].is_array()) {
     return invalid("substances", "must be an array of {name or cas, quantity_t, category?}");
   }
@@ -36,7 +37,8 @@ Result<risk::Gb18218Input> readGb18218File(const std::string& path) {
     const std::string at = "substances[" + std::to_string(i) + "].";
     if (!s.is_object()) return invalid(at + "name", "each substance is an object");
     risk::SubstanceInput sub;
-    for (auto [key, target] : {std::pair{"name", &sub.name}, {"cas", &sub.cas}, {"category", &sub.category}}) {
+    for (auto [key, target] :
+         {std::pair{"name", &sub.name}, {"cas", &sub.cas}, {"category", &sub.category}}) {
       if (!s.contains(key) || s[key].is_null()) continue;
       if (!s[key].is_string()) return invalid(at + key, "must be a string");
       *target = s[key].get<std::string>();
@@ -48,7 +50,8 @@ Result<risk::Gb18218Input> readGb18218File(const std::string& path) {
     input.substances.push_back(std::move(sub));
   }
   if (json.contains("people_500m")) {
-    if (!json["people_500m"].is_number_integer()) return invalid("people_500m", "must be a whole number of people");
+    if (!json["people_500m"].is_number_integer())
+      return invalid("people_500m", "must be a whole number of people");
     input.people_500m = json["people_500m"].get<std::int64_t>();
   }
   return input;
@@ -57,7 +60,8 @@ Result<risk::Gb18218Input> readGb18218File(const std::string& path) {
 }  // namespace
 
 void addAssessVerb(CLI::App& cli, Action& action) {
-  auto* cmd = cli.add_subcommand("assess", "Grade a risk with LEC, the LS matrix or GB 18218-2018 (JSON out)");
+  auto* cmd = cli.add_subcommand(
+      "assess", "Grade a risk with LEC, the LS matrix or GB 18218-2018 (JSON out)");
   cmd->require_subcommand(1);
 
   auto lec = std::make_shared<risk::LecInput>();
@@ -65,17 +69,22 @@ void addAssessVerb(CLI::App& cli, Action& action) {
   lec_cmd->add_option("--l", lec->l, "likelihood: 10, 6, 3, 1, 0.5, 0.2, 0.1")->required();
   lec_cmd->add_option("--e", lec->e, "exposure: 10, 6, 3, 2, 1, 0.5")->required();
   lec_cmd->add_option("--c", lec->c, "consequence: 100, 40, 15, 7, 3, 1")->required();
-  lec_cmd->callback([lec, &action] { action = [lec] { return printEvaluation(risk::evaluate(*lec)); }; });
+  lec_cmd->callback(
+      [lec, &action] { action = [lec] { return printEvaluation(risk::evaluate(*lec)); }; });
 
   auto ls = std::make_shared<risk::LsInput>();
   auto* ls_cmd = cmd->add_subcommand("ls", "R = L × S on the 5 × 5 matrix");
   ls_cmd->add_option("--l", ls->l, "likelihood 1-5")->required();
   ls_cmd->add_option("--s", ls->s, "severity 1-5")->required();
-  ls_cmd->callback([ls, &action] { action = [ls] { return printEvaluation(risk::evaluate(*ls)); }; });
+  ls_cmd->callback(
+      [ls, &action] { action = [ls] { return printEvaluation(risk::evaluate(*ls)); }; });
 
   auto file = std::make_shared<std::string>();
-  auto* gb_cmd = cmd->add_subcommand("gb18218", "Major hazard source identification and grade of one unit");
-  gb_cmd->add_option("--input", *file, "JSON file: substances (name or CAS, quantity_t, category) and people_500m")
+  auto* gb_cmd =
+      cmd->add_subcommand("gb18218", "Major hazard source identification and grade of one unit");
+  gb_cmd
+      ->add_option("--input", *file,
+                   "JSON file: substances (name or CAS, quantity_t, category) and people_500m")
       ->required();
   gb_cmd->callback([file, &action] {
     action = [file] {

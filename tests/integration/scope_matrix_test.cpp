@@ -6,6 +6,8 @@
 #include <set>
 
 #include "citysafe/core/demo/demo_district.hpp"
+#include "citysafe/core/org/org_service.hpp"
+#include "citysafe/core/risk/risk_service.hpp"
 #include "test_server.hpp"
 
 namespace citysafe::testing {
@@ -39,9 +41,33 @@ class ScopeMatrix : public ::testing::Test {
     victim_ = made.json()["id"].get<std::int64_t>();
   }
   std::string id(const std::string& org) { return std::to_string(platform_.orgIdByName(org)); }
+  // The first demo risk point that `fits` (kind, org path, sector).
+  std::string riskId(const std::function<bool(const risk::RiskPoint&)>& fits) {
+    risk::RiskService risks(*platform_.ctx);
+    auto points = risks.list(identity::Principal::system(), {}, {500, 0});
+    for (const auto& p : *points) {
+      if (fits(p)) return std::to_string(p.id);
+    }
+    throw std::runtime_error("no demo risk point fits");
+  }
+  std::string orgPath(const std::string& name) {
+    auto org = org::OrgService(*platform_.ctx)
+                   .get(identity::Principal::system(), OrgId{platform_.orgIdByName(name)});
+    return org ? org->path : "/";
+  }
 
   std::map<std::string, Probe> probes() {
     const std::string victim = std::to_string(victim_);
+    const std::string heping = orgPath("和平街道");
+    // A hospital outside 和平街道: only district-wide roles reach it.
+    const std::string hospital_kangning = riskId([&](const risk::RiskPoint& p) {
+      return p.kind == risk::RiskKind::Hospital && !p.org_path.starts_with(heping);
+    });
+    // A point of 和平街道 outside the construction bureau's sectors.
+    const std::string waterlogging_heping = riskId([&](const risk::RiskPoint& p) {
+      return p.org_path.starts_with(heping) && p.kind != risk::RiskKind::EnterpriseUnit &&
+             p.sector != "construction" && p.sector != "urban_operation" && p.sector != "gas";
+    });
     auto only = [](std::set<std::string> allowed, int yes, int no) {
       return [allowed, yes, no](const std::string& role) { return allowed.count(role) ? yes : no; };
     };
@@ -88,6 +114,52 @@ class ScopeMatrix : public ::testing::Test {
         {"GET /api/v1/basemap",
          {"/api/v1/basemap?bbox=120.15,30.31,120.16,30.32", "", std::bind(everyone, 200, _1)}},
         {"GET /api/v1/events", {"/api/v1/events", "", std::bind(everyone, 426, _1)}},
+        {"GET /api/v1/risk/points", {"/api/v1/risk/points", "", std::bind(everyone, 200, _1)}},
+        // A bridge in 和平社区: the street owns it; the construction bureau reaches it through its
+        // urban-operation sector; an enterprise does not.
+        {"POST /api/v1/risk/points",
+         {"/api/v1/risk/points",
+          R"({"name":"新桥","kind":"bridge","sector":"urban_operation","org_id":)" +
+              id("和平社区") + R"(,"geometry":{"type":"Point","coordinates":[120.15,30.31]}})",
+          [](const std::string& r) {
+            return r == "admin" || r == "street" || r == "dept" ? 201 : 403;
+          }}},
+        // A hospital under 康宁街道 (medical sector): district-wide roles only.
+        {"GET /api/v1/risk/points/{id}",
+         {"/api/v1/risk/points/" + hospital_kangning, "",
+          only({"admin", "leader", "duty", "inspector"}, 200, 404)}},
+        {"GET /api/v1/risk/points/{id}/assessments",
+         {"/api/v1/risk/points/" + hospital_kangning + "/assessments", "",
+          only({"admin", "leader", "duty", "inspector"}, 200, 404)}},
+        {"GET /api/v1/risk/points/{id}/exposure",
+         {"/api/v1/risk/points/" + hospital_kangning + "/exposure", "",
+          only({"admin", "leader", "duty", "inspector"}, 200, 404)}},
+        // A waterlogging point under 和平街道 (flood sector): writable by its street only.
+        {"PATCH /api/v1/risk/points/{id}",
+         {"/api/v1/risk/points/" + waterlogging_heping, R"({"capacity":0})",
+          [](const std::string& r) {
+            if (r == "admin" || r == "street") return 200;
+            return r == "dept" || r == "enterprise" ? 404 : 403;
+          }}},
+        {"POST /api/v1/risk/points/{id}/assessments",
+         {"/api/v1/risk/points/" + waterlogging_heping + "/assessments",
+          R"({"method":"ls","inputs":{"l":2,"s":3}})",
+          [](const std::string& r) {
+            if (r == "admin" || r == "street" || r == "inspector") return 201;
+            return r == "dept" || r == "enterprise" ? 404 : 403;
+          }}},
+        {"POST /api/v1/risk/assess",
+         {"/api/v1/risk/assess", R"({"method":"lec","inputs":{"l":3,"e":6,"c":7}})",
+          std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/risk/lists/{list}",
+         {"/api/v1/risk/lists/major_risks", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/risk/map", {"/api/v1/risk/map", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/risk/aggregate",
+         {"/api/v1/risk/aggregate?by=grid", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/risk/safety-index",
+         {"/api/v1/risk/safety-index", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/risk/gb18218/substances",
+         {"/api/v1/risk/gb18218/substances", "", std::bind(everyone, 200, _1)}},
     };
   }
 
@@ -174,6 +246,31 @@ TEST_F(ScopeMatrix, TheDistrictSeesTheWholeDistrictButNotTheCity) {
   EXPECT_TRUE(names.count("安澜区"));
   EXPECT_TRUE(names.count("康宁街道"));
   EXPECT_FALSE(names.count("示范市"));
+}
+
+std::set<std::string> riskOrgPaths(TestPlatform& platform, const std::string& role) {
+  const auto reply = platform.get("/api/v1/risk/points?limit=500", platform.loginCookie(role));
+  const auto json = reply.json();
+  std::set<std::string> sectors;
+  for (const auto& p : json["items"]) sectors.insert(p["sector"].get<std::string>());
+  return sectors;
+}
+
+TEST_F(ScopeMatrix, RiskPointsFollowTheSameScopeRule) {
+  const auto all =
+      platform_.get("/api/v1/risk/points?limit=500", platform_.loginCookie("leader")).json();
+  const auto street =
+      platform_.get("/api/v1/risk/points?limit=500", platform_.loginCookie("street")).json();
+  const auto enterprise =
+      platform_.get("/api/v1/risk/points?limit=500", platform_.loginCookie("enterprise")).json();
+  EXPECT_EQ(all["items"].size(), 51U);
+  EXPECT_GT(street["items"].size(), 0U);
+  EXPECT_LT(street["items"].size(), all["items"].size());
+  for (const auto& p : enterprise["items"]) EXPECT_EQ(p["kind"], "enterprise_unit") << p.dump();
+  // The construction bureau sees only its sectors, across every street.
+  for (const auto& s : riskOrgPaths(platform_, "dept")) {
+    EXPECT_TRUE(s == "construction" || s == "urban_operation" || s == "gas") << s;
+  }
 }
 
 TEST_F(ScopeMatrix, AStreetOfficerCannotCreateOutsideTheirStreet) {

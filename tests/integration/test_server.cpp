@@ -19,6 +19,10 @@ TestPlatform::TestPlatform() {
     throw std::runtime_error(demo.error().message);
   if (auto base = app::ensureDemoBasemap(*ctx); !base)
     throw std::runtime_error(base.error().message);
+  // Three of every kind: enough for every colour, grade and list, and quick to build.
+  if (auto risks = demo::buildDemoRisks(*ctx, demo::kDemoCentre, 51); !risks) {
+    throw std::runtime_error(risks.error().message);
+  }
   app = std::make_unique<http::Application>(
       *ctx, hasher, http::AppConfig{.web_root = "", .body_limit = 64 * 1024});
   server = std::make_unique<http::HttpServer>(*app, bus, 2);

@@ -79,6 +79,7 @@ export const enRisk: Record<keyof typeof zhCNRisk, string> = {
   'riskMap.inView': 'in view',
   'riskMap.lineHint': 'Dots are risk points, lines are pipelines and other linear assets, areas are zones; a cluster takes the colour of its highest risk.',
   'riskMap.loaded': '{count} risk points loaded',
+  'riskMap.zoomIn': 'Zoom in to see risk points (the street and grid views work at any zoom)',
   'riskMap.loadFailed': 'Could not load the risk layer: {detail}',
   'riskMap.clusterTitle': '{count} risk points',
   'riskMap.clusterHint': 'Click to zoom in',
@@ -178,4 +179,5 @@ export const enRisk: Record<keyof typeof zhCNRisk, string> = {
   'entity.risk_point': 'Risk point',
   'entity.assessment': 'Assessment',
   'action.assess': 'Assessed',
+  'action.assessed': 'assessed',
 };

@@ -78,6 +78,7 @@ export const zhCNRisk = {
   'riskMap.inView': '当前视野',
   'riskMap.lineHint': '点为风险点，线为管线等线状设施，面为区域；聚合圆按其中最高风险等级着色。',
   'riskMap.loaded': '已加载 {count} 个风险点',
+  'riskMap.zoomIn': '范围过大，请放大地图查看风险点（可用按街道或按网格统计）',
   'riskMap.loadFailed': '风险图层加载失败：{detail}',
   'riskMap.clusterTitle': '{count} 个风险点',
   'riskMap.clusterHint': '点击放大查看',
@@ -177,4 +178,5 @@ export const zhCNRisk = {
   'entity.risk_point': '风险点',
   'entity.assessment': '风险评估',
   'action.assess': '评估',
+  'action.assessed': '已评估',
 } as const;

@@ -48,18 +48,22 @@ constexpr std::array<risk::LecInput, 4> kLec = {{{1, 6, 3}, {3, 6, 7}, {6, 2, 15
 org::GeoPoint scatter(org::GeoPoint centre, int i) {
   const double angle = i * 2.399963;  // golden angle
   const double radius_km = 0.2 + 1.9 * std::sqrt((i % 97 + 0.5) / 97.0);
-  return {centre.lon + radius_km * std::cos(angle) / 96.0, centre.lat + radius_km * std::sin(angle) / 110.54};
+  return {centre.lon + radius_km * std::cos(angle) / 96.0,
+          centre.lat + radius_km * std::sin(angle) / 110.54};
 }
 
 risk::Geometry shapeAt(org::GeoPoint p, GeometryType type) {
   constexpr double kStep = 0.0012;  // ~120 m
   switch (type) {
-    case GeometryType::Point: return {GeometryType::Point, {p}};
+    case GeometryType::Point:
+      return {GeometryType::Point, {p}};
     case GeometryType::LineString:
-      return {GeometryType::LineString, {p, {p.lon + kStep, p.lat}, {p.lon + kStep, p.lat + kStep / 2}}};
+      return {GeometryType::LineString,
+              {p, {p.lon + kStep, p.lat}, {p.lon + kStep, p.lat + kStep / 2}}};
     case GeometryType::Polygon:
-      return {GeometryType::Polygon,
-              {p, {p.lon + kStep, p.lat}, {p.lon + kStep, p.lat + kStep}, {p.lon, p.lat + kStep}, p}};
+      return {
+          GeometryType::Polygon,
+          {p, {p.lon + kStep, p.lat}, {p.lon + kStep, p.lat + kStep}, {p.lon, p.lat + kStep}, p}};
   }
   return {GeometryType::Point, {p}};
 }
@@ -67,11 +71,16 @@ risk::Geometry shapeAt(org::GeoPoint p, GeometryType type) {
 // Chlorine and LPG in amounts that give each GB 18218 grade (or none) in turn.
 risk::Gb18218Input storage(int variant) {
   switch (variant % 5) {
-    case 0: return {{{"氯", "", "", 60}, {"液化石油气", "", "W2", 200}}, 150};  // R = 108: grade 1
-    case 1: return {{{"氯", "", "", 45}}, 60};                                 // R = 54: grade 2
-    case 2: return {{{"液化石油气", "", "W2", 400}}, 40};                        // R = 14.4: grade 3
-    case 3: return {{{"甲醇", "", "W5.3", 600}}, 10};                           // R = 1.2: grade 4
-    default: return {{{"甲醇", "", "W5.3", 200}}, 5};                         // below S = 1
+    case 0:
+      return {{{"氯", "", "", 60}, {"液化石油气", "", "W2", 200}}, 150};  // R = 108: grade 1
+    case 1:
+      return {{{"氯", "", "", 45}}, 60};  // R = 54: grade 2
+    case 2:
+      return {{{"液化石油气", "", "W2", 400}}, 40};  // R = 14.4: grade 3
+    case 3:
+      return {{{"甲醇", "", "W5.3", 600}}, 10};  // R = 1.2: grade 4
+    default:
+      return {{{"甲醇", "", "W5.3", 200}}, 5};  // below S = 1
   }
 }
 
@@ -91,9 +100,12 @@ Result<int> buildDemoRisks(ServiceContext& ctx, org::GeoPoint centre, int count)
   std::vector<org::Organisation> enterprises;
   for (const auto& o : *all) {
     if (o.kind == org::OrgKind::Community) communities.push_back(o);
-    if (o.kind == org::OrgKind::Enterprise && o.sectors == std::vector<std::string>{"hazchem_mining"}) enterprises.push_back(o);
+    if (o.kind == org::OrgKind::Enterprise &&
+        o.sectors == std::vector<std::string>{"hazchem_mining"})
+      enterprises.push_back(o);
   }
-  if (communities.empty() || enterprises.empty()) return invalid("demo", "build the demo district first");
+  if (communities.empty() || enterprises.empty())
+    return invalid("demo", "build the demo district first");
 
   int added = 0;
   for (int i = 0; i < count; ++i) {
@@ -110,19 +122,23 @@ Result<int> buildDemoRisks(ServiceContext& ctx, org::GeoPoint centre, int count)
       draft.enterprise_id = owner.id;
       draft.name = owner.name + std::to_string(i / 17 + 1) + "号" + plan.label;
     } else {
-      draft.org_id = communities[static_cast<std::size_t>(i * 7) % communities.size()].id;
-      draft.name = communities[static_cast<std::size_t>(i * 7) % communities.size()].name + plan.label +
-                   std::to_string(i / 17 + 1);
+      draft.org_id =
+          communities[static_cast<std::size_t>(i + 4 * (i / 17)) % communities.size()].id;
+      draft.name =
+          communities[static_cast<std::size_t>(i + 4 * (i / 17)) % communities.size()].name +
+          plan.label + std::to_string(i / 17 + 1);
     }
     auto point = risks.create(system, draft);
     if (!point) return tl::unexpected(point.error());
     ++added;
     // Most points are graded; one in nine waits for its first assessment.
     if (i % 9 == 8) continue;
-    risk::AssessRequest request{.input = risk::MethodInput{kLec[static_cast<std::size_t>(i + i / 17) % kLec.size()]},
-                                .basis = i % 2 ? "residual" : "inherent"};
+    risk::AssessRequest request{
+        .input = risk::MethodInput{kLec[static_cast<std::size_t>(i + i / 17) % kLec.size()]},
+        .basis = i % 2 ? "residual" : "inherent"};
     if (plan.kind == RiskKind::EnterpriseUnit) request.input = storage(i / 17);
-    if (auto graded = risks.assess(system, point->id, request); !graded) return tl::unexpected(graded.error());
+    if (auto graded = risks.assess(system, point->id, request); !graded)
+      return tl::unexpected(graded.error());
   }
   return added;
 }

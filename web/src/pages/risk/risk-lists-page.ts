@@ -28,6 +28,8 @@ const kindColumn: Column = { label: 'risk.kind', cell: (item) => kindLabel(item.
 const sectorColumn: Column = { label: 'risk.sector', cell: (item, ref) => sectorLabel(item.sector, ref.sectors) };
 const orgColumn: Column = { label: 'risk.org', cell: (item, ref) => orgLabel(item.org_id, item.org_name, ref.orgs) };
 const colourColumn: Column = { label: 'risk.colourLevel', cell: (item) => colourBadge(colourOf(item), gradeOf(item)) };
+/** For the hazard-source list, whose grade has a column of its own. */
+const plainColourColumn: Column = { label: 'risk.colourLevel', cell: (item) => colourBadge(colourOf(item)) };
 const latestColumn: Column = { label: 'risk.latest', cell: (item) => item.latest
   ? [enumLabel('risk.method', String(item.latest.method)), ' ', h('strong', {}, formatNumber(assessmentValue(item.latest)))]
   : h('span', { class: 'muted' }, tr('risk.noAssessment')) };
@@ -42,7 +44,7 @@ const capacityColumn: Column = { label: 'risk.capacity', numeric: true,
 
 export const LIST_COLUMNS: Record<RiskListName, Column[]> = {
   major_risks: [nameColumn, kindColumn, sectorColumn, orgColumn, colourColumn, latestColumn, timeColumn],
-  major_hazard_sources: [nameColumn, sectorColumn, orgColumn, gradeColumn, colourColumn, latestColumn, timeColumn],
+  major_hazard_sources: [nameColumn, sectorColumn, orgColumn, gradeColumn, plainColourColumn, latestColumn, timeColumn],
   vulnerable_targets: [nameColumn, kindColumn, sectorColumn, orgColumn, capacityColumn, colourColumn],
 };
 

@@ -26,6 +26,9 @@ import { coordinateBounds, countColours, filterQuery, filtersFromQuery, isColour
 import { attachRiskPopups } from './risk-popup';
 import { bboxCovers, boundsOf, featureInView, paddedBbox, type Bbox } from './viewport';
 
+/** Below this zoom the view spans a whole region: points are not fetched, aggregates still work. */
+const MIN_POINT_ZOOM = 10;
+
 export const renderRiskMapPage: PageRenderer = (outlet, route) => {
   delete document.body.dataset.mapReady;
   delete document.body.dataset.riskReady;
@@ -89,6 +92,7 @@ function startRiskMap(canvas: HTMLElement, side: HTMLElement, status: HTMLElemen
   let data: RiskMapCollection = { type: 'FeatureCollection', features: [] };
   let bounds: (Bbox | null)[] = [];
   let loaded: Bbox | null = null;
+  let zoomedOut = false;
   let generation = 0;
   let timer: number | undefined;
   let stopWaiting: (() => void) | null = null;
@@ -118,9 +122,27 @@ function startRiskMap(canvas: HTMLElement, side: HTMLElement, status: HTMLElemen
     legend.update(countColours(colours), filters.colour, colours.filter((c) => c === null).length);
   };
 
+  const signalRendered = (mine: number): void => {
+    stopWaiting?.();
+    stopWaiting = whenRendered(map, [POINT_SOURCE, SHAPE_SOURCE], () => {
+      if (mine === generation) document.body.dataset.riskReady = '1';
+    });
+  };
   const fetchRisk = async (): Promise<void> => {
     const mine = ++generation;
     delete document.body.dataset.riskReady;
+    zoomedOut = map.getZoom() < MIN_POINT_ZOOM;
+    if (zoomedOut) {
+      data = { type: 'FeatureCollection', features: [] };
+      bounds = [];
+      loaded = null;
+      setRiskData(map, data);
+      bindText(status, 'riskMap.zoomIn');
+      status.className = 'muted';
+      updateCounts();
+      signalRendered(mine);
+      return;
+    }
     const bbox = paddedBbox(boundsOf(map));
     try {
       const answer = await api<RiskMapCollection>('GET', withQuery('/api/v1/risk/map',
@@ -133,10 +155,7 @@ function startRiskMap(canvas: HTMLElement, side: HTMLElement, status: HTMLElemen
       bindText(status, 'riskMap.loaded', { count: data.features.length });
       status.className = 'muted';
       updateCounts();
-      stopWaiting?.();
-      stopWaiting = whenRendered(map, [POINT_SOURCE, SHAPE_SOURCE], () => {
-        if (mine === generation) document.body.dataset.riskReady = '1';
-      });
+      signalRendered(mine);
     } catch (err) {
       if (mine !== generation) return;
       status.replaceChildren(tr('riskMap.loadFailed', { detail: errorText(err) }));
@@ -223,8 +242,9 @@ function startRiskMap(canvas: HTMLElement, side: HTMLElement, status: HTMLElemen
     void fetchRisk();
   });
   map.on('moveend', () => {
-    if (!loaded || !map.getSource(POINT_SOURCE)) return;
-    if (bboxCovers(loaded, boundsOf(map))) updateCounts();
+    if (!map.getSource(POINT_SOURCE)) return;
+    const current = map.getZoom() < MIN_POINT_ZOOM ? zoomedOut : loaded !== null && bboxCovers(loaded, boundsOf(map));
+    if (current) updateCounts();
     else scheduleFetch();
   });
 }

@@ -48,11 +48,13 @@ Result<double> number(const Json& inputs, const char* key) {
 
 Result<int> integer(const Json& inputs, const char* key) {
   if (!inputs.contains(key)) return invalid(std::string("inputs.") + key, "is required");
-  if (!inputs[key].is_number_integer()) return invalid(std::string("inputs.") + key, "must be an integer");
+  if (!inputs[key].is_number_integer())
+    return invalid(std::string("inputs.") + key, "must be an integer");
   return inputs[key].get<int>();
 }
 
-Result<void> onlyKeys(const Json& j, std::initializer_list<const char*> keys, const std::string& prefix) {
+Result<void> onlyKeys(const Json& j, std::initializer_list<const char*> keys,
+                      const std::string& prefix) {
   for (const auto& [key, value] : j.items()) {
     bool known = false;
     for (const char* k : keys) known = known || key == k;
@@ -71,20 +73,24 @@ Result<risk::Gb18218Input> gb18218Input(const Json& inputs) {
     const std::string at = "inputs.substances[" + std::to_string(i) + "].";
     const auto& s = list[i];
     if (!s.is_object()) return invalid(at.substr(0, at.size() - 1), "must be an object");
-    if (auto r = onlyKeys(s, {"name", "cas", "category", "quantity_t"}, at); !r) return tl::unexpected(r.error());
+    if (auto r = onlyKeys(s, {"name", "cas", "category", "quantity_t"}, at); !r)
+      return tl::unexpected(r.error());
     risk::SubstanceInput sub;
-    for (auto [key, target] : {std::pair{"name", &sub.name}, {"cas", &sub.cas}, {"category", &sub.category}}) {
+    for (auto [key, target] :
+         {std::pair{"name", &sub.name}, {"cas", &sub.cas}, {"category", &sub.category}}) {
       if (!s.contains(key) || s[key].is_null()) continue;
       if (!s[key].is_string()) return invalid(at + key, "must be a string");
       *target = s[key].get<std::string>();
     }
     if (!s.contains("quantity_t")) return invalid(at + "quantity_t", "is required (tonnes)");
-    if (!s["quantity_t"].is_number()) return invalid(at + "quantity_t", "must be a number of tonnes");
+    if (!s["quantity_t"].is_number())
+      return invalid(at + "quantity_t", "must be a number of tonnes");
     sub.quantity_t = s["quantity_t"].get<double>();
     in.substances.push_back(std::move(sub));
   }
   if (inputs.contains("people_500m") && !inputs["people_500m"].is_null()) {
-    if (!inputs["people_500m"].is_number_integer()) return invalid("inputs.people_500m", "must be a whole number of people");
+    if (!inputs["people_500m"].is_number_integer())
+      return invalid("inputs.people_500m", "must be a whole number of people");
     in.people_500m = inputs["people_500m"].get<std::int64_t>();
   }
   return in;
@@ -93,7 +99,8 @@ Result<risk::Gb18218Input> gb18218Input(const Json& inputs) {
 }  // namespace
 
 Result<risk::Geometry> parseGeometry(const Json& json, const std::string& field, Crs crs) {
-  if (!json.is_object() || !json.contains("type") || !json["type"].is_string() || !json.contains("coordinates")) {
+  if (!json.is_object() || !json.contains("type") || !json["type"].is_string() ||
+      !json.contains("coordinates")) {
     return invalid(field, "must be a GeoJSON geometry {type, coordinates}");
   }
   const auto type = json["type"].get<std::string>();
@@ -110,7 +117,8 @@ Result<risk::Geometry> parseGeometry(const Json& json, const std::string& field,
     g.type = risk::GeometryType::LineString;
     g.points = std::move(*ps);
   } else if (type == "Polygon") {
-    if (!coords.is_array() || coords.empty()) return invalid(field + ".coordinates", "a Polygon needs its outer ring");
+    if (!coords.is_array() || coords.empty())
+      return invalid(field + ".coordinates", "a Polygon needs its outer ring");
     auto ps = positions(coords[0], field + ".coordinates[0]", crs);
     if (!ps) return tl::unexpected(ps.error());
     g.type = risk::GeometryType::Polygon;
@@ -125,9 +133,12 @@ Json geometryJson(const risk::Geometry& g, Crs crs) {
   Json coords = Json::array();
   for (const auto& p : g.points) coords.push_back(positionJson(p, crs));
   switch (g.type) {
-    case risk::GeometryType::Point: return {{"type", "Point"}, {"coordinates", coords.empty() ? Json::array() : coords[0]}};
-    case risk::GeometryType::LineString: return {{"type", "LineString"}, {"coordinates", coords}};
-    case risk::GeometryType::Polygon: return {{"type", "Polygon"}, {"coordinates", Json::array({coords})}};
+    case risk::GeometryType::Point:
+      return {{"type", "Point"}, {"coordinates", coords.empty() ? Json::array() : coords[0]}};
+    case risk::GeometryType::LineString:
+      return {{"type", "LineString"}, {"coordinates", coords}};
+    case risk::GeometryType::Polygon:
+      return {{"type", "Polygon"}, {"coordinates", Json::array({coords})}};
   }
   return nullptr;
 }
@@ -153,7 +164,8 @@ Result<risk::MethodInput> parseMethodInput(const std::string& method, const Json
     return risk::MethodInput{risk::LsInput{*l, *s}};
   }
   if (method == "gb18218") {
-    if (auto r = onlyKeys(inputs, {"substances", "people_500m"}, "inputs."); !r) return tl::unexpected(r.error());
+    if (auto r = onlyKeys(inputs, {"substances", "people_500m"}, "inputs."); !r)
+      return tl::unexpected(r.error());
     auto in = gb18218Input(inputs);
     if (!in) return tl::unexpected(in.error());
     return risk::MethodInput{std::move(*in)};
@@ -162,8 +174,8 @@ Result<risk::MethodInput> parseMethodInput(const std::string& method, const Json
 }
 
 Json levelCountsJson(const store::LevelCounts& c) {
-  return {{"red", c[0]}, {"orange", c[1]}, {"yellow", c[2]}, {"blue", c[3]}, {"unassessed", c[4]},
-          {"total", c[0] + c[1] + c[2] + c[3] + c[4]}};
+  return {{"red", c[0]},  {"orange", c[1]},     {"yellow", c[2]},
+          {"blue", c[3]}, {"unassessed", c[4]}, {"total", c[0] + c[1] + c[2] + c[3] + c[4]}};
 }
 
 Json riskPointJson(const risk::RiskPoint& p, Crs crs) {
@@ -185,8 +197,12 @@ Json riskPointJson(const risk::RiskPoint& p, Crs crs) {
     const auto& l = *p.latest;
     j["colour"] = risk::colourName(l.level);
     j["level"] = risk::levelName(l.level);
-    j["latest"] = {{"method", l.method}, {"basis", l.basis}, {"value", l.value}, {"level", risk::levelName(l.level)},
-                   {"colour", risk::colourName(l.level)}, {"assessed_at", isoTime(l.assessed_at)},
+    j["latest"] = {{"method", l.method},
+                   {"basis", l.basis},
+                   {"value", l.value},
+                   {"level", risk::levelName(l.level)},
+                   {"colour", risk::colourName(l.level)},
+                   {"assessed_at", isoTime(l.assessed_at)},
                    {"due_at", isoTime(l.due_at)}};
   } else {
     j["colour"] = nullptr;
@@ -234,7 +250,8 @@ Result<store::RiskFilter> riskFilterFrom(const HttpRequest& request, Services& s
     f.bbox = *box;
   }
   if (auto it = q.find("sector"); it != q.end() && !it->second.empty()) {
-    if (!org::isKnownSector(it->second)) return invalid("sector", "unknown sector '" + it->second + "'");
+    if (!org::isKnownSector(it->second))
+      return invalid("sector", "unknown sector '" + it->second + "'");
     f.sector = it->second;
   }
   if (auto it = q.find("org_id"); it != q.end() && !it->second.empty()) {
