@@ -117,16 +117,21 @@ Result<int> buildDemoRisks(ServiceContext& ctx, org::GeoPoint centre, int count)
     draft.geometry = shapeAt(at, plan.shape);
     draft.capacity = plan.capacity ? plan.capacity + (i * 37) % (plan.capacity / 2 + 1) : 0;
     if (plan.kind == RiskKind::EnterpriseUnit) {
+      // A storage unit sits at its enterprise, a few dozen metres off its front gate.
       const auto& owner = enterprises[static_cast<std::size_t>(i / 17) % enterprises.size()];
+      const auto gate = owner.location.value_or(at);
+      draft.geometry = shapeAt({gate.lon + 0.0004 * (i / 34), gate.lat + 0.0003}, plan.shape);
       draft.org_id = owner.id;
       draft.enterprise_id = owner.id;
       draft.name = owner.name + std::to_string(i / 17 + 1) + "号" + plan.label;
     } else {
-      draft.org_id =
-          communities[static_cast<std::size_t>(i + 4 * (i / 17)) % communities.size()].id;
-      draft.name =
-          communities[static_cast<std::size_t>(i + 4 * (i / 17)) % communities.size()].name +
-          plan.label + std::to_string(i / 17 + 1);
+      // The community responsible is one of the street that holds the point (streets by quadrant,
+      // as the demo district lays them out).
+      const std::size_t street = (at.lon < centre.lon ? 0 : 1) + (at.lat < centre.lat ? 2 : 0);
+      const auto& owner =
+          communities[(street * 3 + static_cast<std::size_t>(i) % 3) % communities.size()];
+      draft.org_id = owner.id;
+      draft.name = owner.name + plan.label + std::to_string(i / 17 + 1);
     }
     auto point = risks.create(system, draft);
     if (!point) return tl::unexpected(point.error());

@@ -61,7 +61,8 @@ TEST(Gb18218Tables, Table1MatchesEveryChemical) {
     EXPECT_EQ(ours[i].name, rows[i].at("name"));
     EXPECT_EQ(ours[i].aliases, rows[i].at("alias"));
     EXPECT_EQ(ours[i].cas, rows[i].at("cas"));
-    EXPECT_DOUBLE_EQ(ours[i].critical_t, std::stod(rows[i].at("critical_quantity_t"))) << rows[i].at("name");
+    EXPECT_DOUBLE_EQ(ours[i].critical_t, std::stod(rows[i].at("critical_quantity_t")))
+        << rows[i].at("name");
   }
 }
 
@@ -78,7 +79,8 @@ TEST(Gb18218Tables, Tables2And4MatchEveryCategory) {
     EXPECT_EQ(ours[i].symbol, rows[i].at("symbol"));
     EXPECT_EQ(ours[i].category, rows[i].at("category"));
     EXPECT_EQ(ours[i].description, rows[i].at("description"));
-    EXPECT_DOUBLE_EQ(ours[i].critical_t, std::stod(rows[i].at("critical_quantity_t"))) << rows[i].at("symbol");
+    EXPECT_DOUBLE_EQ(ours[i].critical_t, std::stod(rows[i].at("critical_quantity_t")))
+        << rows[i].at("symbol");
     EXPECT_DOUBLE_EQ(ours[i].beta, beta4.at(rows[i].at("symbol"))) << rows[i].at("symbol");
   }
 }

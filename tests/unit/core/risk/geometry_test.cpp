@@ -9,18 +9,21 @@ namespace citysafe::risk {
 namespace {
 
 Geometry square(double size) {
-  return {GeometryType::Polygon, {{120, 30}, {120 + size, 30}, {120 + size, 30 + size}, {120, 30 + size}, {120, 30}}};
+  return {GeometryType::Polygon,
+          {{120, 30}, {120 + size, 30}, {120 + size, 30 + size}, {120, 30 + size}, {120, 30}}};
 }
 
 TEST(Geometry, AcceptsPointsLinesAndSimplePolygons) {
   EXPECT_TRUE(validateGeometry({GeometryType::Point, {{120.1, 30.2}}}, "geometry"));
-  EXPECT_TRUE(validateGeometry({GeometryType::LineString, {{120.1, 30.2}, {120.2, 30.3}}}, "geometry"));
+  EXPECT_TRUE(
+      validateGeometry({GeometryType::LineString, {{120.1, 30.2}, {120.2, 30.3}}}, "geometry"));
   EXPECT_TRUE(validateGeometry(square(0.01), "geometry"));
 }
 
 TEST(Geometry, RefusesASelfIntersectingPolygon) {
   // A bow tie: (0,0) → (1,1) → (1,0) → (0,1) → (0,0) crosses itself in the middle.
-  const Geometry bow_tie{GeometryType::Polygon, {{120, 30}, {121, 31}, {121, 30}, {120, 31}, {120, 30}}};
+  const Geometry bow_tie{GeometryType::Polygon,
+                         {{120, 30}, {121, 31}, {121, 30}, {120, 31}, {120, 30}}};
   auto r = validateGeometry(bow_tie, "geometry");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().field, "geometry.coordinates");
@@ -28,7 +31,8 @@ TEST(Geometry, RefusesASelfIntersectingPolygon) {
 }
 
 TEST(Geometry, RefusesAnOpenRingAndTooFewPositions) {
-  EXPECT_FALSE(validateGeometry({GeometryType::Polygon, {{120, 30}, {121, 30}, {121, 31}, {120, 31}}}, "g"));
+  EXPECT_FALSE(
+      validateGeometry({GeometryType::Polygon, {{120, 30}, {121, 30}, {121, 31}, {120, 31}}}, "g"));
   EXPECT_FALSE(validateGeometry({GeometryType::LineString, {{120, 30}}}, "g"));
   EXPECT_FALSE(validateGeometry({GeometryType::Point, {}}, "g"));
 }

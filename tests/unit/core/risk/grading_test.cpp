@@ -15,12 +15,15 @@ struct LecCase {
 
 TEST(Lec, WorkedExamples) {
   const LecCase cases[] = {
-      {{6, 3, 15}, 270, "高度危险", RiskLevel::Large},     // 6 × 3 × 15 = 270: 160 ≤ D ≤ 320, orange
-      {{10, 6, 40}, 2400, "极其危险", RiskLevel::Major},   // 10 × 6 × 40 = 2400 > 320, red
-      {{3, 6, 7}, 126, "显著危险", RiskLevel::General},    // 3 × 6 × 7 = 126: 70 ≤ D < 160, yellow
-      {{1, 6, 3}, 18, "稍有危险", RiskLevel::Low},         // 1 × 6 × 3 = 18 < 20, blue
-      {{3, 2, 7}, 42, "一般危险", RiskLevel::Low},         // 3 × 2 × 7 = 42: 20 ≤ D < 70, blue
-      {{10, 1, 7}, 70, "显著危险", RiskLevel::General},    // 10 × 1 × 7 = 70: the yellow band starts at 70
+      {{6, 3, 15}, 270, "高度危险", RiskLevel::Large},  // 6 × 3 × 15 = 270: 160 ≤ D ≤ 320, orange
+      {{10, 6, 40}, 2400, "极其危险", RiskLevel::Major},  // 10 × 6 × 40 = 2400 > 320, red
+      {{3, 6, 7}, 126, "显著危险", RiskLevel::General},  // 3 × 6 × 7 = 126: 70 ≤ D < 160, yellow
+      {{1, 6, 3}, 18, "稍有危险", RiskLevel::Low},       // 1 × 6 × 3 = 18 < 20, blue
+      {{3, 2, 7}, 42, "一般危险", RiskLevel::Low},       // 3 × 2 × 7 = 42: 20 ≤ D < 70, blue
+      {{10, 1, 7},
+       70,
+       "显著危险",
+       RiskLevel::General},  // 10 × 1 × 7 = 70: the yellow band starts at 70
       {{0.5, 6, 100}, 300, "高度危险", RiskLevel::Large},  // 0.5 × 6 × 100 = 300, orange
       {{0.1, 0.5, 1}, 0.05, "稍有危险", RiskLevel::Low},   // 0.1 × 0.5 × 1 = 0.05, the smallest D
   };

@@ -6,7 +6,8 @@ namespace citysafe::risk {
 namespace {
 
 store::RiskMarker marker(std::int64_t id, RiskKind kind, org::GeoPoint at, std::int64_t capacity,
-                         std::optional<RiskLevel> level = {}, std::string path = "/1/2/10/", int grade = 0) {
+                         std::optional<RiskLevel> level = {}, std::string path = "/1/2/10/",
+                         int grade = 0) {
   store::RiskMarker m;
   m.id = id;
   m.name = "m" + std::to_string(id);
@@ -23,11 +24,11 @@ store::RiskMarker marker(std::int64_t id, RiskKind kind, org::GeoPoint at, std::
 TEST(Exposure, CountsVulnerableTargetsAndPeopleWithinEachRing) {
   const org::GeoPoint source{120, 30};
   const std::vector<store::RiskMarker> markers = {
-      marker(1, RiskKind::EnterpriseUnit, source, 0),                 // the source itself
-      marker(2, RiskKind::School, {120, 30.003}, 1200),              // ~333 m
-      marker(3, RiskKind::Kindergarten, {120, 30.0065}, 200),        // ~723 m
-      marker(4, RiskKind::Hospital, {120, 30.012}, 800),             // ~1334 m: outside
-      marker(5, RiskKind::GasPipeline, {120, 30.001}, 0),            // not a vulnerable target
+      marker(1, RiskKind::EnterpriseUnit, source, 0),          // the source itself
+      marker(2, RiskKind::School, {120, 30.003}, 1200),        // ~333 m
+      marker(3, RiskKind::Kindergarten, {120, 30.0065}, 200),  // ~723 m
+      marker(4, RiskKind::Hospital, {120, 30.012}, 800),       // ~1334 m: outside
+      marker(5, RiskKind::GasPipeline, {120, 30.001}, 0),      // not a vulnerable target
   };
   const auto rings = exposureAround(source, 1, markers, {500, 1000});
   ASSERT_EQ(rings.size(), 2U);
