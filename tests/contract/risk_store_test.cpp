@@ -11,8 +11,9 @@ using risk::RiskLevel;
 
 class RiskStoreTest : public StoreContract {
  protected:
-  risk::RiskPoint add(const org::Organisation& owner, RiskKind kind, const std::string& sector, org::GeoPoint at,
-                      std::optional<OrgId> enterprise = {}, std::int64_t capacity = 0) {
+  risk::RiskPoint add(const org::Organisation& owner, RiskKind kind, const std::string& sector,
+                      org::GeoPoint at, std::optional<OrgId> enterprise = {},
+                      std::int64_t capacity = 0) {
     risk::RiskService risks(*ctx_);
     auto p = risks.create(identity::Principal::system(),
                           {.name = std::string(risk::toString(kind)) + "@" + owner.name,
@@ -35,10 +36,14 @@ class RiskStoreTest : public StoreContract {
 TEST_P(RiskStoreTest, RoundTripsAPolygonWithItsLatestAssessment) {
   const Tree t = buildTree();
   risk::RiskService risks(*ctx_);
-  const risk::Geometry site{GeometryType::Polygon, {{120.1, 30.2}, {120.102, 30.2}, {120.102, 30.202}, {120.1, 30.2}}};
-  auto p = risks.create(identity::Principal::system(), {.name = "储罐区", .kind = RiskKind::EnterpriseUnit,
-                                                        .sector = "gas", .org_id = t.gas_enterprise.id,
-                                                        .enterprise_id = t.gas_enterprise.id, .geometry = site});
+  const risk::Geometry site{GeometryType::Polygon,
+                            {{120.1, 30.2}, {120.102, 30.2}, {120.102, 30.202}, {120.1, 30.2}}};
+  auto p = risks.create(identity::Principal::system(), {.name = "储罐区",
+                                                        .kind = RiskKind::EnterpriseUnit,
+                                                        .sector = "gas",
+                                                        .org_id = t.gas_enterprise.id,
+                                                        .enterprise_id = t.gas_enterprise.id,
+                                                        .geometry = site});
   ASSERT_TRUE(p) << p.error().message;
   EXPECT_EQ(p->code, "RP000001");
   grade(p->id, risk::Gb18218Input{{{"氯", "", "", 10}}, 120});
@@ -87,19 +92,23 @@ TEST_P(RiskStoreTest, FiltersByScopeColourKindSectorAndBox) {
     std::vector<std::int64_t> out;
     f.scope = {"/", {}, {}};
     store::Store& s = *store_;
-    auto list = store::readReturning<std::vector<risk::RiskPoint>>(s, [&](store::Tx& tx) { return tx.risks().list(f, {}); });
+    auto list = store::readReturning<std::vector<risk::RiskPoint>>(
+        s, [&](store::Tx& tx) { return tx.risks().list(f, {}); });
     EXPECT_TRUE(list);
     for (const auto& p : *list) out.push_back(p.id);
     return out;
   };
   EXPECT_EQ(ids({.org_path = t.street_a.path}), (std::vector<std::int64_t>{a.id, c.id}));
-  EXPECT_EQ(ids({.levels = {RiskLevel::Major, RiskLevel::Large}}), (std::vector<std::int64_t>{a.id, b.id}));
+  EXPECT_EQ(ids({.levels = {RiskLevel::Major, RiskLevel::Large}}),
+            (std::vector<std::int64_t>{a.id, b.id}));
   EXPECT_EQ(ids({.kinds = {RiskKind::School}}), std::vector<std::int64_t>{c.id});
   EXPECT_EQ(ids({.sector = std::string("gas")}), std::vector<std::int64_t>{b.id});
-  EXPECT_EQ(ids({.bbox = basemap::BBox{120.05, 30.15, 120.15, 30.25}}), (std::vector<std::int64_t>{a.id, c.id}));
+  EXPECT_EQ(ids({.bbox = basemap::BBox{120.05, 30.15, 120.15, 30.25}}),
+            (std::vector<std::int64_t>{a.id, c.id}));
   // The gas department reaches the pipeline in street B through its sector, nothing else.
   auto dept = store::readReturning<std::vector<risk::RiskPoint>>(*store_, [&](store::Tx& tx) {
-    return tx.risks().list({.scope = {t.gas_department.path, t.district.path, {"gas", "construction"}}}, {});
+    return tx.risks().list(
+        {.scope = {t.gas_department.path, t.district.path, {"gas", "construction"}}}, {});
   });
   ASSERT_TRUE(dept);
   ASSERT_EQ(dept->size(), 1U);
@@ -124,11 +133,13 @@ TEST_P(RiskStoreTest, ExposureFindsTargetsAcrossTheWholeDistrict) {
 
 TEST_P(RiskStoreTest, GbAlphaMayComeFromTheExposure) {
   const Tree t = buildTree();
-  const auto unit = add(t.gas_enterprise, RiskKind::EnterpriseUnit, "gas", {120.100, 30.200}, t.gas_enterprise.id);
+  const auto unit = add(t.gas_enterprise, RiskKind::EnterpriseUnit, "gas", {120.100, 30.200},
+                        t.gas_enterprise.id);
   add(t.street_b, RiskKind::School, "urban_operation", {120.100, 30.203}, {}, 1200);
   risk::RiskService risks(*ctx_);
-  auto a = risks.assess(identity::Principal::system(), unit.id,
-                        {.input = risk::Gb18218Input{{{"氯", "", "", 10}}, 0}, .people_from_exposure = true});
+  auto a = risks.assess(
+      identity::Principal::system(), unit.id,
+      {.input = risk::Gb18218Input{{{"氯", "", "", 10}}, 0}, .people_from_exposure = true});
   ASSERT_TRUE(a) << a.error().message;
   // 1200 people within 500 m → α = 2.0; R = 2.0 × 4 × 2 = 16.
   EXPECT_DOUBLE_EQ(a->value, 16);
@@ -140,12 +151,14 @@ TEST_P(RiskStoreTest, AnAssessmentIsAuditedWithItsInputs) {
   const auto p = add(t.community, RiskKind::Bridge, "urban_operation", {120.1, 30.2});
   grade(p.id, risk::LsInput{4, 4});
   auto records = store::readReturning<std::vector<audit::AuditRecord>>(*store_, [&](store::Tx& tx) {
-    return tx.audit().list({.scope = {"/", {}, {}}, .entity = "risk_point", .entity_id = std::to_string(p.id)});
+    return tx.audit().list(
+        {.scope = {"/", {}, {}}, .entity = "risk_point", .entity_id = std::to_string(p.id)});
   });
   ASSERT_TRUE(records);
   ASSERT_EQ(records->size(), 2U);
   EXPECT_EQ(records->front().action, "assess");
-  EXPECT_NE(records->front().after_json.find("\"s\":4"), std::string::npos) << records->front().after_json;
+  EXPECT_NE(records->front().after_json.find("\"s\":4"), std::string::npos)
+      << records->front().after_json;
 }
 
 CITYSAFE_INSTANTIATE_STORES(RiskStoreTest);

@@ -113,6 +113,22 @@ TEST_F(ApiErrors, UnknownPathsAndMethodsAreProblems) {
   expectProblem(platform_.send("DELETE", "/api/v1/orgs", "", admin_), 405, "");
 }
 
+TEST_F(ApiErrors, HeadAnswersWithHeadersButNoBody) {
+  const auto get = platform_.get("/api/v1/sectors", "");
+  const auto head = platform_.send("HEAD", "/api/v1/sectors", "", "");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty()) << head.body.substr(0, 100);
+  EXPECT_EQ(head.headers.at("content-length"), std::to_string(get.body.size()));
+}
+
+TEST_F(ApiErrors, UnknownMethodsDoNotGrowTheMetrics) {
+  for (const char* method : {"FOO1", "FOO2", "FOO3"})
+    platform_.send(method, "/api/v1/orgs", "", admin_);
+  const auto metrics = platform_.get("/metrics", "").body;
+  EXPECT_EQ(metrics.find("FOO"), std::string::npos);
+  EXPECT_NE(metrics.find("method=\"OTHER\""), std::string::npos);
+}
+
 TEST_F(ApiErrors, AGoodRequestCreatesAndIsAudited) {
   const auto reply = platform_.send(
       "POST", "/api/v1/orgs",

@@ -66,6 +66,34 @@ TEST_F(LiveChannel, PushesEachEventOnlyToThoseWhoseScopeHoldsIt) {
   EXPECT_EQ(typesUntilFence(*enterprise), std::vector<std::string>{});
 }
 
+TEST_F(LiveChannel, UserEventsGoOnlyToThoseWhoMayReadUsers) {
+  auto street = connect("street");  // may read organisations, not accounts
+  auto leader = connect("leader");  // may read both
+  const auto admin = platform_.loginCookie("admin");
+  const auto body = nlohmann::json{{"username", "new.officer"},
+                                   {"display_name", "新"},
+                                   {"org_id", platform_.orgIdByName("和平社区")},
+                                   {"roles", {"street_officer"}},
+                                   {"password", "0123456789ab"}};
+  ASSERT_EQ(platform_.send("POST", "/api/v1/users", body.dump(), admin).status, 201);
+  fence();
+  EXPECT_EQ(typesUntilFence(*street), std::vector<std::string>{});
+  EXPECT_EQ(typesUntilFence(*leader), std::vector<std::string>{"user.created:"});
+}
+
+TEST_F(LiveChannel, ALoggedOutSessionLosesItsSocket) {
+  const auto cookie = platform_.loginCookie("duty");
+  WebSocketClient ws(platform_.port(), "/api/v1/events", {{"Cookie", cookie}});
+  ASSERT_EQ(ws.status(), 101);
+  ASSERT_TRUE(ws.next());  // hello
+  ASSERT_EQ(platform_.send("POST", "/api/v1/auth/logout", "", cookie).status, 200);
+  // The platform re-checks live sockets every 200 ms in tests (15 s by default).
+  for (int i = 0; i < 10; ++i) {
+    if (!ws.next(500)) break;
+  }
+  EXPECT_FALSE(ws.next(1000)) << "the socket still delivers after logout";
+}
+
 TEST_F(LiveChannel, CountsOpenConnectionsInMetrics) {
   auto ws = connect("duty");
   const auto metrics = httpRequest(platform_.port(), "GET", "/metrics").body;

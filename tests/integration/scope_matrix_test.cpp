@@ -122,7 +122,8 @@ class ScopeMatrix : public ::testing::Test {
           R"({"name":"新桥","kind":"bridge","sector":"urban_operation","org_id":)" +
               id("和平社区") + R"(,"geometry":{"type":"Point","coordinates":[120.15,30.31]}})",
           [](const std::string& r) {
-            return r == "admin" || r == "street" || r == "dept" ? 201 : 403;
+            if (r == "admin" || r == "street" || r == "dept") return 201;
+            return r == "enterprise" ? 404 : 403;  // may register risks, but not there
           }}},
         // A hospital under 康宁街道 (medical sector): district-wide roles only.
         {"GET /api/v1/risk/points/{id}",
@@ -278,8 +279,45 @@ TEST_F(ScopeMatrix, AStreetOfficerCannotCreateOutsideTheirStreet) {
       platform_.send("POST", "/api/v1/orgs",
                      R"({"name":"越界社区","kind":"community","parent_id":)" + id("康宁街道") + "}",
                      platform_.loginCookie("street"));
-  EXPECT_EQ(reply.status, 403) << reply.body;
+  // The same answer as for an organisation that does not exist: ids outside a scope reveal nothing.
+  EXPECT_EQ(reply.status, 404) << reply.body;
   EXPECT_EQ(reply.json()["field"], "parent_id");
+  const auto missing =
+      platform_.send("POST", "/api/v1/orgs", R"({"name":"x","kind":"community","parent_id":99999})",
+                     platform_.loginCookie("street"));
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(missing.json()["detail"].get<std::string>().find("in your scope") != std::string::npos,
+            true);
+}
+
+// A department administrator must not widen the department's own reach, nor use sector reach
+// to take over enterprise accounts.
+TEST_F(ScopeMatrix, ADepartmentAdminCannotWidenItsOwnReach) {
+  const auto admin = platform_.loginCookie("admin");
+  const auto made =
+      platform_.send("POST", "/api/v1/users",
+                     nlohmann::json{{"username", "dept.admin"},
+                                    {"display_name", "部门管理员"},
+                                    {"org_id", platform_.orgIdByName("区住房和城乡建设局")},
+                                    {"roles", {"admin"}},
+                                    {"password", "dept-admin-password"}}
+                         .dump(),
+                     admin);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const auto login =
+      platform_.send("POST", "/api/v1/auth/login",
+                     R"({"username":"dept.admin","password":"dept-admin-password"})", "");
+  ASSERT_EQ(login.status, 200);
+  const auto cookie = "cs_session=" + login.headers.at("set-cookie").substr(11, 64);
+  const auto widen =
+      platform_.send("PATCH", "/api/v1/orgs/" + id("区住房和城乡建设局"),
+                     R"({"sectors":["construction","gas","hazchem_mining","fire"]})", cookie);
+  EXPECT_EQ(widen.status, 403) << widen.body;
+  // 和平燃气储配站 is in the bureau's gas sector, but its manager's account is not the bureau's.
+  const auto takeover = platform_.send(
+      "POST", "/api/v1/users/" + std::to_string(platform_.userIdByName("enterprise")) + "/password",
+      R"({"password":"stolen-password-1"})", cookie);
+  EXPECT_EQ(takeover.status, 404) << takeover.body;
 }
 
 }  // namespace

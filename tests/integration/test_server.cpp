@@ -24,7 +24,11 @@ TestPlatform::TestPlatform() {
     throw std::runtime_error(risks.error().message);
   }
   app = std::make_unique<http::Application>(
-      *ctx, hasher, http::AppConfig{.web_root = "", .body_limit = 64 * 1024});
+      *ctx, hasher,
+      http::AppConfig{.web_root = "",
+                      .body_limit = 64 * 1024,
+                      .secure_cookies = false,
+                      .live_recheck = std::chrono::milliseconds(200)});
   server = std::make_unique<http::HttpServer>(*app, bus, 2);
   auto port = server->start("127.0.0.1", 0);
   if (!port) throw std::runtime_error(port.error().message);

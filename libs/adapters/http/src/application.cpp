@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "api/json_io.hpp"
@@ -58,7 +59,11 @@ HttpResponse Application::handle(const HttpRequest& request) {
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  metrics_.observe(request.method, route_name, response.status, seconds);
+  // Only known methods get their own series, so odd requests cannot grow /metrics.
+  static const std::set<std::string> kMethods = {"GET", "HEAD",   "POST",   "PATCH",
+                                                 "PUT", "DELETE", "OPTIONS"};
+  metrics_.observe(kMethods.count(request.method) ? request.method : "OTHER", route_name,
+                   response.status, seconds);
   return response;
 }
 
@@ -130,8 +135,19 @@ HttpResponse Application::staticFile(const HttpRequest& request) const {
   return response;
 }
 
+HttpResponse problemResponse(int status, const std::string& title, const std::string& detail,
+                             const std::string& field) {
+  return problem(status, title, detail, field);
+}
+
 bool visibleTo(const identity::Principal& principal, const events::DomainEvent& event) {
-  if (!principal.can(identity::Permission::EventsRead)) return false;
+  // The same permission a read of the entity needs, then the same scope rule.
+  using identity::Permission;
+  const Permission needed = event.entity == "user"         ? Permission::UserRead
+                            : event.entity == "org"        ? Permission::OrgRead
+                            : event.entity == "risk_point" ? Permission::RiskRead
+                                                           : Permission::EventsRead;
+  if (!principal.can(Permission::EventsRead) || !principal.can(needed)) return false;
   if (event.org_path == "/") return true;  // platform-wide events, e.g. a new basemap
   return identity::reaches(identity::scopeOf(principal), event.org_path, event.sectors);
 }

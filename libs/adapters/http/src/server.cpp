@@ -35,25 +35,36 @@ HttpRequest toRequest(const bhttp::request<bhttp::string_body>& req, const std::
   return out;
 }
 
+// A HEAD answer carries the GET answer's headers and length but no body.
 bhttp::response<bhttp::string_body> toBeast(const HttpResponse& r, unsigned version,
-                                            bool keep_alive) {
+                                            bool keep_alive, bool head = false) {
   bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
   res.set(bhttp::field::server, "citysafe");
   res.set(bhttp::field::content_type, r.content_type);
   res.set("X-Content-Type-Options", "nosniff");
   res.set("Referrer-Policy", "same-origin");
   for (const auto& [name, value] : r.headers) res.insert(name, value);
-  res.body() = r.body;
   res.keep_alive(keep_alive);
+  if (head) {
+    res.content_length(r.body.size());
+    return res;
+  }
+  res.body() = r.body;
   res.prepare_payload();
   return res;
 }
 
+// One live-channel client. Everything but the bus callback runs on the socket's strand.
 class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
  public:
   WebSocketSession(tcp::socket&& socket, Application& app, events::EventBus& bus,
-                   identity::Principal who)
-      : ws_(std::move(socket)), app_(app), bus_(bus), who_(std::move(who)) {}
+                   identity::Principal who, std::string token)
+      : ws_(std::move(socket)),
+        recheck_(ws_.get_executor()),
+        app_(app),
+        bus_(bus),
+        who_(std::move(who)),
+        token_(std::move(token)) {}
 
   void start(bhttp::request<bhttp::string_body> req) {
     ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
@@ -62,30 +73,42 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   }
 
  private:
+  static constexpr std::size_t kMaxQueued = 1000;
+
   void onAccept(beast::error_code ec) {
     if (ec) return;
     app_.metrics().websocketOpened();
+    open_ = true;
     std::weak_ptr<WebSocketSession> weak = shared_from_this();
     subscription_ = bus_.subscribe([weak](const events::DomainEvent& event) {
       if (auto self = weak.lock()) self->offer(event);
     });
     enqueue(R"({"type":"hello","entity":"","entity_id":"","action":"hello","data":null})");
+    scheduleRecheck();
     readLoop();
   }
 
+  // Called on the publisher's thread: hop onto the strand before touching anything.
   void offer(const events::DomainEvent& event) {
-    if (!visibleTo(who_, event)) return;
-    enqueue(eventJson(event));
-    app_.metrics().eventPushed();
+    asio::post(ws_.get_executor(), [self = shared_from_this(), event] {
+      if (!self->open_ || !visibleTo(self->who_, event)) return;
+      self->push(eventJson(event));
+      self->app_.metrics().eventPushed();
+    });
   }
 
   void enqueue(std::string message) {
     asio::post(ws_.get_executor(), [self = shared_from_this(), m = std::move(message)]() mutable {
-      // A client that stops reading must not grow the queue without bound.
-      if (self->queue_.size() > 1000) self->queue_.pop_front();
-      self->queue_.push_back(std::move(m));
-      if (self->queue_.size() == 1) self->writeNext();
+      self->push(std::move(m));
     });
+  }
+
+  void push(std::string message) {
+    // A client that stops reading must not grow the queue without bound: drop the oldest
+    // waiting message, never the one being written (queue_.front()).
+    if (queue_.size() >= kMaxQueued) queue_.erase(queue_.begin() + 1);
+    queue_.push_back(std::move(message));
+    if (queue_.size() == 1) writeNext();
   }
 
   void writeNext() {
@@ -98,6 +121,24 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
                     });
   }
 
+  // A live socket must not outlive its session: logout, disable, password change or expiry end
+  // it, and role or scope changes take effect.
+  void scheduleRecheck() {
+    recheck_.expires_after(app_.config().live_recheck);
+    recheck_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec || !self->open_) return;
+      auto who = self->app_.services().auth.authenticate(self->token_);
+      if (!who || !who->can(identity::Permission::EventsRead)) {
+        self->close();
+        beast::error_code ignored;
+        beast::get_lowest_layer(self->ws_).socket().close(ignored);
+        return;
+      }
+      self->who_ = std::move(*who);
+      self->scheduleRecheck();
+    });
+  }
+
   void readLoop() {
     ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
       if (ec) return self->close();
@@ -107,20 +148,23 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   }
 
   void close() {
-    if (subscription_ != 0) {
-      bus_.unsubscribe(subscription_);
-      subscription_ = 0;
-      app_.metrics().websocketClosed();
-    }
+    if (!open_) return;
+    open_ = false;
+    recheck_.cancel();
+    bus_.unsubscribe(subscription_);
+    app_.metrics().websocketClosed();
   }
 
   websocket::stream<beast::tcp_stream> ws_;
+  asio::steady_timer recheck_;
   Application& app_;
   events::EventBus& bus_;
   identity::Principal who_;
+  std::string token_;
   beast::flat_buffer buffer_;
   std::deque<std::string> queue_;
   std::uint64_t subscription_ = 0;
+  bool open_ = false;
 };
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
@@ -151,20 +195,25 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
           "the body is larger than " + std::to_string(app_.config().body_limit) + " bytes");
       return write(toBeast(p, 11, false));
     }
+    if (ec == bhttp::error::header_limit || ec == bhttp::error::bad_target ||
+        ec == bhttp::error::bad_method || ec == bhttp::error::bad_field ||
+        ec == bhttp::error::bad_value || ec == bhttp::error::bad_version ||
+        ec == bhttp::error::bad_line_ending) {
+      return write(toBeast(problemBody(400, "Invalid", "malformed HTTP request: " + ec.message()),
+                           11, false));
+    }
     if (ec) return;
     auto req = parser_->release();
     if (websocket::is_upgrade(req)) return upgrade(std::move(req));
-    const HttpResponse response = app_.handle(toRequest(req, remote_));
-    write(toBeast(response, req.version(), req.keep_alive()));
+    HttpRequest request = toRequest(req, remote_);
+    const bool head = request.method == "HEAD";
+    if (head) request.method = "GET";
+    const HttpResponse response = app_.handle(request);
+    write(toBeast(response, req.version(), req.keep_alive(), head));
   }
 
   static HttpResponse problemBody(int status, const std::string& title, const std::string& detail) {
-    return HttpResponse{status,
-                        "application/problem+json",
-                        R"({"type":"about:blank","title":")" + title + R"(","status":)" +
-                            std::to_string(status) + R"(,"detail":")" + detail +
-                            R"(","field":"body"})",
-                        {}};
+    return problemResponse(status, title, detail, "body");
   }
 
   void upgrade(bhttp::request<bhttp::string_body> req) {
@@ -179,7 +228,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
                            req.version(), false));
     }
     stream_.expires_never();
-    std::make_shared<WebSocketSession>(stream_.release_socket(), app_, bus_, std::move(*who))
+    std::make_shared<WebSocketSession>(stream_.release_socket(), app_, bus_, std::move(*who),
+                                       sessionToken(request))
         ->start(std::move(req));
   }
 

@@ -125,7 +125,11 @@ Result<int> SqlStore::migrate() {
     if (auto begun = c.begin(true); !begun) return tl::unexpected(begun.error());
     auto have = queryInt(c, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?",
                          {std::int64_t{m.version}});
-    if (have && *have == 0) {
+    if (!have) {
+      (void)c.execScript("ROLLBACK");
+      return tl::unexpected(have.error());
+    }
+    if (*have == 0) {
       auto script = c.execScript(inDialect(m.sql, d));
       auto noted = script
                        ? c.query(

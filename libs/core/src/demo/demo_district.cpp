@@ -97,7 +97,18 @@ Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx,
   for (const auto& [name, role, org_name, title] : kUsers) {
     logins.push_back({name, demoPassword(name), identity::toString(role), org_name});
   }
-  if (!existing->empty()) return logins;  // already built: the store keeps what users changed
+  if (!existing->empty()) {
+    // Built before: check it was finished, since the demo is written in many transactions.
+    auto last_user = store::readReturning<identity::User>(
+        ctx.store, [](store::Tx& tx) { return tx.users().getByUsername("enterprise"); });
+    if (!last_user) {
+      return fail(
+          Errc::Conflict, "db",
+          "this store holds an unfinished demo district (an earlier start was interrupted); "
+          "start with a new database file");
+    }
+    return logins;
+  }  // already built: the store keeps what users changed
 
   auto create = [&](const OrgDraft& d) { return orgs.create(system, d); };
   auto city = create({.name = "示范市", .kind = OrgKind::City});

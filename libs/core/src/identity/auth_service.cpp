@@ -35,13 +35,14 @@ Result<LoginResult> AuthService::login(const std::string& username, const std::s
     (void)hasher_.hash(password);  // same cost as a real check, so timing does not reveal names
     return wrong;
   }
+  // Hash before any early answer, so a disabled or locked account costs the same time as any.
+  const bool good = hasher_.verify(user->password_hash, password);
   const TimePoint now = ctx_.clock.now();
   if (user->disabled) return fail(Errc::Forbidden, "username", "this account is disabled");
   if (user->locked_until && *user->locked_until > now) {
     return fail(Errc::Forbidden, "username",
                 "too many failed logins; locked until " + formatIso8601(*user->locked_until));
   }
-  const bool good = hasher_.verify(user->password_hash, password);
   const Principal actor{.user_id = user->id, .username = user->username};
   return store::writeReturning<LoginResult>(
              ctx_.store,

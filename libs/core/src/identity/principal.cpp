@@ -40,6 +40,15 @@ bool reaches(const Principal& principal, const org::Organisation& target) {
   return reaches(scopeOf(principal), target.path, target.sectors);
 }
 
+bool reachesSubtree(const Principal& principal, const org::Organisation& target) {
+  return target.path.starts_with(principal.org_path);
+}
+
+tl::unexpected<Error> notInScope(const std::string& field, std::int64_t id, const char* what) {
+  return fail(Errc::NotFound, field,
+              std::string("no ") + what + " " + std::to_string(id) + " in your scope");
+}
+
 Result<void> require(const Principal& principal, Permission permission) {
   if (principal.can(permission)) return ok();
   return fail(Errc::Forbidden, "", std::string("your roles do not grant ") + toString(permission));

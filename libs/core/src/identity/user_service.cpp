@@ -48,10 +48,10 @@ Result<void> validateRolesFor(org::OrgKind kind, const std::vector<Role>& roles)
 namespace {
 Result<org::Organisation> orgInScope(store::Tx& tx, const Principal& who, OrgId id,
                                      const char* field) {
+  // Accounts follow the subtree only: a department's sector reach does not extend to the
+  // enterprises' people.
   auto org = tx.orgs().get(id);
-  if (!org) return invalid(field, "organisation " + std::to_string(id.value) + " does not exist");
-  if (!reaches(who, *org))
-    return fail(Errc::Forbidden, field, "the organisation is outside your scope");
+  if (!org || !reachesSubtree(who, *org)) return notInScope(field, id.value);
   return org;
 }
 
@@ -109,9 +109,9 @@ Result<User> UserService::create(const Principal& who, const UserDraft& draft) {
 Result<User> UserService::loadForWrite(store::Tx& tx, const Principal& who, UserId id) {
   if (auto r = require(who, Permission::UserWrite); !r) return tl::unexpected(r.error());
   auto user = tx.users().get(id);
-  if (!user) return fail(Errc::NotFound, "id", "no such user");
+  if (!user) return notInScope("id", id.value, "user");
   auto org = tx.orgs().get(user->org_id);
-  if (!org || !reaches(who, *org)) return fail(Errc::NotFound, "id", "no such user");
+  if (!org || !reachesSubtree(who, *org)) return notInScope("id", id.value, "user");
   return user;
 }
 
@@ -189,9 +189,9 @@ Result<User> UserService::get(const Principal& who, UserId id) {
   if (auto r = require(who, Permission::UserRead); !r) return tl::unexpected(r.error());
   return store::readReturning<User>(ctx_.store, [&](store::Tx& tx) -> Result<User> {
     auto user = tx.users().get(id);
-    if (!user) return fail(Errc::NotFound, "id", "no such user");
+    if (!user) return notInScope("id", id.value, "user");
     auto org = tx.orgs().get(user->org_id);
-    if (!org || !reaches(who, *org)) return fail(Errc::NotFound, "id", "no such user");
+    if (!org || !reachesSubtree(who, *org)) return notInScope("id", id.value, "user");
     return user;
   });
 }
@@ -205,8 +205,9 @@ Result<User> UserService::getByUsername(const Principal& who, const std::string&
 
 Result<std::vector<User>> UserService::list(const Principal& who, store::PageRequest page) {
   if (auto r = require(who, Permission::UserRead); !r) return tl::unexpected(r.error());
-  return store::readReturning<std::vector<User>>(
-      ctx_.store, [&](store::Tx& tx) { return tx.users().list(scopeOf(who), page); });
+  return store::readReturning<std::vector<User>>(ctx_.store, [&](store::Tx& tx) {
+    return tx.users().list(Scope{who.org_path, {}, {}}, page);
+  });
 }
 
 }  // namespace citysafe::identity

@@ -80,12 +80,8 @@ Result<Organisation> OrgService::create(const Principal& who, const OrgDraft& dr
         std::string parent_path = "/";
         if (draft.parent_id) {
           auto parent = tx.orgs().get(*draft.parent_id);
-          if (!parent)
-            return invalid("parent_id", "organisation " + std::to_string(draft.parent_id->value) +
-                                            " does not exist");
-          if (!identity::reaches(who, *parent)) {
-            return fail(Errc::Forbidden, "parent_id",
-                        "the parent organisation is outside your scope");
+          if (!parent || !identity::reaches(who, *parent)) {
+            return identity::notInScope("parent_id", draft.parent_id->value);
           }
           if (!mayContain(parent->kind, draft.kind)) {
             return invalid("kind", std::string("a ") + toString(draft.kind) +
@@ -137,14 +133,19 @@ Result<Organisation> OrgService::update(const Principal& who, OrgId id, const Or
   auto updated =
       store::writeReturning<Organisation>(ctx_.store, [&](store::Tx& tx) -> Result<Organisation> {
         auto org = tx.orgs().get(id);
-        if (!org) return tl::unexpected(org.error());
-        if (!identity::reaches(who, *org))
-          return fail(Errc::NotFound, "id", "no such organisation");
+        if (!org || !identity::reaches(who, *org)) return identity::notInScope("id", id.value);
         const std::string before = toAuditJson(*org);
         if (patch.name) org->name = *patch.name;
         if (patch.address) org->address = *patch.address;
         if (patch.location) org->location = *patch.location;
         if (patch.sectors) {
+          // What an organisation supervises decides what its people reach: only someone above
+          // it may change that, never its own members.
+          if (!who.isSystem() &&
+              (!identity::reachesSubtree(who, *org) || org->path == who.org_path)) {
+            return fail(Errc::Forbidden, "sectors",
+                        "only a superior organisation may change these sectors");
+          }
           if (auto r = validateSectors(org->kind, *patch.sectors); !r)
             return tl::unexpected(r.error());
           if (org->kind == OrgKind::Enterprise && patch.sectors->empty()) {

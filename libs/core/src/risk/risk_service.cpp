@@ -50,10 +50,8 @@ Result<void> validateFields(const std::string& name, const std::string& sector,
 
 Result<void> RiskService::checkPlacement(store::Tx& tx, const Principal& who, const RiskPoint& p) {
   auto org = tx.orgs().get(p.org_id);
-  if (!org)
-    return invalid("org_id", "organisation " + std::to_string(p.org_id.value) + " does not exist");
-  if (!identity::reaches(identity::scopeOf(who), org->path, {p.sector})) {
-    return fail(Errc::Forbidden, "org_id", "the responsible organisation is outside your scope");
+  if (!org || !identity::reaches(identity::scopeOf(who), org->path, {p.sector})) {
+    return identity::notInScope("org_id", p.org_id.value);
   }
   if (p.enterprise_id) {
     auto enterprise = tx.orgs().get(*p.enterprise_id);

@@ -44,8 +44,13 @@ HttpResponse problem(int status, const std::string& title, const std::string& de
 }
 
 HttpResponse problem(const Error& error) {
-  // Internal details stay in the log; the caller learns only that something went wrong.
-  const std::string detail = error.code == Errc::Internal ? "internal error" : error.message;
+  // Store and internal details stay in the log; the caller learns what to do about it.
+  std::string detail = error.message;
+  if (error.code == Errc::Internal) detail = "internal error";
+  if (error.code == Errc::Unavailable && error.field.empty())
+    detail = "the store is unavailable; try again shortly";
+  if (error.code == Errc::Conflict && error.field.empty())
+    detail = "a conflicting change was made at the same time; try again";
   return problem(statusOf(error.code), errcName(error.code), detail, error.field);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Everything the HTTP server does except speak HTTP: routing, authentication, the API handlers,
 // static files. The Beast server hands it HttpRequests; tests may call it directly.
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -16,9 +17,10 @@
 namespace citysafe::http {
 
 struct AppConfig {
-  std::string web_root;              // the built UI (web/dist); empty serves no files
-  std::size_t body_limit = 1 << 20;  // bytes; larger bodies get 413
-  bool secure_cookies = false;       // set when served over TLS by a proxy
+  std::string web_root;                           // the built UI (web/dist); empty serves no files
+  std::size_t body_limit = 1 << 20;               // bytes; larger bodies get 413
+  bool secure_cookies = false;                    // set when served over TLS by a proxy
+  std::chrono::milliseconds live_recheck{15000};  // how often a live socket re-checks its session
 };
 
 struct Services {
@@ -55,6 +57,10 @@ class Application {
 
 // The session token from the cs_session cookie or an "Authorization: Bearer" header.
 std::string sessionToken(const HttpRequest& request);
+
+// A problem+json (RFC 9457) response.
+HttpResponse problemResponse(int status, const std::string& title, const std::string& detail,
+                             const std::string& field = "");
 
 // Live channel: does this event belong to what the principal may read? And its wire form.
 bool visibleTo(const identity::Principal& principal, const events::DomainEvent& event);

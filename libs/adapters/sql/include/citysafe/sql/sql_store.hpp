@@ -15,7 +15,7 @@ using ConnectionFactory = std::function<Result<std::unique_ptr<Connection>>()>;
 // store::Store over any Connection: a pool of connections, one transaction per call.
 class SqlStore final : public store::Store {
  public:
-  SqlStore(ConnectionFactory factory, std::string description, std::size_t max_idle = 8);
+  SqlStore(ConnectionFactory factory, std::string description, std::size_t max_idle = 32);
   ~SqlStore() override;
   [[nodiscard]] Result<void> write(const store::Work& work) override;
   [[nodiscard]] Result<void> read(const store::Work& work) override;

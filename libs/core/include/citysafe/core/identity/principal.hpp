@@ -42,6 +42,14 @@ bool reaches(const Scope& scope, std::string_view org_path,
              const std::vector<std::string>& sectors);
 bool reaches(const Principal& principal, const org::Organisation& target);
 
+// Inside the principal's own subtree, ignoring sector reach: for managing accounts and for
+// changing what an organisation supervises, where sector reach must not widen itself.
+bool reachesSubtree(const Principal& principal, const org::Organisation& target);
+
+// The one answer for "missing" and "outside your scope", so ids beyond a subtree reveal nothing.
+[[nodiscard]] tl::unexpected<Error> notInScope(const std::string& field, std::int64_t id,
+                                               const char* what = "organisation");
+
 // Forbidden unless the principal holds the permission.
 [[nodiscard]] Result<void> require(const Principal& principal, Permission permission);
 
