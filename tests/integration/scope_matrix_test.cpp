@@ -159,6 +159,14 @@ class ScopeMatrix : public ::testing::Test {
          {"/api/v1/risk/aggregate?by=grid", "", std::bind(everyone, 200, _1)}},
         {"GET /api/v1/risk/safety-index",
          {"/api/v1/risk/safety-index", "", std::bind(everyone, 200, _1)}},
+        {"POST /api/v1/risk/import",
+         {"/api/v1/risk/import?format=csv",
+          "name,kind,sector,org_id,lon,lat\n导入桥,bridge,urban_operation," + id("和平社区") +
+              ",120.15,30.31\n",
+          [](const std::string& r) {
+            if (r == "admin" || r == "street" || r == "dept") return 200;
+            return r == "enterprise" ? 400 : 403;  // its row names an organisation it cannot reach
+          }}},
         {"GET /api/v1/risk/gb18218/substances",
          {"/api/v1/risk/gb18218/substances", "", std::bind(everyone, 200, _1)}},
     };

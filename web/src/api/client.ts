@@ -26,6 +26,11 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+/** For requests made outside api() (uploads through XMLHttpRequest) that answered 401. */
+export function notifyUnauthenticated(): void {
+  onUnauthenticated?.();
+}
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {

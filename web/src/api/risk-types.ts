@@ -161,3 +161,33 @@ export interface Gb18218Substances {
   chemicals: Gb18218Chemical[];
   categories: Gb18218Category[];
 }
+
+/** One street of GET /api/v1/risk/safety-index. */
+export interface SafetyIndexItem {
+  org_id: string | number;
+  name: string;
+  /** 0–100, higher is safer. */
+  index: number;
+  load: number;
+  counts: Partial<ColourCounts> & { unassessed?: number; total?: number };
+  /** Major hazard sources by grade, keyed "1".."4". */
+  major_hazard_sources?: Partial<Record<'1' | '2' | '3' | '4', number>>;
+}
+
+export interface SafetyIndexWeights {
+  red: number;
+  orange: number;
+  yellow: number;
+  blue: number;
+  grade_1: number;
+  grade_2: number;
+  grade_3: number;
+  grade_4: number;
+  scale: number;
+}
+
+export interface SafetyIndex {
+  items: SafetyIndexItem[];
+  formula: string;
+  weights: SafetyIndexWeights;
+}

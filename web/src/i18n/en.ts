@@ -1,5 +1,6 @@
 // English message catalogue. Same keys as zh-CN.ts; the type checker rejects a missing or extra key.
 import { enRisk } from './en-risk';
+import { enRiskTools } from './en-risk-tools';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
@@ -30,7 +31,7 @@ export const en: Record<MessageKey, string> = {
   'login.failed': 'Sign-in failed: {detail}',
 
   'placeholder.body': 'This module is coming in a later release.',
-  'placeholder.hint': 'Available now: risk map, the three lists, risk assessment and administration (organisations, users, audit history).',
+  'placeholder.hint': 'Available now: risk map, the three lists, risk assessment, the area safety index, risk-point import and administration (organisations, users, audit history).',
 
   'live.connected': 'Live',
   'live.connecting': 'Connecting',
@@ -176,4 +177,5 @@ export const en: Record<MessageKey, string> = {
   'error.unauthenticated': 'Your session has expired, please sign in again',
   'error.generic': 'Something went wrong: {detail}',
   ...enRisk,
+  ...enRiskTools,
 };

@@ -1,6 +1,7 @@
 // Simplified Chinese message catalogue: the primary UI language.
 // Every key here must also exist in en.ts (the type MessageKey enforces it).
 import { zhCNRisk } from './zh-CN-risk';
+import { zhCNRiskTools } from './zh-CN-risk-tools';
 
 export const zhCN = {
   'app.name': 'CitySafe 城市安全运行系统',
@@ -30,7 +31,7 @@ export const zhCN = {
   'login.failed': '登录失败：{detail}',
 
   'placeholder.body': '该模块将在后续版本中提供，敬请期待。',
-  'placeholder.hint': '当前版本已提供：风险地图、三张清单、风险点评估、系统管理（组织机构、用户、审计记录）。',
+  'placeholder.hint': '当前版本已提供：风险地图、三张清单、风险点评估、安全应急指数、风险点导入、系统管理（组织机构、用户、审计记录）。',
 
   'live.connected': '实时',
   'live.connecting': '连接中',
@@ -176,6 +177,7 @@ export const zhCN = {
   'error.unauthenticated': '登录已过期，请重新登录',
   'error.generic': '出错了：{detail}',
   ...zhCNRisk,
+  ...zhCNRiskTools,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,4 +1,5 @@
-// The left navigation: one entry per module (the risk map first), admin with its three sub-pages.
+// The left navigation: one entry per module; risk (map, three lists, safety index, import) first,
+// admin with its three sub-pages.
 import { h, tr } from '../dom';
 import type { MessageKey } from '../i18n';
 import type { Route } from '../router';
@@ -10,8 +11,14 @@ interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { path: 'map', label: 'nav.map' },
-  { path: 'risk/lists', label: 'nav.riskLists' },
+  {
+    path: 'risk', label: 'nav.risk', children: [
+      { path: 'map', label: 'nav.map' },
+      { path: 'risk/lists', label: 'nav.riskLists' },
+      { path: 'risk/index', label: 'nav.safetyIndex' },
+      { path: 'risk/import', label: 'nav.riskImport' },
+    ],
+  },
   { path: 'hazards', label: 'nav.hazards' },
   { path: 'monitoring', label: 'nav.monitoring' },
   { path: 'warnings', label: 'nav.warnings' },
@@ -27,10 +34,11 @@ export const NAV_ITEMS: NavItem[] = [
 ];
 
 export function createNavigation(): { element: HTMLElement; setActive(route: Route): void } {
-  const links: { path: string; link: HTMLAnchorElement }[] = [];
+  const links: { paths: string[]; link: HTMLAnchorElement }[] = [];
   const renderItem = (item: NavItem): HTMLElement => {
     const link = h('a', { href: `#/${item.path}`, 'data-nav': item.path }, tr(item.label));
-    links.push({ path: item.path, link });
+    // A group is active with any of its children (the risk map lives outside #/risk/...).
+    links.push({ paths: [item.path, ...(item.children ?? []).map((c) => c.path)], link });
     const sub = item.children ? h('ul', {}, item.children.map(renderItem)) : null;
     return h('li', {}, link, sub);
   };
@@ -41,8 +49,8 @@ export function createNavigation(): { element: HTMLElement; setActive(route: Rou
     element,
     setActive(route) {
       const current = route.segments.join('/');
-      for (const { path, link } of links) {
-        const active = current === path || current.startsWith(`${path}/`);
+      for (const { paths, link } of links) {
+        const active = paths.some((path) => current === path || current.startsWith(`${path}/`));
         link.classList.toggle('active', active);
         if (active) link.setAttribute('aria-current', 'page');
         else link.removeAttribute('aria-current');

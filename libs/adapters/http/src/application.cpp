@@ -22,6 +22,7 @@ Application::Application(ServiceContext& ctx, const identity::PasswordHasher& ha
   addBasemapRoutes(router_, services_);
   addRiskRoutes(router_, services_);
   addRiskViewRoutes(router_, services_);
+  addRiskImportRoutes(router_, services_);
   // The live channel is answered by the server's WebSocket upgrade; listed here so the OpenAPI
   // check and the 426 for plain GETs come from one place.
   router_.add("GET", "/api/v1/events", Access::Authenticated, [](Call&) -> Result<HttpResponse> {

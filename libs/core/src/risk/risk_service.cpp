@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 #include "citysafe/common/json_text.hpp"
 #include "citysafe/core/org/sectors.hpp"
@@ -84,33 +85,75 @@ void RiskService::announce(const RiskPoint& p, const char* action) {
                                        .data_json = data.str()});
 }
 
+Result<RiskPoint> RiskService::insertChecked(store::Tx& tx, const Principal& who,
+                                             const RiskPointDraft& d) {
+  if (auto r = validateFields(d.name, d.sector, d.capacity); !r) return tl::unexpected(r.error());
+  RiskPoint p;
+  p.name = d.name;
+  p.kind = d.kind;
+  p.sector = d.sector;
+  p.org_id = d.org_id;
+  p.enterprise_id = d.enterprise_id;
+  p.geometry = d.geometry;
+  p.capacity = d.capacity;
+  if (auto r = checkPlacement(tx, who, p); !r) return tl::unexpected(r.error());
+  p.org_path = store::orgPathOf(tx, p.org_id);
+  p.created_at = p.updated_at = ctx_.clock.now();
+  auto id = tx.risks().insert(p);
+  if (!id) return tl::unexpected(id.error());
+  p.id = *id;
+  p.code = codeFor(p.id);
+  if (auto r = tx.risks().update(p); !r) return tl::unexpected(r.error());
+  auto audited = ctx_.auditor.record(
+      tx, who, {"risk_point", std::to_string(p.id), "create", "null", toAuditJson(p), p.org_path});
+  if (!audited) return tl::unexpected(audited.error());
+  return p;
+}
+
+Result<ImportReport> RiskService::importPoints(const Principal& who,
+                                               const std::vector<ImportRow>& rows,
+                                               std::vector<ImportProblem> parse_problems,
+                                               bool keep_good_rows) {
+  if (auto r = identity::require(who, Permission::RiskWrite); !r) return tl::unexpected(r.error());
+  ImportReport report;
+  report.problems = std::move(parse_problems);
+  std::vector<RiskPoint> added;
+  auto done = ctx_.store.write([&](store::Tx& tx) -> Result<void> {
+    for (const auto& row : rows) {
+      auto point = insertChecked(tx, who, row.draft);
+      if (!point) {
+        if (point.error().code != Errc::Invalid && point.error().code != Errc::NotFound &&
+            point.error().code != Errc::Forbidden) {
+          return tl::unexpected(point.error());  // the store failed, not the row
+        }
+        report.problems.push_back({row.line, point.error().field, point.error().message});
+        continue;
+      }
+      added.push_back(std::move(*point));
+    }
+    std::set<int> bad_lines;
+    for (const auto& p : report.problems) bad_lines.insert(p.line);
+    report.failed = static_cast<int>(bad_lines.size());
+    if (report.failed > 0 && !keep_good_rows) {
+      return fail(Errc::Invalid, "rows", "rolled back");  // carries the report out, writes nothing
+    }
+    report.imported = static_cast<int>(added.size());
+    report.committed = true;
+    return ok();
+  });
+  if (!done && !(report.failed > 0 && !keep_good_rows)) return tl::unexpected(done.error());
+  std::sort(report.problems.begin(), report.problems.end(),
+            [](const ImportProblem& a, const ImportProblem& b) { return a.line < b.line; });
+  if (report.committed) {
+    for (const auto& p : added) announce(p, "created");
+  }
+  return report;
+}
+
 Result<RiskPoint> RiskService::create(const Principal& who, const RiskPointDraft& d) {
   if (auto r = identity::require(who, Permission::RiskWrite); !r) return tl::unexpected(r.error());
-  if (auto r = validateFields(d.name, d.sector, d.capacity); !r) return tl::unexpected(r.error());
-  auto created =
-      store::writeReturning<RiskPoint>(ctx_.store, [&](store::Tx& tx) -> Result<RiskPoint> {
-        RiskPoint p;
-        p.name = d.name;
-        p.kind = d.kind;
-        p.sector = d.sector;
-        p.org_id = d.org_id;
-        p.enterprise_id = d.enterprise_id;
-        p.geometry = d.geometry;
-        p.capacity = d.capacity;
-        if (auto r = checkPlacement(tx, who, p); !r) return tl::unexpected(r.error());
-        p.org_path = store::orgPathOf(tx, p.org_id);
-        p.created_at = p.updated_at = ctx_.clock.now();
-        auto id = tx.risks().insert(p);
-        if (!id) return tl::unexpected(id.error());
-        p.id = *id;
-        p.code = codeFor(p.id);
-        if (auto r = tx.risks().update(p); !r) return tl::unexpected(r.error());
-        auto audited = ctx_.auditor.record(
-            tx, who,
-            {"risk_point", std::to_string(p.id), "create", "null", toAuditJson(p), p.org_path});
-        if (!audited) return tl::unexpected(audited.error());
-        return p;
-      });
+  auto created = store::writeReturning<RiskPoint>(
+      ctx_.store, [&](store::Tx& tx) { return insertChecked(tx, who, d); });
   if (created) announce(*created, "created");
   return created;
 }

@@ -13,6 +13,7 @@ void addAuditRoutes(Router& router, Services& services);
 void addBasemapRoutes(Router& router, Services& services);
 void addRiskRoutes(Router& router, Services& services);
 void addRiskViewRoutes(Router& router, Services& services);
+void addRiskImportRoutes(Router& router, Services& services);
 
 // Result<T> → response, or the error as problem+json.
 template <class T, class F>

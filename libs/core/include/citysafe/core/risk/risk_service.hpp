@@ -35,6 +35,25 @@ struct AssessRequest {
   bool people_from_exposure = false;
 };
 
+// One row of an import, with where it came from for the report.
+struct ImportRow {
+  int line = 0;
+  RiskPointDraft draft;
+};
+
+struct ImportProblem {
+  int line = 0;
+  std::string field;
+  std::string reason;
+};
+
+struct ImportReport {
+  int imported = 0;
+  int failed = 0;          // rows with at least one problem
+  bool committed = false;  // false: nothing was written
+  std::vector<ImportProblem> problems;
+};
+
 // Thread-safe. Every call checks permission and scope.
 class RiskService {
  public:
@@ -56,11 +75,19 @@ class RiskService {
                                           const AssessRequest& request);
   [[nodiscard]] Result<std::vector<Assessment>> history(const identity::Principal& who,
                                                         std::int64_t id);
+  // All rows in one transaction. Rows that fail (and `parse_problems` from reading the file) are
+  // reported by line; when any row fails nothing is written unless `keep_good_rows`.
+  [[nodiscard]] Result<ImportReport> importPoints(const identity::Principal& who,
+                                                  const std::vector<ImportRow>& rows,
+                                                  std::vector<ImportProblem> parse_problems,
+                                                  bool keep_good_rows);
   [[nodiscard]] Result<std::vector<ExposureRing>> exposure(const identity::Principal& who,
                                                            std::int64_t id,
                                                            const std::vector<double>& radii_m);
 
  private:
+  [[nodiscard]] Result<RiskPoint> insertChecked(store::Tx& tx, const identity::Principal& who,
+                                                const RiskPointDraft& draft);
   [[nodiscard]] Result<void> checkPlacement(store::Tx& tx, const identity::Principal& who,
                                             const RiskPoint& point);
   void announce(const RiskPoint& point, const char* action);

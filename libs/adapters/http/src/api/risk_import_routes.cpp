@@ -1,0 +1,225 @@
+// POST /api/v1/risk/import: CSV (UTF-8 or GBK) or GeoJSON, WGS-84 or GCJ-02, with a report per
+// row; all or nothing unless the caller keeps the good rows.
+#include <iconv.h>
+
+#include <charconv>
+#include <map>
+
+#include "citysafe/common/csv.hpp"
+#include "risk_json.hpp"
+#include "routes.hpp"
+
+namespace citysafe::http {
+namespace {
+
+constexpr std::size_t kMaxRows = 50000;
+
+// GBK (as Chinese Excel saves CSV) to UTF-8 with glibc's iconv; Invalid naming `encoding` on a
+// byte sequence that is not GBK.
+Result<std::string> gbkToUtf8(const std::string& in) {
+  iconv_t cd = iconv_open("UTF-8", "GBK");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return fail(Errc::Internal, "encoding", "GBK conversion is unavailable");
+  std::string out(in.size() * 2 + 16, '\0');
+  char* src = const_cast<char*>(in.data());
+  std::size_t src_left = in.size();
+  char* dst = out.data();
+  std::size_t dst_left = out.size();
+  const std::size_t rc = iconv(cd, &src, &src_left, &dst, &dst_left);
+  iconv_close(cd);
+  if (rc == static_cast<std::size_t>(-1)) {
+    return invalid("encoding", "byte " + std::to_string(in.size() - src_left + 1) + " is not valid GBK");
+  }
+  out.resize(out.size() - dst_left);
+  return out;
+}
+
+bool validUtf8(const std::string& s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (std::size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+std::string param(const HttpRequest& r, const char* name, const std::string& fallback) {
+  auto it = r.query.find(name);
+  return it == r.query.end() || it->second.empty() ? fallback : it->second;
+}
+
+// Reads a draft from named values (CSV cells or GeoJSON properties); problems go to `problems`.
+struct DraftReader {
+  int line;
+  Crs crs;
+  std::vector<risk::ImportProblem>& problems;
+
+  bool fail(const std::string& field, const std::string& reason) {
+    problems.push_back({line, field, reason});
+    return false;
+  }
+
+  bool integer(const std::string& text, const char* field, std::int64_t& out, bool required) {
+    if (text.empty()) return required ? fail(field, "is required") : true;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    if (ec != std::errc{} || ptr != text.data() + text.size()) return fail(field, "'" + text + "' is not a whole number");
+    return true;
+  }
+
+  std::optional<risk::RiskPointDraft> read(const std::map<std::string, std::string>& v, const Json* geometry) {
+    auto get = [&](const char* key) {
+      auto it = v.find(key);
+      return it == v.end() ? std::string() : it->second;
+    };
+    risk::RiskPointDraft d;
+    bool good = true;
+    d.name = get("name");
+    if (d.name.empty()) good = fail("name", "is required");
+    const auto kind = risk::parseRiskKind(get("kind"));
+    if (!kind) good = fail("kind", "'" + get("kind") + "' is not a risk point kind");
+    else d.kind = *kind;
+    d.sector = get("sector");
+    std::int64_t org = 0, enterprise = 0;
+    good = integer(get("org_id"), "org_id", org, true) && good;
+    good = integer(get("enterprise_id"), "enterprise_id", enterprise, false) && good;
+    good = integer(get("capacity"), "capacity", d.capacity, false) && good;
+    d.org_id = OrgId{org};
+    if (enterprise > 0) d.enterprise_id = OrgId{enterprise};
+    Json parsed_geometry;
+    if (!geometry && !get("geometry").empty()) {
+      parsed_geometry = Json::parse(get("geometry"), nullptr, false);
+      if (parsed_geometry.is_discarded()) return fail("geometry", "is not GeoJSON"), std::nullopt;
+      geometry = &parsed_geometry;
+    }
+    if (geometry) {
+      auto g = parseGeometry(*geometry, "geometry", crs);
+      if (!g) good = fail(g.error().field, g.error().message);
+      else d.geometry = std::move(*g);
+    } else {
+      char* end = nullptr;
+      const std::string lon = get("lon"), lat = get("lat");
+      const double x = std::strtod(lon.c_str(), &end);
+      const bool lon_ok = !lon.empty() && *end == '\0';
+      const double y = std::strtod(lat.c_str(), &end);
+      const bool lat_ok = !lat.empty() && *end == '\0';
+      if (!lon_ok) good = fail("lon", "give lon and lat, or a geometry");
+      if (!lat_ok) good = fail("lat", "give lon and lat, or a geometry");
+      if (lon_ok && lat_ok) {
+        org::GeoPoint p{x, y};
+        d.geometry = {risk::GeometryType::Point, {crs == Crs::Gcj02 ? risk::gcj02ToWgs84(p) : p}};
+      }
+    }
+    return good ? std::optional(d) : std::nullopt;
+  }
+};
+
+Result<std::vector<risk::ImportRow>> rowsFromCsv(const std::string& text, Crs crs,
+                                                 std::vector<risk::ImportProblem>& problems) {
+  std::string error;
+  const auto records = parseCsv(text, &error);
+  if (!error.empty()) return invalid("body", error);
+  if (records.empty()) return invalid("body", "the file is empty");
+  const auto& header = records.front().fields;
+  for (const char* needed : {"name", "kind", "sector", "org_id"}) {
+    if (std::find(header.begin(), header.end(), needed) == header.end()) {
+      return invalid("body", std::string("the header row lacks the column '") + needed + "'");
+    }
+  }
+  if (records.size() - 1 > kMaxRows) return invalid("body", "at most " + std::to_string(kMaxRows) + " rows at once");
+  std::vector<risk::ImportRow> rows;
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const auto& rec = records[r];
+    if (rec.fields.size() > header.size()) {
+      problems.push_back({rec.line, "", "has " + std::to_string(rec.fields.size()) + " fields; the header has " +
+                                            std::to_string(header.size())});
+      continue;
+    }
+    std::map<std::string, std::string> values;
+    for (std::size_t c = 0; c < rec.fields.size(); ++c) values[header[c]] = rec.fields[c];
+    DraftReader reader{rec.line, crs, problems};
+    if (auto d = reader.read(values, nullptr)) rows.push_back({rec.line, std::move(*d)});
+  }
+  return rows;
+}
+
+Result<std::vector<risk::ImportRow>> rowsFromGeoJson(const std::string& text, Crs crs,
+                                                     std::vector<risk::ImportProblem>& problems) {
+  const Json doc = Json::parse(text, nullptr, false);
+  if (doc.is_discarded()) return invalid("body", "is not valid JSON");
+  if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" || !doc.contains("features") ||
+      !doc["features"].is_array()) {
+    return invalid("body", "must be a GeoJSON FeatureCollection");
+  }
+  if (doc["features"].size() > kMaxRows) return invalid("body", "at most " + std::to_string(kMaxRows) + " features");
+  std::vector<risk::ImportRow> rows;
+  int n = 0;
+  for (const auto& feature : doc["features"]) {
+    ++n;  // "line" is the feature's number in the collection
+    if (!feature.is_object() || !feature.contains("geometry") || !feature.contains("properties") ||
+        !feature["properties"].is_object()) {
+      problems.push_back({n, "", "a Feature needs geometry and properties"});
+      continue;
+    }
+    std::map<std::string, std::string> values;
+    for (const auto& [key, value] : feature["properties"].items()) {
+      values[key] = value.is_string() ? value.get<std::string>() : value.is_null() ? "" : value.dump();
+    }
+    DraftReader reader{n, crs, problems};
+    if (auto d = reader.read(values, &feature["geometry"])) rows.push_back({n, std::move(*d)});
+  }
+  return rows;
+}
+
+Json reportJson(const risk::ImportReport& report) {
+  Json problems = Json::array();
+  for (const auto& p : report.problems) problems.push_back({{"line", p.line}, {"field", p.field}, {"reason", p.reason}});
+  return {{"imported", report.imported}, {"failed", report.failed}, {"committed", report.committed},
+          {"problems", problems}};
+}
+
+}  // namespace
+
+void addRiskImportRoutes(Router& router, Services& services) {
+  router.add("POST", "/api/v1/risk/import", Access::Authenticated, [&services](Call& call) -> Result<HttpResponse> {
+    if (auto r = identity::require(*call.principal, identity::Permission::RiskWrite); !r) {
+      return tl::unexpected(r.error());
+    }
+    const std::string format = param(call.request, "format", "csv");
+    const std::string encoding = param(call.request, "encoding", "utf-8");
+    const std::string keep = param(call.request, "keep_good_rows", "false");
+    auto crs = parseCrs(param(call.request, "crs", "wgs84"), "crs");
+    if (!crs) return tl::unexpected(crs.error());
+    if (format != "csv" && format != "geojson") return invalid("format", "must be csv or geojson");
+    if (keep != "true" && keep != "false") return invalid("keep_good_rows", "must be true or false");
+    std::string text = call.request.body;
+    if (encoding == "gbk" || encoding == "GBK" || encoding == "gb18030") {
+      auto utf8 = gbkToUtf8(text);
+      if (!utf8) return tl::unexpected(utf8.error());
+      text = std::move(*utf8);
+    } else if (encoding != "utf-8" && encoding != "UTF-8") {
+      return invalid("encoding", "must be utf-8 or gbk");
+    } else if (!validUtf8(text)) {
+      return invalid("encoding", "the file is not UTF-8; choose GBK if it came from Chinese Excel");
+    }
+    std::vector<risk::ImportProblem> problems;
+    auto rows = format == "csv" ? rowsFromCsv(text, *crs, problems) : rowsFromGeoJson(text, *crs, problems);
+    if (!rows) return tl::unexpected(rows.error());
+    auto report = services.risks.importPoints(*call.principal, *rows, std::move(problems), keep == "true");
+    if (!report) return tl::unexpected(report.error());
+    if (!report->committed) {
+      auto body = reportJson(*report);
+      body["type"] = "about:blank";
+      body["title"] = "Invalid";
+      body["status"] = 400;
+      body["field"] = "rows";
+      body["detail"] = std::to_string(report->failed) + " row(s) failed; nothing was imported";
+      return HttpResponse{400, "application/problem+json", body.dump(-1, ' ', false, Json::error_handler_t::replace), {}};
+    }
+    return jsonResponse(reportJson(*report));
+  });
+}
+
+}  // namespace citysafe::http

@@ -1,0 +1,18 @@
+#pragma once
+// RFC 4180 CSV reading: quoted fields may hold commas, quotes ("") and line breaks.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace citysafe {
+
+struct CsvRecord {
+  int line = 0;  // 1-based line where the record starts
+  std::vector<std::string> fields;
+};
+
+// Splits UTF-8 text into records; a leading byte-order mark is skipped, blank lines are dropped.
+// `error` is set (and parsing stops) on a quote left open at the end.
+std::vector<CsvRecord> parseCsv(std::string_view text, std::string* error = nullptr);
+
+}  // namespace citysafe

@@ -1,0 +1,49 @@
+#include "citysafe/common/csv.hpp"
+
+namespace citysafe {
+
+std::vector<CsvRecord> parseCsv(std::string_view text, std::string* error) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::vector<CsvRecord> out;
+  CsvRecord record{1, {std::string()}};
+  int line = 1;
+  bool quoted = false;
+  bool any = false;  // the record has content beyond one empty field
+  auto finish = [&] {
+    if (any || record.fields.size() > 1) out.push_back(std::move(record));
+    record = CsvRecord{line, {std::string()}};
+    any = false;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        record.fields.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        if (c == '\n') ++line;
+        record.fields.back() += c;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"': quoted = true; any = true; break;
+      case ',': record.fields.emplace_back(); break;
+      case '\r': break;
+      case '\n':
+        ++line;
+        finish();
+        break;
+      default:
+        record.fields.back() += c;
+        any = true;
+    }
+  }
+  if (quoted && error) *error = "a quoted field starting on line " + std::to_string(record.line) + " never closes";
+  finish();
+  return out;
+}
+
+}  // namespace citysafe
