@@ -161,6 +161,26 @@ TEST_P(RiskStoreTest, AnAssessmentIsAuditedWithItsInputs) {
       << records->front().after_json;
 }
 
+TEST_P(RiskStoreTest, CountsPointsPerGridCellInTheStore) {
+  const Tree t = buildTree();
+  const auto a = add(t.community, RiskKind::Bridge, "urban_operation", {120.101, 30.201});
+  add(t.community, RiskKind::Bridge, "urban_operation", {120.102, 30.202});
+  add(t.community, RiskKind::Bridge, "urban_operation",
+      {120.099, 30.199});  // west and south of the origin
+  grade(a.id, risk::LecInput{10, 6, 40});
+  risk::RiskService risks(*ctx_);
+  const auto frame = store::GridFrame::metres({120.1, 30.2}, 500);
+  auto cells = risks.grid(identity::Principal::system(), {}, frame);
+  ASSERT_TRUE(cells) << cells.error().message;
+  ASSERT_EQ(cells->size(), 2U);
+  EXPECT_EQ((*cells)[0].ix, -1);  // floor, not truncation towards zero
+  EXPECT_EQ((*cells)[0].iy, -1);
+  EXPECT_EQ((*cells)[0].counts, (store::LevelCounts{0, 0, 0, 0, 1}));
+  EXPECT_EQ((*cells)[1].ix, 0);
+  EXPECT_EQ((*cells)[1].counts, (store::LevelCounts{1, 0, 0, 0, 1}));
+  EXPECT_EQ((*cells)[1].worst, RiskLevel::Major);
+}
+
 CITYSAFE_INSTANTIATE_STORES(RiskStoreTest);
 
 }  // namespace

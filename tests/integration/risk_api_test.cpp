@@ -29,17 +29,24 @@ class RiskApi : public ::testing::Test {
 };
 
 TEST_F(RiskApi, AssessNamesTheBadInput) {
-  auto assess = [&](const std::string& body) { return platform_.send("POST", "/api/v1/risk/assess", body, admin_); };
+  auto assess = [&](const std::string& body) {
+    return platform_.send("POST", "/api/v1/risk/assess", body, admin_);
+  };
   expectField(assess(R"({"method":"lec","inputs":{"l":5,"e":3,"c":15}})"), 400, "inputs.l");
   expectField(assess(R"({"method":"ls","inputs":{"l":3,"s":"high"}})"), 400, "inputs.s");
-  expectField(assess(R"({"method":"gb18218","inputs":{"substances":[{"name":"神秘物质","quantity_t":3}]}})"), 400,
-              "inputs.substances[0].name");
-  expectField(assess(R"({"method":"gb18218","inputs":{"substances":[{"name":"氯","quantity_t":-3}]}})"), 400,
-              "inputs.substances[0].quantity_t");
-  expectField(assess(R"({"method":"gb18218","inputs":{"substances":[{"name":"氯","quantity_t":"lots"}]}})"), 400,
-              "inputs.substances[0].quantity_t");
+  expectField(
+      assess(
+          R"({"method":"gb18218","inputs":{"substances":[{"name":"神秘物质","quantity_t":3}]}})"),
+      400, "inputs.substances[0].name");
+  expectField(
+      assess(R"({"method":"gb18218","inputs":{"substances":[{"name":"氯","quantity_t":-3}]}})"),
+      400, "inputs.substances[0].quantity_t");
+  expectField(
+      assess(R"({"method":"gb18218","inputs":{"substances":[{"name":"氯","quantity_t":"lots"}]}})"),
+      400, "inputs.substances[0].quantity_t");
   expectField(assess(R"({"method":"haz","inputs":{}})"), 400, "method");
-  const auto good = assess(R"({"method":"gb18218","inputs":{"substances":[{"name":"光气","quantity_t":3}],"people_500m":35}})");
+  const auto good = assess(
+      R"({"method":"gb18218","inputs":{"substances":[{"name":"光气","quantity_t":3}],"people_500m":35}})");
   ASSERT_EQ(good.status, 200) << good.body;
   EXPECT_EQ(good.json()["grade"], 1);
   EXPECT_EQ(good.json()["colour"], "red");
@@ -48,13 +55,16 @@ TEST_F(RiskApi, AssessNamesTheBadInput) {
 TEST_F(RiskApi, RegistrationRefusesBadGeometryAndUnknownSectors) {
   auto create = [&](const std::string& geometry, const std::string& sector = "urban_operation") {
     return platform_.send("POST", "/api/v1/risk/points",
-                          R"({"name":"测试点","kind":"bridge","sector":")" + sector + R"(","org_id":)" + community() +
-                              R"(,"geometry":)" + geometry + "}",
+                          R"({"name":"测试点","kind":"bridge","sector":")" + sector +
+                              R"(","org_id":)" + community() + R"(,"geometry":)" + geometry + "}",
                           admin_);
   };
-  expectField(create(R"({"type":"Polygon","coordinates":[[[120.15,30.31],[120.16,30.32],[120.16,30.31],[120.15,30.32],[120.15,30.31]]]})"),
-              400, "geometry.coordinates");
-  expectField(create(R"({"type":"Point","coordinates":[121.47,31.23]})"), 400, "geometry.coordinates");  // Shanghai
+  expectField(
+      create(
+          R"({"type":"Polygon","coordinates":[[[120.15,30.31],[120.16,30.32],[120.16,30.31],[120.15,30.32],[120.15,30.31]]]})"),
+      400, "geometry.coordinates");
+  expectField(create(R"({"type":"Point","coordinates":[121.47,31.23]})"), 400,
+              "geometry.coordinates");  // Shanghai
   expectField(create(R"({"type":"Circle","coordinates":[120.15,30.31]})"), 400, "geometry.type");
   expectField(create(R"({"type":"Point","coordinates":[120.15,30.31]})", "space"), 400, "sector");
   const auto good = create(R"({"type":"Point","coordinates":[120.15,30.31]})");
@@ -63,11 +73,19 @@ TEST_F(RiskApi, RegistrationRefusesBadGeometryAndUnknownSectors) {
 
 TEST_F(RiskApi, ImportIsAllOrNothingWithAReportPerRow) {
   const auto before = pointCount();
-  const std::string csv = "name,kind,sector,org_id,capacity,lon,lat\n"
-                          "好桥,bridge,urban_operation," + community() + ",0,120.150,30.310\n"
-                          "坏行,bridge,space," + community() + ",0,120.151,30.311\n"
-                          "好校,school,urban_operation," + community() + ",900,120.152,30.312\n"
-                          "远点,bridge,urban_operation," + community() + ",0,121.470,31.230\n";
+  const std::string csv =
+      "name,kind,sector,org_id,capacity,lon,lat\n"
+      "好桥,bridge,urban_operation," +
+      community() +
+      ",0,120.150,30.310\n"
+      "坏行,bridge,space," +
+      community() +
+      ",0,120.151,30.311\n"
+      "好校,school,urban_operation," +
+      community() +
+      ",900,120.152,30.312\n"
+      "远点,bridge,urban_operation," +
+      community() + ",0,121.470,31.230\n";
   const auto refused = importCsv(csv, "");
   ASSERT_EQ(refused.status, 400) << refused.body;
   const auto report = refused.json();
@@ -88,8 +106,8 @@ TEST_F(RiskApi, ImportIsAllOrNothingWithAReportPerRow) {
 }
 
 TEST_F(RiskApi, ImportReadsGbkAndGcj02) {
-  const std::string utf8 = "name,kind,sector,org_id,lon,lat\n和平桥,bridge,urban_operation," + community() +
-                           ",120.1596,30.3126\n";
+  const std::string utf8 = "name,kind,sector,org_id,lon,lat\n和平桥,bridge,urban_operation," +
+                           community() + ",120.1596,30.3126\n";
   iconv_t cd = iconv_open("GBK", "UTF-8");
   std::string gbk(utf8.size() * 2, '\0');
   char* src = const_cast<char*>(utf8.data());
@@ -103,7 +121,8 @@ TEST_F(RiskApi, ImportReadsGbkAndGcj02) {
   EXPECT_EQ(importCsv(gbk, "").json()["field"], "encoding");  // GBK bytes are not UTF-8
   const auto reply = importCsv(gbk, "&encoding=gbk&crs=gcj02");
   ASSERT_EQ(reply.status, 200) << reply.body;
-  const auto points = platform_.get("/api/v1/risk/points?limit=500&kind=bridge", admin_).json()["items"];
+  const auto points =
+      platform_.get("/api/v1/risk/points?limit=500&kind=bridge", admin_).json()["items"];
   const auto& last = points.back();
   EXPECT_EQ(last["name"], "和平桥");
   // GCJ-02 lies a few hundred metres off WGS-84 here; the stored point is the WGS-84 one.
@@ -115,14 +134,17 @@ TEST_F(RiskApi, ImportReadsGbkAndGcj02) {
 TEST_F(RiskApi, ImportRejectsWholeFileErrors) {
   expectField(importCsv("name,kind\nx,bridge\n", ""), 400, "body");  // missing columns
   expectField(importCsv("name,kind,sector,org_id\n\"open,bridge,gas,1\n", ""), 400, "body");
-  expectField(platform_.send("POST", "/api/v1/risk/import?format=geojson", "{not json", admin_), 400, "body");
+  expectField(platform_.send("POST", "/api/v1/risk/import?format=geojson", "{not json", admin_),
+              400, "body");
   expectField(importCsv("name,kind,sector,org_id\n", "&crs=bd09"), 400, "crs");
 }
 
 TEST_F(RiskApi, ImportsGeoJsonFeatures) {
-  const std::string doc = R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString",
+  const std::string doc =
+      R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString",
     "coordinates":[[120.15,30.31],[120.152,30.311]]},"properties":{"name":"燃气管段","kind":"gas_pipeline","sector":"gas",
-    "org_id":)" + community() + R"(}}]})";
+    "org_id":)" +
+      community() + R"(}}]})";
   const auto reply = platform_.send("POST", "/api/v1/risk/import?format=geojson", doc, admin_);
   ASSERT_EQ(reply.status, 200) << reply.body;
   EXPECT_EQ(reply.json()["imported"], 1);
@@ -138,16 +160,19 @@ TEST_F(RiskApi, ListsExportAsCsvWithExposure) {
   const auto list = platform_.get("/api/v1/risk/lists/major_hazard_sources", admin_).json();
   EXPECT_GT(list["counts"]["total"].get<int>(), 0);
   EXPECT_TRUE(list["items"][0].contains("people_500m"));
-  const auto geojson = platform_.get("/api/v1/risk/lists/vulnerable_targets?format=geojson&crs=gcj02", admin_);
+  const auto geojson =
+      platform_.get("/api/v1/risk/lists/vulnerable_targets?format=geojson&crs=gcj02", admin_);
   EXPECT_EQ(geojson.json()["type"], "FeatureCollection");
-  for (const auto& f : geojson.json()["features"]) EXPECT_GT(f["properties"]["capacity"].get<int>(), 0);
+  for (const auto& f : geojson.json()["features"])
+    EXPECT_GT(f["properties"]["capacity"].get<int>(), 0);
 }
 
 TEST_F(RiskApi, TheMapCarriesAllFourColours) {
   const auto map = platform_.get("/api/v1/risk/map", admin_).json();
   std::set<std::string> colours;
   for (const auto& f : map["features"]) {
-    if (f["properties"]["colour"].is_string()) colours.insert(f["properties"]["colour"].get<std::string>());
+    if (f["properties"]["colour"].is_string())
+      colours.insert(f["properties"]["colour"].get<std::string>());
   }
   EXPECT_EQ(colours, (std::set<std::string>{"red", "orange", "yellow", "blue"}));
 }

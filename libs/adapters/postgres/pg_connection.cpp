@@ -85,7 +85,7 @@ class PgConnection final : public sql::Connection {
   Result<void> execScript(std::string_view text) override {
     PGresult* res = PQexec(conn_, std::string(text).c_str());
     const auto status = PQresultStatus(res);
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
       auto err = failure(res, text);
       PQclear(res);
       return tl::unexpected(err);

@@ -29,9 +29,15 @@ std::vector<CsvRecord> parseCsv(std::string_view text, std::string* error) {
       continue;
     }
     switch (c) {
-      case '"': quoted = true; any = true; break;
-      case ',': record.fields.emplace_back(); break;
-      case '\r': break;
+      case '"':
+        quoted = true;
+        any = true;
+        break;
+      case ',':
+        record.fields.emplace_back();
+        break;
+      case '\r':
+        break;
       case '\n':
         ++line;
         finish();
@@ -41,7 +47,8 @@ std::vector<CsvRecord> parseCsv(std::string_view text, std::string* error) {
         any = true;
     }
   }
-  if (quoted && error) *error = "a quoted field starting on line " + std::to_string(record.line) + " never closes";
+  if (quoted && error)
+    *error = "a quoted field starting on line " + std::to_string(record.line) + " never closes";
   finish();
   return out;
 }

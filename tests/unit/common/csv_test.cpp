@@ -6,7 +6,8 @@ namespace citysafe {
 namespace {
 
 TEST(Csv, ReadsQuotedFieldsWithCommasQuotesAndLineBreaks) {
-  const auto rows = parseCsv("\xEF\xBB\xBFname,note\n\"a, b\",\"say \"\"hi\"\"\"\n\"two\nlines\",x\r\n\nlast,\n");
+  const auto rows =
+      parseCsv("\xEF\xBB\xBFname,note\n\"a, b\",\"say \"\"hi\"\"\"\n\"two\nlines\",x\r\n\nlast,\n");
   ASSERT_EQ(rows.size(), 4U);
   EXPECT_EQ(rows[0].fields, (std::vector<std::string>{"name", "note"}));
   EXPECT_EQ(rows[1].fields, (std::vector<std::string>{"a, b", "say \"hi\""}));

@@ -6,6 +6,8 @@ import { renderOrgsPage } from './admin/orgs-page';
 import { renderUserDetailPage } from './admin/user-detail-page';
 import { renderUsersPage } from './admin/users-page';
 import { renderMapPage } from './map/map-page';
+import { renderImportPage } from './risk/import-page';
+import { renderIndexPage } from './risk/index-page';
 import { renderRiskListsPage } from './risk/risk-lists-page';
 import { renderRiskMapPage } from './risk/risk-map-page';
 import { renderRiskPointPage } from './risk/risk-point-page';
@@ -19,6 +21,8 @@ const PAGES: Record<string, PageRenderer> = {
   'risk/lists': renderRiskListsPage,
   'risk/lists/:id': renderRiskListsPage,
   'risk/points/:id': renderRiskPointPage,
+  'risk/index': renderIndexPage,
+  'risk/import': renderImportPage,
   hazards: placeholderPage('nav.hazards'),
   monitoring: placeholderPage('nav.monitoring'),
   warnings: placeholderPage('nav.warnings'),

@@ -132,6 +132,26 @@ CREATE TABLE risk_assessments (
 );
 CREATE INDEX risk_assessments_point ON risk_assessments(risk_point_id, id);
 )SQL"},
+      {4, "spatial index on risk points", "",
+       // SQLite: an R*Tree kept in step by triggers, so the repository writes one table.
+       R"SQL(
+CREATE VIRTUAL TABLE risk_points_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat);
+INSERT INTO risk_points_rtree SELECT id, lon, lon, lat, lat FROM risk_points;
+CREATE TRIGGER risk_points_rtree_insert AFTER INSERT ON risk_points BEGIN
+  INSERT INTO risk_points_rtree VALUES (new.id, new.lon, new.lon, new.lat, new.lat);
+END;
+CREATE TRIGGER risk_points_rtree_update AFTER UPDATE OF lon, lat ON risk_points BEGIN
+  UPDATE risk_points_rtree SET min_lon = new.lon, max_lon = new.lon, min_lat = new.lat, max_lat = new.lat
+  WHERE id = new.id;
+END;
+CREATE TRIGGER risk_points_rtree_delete AFTER DELETE ON risk_points BEGIN
+  DELETE FROM risk_points_rtree WHERE id = old.id;
+END;
+)SQL",
+       // PostgreSQL: a GiST index on the built-in point type (no PostGIS needed).
+       R"SQL(
+CREATE INDEX risk_points_gist ON risk_points USING gist (point(lon, lat));
+)SQL"},
   };
   return kMigrations;
 }

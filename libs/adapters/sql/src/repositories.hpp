@@ -89,6 +89,8 @@ class SqlRiskRepository final : public store::RiskRepository {
                                             store::PageRequest page) override;
   Result<store::LevelCounts> countByLevel(const store::RiskFilter& filter) override;
   Result<std::vector<store::RiskMarker>> markers(const store::RiskFilter& filter) override;
+  Result<std::vector<store::CellCount>> gridCounts(const store::RiskFilter& filter,
+                                                   const store::GridFrame& frame) override;
   Result<std::int64_t> addAssessment(const risk::Assessment& assessment) override;
   Result<std::vector<risk::Assessment>> assessments(std::int64_t risk_point_id) override;
 
@@ -100,6 +102,9 @@ struct Migration {
   int version;
   const char* description;
   const char* sql;  // with {ID} {INT} {REAL} {TEXT} tokens for the dialect
+  // What only one dialect can say (spatial indexes), run after `sql`.
+  const char* sqlite_only = "";
+  const char* postgres_only = "";
 };
 const std::vector<Migration>& migrations();
 std::string inDialect(std::string_view sql, Dialect dialect);

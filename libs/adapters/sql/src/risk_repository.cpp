@@ -69,12 +69,21 @@ std::vector<Value> rowValues(const risk::RiskPoint& p) {
 }
 
 // WHERE clause (without "WHERE") for a filter; appends parameters.
-std::string whereOf(const store::RiskFilter& f, std::vector<Value>& params) {
+std::string whereOf(Dialect dialect, const store::RiskFilter& f, std::vector<Value>& params) {
   std::string w = scopeClause(f.scope, "org_path", "sectors", params);
   if (f.bbox) {
-    w += " AND lon >= ? AND lon <= ? AND lat >= ? AND lat <= ?";
-    params.insert(params.end(),
-                  {f.bbox->min_lon, f.bbox->max_lon, f.bbox->min_lat, f.bbox->max_lat});
+    // Each store's spatial index: SQLite's R*Tree, PostgreSQL's GiST on point(lon, lat).
+    if (dialect == Dialect::Sqlite) {
+      w += " AND id IN (SELECT id FROM risk_points_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
+           "min_lat >= ? AND "
+           "max_lat <= ?)";
+      params.insert(params.end(),
+                    {f.bbox->min_lon, f.bbox->max_lon, f.bbox->min_lat, f.bbox->max_lat});
+    } else {
+      w += " AND point(lon, lat) <@ box(point(?, ?), point(?, ?))";
+      params.insert(params.end(),
+                    {f.bbox->min_lon, f.bbox->min_lat, f.bbox->max_lon, f.bbox->max_lat});
+    }
   }
   if (f.sector) {
     w += " AND sector = ?";
@@ -146,8 +155,8 @@ Result<std::vector<risk::RiskPoint>> SqlRiskRepository::list(const store::RiskFi
                                                              store::PageRequest page) {
   std::vector<Value> params{page.after_id};
   const std::string sql = std::string("SELECT ") + kColumns +
-                          " FROM risk_points WHERE id > ? AND " + whereOf(f, params) +
-                          " ORDER BY id LIMIT ?";
+                          " FROM risk_points WHERE id > ? AND " +
+                          whereOf(conn_.dialect(), f, params) + " ORDER BY id LIMIT ?";
   params.emplace_back(std::int64_t{page.limit});
   auto rows = conn_.query(sql, params);
   if (!rows) return tl::unexpected(rows.error());
@@ -159,9 +168,9 @@ Result<std::vector<risk::RiskPoint>> SqlRiskRepository::list(const store::RiskFi
 
 Result<store::LevelCounts> SqlRiskRepository::countByLevel(const store::RiskFilter& f) {
   std::vector<Value> params;
-  auto rows = conn_.query(
-      "SELECT level, COUNT(*) FROM risk_points WHERE " + whereOf(f, params) + " GROUP BY level",
-      params);
+  auto rows = conn_.query("SELECT level, COUNT(*) FROM risk_points WHERE " +
+                              whereOf(conn_.dialect(), f, params) + " GROUP BY level",
+                          params);
   if (!rows) return tl::unexpected(rows.error());
   store::LevelCounts counts{};
   for (const auto& r : *rows) {
@@ -176,7 +185,7 @@ Result<std::vector<store::RiskMarker>> SqlRiskRepository::markers(const store::R
   auto rows = conn_.query(
       "SELECT id, name, kind, sector, org_path, lon, lat, level, hazard_grade, capacity FROM "
       "risk_points WHERE " +
-          whereOf(f, params) + " ORDER BY id",
+          whereOf(conn_.dialect(), f, params) + " ORDER BY id",
       params);
   if (!rows) return tl::unexpected(rows.error());
   std::vector<store::RiskMarker> out;
@@ -193,6 +202,32 @@ Result<std::vector<store::RiskMarker>> SqlRiskRepository::markers(const store::R
     m.hazard_grade = static_cast<int>(r.getInt(8));
     m.capacity = r.getInt(9);
     out.push_back(std::move(m));
+  }
+  return out;
+}
+
+Result<std::vector<store::CellCount>> SqlRiskRepository::gridCounts(const store::RiskFilter& f,
+                                                                    const store::GridFrame& frame) {
+  // floor() of the cell index: PostgreSQL has it; SQLite may lack math functions, so shift to
+  // positive before truncating.
+  const bool pg = conn_.dialect() == Dialect::Postgres;
+  auto cell = [&](const char* axis) {
+    return pg ? std::string("CAST(floor((") + axis + " - ?) / ?) AS BIGINT)"
+              : std::string("(CAST(((") + axis +
+                    " - ?) / ? + 1000000000) AS INTEGER) - 1000000000)";
+  };
+  std::vector<Value> params{frame.origin.lon, frame.cell_lon, frame.origin.lat, frame.cell_lat};
+  const std::string sql = "SELECT " + cell("lon") + " AS ix, " + cell("lat") +
+                          " AS iy, level, COUNT(*) FROM risk_points WHERE " +
+                          whereOf(conn_.dialect(), f, params) + " GROUP BY 1, 2, 3";
+  auto rows = conn_.query(sql, params);
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<store::CellCount> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) {
+    store::CellCount c{r.getInt(0), r.getInt(1), std::nullopt, r.getInt(3)};
+    if (!r.isNull(2)) c.level = static_cast<risk::RiskLevel>(r.getInt(2));
+    out.push_back(c);
   }
   return out;
 }

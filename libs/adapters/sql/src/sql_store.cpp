@@ -130,7 +130,9 @@ Result<int> SqlStore::migrate() {
       return tl::unexpected(have.error());
     }
     if (*have == 0) {
+      const char* only = d == Dialect::Sqlite ? m.sqlite_only : m.postgres_only;
       auto script = c.execScript(inDialect(m.sql, d));
+      if (script && only[0] != '\0') script = c.execScript(only);
       auto noted = script
                        ? c.query(
                              "INSERT INTO schema_migrations (version, description, applied_at) "

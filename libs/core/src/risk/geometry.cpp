@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "citysafe/core/store/store.hpp"
+
 namespace citysafe::risk {
 namespace {
 
@@ -173,3 +175,13 @@ org::GeoPoint gcj02ToWgs84(org::GeoPoint p) {
 }
 
 }  // namespace citysafe::risk
+
+namespace citysafe::store {
+
+GridFrame GridFrame::metres(org::GeoPoint origin, double cell_m) {
+  constexpr double kMetresPerDegreeLat = 110540;
+  const double metres_per_degree_lon = 111320 * std::cos(origin.lat * 3.14159265358979323846 / 180);
+  return {origin, cell_m / metres_per_degree_lon, cell_m / kMetresPerDegreeLat};
+}
+
+}  // namespace citysafe::store

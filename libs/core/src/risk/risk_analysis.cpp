@@ -68,27 +68,19 @@ std::vector<AreaSummary> summariseAreas(const std::vector<org::Organisation>& ar
   return out;
 }
 
-std::vector<GridCell> aggregateGrid(const std::vector<store::RiskMarker>& markers, double cell_m,
-                                    org::GeoPoint origin) {
-  constexpr double kMetresPerDegreeLat = 110540;
-  const double metres_per_degree_lon = 111320 * std::cos(origin.lat * 3.14159265358979323846 / 180);
-  const double cell_lon = cell_m / metres_per_degree_lon;
-  const double cell_lat = cell_m / kMetresPerDegreeLat;
+std::vector<GridCell> aggregateGrid(const std::vector<store::CellCount>& counts,
+                                    const store::GridFrame& frame) {
   std::map<std::pair<std::int64_t, std::int64_t>, GridCell> cells;
-  for (const auto& m : markers) {
-    const auto ix = static_cast<std::int64_t>(std::floor((m.at.lon - origin.lon) / cell_lon));
-    const auto iy = static_cast<std::int64_t>(std::floor((m.at.lat - origin.lat) / cell_lat));
-    auto& cell = cells[{ix, iy}];
-    if (cell.counts == store::LevelCounts{}) {
-      cell.ix = ix;
-      cell.iy = iy;
-      cell.box = {origin.lon + static_cast<double>(ix) * cell_lon,
-                  origin.lat + static_cast<double>(iy) * cell_lat,
-                  origin.lon + static_cast<double>(ix + 1) * cell_lon,
-                  origin.lat + static_cast<double>(iy + 1) * cell_lat};
-    }
-    ++cell.counts[m.level ? static_cast<std::size_t>(*m.level) : 4];
-    if (m.level && (!cell.worst || *m.level < *cell.worst)) cell.worst = m.level;
+  for (const auto& c : counts) {
+    auto& cell = cells[{c.ix, c.iy}];
+    cell.ix = c.ix;
+    cell.iy = c.iy;
+    cell.box = {frame.origin.lon + static_cast<double>(c.ix) * frame.cell_lon,
+                frame.origin.lat + static_cast<double>(c.iy) * frame.cell_lat,
+                frame.origin.lon + static_cast<double>(c.ix + 1) * frame.cell_lon,
+                frame.origin.lat + static_cast<double>(c.iy + 1) * frame.cell_lat};
+    cell.counts[c.level ? static_cast<std::size_t>(*c.level) : 4] += c.count;
+    if (c.level && (!cell.worst || *c.level < *cell.worst)) cell.worst = c.level;
   }
   std::vector<GridCell> out;
   out.reserve(cells.size());

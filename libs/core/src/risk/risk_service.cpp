@@ -216,6 +216,16 @@ Result<std::vector<store::RiskMarker>> RiskService::markers(const Principal& who
       ctx_.store, [&](store::Tx& tx) { return tx.risks().markers(filter); });
 }
 
+Result<std::vector<GridCell>> RiskService::grid(const Principal& who, store::RiskFilter filter,
+                                                const store::GridFrame& frame) {
+  if (auto r = identity::require(who, Permission::RiskRead); !r) return tl::unexpected(r.error());
+  filter.scope = identity::scopeOf(who);
+  auto counts = store::readReturning<std::vector<store::CellCount>>(
+      ctx_.store, [&](store::Tx& tx) { return tx.risks().gridCounts(filter, frame); });
+  if (!counts) return tl::unexpected(counts.error());
+  return aggregateGrid(*counts, frame);
+}
+
 namespace {
 // Vulnerable targets anywhere in the platform within `reach_m` of `at`: exposure is physical, so
 // it does not stop at the viewer's subtree.

@@ -66,20 +66,22 @@ TEST(AreaSummary, CountsByColourAndWeighsTheIndex) {
   EXPECT_DOUBLE_EQ(summary[1].index, 100);
 }
 
-TEST(Grid, PutsMarkersInSquareCellsAndKeepsTheWorstColour) {
-  const org::GeoPoint origin{120, 30};
-  const std::vector<store::RiskMarker> markers = {
-      marker(1, RiskKind::Bridge, {120.001, 30.001}, 0, RiskLevel::Low),
-      marker(2, RiskKind::Bridge, {120.002, 30.002}, 0, RiskLevel::Large),
-      marker(3, RiskKind::Bridge, {120.02, 30.001}, 0, RiskLevel::General),  // ~1.9 km east
-  };
-  const auto cells = aggregateGrid(markers, 500, origin);
+TEST(Grid, SquareCellsKeepTheirCountsAndTheWorstColour) {
+  const auto frame = store::GridFrame::metres({120, 30}, 500);
+  // 500 m at 30° N: 500 / (111320 · cos 30°) ≈ 0.005186° of longitude; 500 / 110540 ≈ 0.004523°.
+  EXPECT_NEAR(frame.cell_lon, 0.005186, 1e-6);
+  EXPECT_NEAR(frame.cell_lat, 0.004523, 1e-6);
+  const std::vector<store::CellCount> counts = {{0, 0, RiskLevel::Low, 3},
+                                                {0, 0, RiskLevel::Large, 1},
+                                                {3, 0, RiskLevel::General, 2},
+                                                {3, 0, std::nullopt, 5}};
+  const auto cells = aggregateGrid(counts, frame);
   ASSERT_EQ(cells.size(), 2U);
-  EXPECT_EQ(cells[0].ix, 0);
-  EXPECT_EQ(cells[0].counts, (store::LevelCounts{0, 1, 0, 1, 0}));
+  EXPECT_EQ(cells[0].counts, (store::LevelCounts{0, 1, 0, 3, 0}));
   EXPECT_EQ(cells[0].worst, RiskLevel::Large);
-  EXPECT_EQ(cells[1].ix, 3);
-  EXPECT_NEAR((cells[0].box.max_lat - cells[0].box.min_lat) * 110540, 500, 1);
+  EXPECT_EQ(cells[1].counts, (store::LevelCounts{0, 0, 2, 0, 5}));
+  EXPECT_NEAR(cells[1].box.min_lon, 120 + 3 * frame.cell_lon, 1e-12);
+  EXPECT_NEAR((cells[0].box.max_lat - cells[0].box.min_lat) * 110540, 500, 1e-6);
 }
 
 }  // namespace

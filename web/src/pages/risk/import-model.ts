@@ -101,7 +101,7 @@ export function exampleCsv(orgIds: (string | number)[], sectors: string[]): stri
   const rows: (string | number | null)[][] = [
     CSV_COLUMNS.map((c) => c.name),
     ['示例商场', 'crowded_place', sector('commerce'), a, '', 3000, 120.1551, 30.3152, ''],
-    ['示例加油站储罐区', 'enterprise_unit', sector('hazchem_mining'), b, '', '', 120.1573, 30.3139, ''],
+    ['示例人行天桥', 'bridge', sector('urban_operation'), b, '', '', 120.1573, 30.3139, ''],
     ['示例燃气中压管线', 'gas_pipeline', sector('gas'), a, '', '', '', '', JSON.stringify(pipe)],
   ];
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;

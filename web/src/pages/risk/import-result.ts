@@ -2,7 +2,7 @@
 // reason) as the server listed them.
 import { h, tr } from '../../dom';
 import { t, type MessageKey } from '../../i18n';
-import type { ImportOutcome } from './import-model';
+import type { ImportFormat, ImportOutcome } from './import-model';
 
 /** Enough rows to fix a file; the counts above say how many failed in all. */
 export const MAX_PROBLEM_ROWS = 500;
@@ -18,12 +18,12 @@ function summary(o: ImportOutcome): HTMLElement[] {
     .filter((e): e is HTMLElement => e !== null);
 }
 
-function problemsTable(o: ImportOutcome): HTMLElement {
+function problemsTable(o: ImportOutcome, lineLabel: MessageKey): HTMLElement {
   const shown = o.problems.slice(0, MAX_PROBLEM_ROWS);
   return h('div', {},
     tr('import.problems', undefined, 'h3'),
     h('table', { class: 'data-table compact', 'data-testid': 'import-problems' },
-      h('thead', {}, h('tr', {}, h('th', { class: 'num' }, tr('import.line')), h('th', {}, tr('import.field')),
+      h('thead', {}, h('tr', {}, h('th', { class: 'num' }, tr(lineLabel)), h('th', {}, tr('import.field')),
         h('th', {}, tr('import.reason')))),
       h('tbody', {}, shown.map((p) => h('tr', {},
         h('td', { class: 'num', 'data-col': 'line' }, p.line === null ? '—' : String(p.line)),
@@ -33,7 +33,8 @@ function problemsTable(o: ImportOutcome): HTMLElement {
       ? tr('import.moreProblems', { shown: shown.length, total: o.problems.length }, 'p') : null);
 }
 
-export function renderOutcome(o: ImportOutcome): HTMLElement {
+/** For GeoJSON the server's `line` is the feature's number in the collection. */
+export function renderOutcome(o: ImportOutcome, format: ImportFormat): HTMLElement {
   const good = o.kind === 'done';
   const stat = (label: MessageKey, value: HTMLElement | string, testId: string): HTMLElement =>
     h('span', { class: 'count-chip' }, tr(label), h('strong', { 'data-testid': testId }, value));
@@ -49,5 +50,5 @@ export function renderOutcome(o: ImportOutcome): HTMLElement {
   o.kind === 'rows' ? tr('import.rejectedHint', undefined, 'p') : null,
   good && o.imported > 0 ? h('p', {}, h('a', { href: '#/map' }, tr('nav.map')), ' · ',
     h('a', { href: '#/risk/lists' }, tr('nav.riskLists'))) : null,
-  o.problems.length ? problemsTable(o) : null);
+  o.problems.length ? problemsTable(o, format === 'geojson' ? 'import.feature' : 'import.line') : null);
 }

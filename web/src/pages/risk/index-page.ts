@@ -15,11 +15,12 @@ function formulaCard(data: SafetyIndex): HTMLElement {
   const w = data.weights;
   const row = (label: (Node | string)[], weight: number, key: string): HTMLElement =>
     h('tr', { 'data-weight': key }, h('td', {}, label), h('td', { class: 'num' }, formatNumber(weight)));
-  return h('section', { class: 'card index-formula', 'data-testid': 'safety-method' },
+  return h('section', { class: 'card index-formula', 'data-testid': 'safety-method' }, h('div', {},
     tr('index.method', undefined, 'h2'),
     tr('index.formulaPlain', { scale: formatNumber(w.scale) }, 'p'),
-    h('p', {}, tr('index.serverFormula'), '：', h('code', { class: 'formula-code', 'data-testid': 'safety-formula' }, data.formula)),
-    tr('index.formulaNote', undefined, 'p'),
+    h('p', {}, tr('index.serverFormula'), h('br'),
+      h('code', { class: 'formula-code', 'data-testid': 'safety-formula' }, data.formula)),
+    tr('index.formulaNote', undefined, 'p')),
     h('table', { class: 'data-table compact weights-table', 'data-testid': 'safety-weights' },
       h('thead', {}, h('tr', {}, h('th', {}, tr('index.term')), h('th', { class: 'num' }, tr('index.weight')))),
       h('tbody', {},
@@ -39,7 +40,7 @@ function indexCell(item: SafetyIndexItem, w: SafetyIndexWeights): HTMLElement {
 
 function indexTable(ranked: SafetyIndexItem[], w: SafetyIndexWeights): HTMLElement {
   const num = (text: string | number): HTMLElement => h('td', { class: 'num' }, String(text));
-  return h('table', { class: 'data-table compact', 'data-testid': 'safety-index-table' },
+  return h('table', { class: 'data-table compact index-table', 'data-testid': 'safety-index-table' },
     h('thead', {}, h('tr', {},
       h('th', { class: 'num' }, tr('index.rank')), h('th', {}, tr('index.street')), h('th', {}, tr('index.value')),
       h('th', { class: 'num' }, tr('index.load')),
@@ -80,7 +81,7 @@ export const renderIndexPage: PageRenderer = (outlet) => {
     if (left) return;
     const ranked = rankByIndex(data.items ?? []);
     const chartHost = h('div', { class: 'index-chart', 'data-testid': 'safety-index-chart' });
-    body.replaceChildren(formulaCard(data), h('div', { class: 'two-columns index-columns' },
+    body.replaceChildren(formulaCard(data), h('div', { class: 'stack' },
       h('section', { class: 'card' }, indexTable(ranked, data.weights)),
       h('section', { class: 'card' }, tr('index.chart', undefined, 'h2'), chartHost)));
     if (!ranked.length) return;

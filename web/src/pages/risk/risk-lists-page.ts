@@ -1,6 +1,6 @@
 // #/risk/lists/:list — the three lists (三张清单): orange-and-above risks, major hazard sources with
 // their grade, vulnerable targets with their capacity. Filters, counts by colour, cursor paging and
-// CSV/GeoJSON export (the same URL with format=csv|geojson).
+// CSV/GeoJSON export (the same URL with format=csv|geojson, and crs=gcj02 for GCJ-02 coordinates).
 import { getPage, withQuery } from '../../api/client';
 import { COLOURS, RISK_LISTS, type RiskListName, type RiskListPage, type RiskPoint } from '../../api/risk-types';
 import { createPagedList } from '../../components/paged-list';
@@ -52,8 +52,19 @@ export function listName(value: string | undefined): RiskListName {
   return (RISK_LISTS as readonly string[]).includes(value ?? '') ? value as RiskListName : 'major_risks';
 }
 
-export function exportUrl(list: RiskListName, filters: RiskFilters, format: 'csv' | 'geojson'): string {
-  return withQuery(`/api/v1/risk/lists/${list}`, { ...filterQuery(filters), format });
+export type ExportCrs = 'wgs84' | 'gcj02';
+
+/** WGS-84 is the server's default, so only GCJ-02 adds `crs`. */
+export function exportUrl(list: RiskListName, filters: RiskFilters, format: 'csv' | 'geojson', crs: ExportCrs = 'wgs84'): string {
+  return withQuery(`/api/v1/risk/lists/${list}`, { ...filterQuery(filters), format, crs: crs === 'gcj02' ? crs : undefined });
+}
+
+function crsSelect(initial: ExportCrs, onChange: (crs: ExportCrs) => void): HTMLElement {
+  const select = h('select', { name: 'crs', 'data-testid': 'export-crs' },
+    h('option', { value: 'wgs84' }, 'WGS-84'), h('option', { value: 'gcj02' }, 'GCJ-02'));
+  select.value = initial;
+  select.addEventListener('change', () => onChange(select.value === 'gcj02' ? 'gcj02' : 'wgs84'));
+  return h('label', { class: 'crs-select' }, tr('lists.crs'), select);
 }
 
 function countChips(counts: RiskListPage['counts']): HTMLElement {
@@ -71,12 +82,18 @@ function countChips(counts: RiskListPage['counts']): HTMLElement {
 export const renderRiskListsPage: PageRenderer = (outlet, route) => {
   const list = listName(route.segments[2]);
   let filters = filtersFromQuery(route.query);
+  let crs: ExportCrs = route.query.get('crs') === 'gcj02' ? 'gcj02' : 'wgs84';
   const tabs = h('nav', { class: 'tabs', 'data-testid': 'list-tabs' }, RISK_LISTS.map((name) =>
     h('a', { href: buildHash(`risk/lists/${name}`), class: name === list ? 'active' : '', 'data-list': name },
       tr(`lists.${name}`))));
   const toolbar = h('div', { class: 'toolbar' }, tr('app.loading'));
   const counts = h('div');
-  const exports = h('div', { class: 'export-links' });
+  const exportLinks = h('span', { class: 'export-links' });
+  const exports = h('div', { class: 'export-links' }, crsSelect(crs, (next) => {
+    crs = next;
+    writeHash();
+    showExports();
+  }), exportLinks);
   const rows = h('tbody');
   const columns = LIST_COLUMNS[list];
   const table = h('table', { class: 'data-table', 'data-testid': 'risk-list' },
@@ -94,14 +111,18 @@ export const renderRiskListsPage: PageRenderer = (outlet, route) => {
   card.append(paged.footer);
 
   const showExports = (): void => {
-    exports.replaceChildren(
-      h('a', { class: 'button', href: exportUrl(list, filters, 'csv'), download: `${list}.csv`, 'data-testid': 'export-csv' },
+    exportLinks.replaceChildren(
+      h('a', { class: 'button', href: exportUrl(list, filters, 'csv', crs), download: `${list}.csv`, 'data-testid': 'export-csv' },
         tr('lists.exportCsv')),
-      h('a', { class: 'button', href: exportUrl(list, filters, 'geojson'), download: `${list}.geojson`,
+      h('a', { class: 'button', href: exportUrl(list, filters, 'geojson', crs), download: `${list}.geojson`,
         'data-testid': 'export-geojson' }, tr('lists.exportGeojson')));
   };
+  const writeHash = (): void => {
+    history.replaceState(null, '', buildHash(`risk/lists/${list}`,
+      { ...filterQuery(filters), crs: crs === 'gcj02' ? crs : undefined }));
+  };
   const reload = (): void => {
-    history.replaceState(null, '', buildHash(`risk/lists/${list}`, filterQuery(filters)));
+    writeHash();
     showExports();
     void paged.reload();
   };

@@ -18,7 +18,8 @@ constexpr std::size_t kMaxRows = 50000;
 // byte sequence that is not GBK.
 Result<std::string> gbkToUtf8(const std::string& in) {
   iconv_t cd = iconv_open("UTF-8", "GBK");
-  if (cd == reinterpret_cast<iconv_t>(-1)) return fail(Errc::Internal, "encoding", "GBK conversion is unavailable");
+  if (cd == reinterpret_cast<iconv_t>(-1))
+    return fail(Errc::Internal, "encoding", "GBK conversion is unavailable");
   std::string out(in.size() * 2 + 16, '\0');
   char* src = const_cast<char*>(in.data());
   std::size_t src_left = in.size();
@@ -27,7 +28,8 @@ Result<std::string> gbkToUtf8(const std::string& in) {
   const std::size_t rc = iconv(cd, &src, &src_left, &dst, &dst_left);
   iconv_close(cd);
   if (rc == static_cast<std::size_t>(-1)) {
-    return invalid("encoding", "byte " + std::to_string(in.size() - src_left + 1) + " is not valid GBK");
+    return invalid("encoding",
+                   "byte " + std::to_string(in.size() - src_left + 1) + " is not valid GBK");
   }
   out.resize(out.size() - dst_left);
   return out;
@@ -36,7 +38,11 @@ Result<std::string> gbkToUtf8(const std::string& in) {
 bool validUtf8(const std::string& s) {
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    const std::size_t n = c < 0x80         ? 1
+                          : (c >> 5) == 6  ? 2
+                          : (c >> 4) == 14 ? 3
+                          : (c >> 3) == 30 ? 4
+                                           : 0;
     if (n == 0 || i + n > s.size()) return false;
     for (std::size_t k = 1; k < n; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
@@ -65,11 +71,13 @@ struct DraftReader {
   bool integer(const std::string& text, const char* field, std::int64_t& out, bool required) {
     if (text.empty()) return required ? fail(field, "is required") : true;
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    if (ec != std::errc{} || ptr != text.data() + text.size()) return fail(field, "'" + text + "' is not a whole number");
+    if (ec != std::errc{} || ptr != text.data() + text.size())
+      return fail(field, "'" + text + "' is not a whole number");
     return true;
   }
 
-  std::optional<risk::RiskPointDraft> read(const std::map<std::string, std::string>& v, const Json* geometry) {
+  std::optional<risk::RiskPointDraft> read(const std::map<std::string, std::string>& v,
+                                           const Json* geometry) {
     auto get = [&](const char* key) {
       auto it = v.find(key);
       return it == v.end() ? std::string() : it->second;
@@ -79,8 +87,10 @@ struct DraftReader {
     d.name = get("name");
     if (d.name.empty()) good = fail("name", "is required");
     const auto kind = risk::parseRiskKind(get("kind"));
-    if (!kind) good = fail("kind", "'" + get("kind") + "' is not a risk point kind");
-    else d.kind = *kind;
+    if (!kind)
+      good = fail("kind", "'" + get("kind") + "' is not a risk point kind");
+    else
+      d.kind = *kind;
     d.sector = get("sector");
     std::int64_t org = 0, enterprise = 0;
     good = integer(get("org_id"), "org_id", org, true) && good;
@@ -96,8 +106,10 @@ struct DraftReader {
     }
     if (geometry) {
       auto g = parseGeometry(*geometry, "geometry", crs);
-      if (!g) good = fail(g.error().field, g.error().message);
-      else d.geometry = std::move(*g);
+      if (!g)
+        good = fail(g.error().field, g.error().message);
+      else
+        d.geometry = std::move(*g);
     } else {
       char* end = nullptr;
       const std::string lon = get("lon"), lat = get("lat");
@@ -128,13 +140,15 @@ Result<std::vector<risk::ImportRow>> rowsFromCsv(const std::string& text, Crs cr
       return invalid("body", std::string("the header row lacks the column '") + needed + "'");
     }
   }
-  if (records.size() - 1 > kMaxRows) return invalid("body", "at most " + std::to_string(kMaxRows) + " rows at once");
+  if (records.size() - 1 > kMaxRows)
+    return invalid("body", "at most " + std::to_string(kMaxRows) + " rows at once");
   std::vector<risk::ImportRow> rows;
   for (std::size_t r = 1; r < records.size(); ++r) {
     const auto& rec = records[r];
     if (rec.fields.size() > header.size()) {
-      problems.push_back({rec.line, "", "has " + std::to_string(rec.fields.size()) + " fields; the header has " +
-                                            std::to_string(header.size())});
+      problems.push_back({rec.line, "",
+                          "has " + std::to_string(rec.fields.size()) + " fields; the header has " +
+                              std::to_string(header.size())});
       continue;
     }
     std::map<std::string, std::string> values;
@@ -149,11 +163,12 @@ Result<std::vector<risk::ImportRow>> rowsFromGeoJson(const std::string& text, Cr
                                                      std::vector<risk::ImportProblem>& problems) {
   const Json doc = Json::parse(text, nullptr, false);
   if (doc.is_discarded()) return invalid("body", "is not valid JSON");
-  if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" || !doc.contains("features") ||
-      !doc["features"].is_array()) {
+  if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" ||
+      !doc.contains("features") || !doc["features"].is_array()) {
     return invalid("body", "must be a GeoJSON FeatureCollection");
   }
-  if (doc["features"].size() > kMaxRows) return invalid("body", "at most " + std::to_string(kMaxRows) + " features");
+  if (doc["features"].size() > kMaxRows)
+    return invalid("body", "at most " + std::to_string(kMaxRows) + " features");
   std::vector<risk::ImportRow> rows;
   int n = 0;
   for (const auto& feature : doc["features"]) {
@@ -165,7 +180,9 @@ Result<std::vector<risk::ImportRow>> rowsFromGeoJson(const std::string& text, Cr
     }
     std::map<std::string, std::string> values;
     for (const auto& [key, value] : feature["properties"].items()) {
-      values[key] = value.is_string() ? value.get<std::string>() : value.is_null() ? "" : value.dump();
+      values[key] = value.is_string() ? value.get<std::string>()
+                    : value.is_null() ? ""
+                                      : value.dump();
     }
     DraftReader reader{n, crs, problems};
     if (auto d = reader.read(values, &feature["geometry"])) rows.push_back({n, std::move(*d)});
@@ -175,51 +192,64 @@ Result<std::vector<risk::ImportRow>> rowsFromGeoJson(const std::string& text, Cr
 
 Json reportJson(const risk::ImportReport& report) {
   Json problems = Json::array();
-  for (const auto& p : report.problems) problems.push_back({{"line", p.line}, {"field", p.field}, {"reason", p.reason}});
-  return {{"imported", report.imported}, {"failed", report.failed}, {"committed", report.committed},
+  for (const auto& p : report.problems)
+    problems.push_back({{"line", p.line}, {"field", p.field}, {"reason", p.reason}});
+  return {{"imported", report.imported},
+          {"failed", report.failed},
+          {"committed", report.committed},
           {"problems", problems}};
 }
 
 }  // namespace
 
 void addRiskImportRoutes(Router& router, Services& services) {
-  router.add("POST", "/api/v1/risk/import", Access::Authenticated, [&services](Call& call) -> Result<HttpResponse> {
-    if (auto r = identity::require(*call.principal, identity::Permission::RiskWrite); !r) {
-      return tl::unexpected(r.error());
-    }
-    const std::string format = param(call.request, "format", "csv");
-    const std::string encoding = param(call.request, "encoding", "utf-8");
-    const std::string keep = param(call.request, "keep_good_rows", "false");
-    auto crs = parseCrs(param(call.request, "crs", "wgs84"), "crs");
-    if (!crs) return tl::unexpected(crs.error());
-    if (format != "csv" && format != "geojson") return invalid("format", "must be csv or geojson");
-    if (keep != "true" && keep != "false") return invalid("keep_good_rows", "must be true or false");
-    std::string text = call.request.body;
-    if (encoding == "gbk" || encoding == "GBK" || encoding == "gb18030") {
-      auto utf8 = gbkToUtf8(text);
-      if (!utf8) return tl::unexpected(utf8.error());
-      text = std::move(*utf8);
-    } else if (encoding != "utf-8" && encoding != "UTF-8") {
-      return invalid("encoding", "must be utf-8 or gbk");
-    } else if (!validUtf8(text)) {
-      return invalid("encoding", "the file is not UTF-8; choose GBK if it came from Chinese Excel");
-    }
-    std::vector<risk::ImportProblem> problems;
-    auto rows = format == "csv" ? rowsFromCsv(text, *crs, problems) : rowsFromGeoJson(text, *crs, problems);
-    if (!rows) return tl::unexpected(rows.error());
-    auto report = services.risks.importPoints(*call.principal, *rows, std::move(problems), keep == "true");
-    if (!report) return tl::unexpected(report.error());
-    if (!report->committed) {
-      auto body = reportJson(*report);
-      body["type"] = "about:blank";
-      body["title"] = "Invalid";
-      body["status"] = 400;
-      body["field"] = "rows";
-      body["detail"] = std::to_string(report->failed) + " row(s) failed; nothing was imported";
-      return HttpResponse{400, "application/problem+json", body.dump(-1, ' ', false, Json::error_handler_t::replace), {}};
-    }
-    return jsonResponse(reportJson(*report));
-  });
+  router.add(
+      "POST", "/api/v1/risk/import", Access::Authenticated,
+      [&services](Call& call) -> Result<HttpResponse> {
+        if (auto r = identity::require(*call.principal, identity::Permission::RiskWrite); !r) {
+          return tl::unexpected(r.error());
+        }
+        const std::string format = param(call.request, "format", "csv");
+        const std::string encoding = param(call.request, "encoding", "utf-8");
+        const std::string keep = param(call.request, "keep_good_rows", "false");
+        auto crs = parseCrs(param(call.request, "crs", "wgs84"), "crs");
+        if (!crs) return tl::unexpected(crs.error());
+        if (format != "csv" && format != "geojson")
+          return invalid("format", "must be csv or geojson");
+        if (keep != "true" && keep != "false")
+          return invalid("keep_good_rows", "must be true or false");
+        std::string text = call.request.body;
+        if (encoding == "gbk" || encoding == "GBK" || encoding == "gb18030") {
+          auto utf8 = gbkToUtf8(text);
+          if (!utf8) return tl::unexpected(utf8.error());
+          text = std::move(*utf8);
+        } else if (encoding != "utf-8" && encoding != "UTF-8") {
+          return invalid("encoding", "must be utf-8 or gbk");
+        } else if (!validUtf8(text)) {
+          return invalid("encoding",
+                         "the file is not UTF-8; choose GBK if it came from Chinese Excel");
+        }
+        std::vector<risk::ImportProblem> problems;
+        auto rows = format == "csv" ? rowsFromCsv(text, *crs, problems)
+                                    : rowsFromGeoJson(text, *crs, problems);
+        if (!rows) return tl::unexpected(rows.error());
+        auto report = services.risks.importPoints(*call.principal, *rows, std::move(problems),
+                                                  keep == "true");
+        if (!report) return tl::unexpected(report.error());
+        if (!report->committed) {
+          auto body = reportJson(*report);
+          body["type"] = "about:blank";
+          body["title"] = "Invalid";
+          body["status"] = 400;
+          body["field"] = "rows";
+          body["detail"] = std::to_string(report->failed) + " row(s) failed; nothing was imported";
+          return HttpResponse{400,
+                              "application/problem+json",
+                              body.dump(-1, ' ', false, Json::error_handler_t::replace),
+                              {}};
+        }
+        return jsonResponse(reportJson(*report));
+      });
 }
 
 }  // namespace citysafe::http

@@ -199,11 +199,11 @@ void addRiskViewRoutes(Router& router, Services& services) {
       [&services](Call& call) -> Result<HttpResponse> {
         auto filter = riskFilterFrom(call.request, services, *call.principal);
         if (!filter) return tl::unexpected(filter.error());
-        auto markers = services.risks.markers(*call.principal, *filter);
-        if (!markers) return tl::unexpected(markers.error());
         const auto by_it = call.request.query.find("by");
         const std::string by = by_it == call.request.query.end() ? "area" : by_it->second;
         if (by == "area") {
+          auto markers = services.risks.markers(*call.principal, *filter);
+          if (!markers) return tl::unexpected(markers.error());
           auto areas = areasFor(services, *call.principal);
           if (!areas) return tl::unexpected(areas.error());
           Json items = Json::array();
@@ -225,12 +225,17 @@ void addRiskViewRoutes(Router& router, Services& services) {
           if (*v < 50 || *v > 10000) return invalid("cell", "must be between 50 and 10000 metres");
           cell = static_cast<double>(*v);
         }
-        org::GeoPoint origin{180, 90};
-        for (const auto& m : *markers)
-          origin = {std::min(origin.lon, m.at.lon), std::min(origin.lat, m.at.lat)};
-        origin = {std::floor(origin.lon * 100) / 100, std::floor(origin.lat * 100) / 100};
+        // Cells anchored on the district's south-west corner, so they stay put between requests.
+        org::GeoPoint origin{0, 0};
+        if (auto info = services.basemap.info(*call.principal); info && !info->bbox.empty()) {
+          origin = {std::floor(info->bbox.min_lon * 100) / 100,
+                    std::floor(info->bbox.min_lat * 100) / 100};
+        }
+        auto cells =
+            services.risks.grid(*call.principal, *filter, store::GridFrame::metres(origin, cell));
+        if (!cells) return tl::unexpected(cells.error());
         Json features = Json::array();
-        for (const auto& c : risk::aggregateGrid(*markers, cell, origin)) {
+        for (const auto& c : *cells) {
           const auto& b = c.box;
           Json ring =
               Json::array({Json::array({b.min_lon, b.min_lat}), Json::array({b.max_lon, b.min_lat}),

@@ -65,8 +65,8 @@ struct GridCell {
   std::optional<RiskLevel> worst;
 };
 
-// Square cells of `cell_m` metres in a local frame anchored at `origin`; only non-empty cells.
-std::vector<GridCell> aggregateGrid(const std::vector<store::RiskMarker>& markers, double cell_m,
-                                    org::GeoPoint origin);
+// Cells with their colour counts and worst colour, from the store's per-cell counts.
+std::vector<GridCell> aggregateGrid(const std::vector<store::CellCount>& counts,
+                                    const store::GridFrame& frame);
 
 }  // namespace citysafe::risk

@@ -71,6 +71,9 @@ class RiskService {
                                                   store::RiskFilter filter);
   [[nodiscard]] Result<std::vector<store::RiskMarker>> markers(const identity::Principal& who,
                                                                store::RiskFilter filter);
+  [[nodiscard]] Result<std::vector<GridCell>> grid(const identity::Principal& who,
+                                                   store::RiskFilter filter,
+                                                   const store::GridFrame& frame);
   [[nodiscard]] Result<Assessment> assess(const identity::Principal& who, std::int64_t id,
                                           const AssessRequest& request);
   [[nodiscard]] Result<std::vector<Assessment>> history(const identity::Principal& who,

@@ -118,6 +118,22 @@ struct RiskMarker {
   std::int64_t capacity = 0;
 };
 
+// Square cells of a local metric grid: cell (ix, iy) spans
+// [origin + ix·cell_lon, origin + (ix+1)·cell_lon) × [origin + iy·cell_lat, ...).
+struct GridFrame {
+  org::GeoPoint origin;
+  double cell_lon = 0;
+  double cell_lat = 0;
+  static GridFrame metres(org::GeoPoint origin, double cell_m);
+};
+
+struct CellCount {
+  std::int64_t ix = 0;
+  std::int64_t iy = 0;
+  std::optional<risk::RiskLevel> level;
+  std::int64_t count = 0;
+};
+
 // Counts by latest colour; index 4 counts points never assessed.
 using LevelCounts = std::array<std::int64_t, 5>;
 
@@ -132,6 +148,9 @@ class RiskRepository {
                                                                   PageRequest page) = 0;
   [[nodiscard]] virtual Result<LevelCounts> countByLevel(const RiskFilter& filter) = 0;
   [[nodiscard]] virtual Result<std::vector<RiskMarker>> markers(const RiskFilter& filter) = 0;
+  // Points per grid cell and colour, counted by the store (a million points never leave it).
+  [[nodiscard]] virtual Result<std::vector<CellCount>> gridCounts(const RiskFilter& filter,
+                                                                  const GridFrame& frame) = 0;
   [[nodiscard]] virtual Result<std::int64_t> addAssessment(const risk::Assessment& assessment) = 0;
   // Newest first.
   [[nodiscard]] virtual Result<std::vector<risk::Assessment>> assessments(
