@@ -1,3 +1,7 @@
+#include <algorithm>
+#include <tuple>
+
+#include "citysafe/core/risk/marker_cache.hpp"
 #include "citysafe/core/risk/risk_service.hpp"
 #include "store_fixture.hpp"
 
@@ -179,6 +183,53 @@ TEST_P(RiskStoreTest, CountsPointsPerGridCellInTheStore) {
   EXPECT_EQ((*cells)[1].ix, 0);
   EXPECT_EQ((*cells)[1].counts, (store::LevelCounts{1, 0, 0, 0, 1}));
   EXPECT_EQ((*cells)[1].worst, RiskLevel::Major);
+}
+
+// The marker cache filters in memory what the store filters in SQL; both must agree.
+TEST_P(RiskStoreTest, TheMarkerCacheCountsWhatTheStoreCounts) {
+  const Tree t = buildTree();
+  const auto a = add(t.community, RiskKind::Bridge, "urban_operation", {120.101, 30.201});
+  const auto b = add(t.street_b, RiskKind::GasPipeline, "gas", {120.131, 30.221});
+  add(t.street_a, RiskKind::School, "urban_operation", {120.099, 30.199}, {}, 500);
+  const auto unit =
+      add(t.gas_enterprise, RiskKind::EnterpriseUnit, "gas", {120.11, 30.21}, t.gas_enterprise.id);
+  grade(a.id, risk::LecInput{10, 6, 40});
+  grade(b.id, risk::LecInput{6, 3, 15});
+  grade(unit.id, risk::Gb18218Input{{{"氯", "", "", 10}}, 120});
+  const auto frame = store::GridFrame::metres({120.1, 30.2}, 500);
+  const std::vector<store::RiskFilter> filters = {
+      {.scope = {"/", {}, {}}},
+      {.scope = {t.street_a.path, {}, {}}},
+      {.scope = {t.gas_department.path, t.district.path, {"gas", "construction"}}},
+      {.scope = {"/", {}, {}}, .levels = {RiskLevel::Major, RiskLevel::Large}},
+      {.scope = {"/", {}, {}}, .kinds = {RiskKind::School}},
+      {.scope = {"/", {}, {}}, .sector = std::string("gas"), .major_hazard_only = true},
+      {.scope = {"/", {}, {}}, .bbox = basemap::BBox{120.095, 30.195, 120.105, 30.205}},
+  };
+  risk::MarkerCache cache;
+  ASSERT_TRUE(cache.refresh(*store_));
+  EXPECT_EQ(cache.size(), 4U);
+  auto sorted = [](std::vector<store::CellCount> v) {
+    std::sort(v.begin(), v.end(), [](const auto& x, const auto& y) {
+      return std::tuple(x.ix, x.iy, x.level ? int(*x.level) : -1) <
+             std::tuple(y.ix, y.iy, y.level ? int(*y.level) : -1);
+    });
+    std::vector<std::tuple<std::int64_t, std::int64_t, int, std::int64_t>> out;
+    for (const auto& c : v) out.emplace_back(c.ix, c.iy, c.level ? int(*c.level) : -1, c.count);
+    return out;
+  };
+  for (std::size_t i = 0; i < filters.size(); ++i) {
+    auto in_store = store::readReturning<std::vector<store::CellCount>>(
+        *store_, [&](store::Tx& tx) { return tx.risks().gridCounts(filters[i], frame); });
+    ASSERT_TRUE(in_store);
+    EXPECT_EQ(sorted(cache.gridCounts(filters[i], frame)), sorted(*in_store)) << "filter " << i;
+  }
+  // A later write reaches the cache through the registry version.
+  grade(a.id, risk::LsInput{1, 1});
+  ASSERT_TRUE(cache.refresh(*store_));
+  const auto blue = cache.gridCounts({.scope = {"/", {}, {}}, .levels = {RiskLevel::Low}}, frame);
+  ASSERT_EQ(blue.size(), 1U);
+  EXPECT_EQ(blue[0].count, 1);
 }
 
 CITYSAFE_INSTANTIATE_STORES(RiskStoreTest);

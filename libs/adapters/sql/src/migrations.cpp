@@ -152,6 +152,12 @@ END;
        R"SQL(
 CREATE INDEX risk_points_gist ON risk_points USING gist (point(lon, lat));
 )SQL"},
+      {5, "risk registry version for caches", R"SQL(
+CREATE TABLE risk_version (id {INT} PRIMARY KEY, v {INT} NOT NULL);
+INSERT INTO risk_version (id, v) VALUES (1, 0);
+ALTER TABLE risk_points ADD COLUMN row_version {INT} NOT NULL DEFAULT 0;
+CREATE INDEX risk_points_row_version ON risk_points(row_version);
+)SQL"},
   };
   return kMigrations;
 }

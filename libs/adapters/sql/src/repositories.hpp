@@ -92,6 +92,9 @@ class SqlRiskRepository final : public store::RiskRepository {
   Result<std::vector<store::CellCount>> gridCounts(const store::RiskFilter& filter,
                                                    const store::GridFrame& frame) override;
   Result<std::int64_t> addAssessment(const risk::Assessment& assessment) override;
+  Result<std::int64_t> bumpVersion() override;
+  Result<std::int64_t> version() override;
+  Result<std::vector<store::RiskMarker>> markersSince(std::int64_t version) override;
   Result<std::vector<risk::Assessment>> assessments(std::int64_t risk_point_id) override;
 
  private:

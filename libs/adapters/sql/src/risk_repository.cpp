@@ -6,7 +6,7 @@ namespace {
 constexpr const char* kColumns =
     "id, code, name, kind, sector, org_id, org_path, enterprise_id, geometry_type, coords, "
     "capacity, level, method, "
-    "basis, value, assessed_at, due_at, hazard_grade, created_at, updated_at";
+    "basis, value, assessed_at, due_at, hazard_grade, created_at, updated_at, row_version";
 
 risk::GeometryType geometryTypeFrom(const std::string& s) {
   if (s == "LineString") return risk::GeometryType::LineString;
@@ -38,6 +38,7 @@ risk::RiskPoint fromRow(const Row& r) {
   p.hazard_grade = static_cast<int>(r.getInt(17));
   p.created_at = fromEpochMs(r.getInt(18));
   p.updated_at = fromEpochMs(r.getInt(19));
+  p.version = r.getInt(20);
   return p;
 }
 
@@ -65,7 +66,8 @@ std::vector<Value> rowValues(const risk::RiskPoint& p) {
           l ? Value{toEpochMs(l->due_at)} : Value{nullptr},
           std::int64_t{p.hazard_grade},
           toEpochMs(p.created_at),
-          toEpochMs(p.updated_at)};
+          toEpochMs(p.updated_at),
+          p.version};
 }
 
 // WHERE clause (without "WHERE") for a filter; appends parameters.
@@ -74,11 +76,13 @@ std::string whereOf(Dialect dialect, const store::RiskFilter& f, std::vector<Val
   if (f.bbox) {
     // Each store's spatial index: SQLite's R*Tree, PostgreSQL's GiST on point(lon, lat).
     if (dialect == Dialect::Sqlite) {
-      w += " AND id IN (SELECT id FROM risk_points_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
-           "min_lat >= ? AND "
-           "max_lat <= ?)";
+      // The R*Tree keeps 32-bit boxes rounded outwards: use it to find candidates, then decide
+      // on the exact coordinates so points on the edge are neither lost nor added.
+      w += " AND id IN (SELECT id FROM risk_points_rtree WHERE max_lon >= ? AND min_lon <= ? AND "
+           "max_lat >= ? AND min_lat <= ?) AND lon >= ? AND lon <= ? AND lat >= ? AND lat <= ?";
       params.insert(params.end(),
-                    {f.bbox->min_lon, f.bbox->max_lon, f.bbox->min_lat, f.bbox->max_lat});
+                    {f.bbox->min_lon, f.bbox->max_lon, f.bbox->min_lat, f.bbox->max_lat,
+                     f.bbox->min_lon, f.bbox->max_lon, f.bbox->min_lat, f.bbox->max_lat});
     } else {
       w += " AND point(lon, lat) <@ box(point(?, ?), point(?, ?))";
       params.insert(params.end(),
@@ -124,15 +128,15 @@ Result<risk::RiskPoint> SqlRiskRepository::get(std::int64_t id) {
 }
 
 Result<std::int64_t> SqlRiskRepository::insert(const risk::RiskPoint& p) {
-  return queryInt(conn_,
-                  "INSERT INTO risk_points (code, name, kind, sector, sectors, org_id, org_path, "
-                  "enterprise_id, "
-                  "geometry_type, coords, lon, lat, capacity, level, method, basis, value, "
-                  "assessed_at, due_at, "
-                  "hazard_grade, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                  "?, ?, ?, ?, ?, ?, ?, "
-                  "?, ?, ?, ?) RETURNING id",
-                  rowValues(p));
+  return queryInt(
+      conn_,
+      "INSERT INTO risk_points (code, name, kind, sector, sectors, org_id, org_path, "
+      "enterprise_id, "
+      "geometry_type, coords, lon, lat, capacity, level, method, basis, value, "
+      "assessed_at, due_at, "
+      "hazard_grade, created_at, updated_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      rowValues(p));
 }
 
 Result<void> SqlRiskRepository::update(const risk::RiskPoint& p) {
@@ -144,8 +148,7 @@ Result<void> SqlRiskRepository::update(const risk::RiskPoint& p) {
       "enterprise_id = ?, geometry_type = ?, coords = ?, lon = ?, lat = ?, capacity = ?, level = "
       "?, method = ?, "
       "basis = ?, value = ?, assessed_at = ?, due_at = ?, hazard_grade = ?, created_at = ?, "
-      "updated_at = ? "
-      "WHERE id = ?",
+      "updated_at = ?, row_version = ? WHERE id = ?",
       params);
   if (!rows) return tl::unexpected(rows.error());
   return ok();
@@ -180,17 +183,14 @@ Result<store::LevelCounts> SqlRiskRepository::countByLevel(const store::RiskFilt
   return counts;
 }
 
-Result<std::vector<store::RiskMarker>> SqlRiskRepository::markers(const store::RiskFilter& f) {
-  std::vector<Value> params;
-  auto rows = conn_.query(
-      "SELECT id, name, kind, sector, org_path, lon, lat, level, hazard_grade, capacity FROM "
-      "risk_points WHERE " +
-          whereOf(conn_.dialect(), f, params) + " ORDER BY id",
-      params);
-  if (!rows) return tl::unexpected(rows.error());
+namespace {
+constexpr const char* kMarkerColumns =
+    "id, name, kind, sector, org_path, lon, lat, level, hazard_grade, capacity, row_version";
+
+std::vector<store::RiskMarker> markersFrom(const std::vector<Row>& rows) {
   std::vector<store::RiskMarker> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) {
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
     store::RiskMarker m;
     m.id = r.getInt(0);
     m.name = r.getText(1);
@@ -201,9 +201,36 @@ Result<std::vector<store::RiskMarker>> SqlRiskRepository::markers(const store::R
     if (!r.isNull(7)) m.level = static_cast<risk::RiskLevel>(r.getInt(7));
     m.hazard_grade = static_cast<int>(r.getInt(8));
     m.capacity = r.getInt(9);
+    m.version = r.getInt(10);
     out.push_back(std::move(m));
   }
   return out;
+}
+}  // namespace
+
+Result<std::vector<store::RiskMarker>> SqlRiskRepository::markers(const store::RiskFilter& f) {
+  std::vector<Value> params;
+  auto rows = conn_.query(std::string("SELECT ") + kMarkerColumns + " FROM risk_points WHERE " +
+                              whereOf(conn_.dialect(), f, params) + " ORDER BY id",
+                          params);
+  if (!rows) return tl::unexpected(rows.error());
+  return markersFrom(*rows);
+}
+
+Result<std::vector<store::RiskMarker>> SqlRiskRepository::markersSince(std::int64_t version) {
+  auto rows = conn_.query(std::string("SELECT ") + kMarkerColumns +
+                              " FROM risk_points WHERE row_version > ? ORDER BY row_version",
+                          {version});
+  if (!rows) return tl::unexpected(rows.error());
+  return markersFrom(*rows);
+}
+
+Result<std::int64_t> SqlRiskRepository::bumpVersion() {
+  return queryInt(conn_, "UPDATE risk_version SET v = v + 1 WHERE id = 1 RETURNING v", {});
+}
+
+Result<std::int64_t> SqlRiskRepository::version() {
+  return queryInt(conn_, "SELECT v FROM risk_version WHERE id = 1", {});
 }
 
 Result<std::vector<store::CellCount>> SqlRiskRepository::gridCounts(const store::RiskFilter& f,

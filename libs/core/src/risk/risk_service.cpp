@@ -99,6 +99,9 @@ Result<RiskPoint> RiskService::insertChecked(store::Tx& tx, const Principal& who
   if (auto r = checkPlacement(tx, who, p); !r) return tl::unexpected(r.error());
   p.org_path = store::orgPathOf(tx, p.org_id);
   p.created_at = p.updated_at = ctx_.clock.now();
+  auto version = tx.risks().bumpVersion();
+  if (!version) return tl::unexpected(version.error());
+  p.version = *version;
   auto id = tx.risks().insert(p);
   if (!id) return tl::unexpected(id.error());
   p.id = *id;
@@ -174,6 +177,9 @@ Result<RiskPoint> RiskService::update(const Principal& who, std::int64_t id,
           return tl::unexpected(r.error());
         if (auto r = checkPlacement(tx, who, *p); !r) return tl::unexpected(r.error());
         p->updated_at = ctx_.clock.now();
+        auto version = tx.risks().bumpVersion();
+        if (!version) return tl::unexpected(version.error());
+        p->version = *version;
         if (auto r = tx.risks().update(*p); !r) return tl::unexpected(r.error());
         auto audited = ctx_.auditor.record(
             tx, who,
@@ -220,10 +226,8 @@ Result<std::vector<GridCell>> RiskService::grid(const Principal& who, store::Ris
                                                 const store::GridFrame& frame) {
   if (auto r = identity::require(who, Permission::RiskRead); !r) return tl::unexpected(r.error());
   filter.scope = identity::scopeOf(who);
-  auto counts = store::readReturning<std::vector<store::CellCount>>(
-      ctx_.store, [&](store::Tx& tx) { return tx.risks().gridCounts(filter, frame); });
-  if (!counts) return tl::unexpected(counts.error());
-  return aggregateGrid(*counts, frame);
+  if (auto r = cache_.refresh(ctx_.store); !r) return tl::unexpected(r.error());
+  return aggregateGrid(cache_.gridCounts(filter, frame), frame);
 }
 
 namespace {
@@ -300,6 +304,9 @@ Result<Assessment> RiskService::assess(const Principal& who, std::int64_t id,
     p->latest = AssessmentSummary{a.method, a.basis, a.value, a.level, a.assessed_at, a.due_at};
     if (a.method == "gb18218") p->hazard_grade = a.hazard_grade;
     p->updated_at = a.assessed_at;
+    auto version = tx.risks().bumpVersion();
+    if (!version) return tl::unexpected(version.error());
+    p->version = *version;
     if (auto r = tx.risks().update(*p); !r) return r;
     auto audited = ctx_.auditor.record(tx, who,
                                        {"risk_point", std::to_string(id), "assess", before,

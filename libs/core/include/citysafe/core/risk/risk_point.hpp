@@ -60,7 +60,8 @@ struct RiskPoint {
   Geometry geometry;
   std::int64_t capacity = 0;  // people (vulnerable targets, public places)
   std::optional<AssessmentSummary> latest;
-  int hazard_grade = 0;  // GB 18218 grade 1..4 from the latest GB 18218 assessment, 0 if none
+  int hazard_grade = 0;      // GB 18218 grade 1..4 from the latest GB 18218 assessment, 0 if none
+  std::int64_t version = 0;  // the registry version that last wrote it, for in-memory caches
   TimePoint created_at;
   TimePoint updated_at;
 };

@@ -5,6 +5,7 @@
 
 #include "citysafe/core/identity/principal.hpp"
 #include "citysafe/core/risk/assessment.hpp"
+#include "citysafe/core/risk/marker_cache.hpp"
 #include "citysafe/core/risk/risk_analysis.hpp"
 #include "citysafe/core/risk/risk_point.hpp"
 #include "citysafe/core/services.hpp"
@@ -96,6 +97,7 @@ class RiskService {
   void announce(const RiskPoint& point, const char* action);
   ServiceContext& ctx_;
   ReassessmentPolicy policy_;
+  MarkerCache cache_;
 };
 
 }  // namespace citysafe::risk

@@ -116,6 +116,7 @@ struct RiskMarker {
   std::optional<risk::RiskLevel> level;
   int hazard_grade = 0;
   std::int64_t capacity = 0;
+  std::int64_t version = 0;
 };
 
 // Square cells of a local metric grid: cell (ix, iy) spans
@@ -152,6 +153,12 @@ class RiskRepository {
   [[nodiscard]] virtual Result<std::vector<CellCount>> gridCounts(const RiskFilter& filter,
                                                                   const GridFrame& frame) = 0;
   [[nodiscard]] virtual Result<std::int64_t> addAssessment(const risk::Assessment& assessment) = 0;
+  // The registry's version: every write bumps it inside its transaction, and stamps the rows it
+  // writes, so caches on any node can catch up with markersSince().
+  [[nodiscard]] virtual Result<std::int64_t> bumpVersion() = 0;
+  [[nodiscard]] virtual Result<std::int64_t> version() = 0;
+  // Every point written after `version`, whatever the scope, oldest first.
+  [[nodiscard]] virtual Result<std::vector<RiskMarker>> markersSince(std::int64_t version) = 0;
   // Newest first.
   [[nodiscard]] virtual Result<std::vector<risk::Assessment>> assessments(
       std::int64_t risk_point_id) = 0;
