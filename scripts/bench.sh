@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Builds and runs the benchmarks; figures go to docs/PERFORMANCE.md by hand, with this command,
-# the machine and the date.
+# Builds and runs the benchmarks; docs/PERFORMANCE.md records their figures with this command,
+# the machine and the date. PostGIS runs in a throwaway PostgreSQL on loopback for the ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh release
-cmake --build --preset release --target bench_audit_chain
+cmake --build --preset release --target bench_audit_chain bench_risk_spatial
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
 build/release/bench/bench_audit_chain --benchmark_min_time=1
+
+pg_dir=$(mktemp -d /tmp/citysafe-bench-pg.XXXXXX)
+chmod 755 "$pg_dir"
+pg_port=55532
+while (echo >"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
+trap 'scripts/pg_test_cluster.sh stop "$pg_dir"' EXIT
+pg_uri=$(scripts/pg_test_cluster.sh start "$pg_dir" "$pg_port")
+build/release/bench/bench_risk_spatial --points "${BENCH_POINTS:-1000000}" --queries 1000 --pg "$pg_uri"

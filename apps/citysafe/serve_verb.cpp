@@ -71,8 +71,16 @@ int serve(const ServeOptions& o) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  // Warm the risk marker cache in the background, so the first grid view does not wait for it.
+  std::thread warm([&app] {
+    if (auto r = app.services().risks.warmCache(); !r)
+      spdlog::warn("risk marker cache: {}", r.error().message);
+  });
   auto port = server.start(o.address, o.port);
-  if (!port) return report(port.error());
+  if (!port) {
+    warm.join();
+    return report(port.error());
+  }
   std::cout << "CitySafe listening on http://" << o.address << ":" << *port << "/" << std::endl;
 
   std::thread waiter([&] {
@@ -83,6 +91,7 @@ int serve(const ServeOptions& o) {
   });
   server.wait();
   waiter.join();
+  warm.join();
   return 0;
 }
 }  // namespace

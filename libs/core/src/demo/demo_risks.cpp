@@ -115,12 +115,14 @@ Result<int> buildDemoRisks(ServiceContext& ctx, org::GeoPoint centre, int count)
     draft.kind = plan.kind;
     draft.sector = plan.sector;
     draft.geometry = shapeAt(at, plan.shape);
-    draft.capacity = plan.capacity ? plan.capacity + (i * 37) % (plan.capacity / 2 + 1) : 0;
+    draft.capacity =
+        plan.capacity ? plan.capacity + std::int64_t{i} * 37 % (plan.capacity / 2 + 1) : 0;
     if (plan.kind == RiskKind::EnterpriseUnit) {
       // A storage unit sits at its enterprise, a few dozen metres off its front gate.
       const auto& owner = enterprises[static_cast<std::size_t>(i / 17) % enterprises.size()];
       const auto gate = owner.location.value_or(at);
-      draft.geometry = shapeAt({gate.lon + 0.0004 * (i / 34), gate.lat + 0.0003}, plan.shape);
+      const int unit_row = i / 34;
+      draft.geometry = shapeAt({gate.lon + 0.0004 * unit_row, gate.lat + 0.0003}, plan.shape);
       draft.org_id = owner.id;
       draft.enterprise_id = owner.id;
       draft.name = owner.name + std::to_string(i / 17 + 1) + "号" + plan.label;

@@ -9,7 +9,7 @@ namespace {
 // "氯化氢(无水)" and "氯化氢(无水)" are both "氯化氢" for matching a plain name.
 std::string_view baseName(std::string_view name) {
   const auto ascii = name.find('(');
-  const auto wide = name.find("(");
+  const auto wide = name.find("\xEF\xBC\x88");  // full-width (
   return name.substr(0, std::min(ascii, wide));
 }
 

@@ -7,7 +7,8 @@
 namespace citysafe::risk {
 
 std::uint32_t MarkerCache::intern(std::vector<std::string>& table,
-                                  std::unordered_map<std::string, std::uint32_t>& index, const std::string& value) {
+                                  std::unordered_map<std::string, std::uint32_t>& index,
+                                  const std::string& value) {
   auto [it, added] = index.emplace(value, static_cast<std::uint32_t>(table.size()));
   if (added) table.push_back(value);
   return it->second;
@@ -59,19 +60,27 @@ std::size_t MarkerCache::size() const {
   return entries_.size();
 }
 
-std::vector<store::CellCount> MarkerCache::gridCounts(const store::RiskFilter& f, const store::GridFrame& frame) const {
+std::vector<store::CellCount> MarkerCache::gridCounts(const store::RiskFilter& f,
+                                                      const store::GridFrame& frame) const {
   std::shared_lock lock(mutex_);
   // Decide scope once per distinct path and sector, not once per point.
-  std::vector<char> in_subtree(paths_.size()), in_district(paths_.size()), wanted_path(paths_.size());
+  std::vector<char> in_subtree(paths_.size()), in_district(paths_.size()),
+      wanted_path(paths_.size());
   for (std::size_t i = 0; i < paths_.size(); ++i) {
-    in_subtree[i] = paths_[i].starts_with(f.scope.subtree_path);
-    in_district[i] = !f.scope.sector_district_path.empty() && paths_[i].starts_with(f.scope.sector_district_path);
-    wanted_path[i] = !f.org_path || paths_[i].starts_with(*f.org_path);
+    in_subtree[i] = paths_[i].starts_with(f.scope.subtree_path) ? 1 : 0;
+    in_district[i] = (!f.scope.sector_district_path.empty() &&
+                      paths_[i].starts_with(f.scope.sector_district_path))
+                         ? 1
+                         : 0;
+    wanted_path[i] = (!f.org_path || paths_[i].starts_with(*f.org_path)) ? 1 : 0;
   }
-  std::vector<char> reach_sector(sectors_.size()), wanted_sector(sectors_.size());
+  std::vector<std::uint8_t> reach_sector(sectors_.size()), wanted_sector(sectors_.size());
   for (std::size_t i = 0; i < sectors_.size(); ++i) {
-    reach_sector[i] = std::find(f.scope.sectors.begin(), f.scope.sectors.end(), sectors_[i]) != f.scope.sectors.end();
-    wanted_sector[i] = !f.sector || *f.sector == sectors_[i];
+    reach_sector[i] = (std::find(f.scope.sectors.begin(), f.scope.sectors.end(), sectors_[i]) !=
+                       f.scope.sectors.end())
+                          ? 1
+                          : 0;
+    wanted_sector[i] = (!f.sector || *f.sector == sectors_[i]) ? 1 : 0;
   }
   std::unordered_map<std::uint64_t, store::CellCount> cells;
   for (const auto& e : entries_) {
@@ -81,8 +90,9 @@ std::vector<store::CellCount> MarkerCache::gridCounts(const store::RiskFilter& f
                    e.lat > f.bbox->max_lat)) {
       continue;
     }
-    if (!f.levels.empty() && (e.level < 0 || std::find(f.levels.begin(), f.levels.end(),
-                                                       static_cast<RiskLevel>(e.level)) == f.levels.end())) {
+    if (!f.levels.empty() &&
+        (e.level < 0 || std::find(f.levels.begin(), f.levels.end(),
+                                  static_cast<RiskLevel>(e.level)) == f.levels.end())) {
       continue;
     }
     if (!f.kinds.empty() &&
@@ -90,11 +100,14 @@ std::vector<store::CellCount> MarkerCache::gridCounts(const store::RiskFilter& f
       continue;
     }
     if (f.major_hazard_only && e.grade <= 0) continue;
-    const auto ix = static_cast<std::int64_t>(std::floor((e.lon - frame.origin.lon) / frame.cell_lon));
-    const auto iy = static_cast<std::int64_t>(std::floor((e.lat - frame.origin.lat) / frame.cell_lat));
+    const auto ix =
+        static_cast<std::int64_t>(std::floor((e.lon - frame.origin.lon) / frame.cell_lon));
+    const auto iy =
+        static_cast<std::int64_t>(std::floor((e.lat - frame.origin.lat) / frame.cell_lat));
     // ix, iy and the level packed in one key: 28 bits each, offset to stay positive.
     const std::uint64_t key = (static_cast<std::uint64_t>(ix + (1 << 27)) << 36) |
-                              (static_cast<std::uint64_t>(iy + (1 << 27)) << 8) | static_cast<std::uint8_t>(e.level);
+                              (static_cast<std::uint64_t>(iy + (1 << 27)) << 8) |
+                              static_cast<std::uint8_t>(e.level);
     auto& c = cells[key];
     if (c.count == 0) {
       c.ix = ix;

@@ -84,7 +84,7 @@ std::vector<GridCell> aggregateGrid(const std::vector<store::CellCount>& counts,
   }
   std::vector<GridCell> out;
   out.reserve(cells.size());
-  for (auto& [key, cell] : cells) out.push_back(std::move(cell));
+  for (const auto& [key, cell] : cells) out.push_back(cell);
   return out;
 }
 

@@ -33,7 +33,8 @@ class MarkerCache {
     std::uint8_t sector;  // index into sectors_
   };
   [[nodiscard]] bool matches(const store::RiskFilter& f, const Entry& e) const;
-  std::uint32_t intern(std::vector<std::string>& table, std::unordered_map<std::string, std::uint32_t>& index,
+  std::uint32_t intern(std::vector<std::string>& table,
+                       std::unordered_map<std::string, std::uint32_t>& index,
                        const std::string& value);
 
   mutable std::shared_mutex mutex_;
