@@ -242,11 +242,28 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
                        });
   }
 
+  // Half-close, then read and discard what the client is still sending (for a while, and up to
+  // a bound): closing with unread bytes would reset the connection and lose our answer (a 413,
+  // say) before the client reads it.
   void shutdown() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(std::chrono::seconds(2));
+    drain();
   }
 
+  void drain() {
+    static constexpr std::size_t kMaxDrained = 16 << 20;
+    drain_buffer_.resize(64 * 1024);
+    stream_.async_read_some(asio::buffer(drain_buffer_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              self->drained_ += n;
+                              if (!ec && self->drained_ < kMaxDrained) self->drain();
+                            });
+  }
+
+  std::vector<char> drain_buffer_;
+  std::size_t drained_ = 0;
   beast::tcp_stream stream_;
   Application& app_;
   events::EventBus& bus_;

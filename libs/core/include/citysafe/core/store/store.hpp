@@ -192,31 +192,30 @@ inline std::string orgPathOf(Tx& tx, OrgId id) {
   return org ? org->path : std::string("/");
 }
 
-// Runs `work` in a write transaction and hands back its value.
+// Runs `work` in a transaction and hands back its value.
 template <class T>
-[[nodiscard]] Result<T> writeReturning(Store& store, const std::function<Result<T>(Tx&)>& work) {
+[[nodiscard]] Result<T> returning(Store& store, bool write,
+                                  const std::function<Result<T>(Tx&)>& work) {
   std::optional<T> out;
-  auto done = store.write([&](Tx& tx) -> Result<void> {
+  const Work wrapped = [&](Tx& tx) -> Result<void> {
     auto value = work(tx);
     if (!value) return tl::unexpected(value.error());
     out = std::move(*value);
     return {};
-  });
+  };
+  auto done = write ? store.write(wrapped) : store.read(wrapped);
   if (!done) return tl::unexpected(done.error());
   return std::move(*out);
 }
 
 template <class T>
+[[nodiscard]] Result<T> writeReturning(Store& store, const std::function<Result<T>(Tx&)>& work) {
+  return returning<T>(store, true, work);
+}
+
+template <class T>
 [[nodiscard]] Result<T> readReturning(Store& store, const std::function<Result<T>(Tx&)>& work) {
-  std::optional<T> out;
-  auto done = store.read([&](Tx& tx) -> Result<void> {
-    auto value = work(tx);
-    if (!value) return tl::unexpected(value.error());
-    out = std::move(*value);
-    return {};
-  });
-  if (!done) return tl::unexpected(done.error());
-  return std::move(*out);
+  return returning<T>(store, false, work);
 }
 
 }  // namespace citysafe::store
