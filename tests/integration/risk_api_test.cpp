@@ -163,8 +163,9 @@ TEST_F(RiskApi, ListsExportAsCsvWithExposure) {
   const auto geojson =
       platform_.get("/api/v1/risk/lists/vulnerable_targets?format=geojson&crs=gcj02", admin_);
   EXPECT_EQ(geojson.json()["type"], "FeatureCollection");
-  for (const auto& f : geojson.json()["features"])
-    EXPECT_GT(f["properties"]["capacity"].get<int>(), 0);
+  // Keep the parsed document alive: a range-for over a temporary's member would dangle.
+  const auto features = geojson.json()["features"];
+  for (const auto& f : features) EXPECT_GT(f["properties"]["capacity"].get<int>(), 0);
 }
 
 TEST_F(RiskApi, TheMapCarriesAllFourColours) {
