@@ -3,7 +3,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { onLangChange, tDynamic } from '../../i18n';
+import { tDynamic } from '../../i18n';
+import { keepChartLive } from '../../components/live-chart';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -28,13 +29,5 @@ export function mountCompositionChart(host: HTMLElement, counts: Record<string, 
       }],
     });
   };
-  draw();
-  const stopListening = onLangChange(draw);
-  const observer = new ResizeObserver(() => chart.resize());
-  observer.observe(host);
-  return () => {
-    stopListening();
-    observer.disconnect();
-    chart.dispose();
-  };
+  return keepChartLive(chart, host, draw);
 }

@@ -4,8 +4,9 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { COLOURS, type AreaAggregate } from '../../api/risk-types';
-import { onLangChange, t } from '../../i18n';
+import { t } from '../../i18n';
 import { COLOUR_HEX, fullCounts } from './risk-model';
+import { keepChartLive } from '../../components/live-chart';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -28,13 +29,5 @@ export function mountAreaChart(host: HTMLElement, items: AreaAggregate[]): () =>
       })),
     }, true);
   };
-  draw();
-  const stopListening = onLangChange(draw);
-  const observer = new ResizeObserver(() => chart.resize());
-  observer.observe(host);
-  return () => {
-    stopListening();
-    observer.disconnect();
-    chart.dispose();
-  };
+  return keepChartLive(chart, host, draw);
 }

@@ -5,8 +5,9 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { SafetyIndexItem } from '../../api/risk-types';
-import { onLangChange, t } from '../../i18n';
+import { t } from '../../i18n';
 import { indexColour } from './index-model';
+import { keepChartLive } from '../../components/live-chart';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -28,13 +29,5 @@ export function mountIndexChart(host: HTMLElement, ranked: SafetyIndexItem[]): (
         label: { show: true, position: 'right', fontSize: 11 } }],
     }, true);
   };
-  draw();
-  const stopListening = onLangChange(draw);
-  const observer = new ResizeObserver(() => chart.resize());
-  observer.observe(host);
-  return () => {
-    stopListening();
-    observer.disconnect();
-    chart.dispose();
-  };
+  return keepChartLive(chart, host, draw);
 }
