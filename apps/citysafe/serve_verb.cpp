@@ -1,8 +1,10 @@
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "basemap_import.hpp"
@@ -48,6 +50,9 @@ int serve(const ServeOptions& o) {
     if (!logins) return report(logins.error());
     if (auto base = ensureDemoBasemap(ctx); !base) return report(base.error());
     if (auto risks = demo::buildDemoRisks(ctx, centre); !risks) return report(risks.error());
+    if (auto hazards = demo::buildDemoHazards(ctx); !hazards) {
+      return report(hazards.error());
+    }
     std::cout << "Demo logins (username / password):\n";
     for (const auto& l : *logins) {
       std::cout << "  " << l.username << " / " << l.password << "   (" << l.role << ", " << l.org
@@ -76,9 +81,35 @@ int serve(const ServeOptions& o) {
     if (auto r = app.services().risks.warmCache(); !r)
       spdlog::warn("risk marker cache: {}", r.error().message);
   });
+  // The hazard scheduler: due-soon and overdue marks, notices and escalation, once a minute.
+  std::mutex stop_mutex;
+  std::condition_variable stop_signal;
+  bool stopping = false;
+  std::thread scheduler([&] {
+    std::unique_lock lock(stop_mutex);
+    do {
+      lock.unlock();
+      if (auto swept = app.services().hazards.sweep(); !swept) {
+        spdlog::warn("hazard scheduler: {}", swept.error().message);
+      } else if (swept->overdue + swept->due_soon + swept->escalated > 0) {
+        spdlog::info("hazard scheduler: {} due soon, {} overdue, {} escalated", swept->due_soon,
+                     swept->overdue, swept->escalated);
+      }
+      lock.lock();
+    } while (!stop_signal.wait_for(lock, std::chrono::minutes(1), [&] { return stopping; }));
+  });
+  auto stopScheduler = [&] {
+    {
+      std::lock_guard lock(stop_mutex);
+      stopping = true;
+    }
+    stop_signal.notify_all();
+    scheduler.join();
+  };
   auto port = server.start(o.address, o.port);
   if (!port) {
     warm.join();
+    stopScheduler();
     return report(port.error());
   }
   std::cout << "CitySafe listening on http://" << o.address << ":" << *port << "/" << std::endl;
@@ -92,6 +123,7 @@ int serve(const ServeOptions& o) {
   server.wait();
   waiter.join();
   warm.join();
+  stopScheduler();
   return 0;
 }
 }  // namespace

@@ -8,6 +8,7 @@
 #include "citysafe/core/demo/demo_district.hpp"
 #include "citysafe/core/org/org_service.hpp"
 #include "citysafe/core/risk/risk_service.hpp"
+#include "hazard_fixture.hpp"
 #include "test_server.hpp"
 
 namespace citysafe::testing {
@@ -39,6 +40,45 @@ class ScopeMatrix : public ::testing::Test {
                                      admin);
     ASSERT_EQ(made.status, 201) << made.body;
     victim_ = made.json()["id"].get<std::int64_t>();
+    makeHazards();
+  }
+
+  // H1: a hazard of 安澜精细化工 (和平街道, hazardous-chemicals sector) being fixed, with a photo;
+  // H2: another with an extension request waiting; a notice to the enterprise; a public tip.
+  void makeHazards() {
+    const auto street = platform_.loginCookie("street");
+    const auto enterprise = platform_.loginCookie("enterprise");
+    const auto unit = platform_.orgIdByName("安澜精细化工有限公司");
+    for (auto* id : {&h1_, &h2_}) {
+      *id = reportHazard(platform_, street, "安澜精细化工有限公司", "hazchem_mining");
+      ASSERT_EQ(act(platform_, street, *id, {{"action", "accept"}}).status, 200);
+      ASSERT_EQ(act(platform_, street, *id,
+                    {{"action", "assign"}, {"responsible_org_id", unit}, {"days", 10}})
+                    .status,
+                200);
+    }
+    ASSERT_EQ(act(platform_, enterprise, h1_, {{"action", "start"}}).status, 200);
+    const auto photo =
+        platform_.send("POST", "/api/v1/hazards/" + std::to_string(h1_) + "/media?stage=progress",
+                       tinyPng(), enterprise);
+    ASSERT_EQ(photo.status, 201) << photo.body;
+    m1_ = photo.json()["id"].get<std::int64_t>();
+    const auto ext =
+        platform_.send("POST", "/api/v1/hazards/" + std::to_string(h2_) + "/extensions",
+                       R"({"reason":"设备到货延迟","deadline":"2027-03-01"})", enterprise);
+    ASSERT_EQ(ext.status, 201) << ext.body;
+    e1_ = ext.json()["id"].get<std::int64_t>();
+    const auto notes = platform_.get("/api/v1/notifications", enterprise);
+    const auto json = notes.json();
+    ASSERT_FALSE(json["items"].empty()) << notes.body;
+    note_ = json["items"][0]["id"].get<std::int64_t>();
+    const auto tip = platform_.send(
+        "POST", "/api/v1/public/tips",
+        R"({"description":"小区门口窨井盖缺失很危险","location":{"lon":120.1425,"lat":30.3258}})",
+        "");
+    ASSERT_EQ(tip.status, 201) << tip.body;
+    tip_code_ = tip.json()["tracking_code"].get<std::string>();
+    policy_ = platform_.get("/api/v1/hazard-policy", street).body;
   }
   std::string id(const std::string& org) { return std::to_string(platform_.orgIdByName(org)); }
   // The first demo risk point that `fits` (kind, org path, sector).
@@ -58,6 +98,10 @@ class ScopeMatrix : public ::testing::Test {
 
   std::map<std::string, Probe> probes() {
     const std::string victim = std::to_string(victim_);
+    const std::string h1 = std::to_string(h1_);
+    const std::string m1 = std::to_string(m1_);
+    const std::string e1 = std::to_string(e1_);
+    const std::string note = std::to_string(note_);
     const std::string heping = orgPath("和平街道");
     // A hospital outside 和平街道: only district-wide roles reach it.
     const std::string hospital_kangning = riskId([&](const risk::RiskPoint& p) {
@@ -169,11 +213,101 @@ class ScopeMatrix : public ::testing::Test {
           }}},
         {"GET /api/v1/risk/gb18218/substances",
          {"/api/v1/risk/gb18218/substances", "", std::bind(everyone, 200, _1)}},
+        // Hazards. H1 belongs to 安澜精细化工 in 和平街道, sector hazchem_mining, which the
+        // construction bureau (dept) does not supervise.
+        {"GET /api/v1/hazards", {"/api/v1/hazards", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/hazards/counts",
+         {"/api/v1/hazards/counts", "", std::bind(everyone, 200, _1)}},
+        {"POST /api/v1/hazards",
+         {"/api/v1/hazards",
+          R"({"description":"消防通道堵塞","source":"grid_inspection","grade":"general",)"
+          R"("sector":"fire","org_id":)" +
+              id("和平社区") + R"(,"location":{"lon":120.1425,"lat":30.3258}})",
+          [](const std::string& r) {
+            if (r == "leader") return 403;
+            return r == "dept" || r == "enterprise" ? 404 : 201;
+          }}},
+        {"GET /api/v1/hazards/{id}", {"/api/v1/hazards/" + h1, "", reachH1(200)}},
+        {"POST /api/v1/hazards/{id}/actions",
+         {"/api/v1/hazards/" + h1 + "/actions", R"({"action":"progress","note":"已采购新报警器"})",
+          [](const std::string& r) {
+            if (r == "enterprise") return 200;  // only the unit fixing it
+            return r == "dept" ? 404 : 403;
+          }}},
+        {"GET /api/v1/hazards/{id}/timeline",
+         {"/api/v1/hazards/" + h1 + "/timeline", "", reachH1(200)}},
+        {"POST /api/v1/hazards/{id}/media",
+         {"/api/v1/hazards/" + h1 + "/media?stage=progress", tinyPng(),
+          only({"enterprise"}, 201, 403)}},
+        {"GET /api/v1/hazards/{id}/media", {"/api/v1/hazards/" + h1 + "/media", "", reachH1(200)}},
+        {"GET /api/v1/hazard-media/{id}", {"/api/v1/hazard-media/" + m1, "", reachH1(200)}},
+        {"GET /api/v1/hazard-media/{id}/thumbnail",
+         {"/api/v1/hazard-media/" + m1 + "/thumbnail", "", reachH1(200)}},
+        {"POST /api/v1/hazards/{id}/extensions",
+         {"/api/v1/hazards/" + h1 + "/extensions",
+          R"({"reason":"雨季施工","deadline":"2027-06-01"})", only({"enterprise"}, 201, 403)}},
+        {"GET /api/v1/hazards/{id}/extensions",
+         {"/api/v1/hazards/" + h1 + "/extensions", "", reachH1(200)}},
+        {"GET /api/v1/hazard-extensions",
+         {"/api/v1/hazard-extensions", "", std::bind(everyone, 200, _1)}},
+        // Roles run in kRoles order: admin decides first, so the street finds it decided.
+        {"POST /api/v1/hazard-extensions/{id}/decision",
+         {"/api/v1/hazard-extensions/" + e1 + "/decision", R"({"grant":false,"note":"理由不充分"})",
+          [](const std::string& r) {
+            if (r == "admin") return 200;
+            if (r == "street") return 409;
+            return r == "dept" ? 404 : 403;
+          }}},
+        {"GET /api/v1/hazard-supervision",
+         {"/api/v1/hazard-supervision", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/hazard-stats", {"/api/v1/hazard-stats", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/hazard-stats/ranking",
+         {"/api/v1/hazard-stats/ranking?by=department", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/notifications", {"/api/v1/notifications", "", std::bind(everyone, 200, _1)}},
+        {"POST /api/v1/notifications/{id}/read",
+         {"/api/v1/notifications/" + note + "/read", "", only({"enterprise"}, 204, 404)}},
+        {"GET /api/v1/hazard-calendar/{year}",
+         {"/api/v1/hazard-calendar/2026", "", std::bind(everyone, 200, _1)}},
+        {"PUT /api/v1/hazard-calendar/{year}",
+         {"/api/v1/hazard-calendar/2027", R"({"holidays":[{"date":"2027-01-01","name":"元旦"}]})",
+          only({"admin"}, 200, 403)}},
+        {"GET /api/v1/hazard-policy", {"/api/v1/hazard-policy", "", std::bind(everyone, 200, _1)}},
+        {"PUT /api/v1/hazard-policy",
+         {"/api/v1/hazard-policy", policy_, only({"admin"}, 200, 403)}},
+        {"POST /api/v1/hazards/import",
+         {"/api/v1/hazards/import?format=csv",
+          "隐患描述,行业领域,所属单位,经度,纬度\n导入的隐患,fire,和平街道,120.1425,30.3258\n",
+          [](const std::string& r) {
+            if (r == "admin" || r == "street") return 200;
+            return r == "dept" ? 400 : 403;  // its row names a street it cannot reach
+          }}},
+        // Public: no login, the same answer for everyone.
+        {"POST /api/v1/public/tips",
+         {"/api/v1/public/tips",
+          R"({"description":"路灯杆倾斜随时可能倒下 ROLE","location":{"lon":120.1425,"lat":30.3258}})",
+          std::bind(everyone, 201, _1)}},
+        {"GET /api/v1/public/tips/{code}",
+         {"/api/v1/public/tips/" + tip_code_, "", std::bind(everyone, 200, _1)}},
+        {"POST /api/v1/public/tips/{code}/media",
+         {"/api/v1/public/tips/" + tip_code_ + "/media", "not a photo",
+          std::bind(everyone, 400, _1)}},
     };
+  }
+
+  // Roles that reach H1 get `status`; the construction bureau gets 404.
+  static std::function<int(const std::string&)> reachH1(int status) {
+    return [status](const std::string& r) { return r == "dept" ? 404 : status; };
   }
 
   TestPlatform platform_;
   std::int64_t victim_ = 0;
+  std::int64_t h1_ = 0;
+  std::int64_t h2_ = 0;
+  std::int64_t m1_ = 0;
+  std::int64_t e1_ = 0;
+  std::int64_t note_ = 0;
+  std::string tip_code_;
+  std::string policy_;
 };
 
 TEST_F(ScopeMatrix, EveryRoleOnEveryEndpointGetsWhatTheRoleTableSays) {
@@ -198,6 +332,10 @@ TEST_F(ScopeMatrix, EveryRoleOnEveryEndpointGetsWhatTheRoleTableSays) {
       }
       if (key == "POST /api/v1/orgs") body.replace(body.find("新社区"), 9, "新社区" + role);
       if (key == "POST /api/v1/users") body.replace(body.find("new.user"), 8, "new." + role);
+      if (key == "POST /api/v1/public/tips") {
+        body.replace(body.find("ROLE"), 4, role);
+        platform_.clock.advance(std::chrono::hours(1));  // stay under the per-address limit
+      }
       const auto reply = platform_.send(route.method, probe.target, body, cookie);
       EXPECT_EQ(reply.status, probe.expected(role))
           << role << " on " << key << ": " << reply.body.substr(0, 300);
@@ -208,8 +346,14 @@ TEST_F(ScopeMatrix, EveryRoleOnEveryEndpointGetsWhatTheRoleTableSays) {
 }
 
 TEST_F(ScopeMatrix, WithoutASessionOnlyPublicEndpointsAnswer) {
-  const std::set<std::string> kPublic = {"GET /healthz", "GET /metrics", "GET /api/v1/openapi.json",
-                                         "GET /api/v1/sectors", "POST /api/v1/auth/login"};
+  const std::set<std::string> kPublic = {"GET /healthz",
+                                         "GET /metrics",
+                                         "GET /api/v1/openapi.json",
+                                         "GET /api/v1/sectors",
+                                         "POST /api/v1/auth/login",
+                                         "POST /api/v1/public/tips",
+                                         "GET /api/v1/public/tips/{code}",
+                                         "POST /api/v1/public/tips/{code}/media"};
   auto table = probes();
   for (const auto& route : platform_.app->router().routes()) {
     const std::string key = route.method + " " + route.pattern;

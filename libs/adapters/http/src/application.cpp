@@ -8,12 +8,15 @@
 
 #include "api/json_io.hpp"
 #include "api/routes.hpp"
+#include "stb_image_inspector.hpp"
 
 namespace citysafe::http {
 
 Application::Application(ServiceContext& ctx, const identity::PasswordHasher& hasher,
                          AppConfig config)
-    : services_(ctx, hasher), config_(std::move(config)) {
+    : images_(std::make_unique<media::StbImageInspector>()),
+      services_(ctx, hasher, images_.get()),
+      config_(std::move(config)) {
   addSystemRoutes(router_, *this);
   addAuthRoutes(router_, services_, config_);
   addOrgRoutes(router_, services_);
@@ -23,6 +26,9 @@ Application::Application(ServiceContext& ctx, const identity::PasswordHasher& ha
   addRiskRoutes(router_, services_);
   addRiskViewRoutes(router_, services_);
   addRiskImportRoutes(router_, services_);
+  addHazardRoutes(router_, services_);
+  addHazardAdminRoutes(router_, services_);
+  addPublicTipRoutes(router_, services_);
   // The live channel is answered by the server's WebSocket upgrade; listed here so the OpenAPI
   // check and the 426 for plain GETs come from one place.
   router_.add("GET", "/api/v1/events", Access::Authenticated, [](Call&) -> Result<HttpResponse> {
@@ -49,6 +55,13 @@ Result<identity::Principal> Application::authenticate(const HttpRequest& request
   return services_.auth.authenticate(sessionToken(request));
 }
 
+std::size_t Application::bodyLimitFor(const std::string& target) const {
+  const bool upload =
+      target.starts_with("/api/v1/") &&
+      (target.find("/media") != std::string::npos || target.starts_with("/api/v1/hazards/import"));
+  return upload ? config_.upload_limit : config_.body_limit;
+}
+
 HttpResponse Application::handle(const HttpRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   std::string route_name = "static";
@@ -72,10 +85,10 @@ HttpResponse Application::dispatch(const HttpRequest& request, std::string& rout
   const bool api =
       request.path.starts_with("/api/") || request.path == "/healthz" || request.path == "/metrics";
   if (!api) return staticFile(request);
-  if (request.body.size() > config_.body_limit) {
-    return problem(413, "TooLarge",
-                   "the body is larger than " + std::to_string(config_.body_limit) + " bytes",
-                   "body");
+  if (request.body.size() > bodyLimitFor(request.path)) {
+    return problem(
+        413, "TooLarge",
+        "the body is larger than " + std::to_string(bodyLimitFor(request.path)) + " bytes", "body");
   }
   std::map<std::string, std::string> params;
   bool path_known = false;
@@ -147,6 +160,7 @@ bool visibleTo(const identity::Principal& principal, const events::DomainEvent& 
   const Permission needed = event.entity == "user"         ? Permission::UserRead
                             : event.entity == "org"        ? Permission::OrgRead
                             : event.entity == "risk_point" ? Permission::RiskRead
+                            : event.entity == "hazard"     ? Permission::HazardRead
                                                            : Permission::EventsRead;
   if (!principal.can(Permission::EventsRead) || !principal.can(needed)) return false;
   if (event.org_path == "/") return true;  // platform-wide events, e.g. a new basemap

@@ -179,10 +179,21 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void run() { read(); }
 
  private:
+  // The header first, so the body limit can depend on the target (uploads may be larger).
   void read() {
     parser_.emplace();
-    parser_->body_limit(app_.config().body_limit);
+    limit_ = app_.config().body_limit;
+    parser_->body_limit(limit_);
     stream_.expires_after(std::chrono::seconds(60));
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&HttpSession::onHeader, shared_from_this()));
+  }
+
+  void onHeader(beast::error_code ec, std::size_t bytes) {
+    if (ec) return onRead(ec, bytes);
+    limit_ = app_.bodyLimitFor(std::string(parser_->get().target()));
+    parser_->body_limit(limit_);
+    stream_.expires_after(std::chrono::seconds(300));
     bhttp::async_read(stream_, buffer_, *parser_,
                       beast::bind_front_handler(&HttpSession::onRead, shared_from_this()));
   }
@@ -190,9 +201,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void onRead(beast::error_code ec, std::size_t) {
     if (ec == bhttp::error::end_of_stream) return shutdown();
     if (ec == bhttp::error::body_limit) {
-      const auto p = problemBody(
-          413, "TooLarge",
-          "the body is larger than " + std::to_string(app_.config().body_limit) + " bytes");
+      const auto p = problemBody(413, "TooLarge",
+                                 "the body is larger than " + std::to_string(limit_) + " bytes");
       return write(toBeast(p, 11, false));
     }
     if (ec == bhttp::error::header_limit || ec == bhttp::error::bad_target ||
@@ -270,6 +280,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::string remote_;
+  std::size_t limit_ = 0;
 };
 
 }  // namespace

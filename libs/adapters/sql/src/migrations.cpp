@@ -158,6 +158,129 @@ INSERT INTO risk_version (id, v) VALUES (1, 0);
 ALTER TABLE risk_points ADD COLUMN row_version {INT} NOT NULL DEFAULT 0;
 CREATE INDEX risk_points_row_version ON risk_points(row_version);
 )SQL"},
+      {6, "hidden hazards: records, timeline, media, extensions, notifications, calendar, policy",
+       R"SQL(
+CREATE TABLE hazards (
+  id {ID},
+  code {TEXT} NOT NULL,
+  title {TEXT} NOT NULL,
+  description {TEXT} NOT NULL,
+  source {TEXT} NOT NULL,
+  grade {TEXT} NOT NULL,
+  state {TEXT} NOT NULL,
+  sector {TEXT} NOT NULL,
+  sectors {TEXT} NOT NULL,
+  org_id {INT} NOT NULL REFERENCES orgs(id),
+  org_path {TEXT} NOT NULL,
+  responsible_org_id {INT} REFERENCES orgs(id),
+  responsible_org_path {TEXT} NOT NULL DEFAULT '',
+  assigned_by_org_id {INT} REFERENCES orgs(id),
+  risk_point_id {INT} REFERENCES risk_points(id),
+  lon {REAL} NOT NULL,
+  lat {REAL} NOT NULL,
+  address {TEXT} NOT NULL,
+  found_by {INT},
+  found_by_name {TEXT} NOT NULL,
+  found_at {INT} NOT NULL,
+  reported_at {INT} NOT NULL,
+  assigned_at {INT},
+  deadline_at {INT},
+  original_deadline_at {INT},
+  deadline_basis {TEXT} NOT NULL DEFAULT '',
+  due_soon_at {INT},
+  overdue_at {INT},
+  submitted_at {INT},
+  closed_at {INT},
+  closed_on_time {INT},
+  rectifiers {TEXT} NOT NULL DEFAULT ',',
+  sup_tier {INT},
+  sup_listed_at {INT},
+  sup_reason {TEXT},
+  sup_delisted_at {INT},
+  reopen_count {INT} NOT NULL DEFAULT 0,
+  external_code {TEXT} NOT NULL DEFAULT '',
+  tip_code_hash {TEXT},
+  tip_client {TEXT},
+  updated_at {INT} NOT NULL
+);
+CREATE INDEX hazards_org_path ON hazards(org_path);
+CREATE INDEX hazards_state_deadline ON hazards(state, deadline_at);
+CREATE INDEX hazards_found_at ON hazards(found_at);
+CREATE INDEX hazards_sup_tier ON hazards(sup_tier);
+CREATE UNIQUE INDEX hazards_tip_code ON hazards(tip_code_hash);
+CREATE INDEX hazards_tip_client ON hazards(tip_client, reported_at);
+CREATE TABLE hazard_timeline (
+  id {ID},
+  hazard_id {INT} NOT NULL REFERENCES hazards(id),
+  at {INT} NOT NULL,
+  action {TEXT} NOT NULL,
+  from_state {TEXT} NOT NULL,
+  to_state {TEXT} NOT NULL,
+  actor_id {INT},
+  actor_name {TEXT} NOT NULL,
+  note {TEXT} NOT NULL,
+  deadline_at {INT},
+  media_ids {TEXT} NOT NULL
+);
+CREATE INDEX hazard_timeline_hazard ON hazard_timeline(hazard_id, id);
+CREATE TABLE hazard_media (
+  id {ID},
+  hazard_id {INT} NOT NULL REFERENCES hazards(id),
+  stage {TEXT} NOT NULL,
+  content_type {TEXT} NOT NULL,
+  file_name {TEXT} NOT NULL,
+  bytes {INT} NOT NULL,
+  sha256 {TEXT} NOT NULL,
+  width {INT} NOT NULL,
+  height {INT} NOT NULL,
+  uploaded_by {INT},
+  uploaded_at {INT} NOT NULL,
+  data {TEXT} NOT NULL,
+  thumbnail {TEXT} NOT NULL
+);
+CREATE INDEX hazard_media_hazard ON hazard_media(hazard_id, id);
+CREATE TABLE hazard_extensions (
+  id {ID},
+  hazard_id {INT} NOT NULL REFERENCES hazards(id),
+  org_path {TEXT} NOT NULL,
+  sectors {TEXT} NOT NULL,
+  requested_by {INT} NOT NULL,
+  requested_by_name {TEXT} NOT NULL,
+  requested_at {INT} NOT NULL,
+  reason {TEXT} NOT NULL,
+  previous_deadline {INT} NOT NULL,
+  requested_deadline {INT} NOT NULL,
+  state {TEXT} NOT NULL,
+  decided_by {INT},
+  decided_by_name {TEXT} NOT NULL DEFAULT '',
+  decided_at {INT},
+  decision_note {TEXT} NOT NULL DEFAULT ''
+);
+CREATE INDEX hazard_extensions_hazard ON hazard_extensions(hazard_id, id);
+CREATE INDEX hazard_extensions_state ON hazard_extensions(state, org_path);
+CREATE TABLE notifications (
+  id {ID},
+  org_id {INT} NOT NULL REFERENCES orgs(id),
+  hazard_id {INT} NOT NULL,
+  kind {TEXT} NOT NULL,
+  message {TEXT} NOT NULL,
+  at {INT} NOT NULL,
+  read_at {INT}
+);
+CREATE INDEX notifications_org ON notifications(org_id, id);
+CREATE TABLE calendar_days (
+  day {TEXT} PRIMARY KEY,
+  year {INT} NOT NULL,
+  workday {INT} NOT NULL,
+  name {TEXT} NOT NULL
+);
+CREATE TABLE hazard_policy (
+  id {INT} PRIMARY KEY,
+  rules {TEXT} NOT NULL,
+  milestones {TEXT} NOT NULL,
+  escalation {TEXT} NOT NULL
+);
+)SQL"},
   };
   return kMigrations;
 }

@@ -44,13 +44,14 @@ namespace {
 class SqlTx final : public store::Tx {
  public:
   explicit SqlTx(Connection& c)
-      : orgs_(c), users_(c), sessions_(c), audit_(c), basemap_(c), risks_(c) {}
+      : orgs_(c), users_(c), sessions_(c), audit_(c), basemap_(c), risks_(c), hazards_(c) {}
   store::OrgRepository& orgs() override { return orgs_; }
   store::UserRepository& users() override { return users_; }
   store::SessionRepository& sessions() override { return sessions_; }
   store::AuditRepository& audit() override { return audit_; }
   store::BasemapRepository& basemap() override { return basemap_; }
   store::RiskRepository& risks() override { return risks_; }
+  store::HazardRepository& hazards() override { return hazards_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -59,6 +60,7 @@ class SqlTx final : public store::Tx {
   SqlAuditRepository audit_;
   SqlBasemapRepository basemap_;
   SqlRiskRepository risks_;
+  SqlHazardRepository hazards_;
 };
 }  // namespace
 

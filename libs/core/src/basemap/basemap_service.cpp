@@ -4,6 +4,18 @@
 
 namespace citysafe::basemap {
 
+std::optional<BBox> districtExtent(store::Tx& tx) {
+  auto info = tx.basemap().info();
+  if (!info || info->bbox.empty()) return std::nullopt;
+  constexpr double kMarginDegrees = 0.02;  // about 2 km
+  BBox box = info->bbox;
+  box.min_lon -= kMarginDegrees;
+  box.min_lat -= kMarginDegrees;
+  box.max_lon += kMarginDegrees;
+  box.max_lat += kMarginDegrees;
+  return box;
+}
+
 using identity::Permission;
 
 Result<BasemapInfo> BasemapService::replace(const identity::Principal& who,

@@ -32,7 +32,7 @@ constexpr std::array<std::array<const char*, 3>, 4> kCommunities = {{
     {"青禾村", "双桥村", "东新村"},
 }};
 constexpr std::array<DemoEnterprise, 12> kEnterprises = {{
-    {"安澜精细化工有限公司", "hazchem_mining", -1.6, -1.2},
+    {"安澜精细化工有限公司", "hazchem_mining", -1.6, 0.9},
     {"和平燃气储配站", "gas", -0.8, 1.1},
     {"文澜建设工程有限公司", "construction", 0.4, 0.9},
     {"康宁商贸城", "commerce", 1.2, -0.3},
@@ -138,7 +138,14 @@ Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx,
   }
   std::vector<OrgId> street_ids;
   for (std::size_t s = 0; s < kStreets.size(); ++s) {
-    auto street = create({.name = kStreets[s], .kind = OrgKind::Street, .parent_id = district->id});
+    // Each street sits at the centre of its quadrant (the same split the enterprises follow), so
+    // public tips find their street by distance.
+    const double dx = s % 2 == 0 ? -1.2 : 1.2;
+    const double dy = s < 2 ? 1.2 : -1.2;
+    auto street = create({.name = kStreets[s],
+                          .kind = OrgKind::Street,
+                          .parent_id = district->id,
+                          .location = offsetKm(centre, dx, dy)});
     if (!street) return tl::unexpected(street.error());
     by_name[kStreets[s]] = street->id;
     street_ids.push_back(street->id);

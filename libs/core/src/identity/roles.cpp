@@ -12,7 +12,7 @@ constexpr std::array<std::string_view, 7> kRoleNames = {
     "admin",          "leader",    "duty_officer",      "department_officer",
     "street_officer", "inspector", "enterprise_manager"};
 // One row per permission, in enum order, so names cannot drift from values.
-constexpr std::array<std::pair<Permission, std::string_view>, 12> kPermissions = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 18> kPermissions = {{
     {Permission::OrgRead, "org.read"},
     {Permission::OrgWrite, "org.write"},
     {Permission::UserRead, "user.read"},
@@ -25,6 +25,12 @@ constexpr std::array<std::pair<Permission, std::string_view>, 12> kPermissions =
     {Permission::RiskRead, "risk.read"},
     {Permission::RiskWrite, "risk.write"},
     {Permission::RiskAssess, "risk.assess"},
+    {Permission::HazardRead, "hazard.read"},
+    {Permission::HazardReport, "hazard.report"},
+    {Permission::HazardManage, "hazard.manage"},
+    {Permission::HazardRectify, "hazard.rectify"},
+    {Permission::HazardVerify, "hazard.verify"},
+    {Permission::HazardPolicy, "hazard.policy"},
 }};
 constexpr std::array<Permission, kPermissions.size()> kPermissionList = [] {
   std::array<Permission, kPermissions.size()> out{};
@@ -40,9 +46,15 @@ static_assert([] {
 
 constexpr std::uint32_t bit(Permission p) { return 1U << static_cast<unsigned>(p); }
 constexpr std::uint32_t kEveryone = bit(Permission::OrgRead) | bit(Permission::BasemapRead) |
-                                    bit(Permission::EventsRead) | bit(Permission::RiskRead);
+                                    bit(Permission::EventsRead) | bit(Permission::RiskRead) |
+                                    bit(Permission::HazardRead);
 // Those who own risks on the ground register and grade them; inspectors grade what they check.
 constexpr std::uint32_t kRiskOwner = bit(Permission::RiskWrite) | bit(Permission::RiskAssess);
+// Hazards: those who supervise accept, assign and verify; those who own the ground fix.
+constexpr std::uint32_t kHazardSupervisor =
+    bit(Permission::HazardReport) | bit(Permission::HazardManage) | bit(Permission::HazardVerify);
+constexpr std::uint32_t kHazardOwner =
+    bit(Permission::HazardReport) | bit(Permission::HazardRectify);
 
 // The role table. Scope (which organisations) is applied on top of it.
 constexpr std::uint32_t permissionsOf(Role role) {
@@ -52,14 +64,16 @@ constexpr std::uint32_t permissionsOf(Role role) {
     case Role::Leader:
       return kEveryone | bit(Permission::UserRead) | bit(Permission::AuditRead);
     case Role::DutyOfficer:
-      return kEveryone | bit(Permission::AuditRead);
-    case Role::StreetOfficer:
-      return kEveryone | bit(Permission::OrgWrite) | kRiskOwner;
+      return kEveryone | bit(Permission::AuditRead) | bit(Permission::HazardReport);
+    case Role::StreetOfficer:  // streets also fix what lies in public space
+      return kEveryone | bit(Permission::OrgWrite) | kRiskOwner | kHazardSupervisor | kHazardOwner;
     case Role::DepartmentOfficer:
+      return kEveryone | kRiskOwner | kHazardSupervisor;
     case Role::EnterpriseManager:
-      return kEveryone | kRiskOwner;
+      return kEveryone | kRiskOwner | kHazardOwner;
     case Role::Inspector:
-      return kEveryone | bit(Permission::RiskAssess);
+      return kEveryone | bit(Permission::RiskAssess) | bit(Permission::HazardReport) |
+             bit(Permission::HazardVerify);
   }
   return 0;
 }

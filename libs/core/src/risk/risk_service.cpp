@@ -6,6 +6,7 @@
 #include <set>
 
 #include "citysafe/common/json_text.hpp"
+#include "citysafe/core/basemap/basemap_service.hpp"
 #include "citysafe/core/org/sectors.hpp"
 
 namespace citysafe::risk {
@@ -23,19 +24,6 @@ std::string codeFor(std::int64_t id) {
   char buf[24];
   std::snprintf(buf, sizeof buf, "RP%06lld", static_cast<long long>(id));
   return buf;
-}
-
-// The district's extent, from the basemap, with a margin: risk points must lie inside it.
-std::optional<basemap::BBox> districtExtent(store::Tx& tx) {
-  auto info = tx.basemap().info();
-  if (!info || info->bbox.empty()) return std::nullopt;
-  constexpr double kMarginDegrees = 0.02;  // about 2 km
-  basemap::BBox box = info->bbox;
-  box.min_lon -= kMarginDegrees;
-  box.min_lat -= kMarginDegrees;
-  box.max_lon += kMarginDegrees;
-  box.max_lat += kMarginDegrees;
-  return box;
 }
 
 Result<void> validateFields(const std::string& name, const std::string& sector,
@@ -67,7 +55,7 @@ Result<void> RiskService::checkPlacement(store::Tx& tx, const Principal& who, co
     return invalid("enterprise_id",
                    "an enterprise production or storage unit needs its enterprise");
   }
-  const auto extent = districtExtent(tx);
+  const auto extent = basemap::districtExtent(tx);
   return validateGeometry(p.geometry, "geometry", extent ? &*extent : nullptr);
 }
 

@@ -1,11 +1,10 @@
 // POST /api/v1/risk/import: CSV (UTF-8 or GBK) or GeoJSON, WGS-84 or GCJ-02, with a report per
 // row; all or nothing unless the caller keeps the good rows.
-#include <iconv.h>
-
 #include <charconv>
 #include <map>
 
 #include "citysafe/common/csv.hpp"
+#include "import_io.hpp"
 #include "risk_json.hpp"
 #include "routes.hpp"
 
@@ -13,49 +12,6 @@ namespace citysafe::http {
 namespace {
 
 constexpr std::size_t kMaxRows = 50000;
-
-// GBK (as Chinese Excel saves CSV) to UTF-8 with glibc's iconv; Invalid naming `encoding` on a
-// byte sequence that is not GBK.
-Result<std::string> gbkToUtf8(const std::string& in) {
-  iconv_t cd = iconv_open("UTF-8", "GBK");
-  if (cd == reinterpret_cast<iconv_t>(-1))
-    return fail(Errc::Internal, "encoding", "GBK conversion is unavailable");
-  std::string out(in.size() * 2 + 16, '\0');
-  char* src = const_cast<char*>(in.data());
-  std::size_t src_left = in.size();
-  char* dst = out.data();
-  std::size_t dst_left = out.size();
-  const std::size_t rc = iconv(cd, &src, &src_left, &dst, &dst_left);
-  iconv_close(cd);
-  if (rc == static_cast<std::size_t>(-1)) {
-    return invalid("encoding",
-                   "byte " + std::to_string(in.size() - src_left + 1) + " is not valid GBK");
-  }
-  out.resize(out.size() - dst_left);
-  return out;
-}
-
-bool validUtf8(const std::string& s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80         ? 1
-                          : (c >> 5) == 6  ? 2
-                          : (c >> 4) == 14 ? 3
-                          : (c >> 3) == 30 ? 4
-                                           : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
-std::string param(const HttpRequest& r, const char* name, const std::string& fallback) {
-  auto it = r.query.find(name);
-  return it == r.query.end() || it->second.empty() ? fallback : it->second;
-}
 
 // Reads a draft from named values (CSV cells or GeoJSON properties); problems go to `problems`.
 struct DraftReader {
@@ -190,66 +146,35 @@ Result<std::vector<risk::ImportRow>> rowsFromGeoJson(const std::string& text, Cr
   return rows;
 }
 
-Json reportJson(const risk::ImportReport& report) {
-  Json problems = Json::array();
-  for (const auto& p : report.problems)
-    problems.push_back({{"line", p.line}, {"field", p.field}, {"reason", p.reason}});
-  return {{"imported", report.imported},
-          {"failed", report.failed},
-          {"committed", report.committed},
-          {"problems", problems}};
-}
-
 }  // namespace
 
 void addRiskImportRoutes(Router& router, Services& services) {
-  router.add(
-      "POST", "/api/v1/risk/import", Access::Authenticated,
-      [&services](Call& call) -> Result<HttpResponse> {
-        if (auto r = identity::require(*call.principal, identity::Permission::RiskWrite); !r) {
-          return tl::unexpected(r.error());
-        }
-        const std::string format = param(call.request, "format", "csv");
-        const std::string encoding = param(call.request, "encoding", "utf-8");
-        const std::string keep = param(call.request, "keep_good_rows", "false");
-        auto crs = parseCrs(param(call.request, "crs", "wgs84"), "crs");
-        if (!crs) return tl::unexpected(crs.error());
-        if (format != "csv" && format != "geojson")
-          return invalid("format", "must be csv or geojson");
-        if (keep != "true" && keep != "false")
-          return invalid("keep_good_rows", "must be true or false");
-        std::string text = call.request.body;
-        if (encoding == "gbk" || encoding == "GBK" || encoding == "gb18030") {
-          auto utf8 = gbkToUtf8(text);
-          if (!utf8) return tl::unexpected(utf8.error());
-          text = std::move(*utf8);
-        } else if (encoding != "utf-8" && encoding != "UTF-8") {
-          return invalid("encoding", "must be utf-8 or gbk");
-        } else if (!validUtf8(text)) {
-          return invalid("encoding",
-                         "the file is not UTF-8; choose GBK if it came from Chinese Excel");
-        }
-        std::vector<risk::ImportProblem> problems;
-        auto rows = format == "csv" ? rowsFromCsv(text, *crs, problems)
-                                    : rowsFromGeoJson(text, *crs, problems);
-        if (!rows) return tl::unexpected(rows.error());
-        auto report = services.risks.importPoints(*call.principal, *rows, std::move(problems),
-                                                  keep == "true");
-        if (!report) return tl::unexpected(report.error());
-        if (!report->committed) {
-          auto body = reportJson(*report);
-          body["type"] = "about:blank";
-          body["title"] = "Invalid";
-          body["status"] = 400;
-          body["field"] = "rows";
-          body["detail"] = std::to_string(report->failed) + " row(s) failed; nothing was imported";
-          return HttpResponse{400,
-                              "application/problem+json",
-                              body.dump(-1, ' ', false, Json::error_handler_t::replace),
-                              {}};
-        }
-        return jsonResponse(reportJson(*report));
-      });
+  router.add("POST", "/api/v1/risk/import", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               if (auto r = identity::require(*call.principal, identity::Permission::RiskWrite);
+                   !r) {
+                 return tl::unexpected(r.error());
+               }
+               const std::string format = queryParam(call.request, "format", "csv");
+               const std::string encoding = queryParam(call.request, "encoding", "utf-8");
+               const std::string keep = queryParam(call.request, "keep_good_rows", "false");
+               auto crs = parseCrs(queryParam(call.request, "crs", "wgs84"), "crs");
+               if (!crs) return tl::unexpected(crs.error());
+               if (format != "csv" && format != "geojson")
+                 return invalid("format", "must be csv or geojson");
+               if (keep != "true" && keep != "false")
+                 return invalid("keep_good_rows", "must be true or false");
+               auto text = importText(call.request.body, encoding);
+               if (!text) return tl::unexpected(text.error());
+               std::vector<risk::ImportProblem> problems;
+               auto rows = format == "csv" ? rowsFromCsv(*text, *crs, problems)
+                                           : rowsFromGeoJson(*text, *crs, problems);
+               if (!rows) return tl::unexpected(rows.error());
+               auto report = services.risks.importPoints(*call.principal, *rows,
+                                                         std::move(problems), keep == "true");
+               if (!report) return tl::unexpected(report.error());
+               return importResponse(*report);
+             });
 }
 
 }  // namespace citysafe::http

@@ -14,6 +14,9 @@ void addBasemapRoutes(Router& router, Services& services);
 void addRiskRoutes(Router& router, Services& services);
 void addRiskViewRoutes(Router& router, Services& services);
 void addRiskImportRoutes(Router& router, Services& services);
+void addHazardRoutes(Router& router, Services& services);
+void addHazardAdminRoutes(Router& router, Services& services);
+void addPublicTipRoutes(Router& router, Services& services);
 
 // Result<T> → response, or the error as problem+json.
 template <class T, class F>

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "citysafe/core/basemap/basemap_service.hpp"
+#include "citysafe/core/hazard/hazard_service.hpp"
 #include "citysafe/core/identity/auth_service.hpp"
 #include "citysafe/core/identity/user_service.hpp"
 #include "citysafe/core/org/org_service.hpp"
@@ -19,6 +20,7 @@ namespace citysafe::http {
 struct AppConfig {
   std::string web_root;                           // the built UI (web/dist); empty serves no files
   std::size_t body_limit = 1 << 20;               // bytes; larger bodies get 413
+  std::size_t upload_limit = 51 << 20;            // photos, videos and import files
   bool secure_cookies = false;                    // set when served over TLS by a proxy
   std::chrono::milliseconds live_recheck{15000};  // how often a live socket re-checks its session
 };
@@ -30,8 +32,16 @@ struct Services {
   org::OrgService orgs;
   basemap::BasemapService basemap;
   risk::RiskService risks;
-  Services(ServiceContext& c, const identity::PasswordHasher& hasher)
-      : ctx(c), auth(c, hasher), users(c, hasher), orgs(c), basemap(c), risks(c) {}
+  hazard::HazardService hazards;
+  Services(ServiceContext& c, const identity::PasswordHasher& hasher,
+           const hazard::ImageInspector* images)
+      : ctx(c),
+        auth(c, hasher),
+        users(c, hasher),
+        orgs(c),
+        basemap(c),
+        risks(c),
+        hazards(c, images) {}
 };
 
 class Application {
@@ -45,10 +55,13 @@ class Application {
   [[nodiscard]] Metrics& metrics() { return metrics_; }
   [[nodiscard]] Services& services() { return services_; }
   [[nodiscard]] const AppConfig& config() const { return config_; }
+  // The body limit for a request target: uploads and imports may be larger.
+  [[nodiscard]] std::size_t bodyLimitFor(const std::string& target) const;
 
  private:
   HttpResponse dispatch(const HttpRequest& request, std::string& route_name);
   HttpResponse staticFile(const HttpRequest& request) const;
+  std::unique_ptr<hazard::ImageInspector> images_;  // before services_, which uses it
   Services services_;
   AppConfig config_;
   Router router_;

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -7,6 +8,10 @@
 #include "citysafe/core/services.hpp"
 
 namespace citysafe::basemap {
+
+// The district's extent, from the basemap, with a margin of about 2 km: what is registered on
+// the map must lie inside it. Empty when there is no basemap yet.
+std::optional<BBox> districtExtent(store::Tx& tx);
 
 class BasemapService {
  public:

@@ -37,3 +37,13 @@ namespace citysafe::demo {
                                          int count = 300);
 
 }  // namespace citysafe::demo
+
+namespace citysafe::demo {
+
+// Adds `count` deterministic hidden hazards in every state, found over the last five months, some
+// overdue and some under supervision (the scheduler runs once at the end). Does nothing when
+// hazards already exist. Returns how many were added.
+// Hazards sit around their enterprises and streets.
+[[nodiscard]] Result<int> buildDemoHazards(ServiceContext& ctx, int count = 240);
+
+}  // namespace citysafe::demo

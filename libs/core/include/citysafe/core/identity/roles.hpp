@@ -30,6 +30,12 @@ enum class Permission : std::uint8_t {
   RiskRead,
   RiskWrite,   // register and change risk points
   RiskAssess,  // grade them
+  HazardRead,
+  HazardReport,   // record a hazard found
+  HazardManage,   // accept, reject, assign, reopen; decide extensions
+  HazardRectify,  // fix what the own unit was assigned
+  HazardVerify,   // check a fix and close it (never one's own)
+  HazardPolicy,   // deadline rules and the working-day calendar
 };
 
 std::span<const Role> allRoles();

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "citysafe/core/identity/principal.hpp"
+#include "citysafe/core/import_report.hpp"
 #include "citysafe/core/risk/assessment.hpp"
 #include "citysafe/core/risk/marker_cache.hpp"
 #include "citysafe/core/risk/risk_analysis.hpp"
@@ -42,18 +43,8 @@ struct ImportRow {
   RiskPointDraft draft;
 };
 
-struct ImportProblem {
-  int line = 0;
-  std::string field;
-  std::string reason;
-};
-
-struct ImportReport {
-  int imported = 0;
-  int failed = 0;          // rows with at least one problem
-  bool committed = false;  // false: nothing was written
-  std::vector<ImportProblem> problems;
-};
+using citysafe::ImportProblem;
+using citysafe::ImportReport;
 
 // Thread-safe. Every call checks permission and scope.
 class RiskService {

@@ -15,6 +15,7 @@
 #include "citysafe/core/identity/user.hpp"
 #include "citysafe/core/org/organisation.hpp"
 #include "citysafe/core/risk/risk_point.hpp"
+#include "citysafe/core/store/hazard_store.hpp"
 
 namespace citysafe::store {
 
@@ -173,6 +174,7 @@ class Tx {
   virtual AuditRepository& audit() = 0;
   virtual BasemapRepository& basemap() = 0;
   virtual RiskRepository& risks() = 0;
+  virtual HazardRepository& hazards() = 0;
 };
 
 using Work = std::function<Result<void>(Tx&)>;

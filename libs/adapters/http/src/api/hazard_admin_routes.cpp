@@ -1,0 +1,270 @@
+// Supervision list, statistics, notifications, the calendar and policy, ledger import, and the
+// public tip form (no login).
+#include "citysafe/common/csv.hpp"
+#include "hazard_json.hpp"
+#include "import_io.hpp"
+#include "xlsx_reader.hpp"
+
+namespace citysafe::http {
+namespace {
+
+Result<int> yearOf(const Call& call) {
+  auto y = pathId(call, "year");
+  if (!y || *y < 2000 || *y > 2100) return invalid("year", "must be a year between 2000 and 2100");
+  return static_cast<int>(*y);
+}
+
+Json listOf(const std::vector<hazard::Notification>& list) {
+  Json items = Json::array();
+  for (const auto& n : list) {
+    items.push_back({{"id", n.id},
+                     {"hazard_id", n.hazard_id},
+                     {"kind", n.kind},
+                     {"message", n.message},
+                     {"at", isoTime(n.at)},
+                     {"read_at", n.read_at ? Json(isoTime(*n.read_at)) : Json(nullptr)}});
+  }
+  return {{"items", items}};
+}
+
+Result<std::vector<std::vector<std::string>>> ledgerTable(const HttpRequest& request) {
+  const auto format = queryParam(request, "format", "csv");
+  if (format == "xlsx") return xlsx::readFirstSheet(request.body);
+  if (format != "csv") return invalid("format", "must be csv or xlsx");
+  auto text = importText(request.body, queryParam(request, "encoding", "utf-8"));
+  if (!text) return tl::unexpected(text.error());
+  std::string error;
+  auto records = parseCsv(*text, &error);
+  if (!error.empty()) return invalid("file", error);
+  // Each record at its line's index, so the report names the line a person sees in the file.
+  std::vector<std::vector<std::string>> table;
+  for (auto& r : records) {
+    if (table.size() < static_cast<std::size_t>(r.line)) table.resize(static_cast<std::size_t>(r.line));
+    table[static_cast<std::size_t>(r.line) - 1] = std::move(r.fields);
+  }
+  if (!table.empty() && table.front().empty()) return invalid("file", "starts with a blank line");
+  return table;
+}
+
+}  // namespace
+
+void addHazardAdminRoutes(Router& router, Services& services) {
+  router.add("GET", "/api/v1/hazard-supervision", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               auto filter = hazardFilterFrom(call.request, services.ctx.clock.now());
+               if (!filter) return tl::unexpected(filter.error());
+               filter->supervised_only = true;
+               const auto active = queryParam(call.request, "active", "");
+               if (!active.empty() && active != "true" && active != "false") {
+                 return invalid("active", "must be true or false");
+               }
+               auto list = services.hazards.list(*call.principal, *filter, 2000, 0);
+               if (!list) return tl::unexpected(list.error());
+               std::vector<hazard::Hazard> shown;
+               for (auto& h : *list) {
+                 const bool listed = !h.supervision->delisted_at;
+                 if (active.empty() || listed == (active == "true")) shown.push_back(std::move(h));
+               }
+               return jsonResponse({{"items", hazardItems(services, *call.principal, shown)}});
+             });
+
+  router.add("GET", "/api/v1/hazard-stats", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               auto q = statsQueryFrom(call.request);
+               if (!q) return tl::unexpected(q.error());
+               return respond(services.hazards.statistics(*call.principal, *q),
+                              [](const hazard::Statistics& s) {
+                                Json by_source = Json::object();
+                                for (int i = 0; i < hazard::kSourceCount; ++i) {
+                                  by_source[hazard::toString(static_cast<hazard::Source>(i))] =
+                                      figuresJson(s.by_source[i]);
+                                }
+                                return Json{{"total", figuresJson(s.total)},
+                                            {"by_grade",
+                                             {{"general", figuresJson(s.by_grade[0])},
+                                              {"major", figuresJson(s.by_grade[1])}}},
+                                            {"by_source", by_source}};
+                              });
+             });
+
+  router.add("GET", "/api/v1/hazard-stats/ranking", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               const auto by = queryParam(call.request, "by", "street");
+               if (by != "street" && by != "department") {
+                 return invalid("by", "must be street or department");
+               }
+               auto q = statsQueryFrom(call.request);
+               if (!q) return tl::unexpected(q.error());
+               return respond(services.hazards.ranking(*call.principal, *q, by == "department"),
+                              [](const std::vector<hazard::RankedUnit>& units) {
+                                Json items = Json::array();
+                                int rank = 0;
+                                for (const auto& u : units) {
+                                  Json row = figuresJson(u.figures);
+                                  row["rank"] = ++rank;
+                                  row["org_id"] = u.org_id.value;
+                                  row["name"] = u.name;
+                                  items.push_back(std::move(row));
+                                }
+                                return Json{{"items", items}};
+                              });
+             });
+
+  router.add("GET", "/api/v1/notifications", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               const auto unread = queryParam(call.request, "unread", "false");
+               if (unread != "true" && unread != "false") {
+                 return invalid("unread", "must be true or false");
+               }
+               return respond(services.hazards.notifications(*call.principal, unread == "true"),
+                              listOf);
+             });
+
+  router.add("POST", "/api/v1/notifications/{id}/read", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               auto id = pathId(call);
+               if (!id) return tl::unexpected(id.error());
+               if (auto r = services.hazards.markRead(*call.principal, *id); !r) {
+                 return tl::unexpected(r.error());
+               }
+               return HttpResponse{204, "application/json", "", {}};
+             });
+
+  router.add("GET", "/api/v1/hazard-calendar/{year}", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               auto year = yearOf(call);
+               if (!year) return tl::unexpected(year.error());
+               if (auto r = identity::require(*call.principal, identity::Permission::HazardRead);
+                   !r) {
+                 return tl::unexpected(r.error());
+               }
+               return respond(services.hazards.calendar(),
+                              [&](const auto& c) { return calendarJson(c, *year); });
+             });
+
+  router.add("PUT", "/api/v1/hazard-calendar/{year}", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               auto year = yearOf(call);
+               if (!year) return tl::unexpected(year.error());
+               auto body = BodyReader::parse(call.request.body, {"year", "holidays", "workdays"});
+               if (!body) return tl::unexpected(body.error());
+               auto days = calendarFrom(*body, *year);
+               if (!days) return tl::unexpected(days.error());
+               if (auto r = services.hazards.setCalendarYear(*call.principal, *year, *days); !r) {
+                 return tl::unexpected(r.error());
+               }
+               return respond(services.hazards.calendar(),
+                              [&](const auto& c) { return calendarJson(c, *year); });
+             });
+
+  router.add("GET", "/api/v1/hazard-policy", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               if (auto r = identity::require(*call.principal, identity::Permission::HazardRead);
+                   !r) {
+                 return tl::unexpected(r.error());
+               }
+               return respond(services.hazards.policy(), policyJson);
+             });
+
+  router.add("PUT", "/api/v1/hazard-policy", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               auto body = BodyReader::parse(call.request.body,
+                                             {"rules", "major_milestones", "escalation"});
+               if (!body) return tl::unexpected(body.error());
+               auto policy = policyFrom(*body);
+               if (!policy) return tl::unexpected(policy.error());
+               if (auto r = services.hazards.setPolicy(*call.principal, *policy); !r) {
+                 return tl::unexpected(r.error());
+               }
+               return respond(services.hazards.policy(), policyJson);
+             });
+
+  router.add("POST", "/api/v1/hazards/import", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               if (auto r = identity::require(*call.principal, identity::Permission::HazardManage);
+                   !r) {
+                 return tl::unexpected(r.error());
+               }
+               const auto keep = queryParam(call.request, "keep_good_rows", "false");
+               if (keep != "true" && keep != "false") {
+                 return invalid("keep_good_rows", "must be true or false");
+               }
+               auto table = ledgerTable(call.request);
+               if (!table) return tl::unexpected(table.error());
+               std::vector<ImportProblem> problems;
+               auto records = hazard::ledgerRecords(*table, problems);
+               if (!records) return tl::unexpected(records.error());
+               auto report = services.hazards.importLedger(*call.principal, *records,
+                                                           std::move(problems), keep == "true");
+               if (!report) return tl::unexpected(report.error());
+               return importResponse(*report);
+             });
+}
+
+void addPublicTipRoutes(Router& router, Services& services) {
+  router.add("POST", "/api/v1/public/tips", Access::Public,
+             [&services](Call& call) -> Result<HttpResponse> {
+               auto body = BodyReader::parse(
+                   call.request.body, {"description", "location", "address", "contact", "website"});
+               if (!body) return tl::unexpected(body.error());
+               hazard::TipRequest tip;
+               auto description = body->requiredString("description", 4000);
+               if (!description) return tl::unexpected(description.error());
+               tip.description = *description;
+               const auto& loc = body->raw().contains("location") ? body->raw()["location"] : Json();
+               if (!loc.is_object() || !loc.contains("lon") || !loc.contains("lat") ||
+                   !loc["lon"].is_number() || !loc["lat"].is_number()) {
+                 return invalid("location", "needs lon and lat: pick the place on the map");
+               }
+               tip.location = {loc["lon"].get<double>(), loc["lat"].get<double>()};
+               for (auto [key, out] : {std::pair{"address", &tip.address},
+                                       std::pair{"contact", &tip.contact},
+                                       std::pair{"website", &tip.honeypot}}) {
+                 auto text = body->optionalString(key, 300);
+                 if (!text) return tl::unexpected(text.error());
+                 *out = text->value_or("");
+               }
+               tip.client_address = call.request.remote_address;
+               auto receipt = services.hazards.submitTip(tip);
+               if (!receipt) return tl::unexpected(receipt.error());
+               return jsonResponse({{"tracking_code", receipt->tracking_code},
+                                    {"hazard_code", receipt->hazard.code},
+                                    {"state", hazard::toString(receipt->hazard.state)}},
+                                   201);
+             });
+
+  router.add("GET", "/api/v1/public/tips/{code}", Access::Public,
+             [&services](Call& call) -> Result<HttpResponse> {
+               return respond(services.hazards.tipStatus(call.params["code"]),
+                              [](const hazard::TipStatus& s) {
+                                Json steps = Json::array();
+                                for (const auto& e : s.steps) {
+                                  steps.push_back({{"at", isoTime(e.at)},
+                                                   {"action", e.action},
+                                                   {"state", hazard::toString(e.to)}});
+                                }
+                                return Json{{"hazard_code", s.hazard_code},
+                                            {"state", hazard::toString(s.state)},
+                                            {"reported_at", isoTime(s.reported_at)},
+                                            {"updated_at", isoTime(s.updated_at)},
+                                            {"outcome", s.outcome},
+                                            {"steps", steps}};
+                              });
+             });
+
+  router.add("POST", "/api/v1/public/tips/{code}/media", Access::Public,
+             [&services](Call& call) -> Result<HttpResponse> {
+               hazard::MediaUpload up{hazard::MediaStage::Report,
+                                      call.request.header("content-type"),
+                                      queryParam(call.request, "name", ""), call.request.body};
+               return respond(services.hazards.addTipMedia(call.params["code"], up),
+                              [](const auto& m) {
+                                return Json{{"id", m.id},
+                                            {"content_type", m.content_type},
+                                            {"bytes", m.bytes}};
+                              },
+                              201);
+             });
+}
+
+}  // namespace citysafe::http

@@ -1,0 +1,77 @@
+// stb is header-only; its implementation lives in this one translation unit. Why stb: Debian
+// ships it (libstb-dev), it decodes JPEG and PNG from memory with no further libraries, and it
+// also resizes and writes JPEG, which is all a thumbnail needs.
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#pragma GCC diagnostic ignored "-Wunused-function"
+#pragma GCC diagnostic ignored "-Wsign-compare"
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
+#pragma GCC diagnostic ignored "-Wdouble-promotion"
+#pragma GCC diagnostic ignored "-Wunused-but-set-variable"
+#endif
+#define STB_IMAGE_IMPLEMENTATION
+#define STBI_ONLY_JPEG
+#define STBI_ONLY_PNG
+#define STBI_NO_STDIO
+#include <stb/stb_image.h>
+#define STB_IMAGE_RESIZE_IMPLEMENTATION
+#include <stb/stb_image_resize.h>
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#define STBI_WRITE_NO_STDIO
+#include <stb/stb_image_write.h>
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include "stb_image_inspector.hpp"
+
+namespace citysafe::media {
+namespace {
+constexpr int kThumbnailSide = 320;
+constexpr long kMaxPixels = 60L * 1000 * 1000;  // a 60-megapixel photo; more is an attack
+}  // namespace
+
+Result<hazard::ImageFacts> StbImageInspector::inspect(std::string_view bytes) const {
+  const auto type = hazard::sniffMediaType(bytes);
+  if (type == "image/webp") return hazard::ImageFacts{};  // accepted, shown without thumbnail
+  const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
+  const int length = static_cast<int>(bytes.size());
+  int width = 0;
+  int height = 0;
+  int channels = 0;
+  if (stbi_info_from_memory(data, length, &width, &height, &channels) == 0) {
+    return invalid("body", "the image cannot be read: " + std::string(stbi_failure_reason()));
+  }
+  if (width <= 0 || height <= 0 || static_cast<long>(width) * height > kMaxPixels) {
+    return invalid("body", "the image is " + std::to_string(width) + " × " +
+                               std::to_string(height) + " pixels; at most 60 megapixels");
+  }
+  std::unique_ptr<stbi_uc, void (*)(void*)> pixels(
+      stbi_load_from_memory(data, length, &width, &height, &channels, 3), stbi_image_free);
+  if (!pixels) {
+    return invalid("body", "the image cannot be decoded: " + std::string(stbi_failure_reason()));
+  }
+  const double scale = std::min(1.0, static_cast<double>(kThumbnailSide) / std::max(width, height));
+  const int tw = std::max(1, static_cast<int>(width * scale));
+  const int th = std::max(1, static_cast<int>(height * scale));
+  std::vector<unsigned char> small(static_cast<std::size_t>(tw) * th * 3);
+  if (stbir_resize_uint8(pixels.get(), width, height, 0, small.data(), tw, th, 0, 3) == 0) {
+    return fail(Errc::Internal, "body", "could not make a thumbnail");
+  }
+  hazard::ImageFacts facts{width, height, {}};
+  stbi_write_jpg_to_func(
+      [](void* context, void* chunk, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(chunk),
+                                                   static_cast<std::size_t>(size));
+      },
+      &facts.thumbnail_jpeg, tw, th, 3, small.data(), 80);
+  return facts;
+}
+
+}  // namespace citysafe::media

@@ -1,0 +1,166 @@
+#pragma once
+// Hidden hazards (事故隐患): what was found, where, whose it is, and where it stands in the
+// rectification loop.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "citysafe/common/clock.hpp"
+#include "citysafe/common/ids.hpp"
+#include "citysafe/core/org/organisation.hpp"
+
+namespace citysafe::hazard {
+
+enum class Source : std::uint8_t {
+  SelfInspection,        // 企业自查
+  GridInspection,        // 网格巡查
+  DepartmentInspection,  // 部门检查
+  EnforcementCheck,      // 执法检查
+  ExpertCheck,           // 专家体检式检查
+  PublicTip,             // 群众举报
+  UndercoverExposure,    // 暗访曝光
+};
+inline constexpr int kSourceCount = 7;
+
+enum class Grade : std::uint8_t { General, Major };  // 一般隐患, 重大隐患
+
+enum class State : std::uint8_t {
+  Reported,    // 待受理
+  Rejected,    // 不予受理 (not a hazard)
+  Accepted,    // 已受理
+  Assigned,    // 已交办 (a unit and a deadline)
+  Rectifying,  // 整改中
+  Submitted,   // 待验收
+  Closed,      // 已销号
+};
+inline constexpr int kStateCount = 7;
+
+// Supervision tiers (挂牌督办), lowest first.
+enum class Tier : std::uint8_t { District, City, Province };
+
+const char* toString(Source source);
+const char* toString(Grade grade);
+const char* toString(State state);
+const char* toString(Tier tier);
+std::optional<Source> parseSource(std::string_view text);
+std::optional<Grade> parseGrade(std::string_view text);
+std::optional<State> parseState(std::string_view text);
+std::optional<Tier> parseTier(std::string_view text);
+// Still to be fixed: accepted, assigned, rectifying or submitted.
+bool isOpen(State state);
+
+struct Supervision {
+  Tier tier = Tier::District;
+  TimePoint listed_at;
+  std::string reason;
+  std::optional<TimePoint> delisted_at;  // 摘牌, after closure
+};
+
+struct Hazard {
+  std::int64_t id = 0;
+  std::string code;  // YH000001
+  std::string title;
+  std::string description;
+  Source source = Source::GridInspection;
+  Grade grade = Grade::General;
+  State state = State::Reported;
+  std::string sector;
+  OrgId org_id;          // where the hazard is: an enterprise, or a street/community
+  std::string org_path;  // its subtree path: the scope rule works on it
+  std::optional<OrgId> responsible_org_id;
+  std::string responsible_org_path;  // who fixes it: users inside this subtree
+  std::optional<OrgId> assigned_by_org_id;  // the supervising unit
+  std::optional<std::int64_t> risk_point_id;
+  org::GeoPoint location;
+  std::string address;
+  std::optional<UserId> found_by;  // empty for a public tip
+  std::string found_by_name;
+  TimePoint found_at;
+  TimePoint reported_at;
+  std::optional<TimePoint> assigned_at;
+  std::optional<TimePoint> deadline_at;
+  std::optional<TimePoint> original_deadline_at;  // before any extension
+  std::string deadline_basis;                     // "30 calendar days", "60 working days"
+  std::optional<TimePoint> due_soon_at;           // when the scheduler first saw it due soon
+  std::optional<TimePoint> overdue_at;            // when the scheduler first saw it overdue
+  std::optional<TimePoint> submitted_at;          // latest submission for verification
+  std::optional<TimePoint> closed_at;
+  std::optional<bool> closed_on_time;
+  std::vector<UserId> rectifiers;  // everyone who started, noted progress or submitted
+  std::optional<Supervision> supervision;
+  int reopen_count = 0;
+  std::string external_code;  // the ledger's own number, for imported hazards
+  TimePoint updated_at;
+};
+
+// What the timeline shows: one row per transition or note.
+struct TimelineEntry {
+  std::int64_t id = 0;
+  std::int64_t hazard_id = 0;
+  TimePoint at;
+  std::string action;  // accept, reject, assign, ..., escalate, extend, overdue
+  State from = State::Reported;
+  State to = State::Reported;
+  std::optional<UserId> actor_id;
+  std::string actor_name;  // "系统" for the scheduler, "群众" for a tip
+  std::string note;
+  std::optional<TimePoint> deadline_at;
+  std::vector<std::int64_t> media_ids;
+};
+
+enum class ExtensionState : std::uint8_t { Pending, Granted, Refused };
+const char* toString(ExtensionState state);
+
+struct Extension {
+  std::int64_t id = 0;
+  std::int64_t hazard_id = 0;
+  std::string hazard_org_path;
+  std::string hazard_sector;
+  UserId requested_by;
+  std::string requested_by_name;
+  TimePoint requested_at;
+  std::string reason;
+  TimePoint previous_deadline;
+  TimePoint requested_deadline;
+  ExtensionState state = ExtensionState::Pending;
+  std::optional<UserId> decided_by;
+  std::string decided_by_name;
+  std::optional<TimePoint> decided_at;
+  std::string decision_note;
+};
+
+enum class MediaStage : std::uint8_t { Report, Progress, Evidence, Verification };
+const char* toString(MediaStage stage);
+std::optional<MediaStage> parseMediaStage(std::string_view text);
+
+struct Media {
+  std::int64_t id = 0;
+  std::int64_t hazard_id = 0;
+  MediaStage stage = MediaStage::Report;
+  std::string content_type;  // image/jpeg, image/png, video/mp4, ...
+  std::string file_name;
+  std::int64_t bytes = 0;
+  std::string sha256;
+  int width = 0;  // images only
+  int height = 0;
+  std::optional<UserId> uploaded_by;
+  TimePoint uploaded_at;
+  bool has_thumbnail = false;
+};
+
+// A message to an organisation's inbox: due soon, overdue, escalated, extension to decide.
+struct Notification {
+  std::int64_t id = 0;
+  OrgId org_id;
+  std::int64_t hazard_id = 0;
+  std::string kind;
+  std::string message;
+  TimePoint at;
+  std::optional<TimePoint> read_at;
+};
+
+// Audit before/after form.
+std::string toAuditJson(const Hazard& hazard);
+
+}  // namespace citysafe::hazard

@@ -1,0 +1,65 @@
+#pragma once
+// How long a unit has to fix a hazard, and when a late or major one goes under supervision.
+// Both are configurable; the defaults carry the numbers the plans name.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "citysafe/core/hazard/hazard.hpp"
+#include "citysafe/core/hazard/work_calendar.hpp"
+
+namespace citysafe::hazard {
+
+enum class DayCount : std::uint8_t { Calendar, Working };
+const char* toString(DayCount count);
+std::optional<DayCount> parseDayCount(std::string_view text);
+
+// Applies to hazards of `source` (any when empty) and `grade` (any when empty). The most
+// specific rule wins: source and grade, then source, then grade, then the catch-all.
+struct DeadlineRule {
+  std::optional<Source> source;
+  std::optional<Grade> grade;
+  int default_days = 30;  // when the assigning unit names none
+  int max_days = 90;      // the assigning unit may not give longer (extensions may)
+  DayCount count = DayCount::Calendar;
+  std::string basis;  // where the number comes from, shown beside the deadline
+};
+
+// A step a major hazard's handling must reach within so many working days of assignment.
+struct Milestone {
+  std::string name;
+  int working_days = 0;
+};
+
+struct EscalationPolicy {
+  int due_soon_days = 3;  // calendar days before the deadline
+  // Overdue general hazards: district at once, then city, then province after so many days late.
+  int general_city_after_days = 30;
+  int general_province_after_days = 90;
+  // Major hazards are listed at district tier when assigned; late ones climb faster.
+  int major_city_after_days = 0;
+  int major_province_after_days = 30;
+};
+
+struct HazardPolicy {
+  std::vector<DeadlineRule> rules;
+  std::vector<Milestone> major_milestones;
+  EscalationPolicy escalation;
+
+  static HazardPolicy defaults();
+  [[nodiscard]] const DeadlineRule& ruleFor(Source source, Grade grade) const;
+  [[nodiscard]] Result<void> validate() const;
+};
+
+// The deadline `days` days (calendar or working) after the local day of `from`, at the end of
+// that Beijing day.
+TimePoint deadlineAfter(const WorkCalendar& calendar, TimePoint from, int days, DayCount count);
+// Days in (from_day, deadline_day] in the rule's count: how long a deadline gives.
+int daysGiven(const WorkCalendar& calendar, TimePoint from, TimePoint deadline, DayCount count);
+
+// The supervision tier a hazard belongs in now, or none. `overdue_days` is empty when it is not
+// overdue.
+std::optional<Tier> tierFor(const EscalationPolicy& policy, Grade grade, bool assigned,
+                            std::optional<int> overdue_days);
+
+}  // namespace citysafe::hazard

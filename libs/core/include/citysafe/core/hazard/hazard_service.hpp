@@ -1,0 +1,226 @@
+#pragma once
+// The hidden-hazard closed loop: report → accept → assign with a deadline → rectify → submit
+// with evidence → verify and close, with extensions, a scheduler for due and overdue hazards,
+// graded supervision, public tips, statistics and ledger import. Every call checks permission
+// and scope; every change is audited and announced on the live channel.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "citysafe/core/hazard/hazard.hpp"
+#include "citysafe/core/hazard/hazard_policy.hpp"
+#include "citysafe/core/hazard/hazard_stats.hpp"
+#include "citysafe/core/hazard/media_rules.hpp"
+#include "citysafe/core/hazard/state_machine.hpp"
+#include "citysafe/core/identity/principal.hpp"
+#include "citysafe/core/import_report.hpp"
+#include "citysafe/core/services.hpp"
+
+namespace citysafe::hazard {
+
+struct HazardDraft {
+  std::string title;
+  std::string description;
+  Source source = Source::GridInspection;
+  Grade grade = Grade::General;
+  std::string sector;
+  OrgId org_id;
+  std::optional<std::int64_t> risk_point_id;
+  org::GeoPoint location;
+  std::string address;
+  std::optional<TimePoint> found_at;  // defaults to now
+};
+
+struct ActionRequest {
+  Action action = Action::Accept;
+  std::string note;    // progress, verification remarks
+  std::string reason;  // reject, return and reopen need one
+  // accept may classify what a tip left open
+  std::optional<Grade> grade;
+  std::optional<std::string> sector;
+  // assign (and reopen): the unit and the deadline, as a date or a number of days
+  std::optional<OrgId> responsible_org_id;
+  std::optional<Day> deadline;
+  std::optional<int> days;
+  std::optional<DayCount> count;
+  std::vector<std::int64_t> media_ids;  // progress, submit (evidence), verify
+};
+
+struct MediaUpload {
+  MediaStage stage = MediaStage::Report;
+  std::string content_type;
+  std::string file_name;
+  std::string data;
+};
+
+struct TipRequest {
+  std::string description;
+  org::GeoPoint location;
+  std::string address;
+  std::string contact;
+  std::string honeypot;        // a form field people never see; bots fill it
+  std::string client_address;  // the sender's IP address, for rate limits
+};
+
+struct TipReceipt {
+  std::string tracking_code;  // shown once; only its hash is kept
+  Hazard hazard;
+};
+
+struct TipStatus {
+  std::string hazard_code;
+  State state = State::Reported;
+  TimePoint reported_at;
+  TimePoint updated_at;
+  std::string outcome;  // the reason when rejected; the verification note when closed
+  std::vector<TimelineEntry> steps;
+};
+
+struct SweepReport {
+  int due_soon = 0;
+  int overdue = 0;
+  int escalated = 0;
+};
+
+struct StatsQuery {
+  std::optional<TimePoint> from;  // found_at in [from, to)
+  std::optional<TimePoint> to;
+  std::optional<OrgId> org_id;
+  std::optional<std::string> sector;
+};
+
+// A ledger (台账) row as read from CSV or .xlsx, before names are resolved.
+struct LedgerRecord {
+  int line = 0;
+  std::string external_code;
+  std::string title;
+  std::string description;
+  std::string source;  // a source name, or its Chinese label
+  std::string grade;   // general/major, 一般/重大
+  std::string sector;
+  std::string org;  // organisation name or credit code
+  std::string lon;
+  std::string lat;
+  std::string address;
+  std::string found_at;  // ISO date or date-time
+  std::string state;     // a state name, or its Chinese label; empty: reported
+  std::string responsible_org;
+  std::string deadline;
+  std::string closed_at;
+};
+
+// Ledger headers (Chinese or English) to records; unknown columns are reported, not fatal.
+[[nodiscard]] Result<std::vector<LedgerRecord>> ledgerRecords(
+    const std::vector<std::vector<std::string>>& table, std::vector<ImportProblem>& problems);
+
+struct LedgerOrgs;  // organisations by name and credit code, for an import
+
+class HazardService {
+ public:
+  HazardService(ServiceContext& ctx, const ImageInspector* images = nullptr,
+                MediaLimits limits = {})
+      : ctx_(ctx), images_(images), limits_(limits) {}
+
+  [[nodiscard]] Result<Hazard> report(const identity::Principal& who, const HazardDraft& draft);
+  [[nodiscard]] Result<Hazard> get(const identity::Principal& who, std::int64_t id);
+  [[nodiscard]] Result<std::vector<Hazard>> list(const identity::Principal& who,
+                                                 store::HazardFilter filter, int limit,
+                                                 std::int64_t before_id);
+  [[nodiscard]] Result<store::StateCounts> counts(const identity::Principal& who,
+                                                  store::HazardFilter filter);
+  [[nodiscard]] Result<Hazard> act(const identity::Principal& who, std::int64_t id,
+                                   const ActionRequest& request);
+  // What the principal may do to the hazard now (for forms).
+  [[nodiscard]] std::vector<Action> allowedActions(const identity::Principal& who,
+                                                   const Hazard& hazard) const;
+  [[nodiscard]] Result<std::vector<TimelineEntry>> timeline(const identity::Principal& who,
+                                                            std::int64_t id);
+
+  [[nodiscard]] Result<Media> addMedia(const identity::Principal& who, std::int64_t id,
+                                       const MediaUpload& upload);
+  [[nodiscard]] Result<std::vector<Media>> media(const identity::Principal& who, std::int64_t id);
+  [[nodiscard]] Result<store::MediaContent> mediaContent(const identity::Principal& who,
+                                                         std::int64_t media_id, bool thumbnail);
+
+  [[nodiscard]] Result<Extension> requestExtension(const identity::Principal& who,
+                                                   std::int64_t id, const std::string& reason,
+                                                   Day deadline);
+  [[nodiscard]] Result<Extension> decideExtension(const identity::Principal& who,
+                                                  std::int64_t extension_id, bool grant,
+                                                  const std::string& note);
+  // Of one hazard, or (id 0) the pending requests the principal may decide.
+  [[nodiscard]] Result<std::vector<Extension>> extensions(const identity::Principal& who,
+                                                          std::int64_t id);
+
+  // The scheduler's tick: due-soon and overdue marks, notices and escalation. Idempotent.
+  [[nodiscard]] Result<SweepReport> sweep();
+  [[nodiscard]] Result<std::vector<Notification>> notifications(const identity::Principal& who,
+                                                                bool unread_only);
+  [[nodiscard]] Result<void> markRead(const identity::Principal& who, std::int64_t id);
+
+  [[nodiscard]] Result<Statistics> statistics(const identity::Principal& who,
+                                              const StatsQuery& query);
+  // Streets (or departments) of the principal's district, best first.
+  [[nodiscard]] Result<std::vector<RankedUnit>> ranking(const identity::Principal& who,
+                                                        const StatsQuery& query,
+                                                        bool departments);
+
+  [[nodiscard]] Result<TipReceipt> submitTip(const TipRequest& tip);
+  [[nodiscard]] Result<TipStatus> tipStatus(const std::string& tracking_code);
+  [[nodiscard]] Result<Media> addTipMedia(const std::string& tracking_code,
+                                          const MediaUpload& upload);
+
+  [[nodiscard]] Result<WorkCalendar> calendar();
+  [[nodiscard]] Result<void> setCalendarYear(const identity::Principal& who, int year,
+                                             const std::vector<CalendarException>& days);
+  [[nodiscard]] Result<HazardPolicy> policy();
+  [[nodiscard]] Result<void> setPolicy(const identity::Principal& who,
+                                       const HazardPolicy& policy);
+
+  // All rows in one transaction; nothing is written when any row fails unless keep_good_rows.
+  [[nodiscard]] Result<ImportReport> importLedger(const identity::Principal& who,
+                                                  const std::vector<LedgerRecord>& records,
+                                                  std::vector<ImportProblem> parse_problems,
+                                                  bool keep_good_rows);
+
+  [[nodiscard]] const MediaLimits& limits() const { return limits_; }
+
+ private:
+  struct Settings {
+    WorkCalendar calendar;
+    HazardPolicy policy;
+  };
+  [[nodiscard]] Result<Settings> settings(store::Tx& tx);
+  [[nodiscard]] Result<Hazard> insertChecked(store::Tx& tx, const identity::Principal& who,
+                                             const HazardDraft& draft);
+  [[nodiscard]] Result<void> applyAction(store::Tx& tx, const identity::Principal& who,
+                                         Hazard& hazard, const ActionRequest& request);
+  [[nodiscard]] Result<void> applyAssignment(store::Tx& tx, const identity::Principal& who,
+                                             Hazard& hazard, const ActionRequest& request);
+  [[nodiscard]] Result<Media> storeMedia(store::Tx& tx, std::optional<UserId> who,
+                                         const Hazard& hazard, const MediaUpload& upload,
+                                         bool images_only);
+  [[nodiscard]] Result<void> recordStep(store::Tx& tx, const identity::Principal& who,
+                                        const Hazard& before, const Hazard& after,
+                                        const std::string& action, const std::string& note,
+                                        const std::vector<std::int64_t>& media_ids);
+  [[nodiscard]] Result<void> notifyUnits(store::Tx& tx, const Hazard& hazard,
+                                         const std::string& kind, const std::string& message);
+  [[nodiscard]] Result<Hazard> loadVisible(store::Tx& tx, const identity::Principal& who,
+                                           std::int64_t id);
+  void announce(const Hazard& hazard, const std::string& action);
+  [[nodiscard]] Result<SweepReport> sweepOne(store::Tx& tx, const Settings& settings,
+                                             Hazard& hazard, std::vector<Hazard>& changed);
+  [[nodiscard]] Result<std::optional<Hazard>> importOne(store::Tx& tx,
+                                                        const identity::Principal& who,
+                                                        const Settings& settings,
+                                                        const LedgerOrgs& orgs,
+                                                        const LedgerRecord& record,
+                                                        std::vector<ImportProblem>& problems);
+
+  ServiceContext& ctx_;
+  const ImageInspector* images_;
+  MediaLimits limits_;
+};
+
+}  // namespace citysafe::hazard

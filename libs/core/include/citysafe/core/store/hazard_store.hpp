@@ -1,0 +1,98 @@
+#pragma once
+// Storage port for hidden hazards, their timelines, media, extensions, notifications, the
+// working-day calendar and the deadline policy.
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "citysafe/common/result.hpp"
+#include "citysafe/core/basemap/map_feature.hpp"
+#include "citysafe/core/hazard/hazard.hpp"
+#include "citysafe/core/hazard/hazard_policy.hpp"
+#include "citysafe/core/identity/principal.hpp"
+
+namespace citysafe::store {
+
+struct HazardFilter {
+  identity::Scope scope;
+  std::vector<hazard::State> states;  // empty: any
+  std::optional<hazard::Grade> grade;
+  std::optional<hazard::Source> source;
+  std::optional<std::string> sector;
+  std::optional<std::string> org_path;  // within this organisation's subtree
+  std::optional<OrgId> responsible_org_id;
+  std::optional<basemap::BBox> bbox;
+  std::optional<TimePoint> found_from;  // found_at in [from, to)
+  std::optional<TimePoint> found_to;
+  std::optional<TimePoint> overdue_at;  // being fixed and past its deadline at this time
+  bool supervised_only = false;  // listed for supervision (active or delisted)
+  std::optional<hazard::Tier> tier;
+  std::string text;  // in the code, title or description
+};
+
+using StateCounts = std::array<std::int64_t, hazard::kStateCount>;
+
+// Media bytes travel base64-free through the port; the adapter decides how to keep them.
+struct MediaContent {
+  hazard::Media media;
+  std::string data;
+};
+
+class HazardRepository {
+ public:
+  virtual ~HazardRepository() = default;
+  [[nodiscard]] virtual Result<hazard::Hazard> get(std::int64_t id) = 0;
+  [[nodiscard]] virtual Result<std::int64_t> insert(const hazard::Hazard& hazard) = 0;
+  [[nodiscard]] virtual Result<void> update(const hazard::Hazard& hazard) = 0;
+  // Newest first (id descending); page.after_id > 0 continues below that id.
+  [[nodiscard]] virtual Result<std::vector<hazard::Hazard>> list(const HazardFilter& filter,
+                                                                 int limit,
+                                                                 std::int64_t before_id) = 0;
+  [[nodiscard]] virtual Result<StateCounts> countByState(const HazardFilter& filter) = 0;
+  // What the scheduler must look at: hazards being fixed whose deadline is at or before
+  // `deadline_before`, and open major hazards not yet listed for supervision.
+  [[nodiscard]] virtual Result<std::vector<hazard::Hazard>> sweepCandidates(
+      TimePoint deadline_before) = 0;
+
+  [[nodiscard]] virtual Result<std::int64_t> addTimeline(const hazard::TimelineEntry& entry) = 0;
+  [[nodiscard]] virtual Result<std::vector<hazard::TimelineEntry>> timeline(
+      std::int64_t hazard_id) = 0;
+
+  [[nodiscard]] virtual Result<std::int64_t> addMedia(const hazard::Media& media,
+                                                      const std::string& data,
+                                                      const std::string& thumbnail) = 0;
+  [[nodiscard]] virtual Result<std::vector<hazard::Media>> media(std::int64_t hazard_id) = 0;
+  [[nodiscard]] virtual Result<MediaContent> mediaContent(std::int64_t media_id,
+                                                          bool thumbnail) = 0;
+
+  [[nodiscard]] virtual Result<std::int64_t> addExtension(const hazard::Extension& e) = 0;
+  [[nodiscard]] virtual Result<void> updateExtension(const hazard::Extension& e) = 0;
+  [[nodiscard]] virtual Result<hazard::Extension> extension(std::int64_t id) = 0;
+  // Of one hazard (hazard_id > 0) or, with hazard_id 0, the pending ones within the scope.
+  [[nodiscard]] virtual Result<std::vector<hazard::Extension>> extensions(
+      std::int64_t hazard_id, const identity::Scope& scope) = 0;
+
+  [[nodiscard]] virtual Result<std::int64_t> addNotification(const hazard::Notification& n) = 0;
+  [[nodiscard]] virtual Result<std::vector<hazard::Notification>> notifications(
+      OrgId org, bool unread_only, int limit) = 0;
+  [[nodiscard]] virtual Result<bool> markNotificationRead(std::int64_t id, OrgId org,
+                                                          TimePoint at) = 0;
+
+  // Public tips: found by the hash of their tracking code; counted per client address.
+  [[nodiscard]] virtual Result<void> setTipKeys(std::int64_t hazard_id,
+                                                const std::string& code_hash,
+                                                const std::string& client_hash) = 0;
+  [[nodiscard]] virtual Result<std::optional<std::int64_t>> findTip(
+      const std::string& code_hash) = 0;
+  [[nodiscard]] virtual Result<std::vector<hazard::Hazard>> tipsFrom(
+      const std::string& client_hash, TimePoint since) = 0;
+
+  [[nodiscard]] virtual Result<std::vector<hazard::CalendarException>> calendar() = 0;
+  [[nodiscard]] virtual Result<void> replaceCalendarYear(
+      int year, const std::vector<hazard::CalendarException>& days) = 0;
+  [[nodiscard]] virtual Result<std::optional<hazard::HazardPolicy>> policy() = 0;
+  [[nodiscard]] virtual Result<void> savePolicy(const hazard::HazardPolicy& policy) = 0;
+};
+
+}  // namespace citysafe::store
