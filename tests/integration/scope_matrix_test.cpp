@@ -353,6 +353,8 @@ TEST_F(ScopeMatrix, WithoutASessionOnlyPublicEndpointsAnswer) {
                                          "POST /api/v1/auth/login",
                                          "POST /api/v1/public/tips",
                                          "GET /api/v1/public/tips/{code}",
+                                         "GET /api/v1/basemap/info",
+                                         "GET /api/v1/basemap",
                                          "POST /api/v1/public/tips/{code}/media"};
   auto table = probes();
   for (const auto& route : platform_.app->router().routes()) {

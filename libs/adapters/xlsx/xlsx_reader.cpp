@@ -44,10 +44,12 @@ Result<std::map<std::string, Entry>> centralDirectory(std::string_view zip) {
       break;
     }
   }
-  if (eocd == std::string_view::npos) return invalid("file", "is not an .xlsx workbook (no ZIP directory)");
+  if (eocd == std::string_view::npos)
+    return invalid("file", "is not an .xlsx workbook (no ZIP directory)");
   const std::uint16_t count = le16(zip, eocd + 10);
   std::size_t at = le32(zip, eocd + 16);
-  if (count == 0xFFFF || at == 0xFFFFFFFF) return invalid("file", "ZIP64 workbooks are not supported");
+  if (count == 0xFFFF || at == 0xFFFFFFFF)
+    return invalid("file", "ZIP64 workbooks are not supported");
   std::map<std::string, Entry> entries;
   for (std::uint16_t n = 0; n < count; ++n) {
     if (at + 46 > zip.size() || le32(zip, at) != 0x02014b50) {
@@ -198,7 +200,8 @@ struct SheetReader {
         cell = value == "1" ? "TRUE" : "FALSE";
       }
       if (row >= 0 && row < 1000000 && column >= 0 && column < 16384) {
-        if (rows.size() <= static_cast<std::size_t>(row)) rows.resize(static_cast<std::size_t>(row) + 1);
+        if (rows.size() <= static_cast<std::size_t>(row))
+          rows.resize(static_cast<std::size_t>(row) + 1);
         auto& cells = rows[static_cast<std::size_t>(row)];
         if (cells.size() <= static_cast<std::size_t>(column)) {
           cells.resize(static_cast<std::size_t>(column) + 1);

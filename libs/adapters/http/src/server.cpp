@@ -1,6 +1,7 @@
 // The only file that knows Boost.Beast.
 #include "citysafe/http/server.hpp"
 
+#include <algorithm>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <boost/beast/websocket.hpp>
@@ -182,7 +183,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   // The header first, so the body limit can depend on the target (uploads may be larger).
   void read() {
     parser_.emplace();
-    limit_ = app_.config().body_limit;
+    // Beast checks Content-Length against the limit while parsing the header, so start with the
+    // largest any route allows and narrow it once the target is known.
+    limit_ = std::max(app_.config().body_limit, app_.config().upload_limit);
     parser_->body_limit(limit_);
     stream_.expires_after(std::chrono::seconds(60));
     bhttp::async_read_header(stream_, buffer_, *parser_,
@@ -192,6 +195,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void onHeader(beast::error_code ec, std::size_t bytes) {
     if (ec) return onRead(ec, bytes);
     limit_ = app_.bodyLimitFor(std::string(parser_->get().target()));
+    if (const auto length = parser_->content_length(); length && *length > limit_) {
+      return onRead(bhttp::error::body_limit, bytes);
+    }
     parser_->body_limit(limit_);
     stream_.expires_after(std::chrono::seconds(300));
     bhttp::async_read(stream_, buffer_, *parser_,

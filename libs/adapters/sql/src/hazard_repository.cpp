@@ -142,7 +142,10 @@ std::string inList(std::size_t n) {
 }
 
 std::string whereOf(const store::HazardFilter& f, std::vector<Value>& params) {
-  std::string w = scopeClause(f.scope, "org_path", "sectors", params);
+  // In scope where the hazard is, or assigned to a unit inside the subtree (as the core says).
+  std::string w = "(" + scopeClause(f.scope, "org_path", "sectors", params) +
+                  " OR responsible_org_path LIKE ?)";
+  params.emplace_back(f.scope.subtree_path + "%");
   if (!f.states.empty()) {
     w += " AND state IN " + inList(f.states.size());
     for (auto s : f.states) params.emplace_back(std::string(toString(s)));
@@ -169,8 +172,8 @@ std::string whereOf(const store::HazardFilter& f, std::vector<Value>& params) {
   }
   if (f.bbox) {
     w += " AND lon >= ? AND lon <= ? AND lat >= ? AND lat <= ?";
-    params.insert(params.end(), {f.bbox->min_lon, f.bbox->max_lon, f.bbox->min_lat,
-                                 f.bbox->max_lat});
+    params.insert(params.end(),
+                  {f.bbox->min_lon, f.bbox->max_lon, f.bbox->min_lat, f.bbox->max_lat});
   }
   if (f.found_from) {
     w += " AND found_at >= ?";
@@ -329,7 +332,8 @@ Result<store::StateCounts> SqlHazardRepository::countByState(const store::Hazard
   if (!rows) return tl::unexpected(rows.error());
   store::StateCounts counts{};
   for (const auto& r : *rows) {
-    if (auto s = hazard::parseState(r.getText(0))) counts[static_cast<std::size_t>(*s)] = r.getInt(1);
+    if (auto s = hazard::parseState(r.getText(0)))
+      counts[static_cast<std::size_t>(*s)] = r.getInt(1);
   }
   return counts;
 }
@@ -344,14 +348,14 @@ Result<std::vector<Hazard>> SqlHazardRepository::sweepCandidates(TimePoint deadl
 }
 
 Result<std::int64_t> SqlHazardRepository::addTimeline(const hazard::TimelineEntry& e) {
-  return queryInt(conn_,
-                  "INSERT INTO hazard_timeline (hazard_id, at, action, from_state, to_state, "
-                  "actor_id, actor_name, note, deadline_at, media_ids) VALUES (?, ?, ?, ?, ?, ?, "
-                  "?, ?, ?, ?) RETURNING id",
-                  {e.hazard_id, toEpochMs(e.at), e.action, std::string(toString(e.from)),
-                   std::string(toString(e.to)),
-                   e.actor_id ? Value{e.actor_id->value} : Value{nullptr}, e.actor_name, e.note,
-                   timeValue(e.deadline_at), joinIds(e.media_ids)});
+  return queryInt(
+      conn_,
+      "INSERT INTO hazard_timeline (hazard_id, at, action, from_state, to_state, "
+      "actor_id, actor_name, note, deadline_at, media_ids) VALUES (?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?) RETURNING id",
+      {e.hazard_id, toEpochMs(e.at), e.action, std::string(toString(e.from)),
+       std::string(toString(e.to)), e.actor_id ? Value{e.actor_id->value} : Value{nullptr},
+       e.actor_name, e.note, timeValue(e.deadline_at), joinIds(e.media_ids)});
 }
 
 Result<std::vector<hazard::TimelineEntry>> SqlHazardRepository::timeline(std::int64_t hazard_id) {
@@ -392,9 +396,9 @@ Result<std::int64_t> SqlHazardRepository::addMedia(const hazard::Media& m, const
 }
 
 Result<std::vector<hazard::Media>> SqlHazardRepository::media(std::int64_t hazard_id) {
-  auto rows = conn_.query(std::string("SELECT ") + kMediaColumns +
-                              " FROM hazard_media WHERE hazard_id = ? ORDER BY id",
-                          {hazard_id});
+  auto rows = conn_.query(
+      std::string("SELECT ") + kMediaColumns + " FROM hazard_media WHERE hazard_id = ? ORDER BY id",
+      {hazard_id});
   if (!rows) return tl::unexpected(rows.error());
   std::vector<hazard::Media> out;
   for (const auto& r : *rows) out.push_back(mediaFrom(r));
@@ -403,10 +407,10 @@ Result<std::vector<hazard::Media>> SqlHazardRepository::media(std::int64_t hazar
 
 Result<store::MediaContent> SqlHazardRepository::mediaContent(std::int64_t media_id,
                                                               bool thumbnail) {
-  auto rows = conn_.query(std::string("SELECT ") + kMediaColumns + ", " +
-                              (thumbnail ? "thumbnail" : "data") +
-                              " FROM hazard_media WHERE id = ?",
-                          {media_id});
+  auto rows =
+      conn_.query(std::string("SELECT ") + kMediaColumns + ", " +
+                      (thumbnail ? "thumbnail" : "data") + " FROM hazard_media WHERE id = ?",
+                  {media_id});
   if (!rows) return tl::unexpected(rows.error());
   if (rows->empty()) return fail(Errc::NotFound, "id", "no such media");
   auto data = base64Decode(rows->front().getText(12));
@@ -469,8 +473,8 @@ Result<std::int64_t> SqlHazardRepository::addNotification(const hazard::Notifica
 }
 
 Result<std::vector<hazard::Notification>> SqlHazardRepository::notifications(OrgId org,
-                                                                              bool unread_only,
-                                                                              int limit) {
+                                                                             bool unread_only,
+                                                                             int limit) {
   auto rows = conn_.query(
       std::string("SELECT id, org_id, hazard_id, kind, message, at, read_at FROM notifications "
                   "WHERE org_id = ?") +
@@ -522,7 +526,8 @@ Result<std::vector<hazard::CalendarException>> SqlHazardRepository::calendar() {
   if (!rows) return tl::unexpected(rows.error());
   std::vector<hazard::CalendarException> out;
   for (const auto& r : *rows) {
-    if (auto day = hazard::parseDay(r.getText(0))) out.push_back({*day, r.getBool(1), r.getText(2)});
+    if (auto day = hazard::parseDay(r.getText(0)))
+      out.push_back({*day, r.getBool(1), r.getText(2)});
   }
   return out;
 }
@@ -533,16 +538,17 @@ Result<void> SqlHazardRepository::replaceCalendarYear(
     return tl::unexpected(r.error());
   }
   for (const auto& d : days) {
-    auto r = conn_.query("INSERT INTO calendar_days (day, year, workday, name) VALUES (?, ?, ?, ?)",
-                         {hazard::formatDay(d.day), std::int64_t{year},
-                          std::int64_t{d.workday ? 1 : 0}, d.name});
+    auto r = conn_.query(
+        "INSERT INTO calendar_days (day, year, workday, name) VALUES (?, ?, ?, ?)",
+        {hazard::formatDay(d.day), std::int64_t{year}, std::int64_t{d.workday ? 1 : 0}, d.name});
     if (!r) return tl::unexpected(r.error());
   }
   return ok();
 }
 
 Result<std::optional<hazard::HazardPolicy>> SqlHazardRepository::policy() {
-  auto rows = conn_.query("SELECT rules, milestones, escalation FROM hazard_policy WHERE id = 1", {});
+  auto rows =
+      conn_.query("SELECT rules, milestones, escalation FROM hazard_policy WHERE id = 1", {});
   if (!rows) return tl::unexpected(rows.error());
   if (rows->empty()) return std::optional<hazard::HazardPolicy>{};
   hazard::HazardPolicy p;

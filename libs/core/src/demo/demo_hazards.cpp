@@ -73,7 +73,8 @@ Result<int> buildDemoHazards(ServiceContext& ctx, int count) {
   Lcg rng{20261122};
   std::vector<hazard::LedgerRecord> records;
   for (int i = 0; i < count; ++i) {
-    const auto* owner = owners[static_cast<std::size_t>(rng.below(static_cast<int>(owners.size())))];
+    const auto* owner =
+        owners[static_cast<std::size_t>(rng.below(static_cast<int>(owners.size())))];
     const Finding* finding = &kFindings[static_cast<std::size_t>(rng.below(kFindings.size()))];
     if (owner->kind == org::OrgKind::Enterprise) {
       for (const auto& f : kFindings) {
@@ -122,8 +123,8 @@ Result<int> buildDemoHazards(ServiceContext& ctx, int count) {
   if (!report) return tl::unexpected(report.error());
   if (!report->committed) {
     const auto& p = report->problems.front();
-    return fail(Errc::Internal, p.field, "demo hazards: line " + std::to_string(p.line) + ": " +
-                                             p.reason);
+    return fail(Errc::Internal, p.field,
+                "demo hazards: line " + std::to_string(p.line) + ": " + p.reason);
   }
   if (auto swept = hazards.sweep(); !swept) return tl::unexpected(swept.error());
   return report->imported;

@@ -166,7 +166,8 @@ Result<std::vector<LedgerRecord>> ledgerRecords(const std::vector<std::vector<st
       const auto& names = kColumns[c].names;
       if (std::find(names.begin(), names.end(), header) != names.end()) field = c;
     }
-    if (!field && !header.empty()) problems.push_back({1, header, "is not a ledger column; ignored"});
+    if (!field && !header.empty())
+      problems.push_back({1, header, "is not a ledger column; ignored"});
     if (field && !seen.insert(*field).second) {
       return invalid("header", "column '" + header + "' names a field given twice");
     }
@@ -191,11 +192,12 @@ Result<std::vector<LedgerRecord>> ledgerRecords(const std::vector<std::vector<st
 
 // An organisation named by credit code or by a name that is unique in the principal's scope.
 static Result<org::Organisation> resolveOrg(const LedgerOrgs& orgs, const std::string& text,
-                                     const char* field) {
+                                            const char* field) {
   if (auto it = orgs.by_code.find(text); it != orgs.by_code.end()) return it->second;
   auto it = orgs.by_name.find(text);
   if (it == orgs.by_name.end()) {
-    return invalid(field, text.empty() ? "is required" : "'" + text + "' is not an organisation you reach");
+    return invalid(
+        field, text.empty() ? "is required" : "'" + text + "' is not an organisation you reach");
   }
   if (it->second.size() > 1) {
     return invalid(field, "'" + text + "' names several organisations; give the credit code");
@@ -248,27 +250,29 @@ Result<std::optional<Hazard>> HazardService::importOne(store::Tx& tx, const Prin
   } else {
     bad("org", owner.error().message);
   }
-  const bool assigned = state && *state != State::Reported && *state != State::Rejected &&
-                        *state != State::Accepted;
+  const bool assigned =
+      state && *state != State::Reported && *state != State::Rejected && *state != State::Accepted;
   std::optional<org::Organisation> unit;
   std::optional<TimePoint> deadline;
   std::optional<TimePoint> closed_at;
   if (assigned) {
-    auto r = rec.responsible_org.empty() ? owner : resolveOrg(orgs, rec.responsible_org,
-                                                              "responsible_org");
+    auto r = rec.responsible_org.empty() ? owner
+                                         : resolveOrg(orgs, rec.responsible_org, "responsible_org");
     if (r) {
       unit = *r;
     } else if (!rec.responsible_org.empty()) {
       bad("responsible_org", r.error().message);
     }
     deadline = timeOf(rec.deadline, true);
-    if (!deadline) bad("deadline", rec.deadline.empty() ? "is required once a unit is assigned"
-                                                        : "'" + rec.deadline + "' is not a date");
+    if (!deadline)
+      bad("deadline", rec.deadline.empty() ? "is required once a unit is assigned"
+                                           : "'" + rec.deadline + "' is not a date");
   }
   if (state == State::Closed) {
     closed_at = timeOf(rec.closed_at, false);
-    if (!closed_at) bad("closed_at", rec.closed_at.empty() ? "is required for a closed hazard"
-                                                           : "'" + rec.closed_at + "' is not a date");
+    if (!closed_at)
+      bad("closed_at", rec.closed_at.empty() ? "is required for a closed hazard"
+                                             : "'" + rec.closed_at + "' is not a date");
   }
   if (!good) return std::optional<Hazard>{};
   auto h = insertChecked(tx, who, d);
@@ -294,7 +298,8 @@ Result<std::optional<Hazard>> HazardService::importOne(store::Tx& tx, const Prin
     h->closed_on_time = deadline && *closed_at <= *deadline;
   }
   if (auto r = tx.hazards().update(*h); !r) return tl::unexpected(r.error());
-  const std::string note = "台账导入" + (rec.external_code.empty() ? "" : "（" + rec.external_code + "）");
+  const std::string note =
+      "台账导入" + (rec.external_code.empty() ? "" : "（" + rec.external_code + "）");
   if (auto r = recordStep(tx, who, before, *h, "import", note, {}); !r) {
     return tl::unexpected(r.error());
   }

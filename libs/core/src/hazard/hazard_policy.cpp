@@ -2,9 +2,7 @@
 
 namespace citysafe::hazard {
 
-const char* toString(DayCount count) {
-  return count == DayCount::Working ? "working" : "calendar";
-}
+const char* toString(DayCount count) { return count == DayCount::Working ? "working" : "calendar"; }
 
 std::optional<DayCount> parseDayCount(std::string_view text) {
   if (text == "calendar") return DayCount::Calendar;

@@ -14,8 +14,7 @@ namespace {
 
 constexpr int kEverything = 10'000'000;
 
-Result<store::HazardFilter> periodFilter(store::Tx& tx, const Principal& who,
-                                         const StatsQuery& q) {
+Result<store::HazardFilter> periodFilter(store::Tx& tx, const Principal& who, const StatsQuery& q) {
   store::HazardFilter f;
   f.scope = identity::scopeOf(who);
   f.found_from = q.from;
@@ -23,7 +22,8 @@ Result<store::HazardFilter> periodFilter(store::Tx& tx, const Principal& who,
   f.sector = q.sector;
   if (q.org_id) {
     auto org = tx.orgs().get(*q.org_id);
-    if (!org || !identity::reaches(who, *org)) return identity::notInScope("org_id", q.org_id->value);
+    if (!org || !identity::reaches(who, *org))
+      return identity::notInScope("org_id", q.org_id->value);
     f.org_path = org->path;
   }
   return f;
@@ -68,12 +68,10 @@ Result<std::vector<RankedUnit>> HazardService::ranking(const Principal& who, con
           const std::string district =
               unit.path.substr(0, unit.path.find_last_of('/', unit.path.size() - 2) + 1);
           for (const auto& h : *hazards) {
-            const bool mine =
-                departments
-                    ? h.org_path.starts_with(district) &&
-                          std::find(unit.sectors.begin(), unit.sectors.end(), h.sector) !=
-                              unit.sectors.end()
-                    : h.org_path.starts_with(unit.path);
+            const bool mine = departments ? h.org_path.starts_with(district) &&
+                                                std::find(unit.sectors.begin(), unit.sectors.end(),
+                                                          h.sector) != unit.sectors.end()
+                                          : h.org_path.starts_with(unit.path);
             if (mine) row.figures.add(h, now);
           }
           out.push_back(std::move(row));

@@ -16,8 +16,13 @@ using identity::Principal;
 
 namespace detail {
 
+// The scope rule on where the hazard is, and also on who must fix it: a street's hazard assigned
+// to an enterprise is that enterprise's work.
 bool reachesHazard(const Principal& who, const Hazard& h) {
-  return identity::reaches(identity::scopeOf(who), h.org_path, {h.sector});
+  const auto scope = identity::scopeOf(who);
+  return identity::reaches(scope, h.org_path, {h.sector}) ||
+         (!h.responsible_org_path.empty() &&
+          h.responsible_org_path.starts_with(scope.subtree_path));
 }
 
 bool inResponsibleUnit(const Principal& who, const Hazard& h) {
@@ -139,10 +144,10 @@ Result<void> HazardService::recordStep(store::Tx& tx, const Principal& who, cons
   e.deadline_at = after.deadline_at;
   e.media_ids = media_ids;
   if (auto r = tx.hazards().addTimeline(e); !r) return tl::unexpected(r.error());
-  auto audited = ctx_.auditor.record(tx, who,
-                                     {"hazard", std::to_string(after.id), action,
-                                      before.id == 0 ? "null" : toAuditJson(before),
-                                      toAuditJson(after), after.org_path});
+  auto audited = ctx_.auditor.record(
+      tx, who,
+      {"hazard", std::to_string(after.id), action, before.id == 0 ? "null" : toAuditJson(before),
+       toAuditJson(after), after.org_path});
   if (!audited) return tl::unexpected(audited.error());
   return ok();
 }
@@ -151,20 +156,17 @@ Result<void> HazardService::notifyUnits(store::Tx& tx, const Hazard& h, const st
                                         const std::string& message) {
   // The unit that fixes it and every unit above it (but not the city root), and the unit that
   // assigned it.
-  auto ids = detail::idsOnPath(h.responsible_org_path.empty() ? h.org_path
-                                                              : h.responsible_org_path);
+  auto ids =
+      detail::idsOnPath(h.responsible_org_path.empty() ? h.org_path : h.responsible_org_path);
   if (!ids.empty()) ids.erase(ids.begin());
   if (h.assigned_by_org_id) ids.push_back(*h.assigned_by_org_id);
   std::sort(ids.begin(), ids.end(), [](OrgId a, OrgId b) { return a.value < b.value; });
-  ids.erase(std::unique(ids.begin(), ids.end(),
-                        [](OrgId a, OrgId b) { return a.value == b.value; }),
-            ids.end());
+  ids.erase(
+      std::unique(ids.begin(), ids.end(), [](OrgId a, OrgId b) { return a.value == b.value; }),
+      ids.end());
   for (const auto& org : ids) {
-    Notification n{.org_id = org,
-                   .hazard_id = h.id,
-                   .kind = kind,
-                   .message = message,
-                   .at = ctx_.clock.now()};
+    Notification n{
+        .org_id = org, .hazard_id = h.id, .kind = kind, .message = message, .at = ctx_.clock.now()};
     if (auto r = tx.hazards().addNotification(n); !r) return tl::unexpected(r.error());
   }
   return ok();
@@ -178,7 +180,8 @@ Result<Hazard> HazardService::insertChecked(store::Tx& tx, const Principal& who,
   if (d.title.size() > 200) return invalid("title", "must be at most 200 bytes");
   if (d.address.size() > 300) return invalid("address", "must be at most 300 bytes");
   if (d.sector.empty() ? d.source != Source::PublicTip : !org::isKnownSector(d.sector)) {
-    return invalid("sector", d.sector.empty() ? "is required" : "unknown sector '" + d.sector + "'");
+    return invalid("sector",
+                   d.sector.empty() ? "is required" : "unknown sector '" + d.sector + "'");
   }
   if (!std::isfinite(d.location.lon) || !std::isfinite(d.location.lat)) {
     return invalid("location", "needs finite lon and lat");
@@ -254,8 +257,7 @@ Result<std::vector<Hazard>> HazardService::list(const Principal& who, store::Haz
       ctx_.store, [&](store::Tx& tx) { return tx.hazards().list(filter, limit, before_id); });
 }
 
-Result<store::StateCounts> HazardService::counts(const Principal& who,
-                                                 store::HazardFilter filter) {
+Result<store::StateCounts> HazardService::counts(const Principal& who, store::HazardFilter filter) {
   if (auto r = identity::require(who, Permission::HazardRead); !r) return tl::unexpected(r.error());
   filter.scope = identity::scopeOf(who);
   return store::readReturning<store::StateCounts>(
@@ -401,8 +403,9 @@ Result<void> HazardService::applyAction(store::Tx& tx, const Principal& who, Haz
         return invalid("note", "a progress report needs a note or a photo");
       }
       if (req.action == Action::Submit && req.media_ids.empty()) {
-        return invalid("media_ids",
-                       "a submission needs evidence: upload at least one photo or video of the fix");
+        return invalid(
+            "media_ids",
+            "a submission needs evidence: upload at least one photo or video of the fix");
       }
       if (req.action == Action::Submit) h.submitted_at = now;
       if (req.action == Action::Verify) {
@@ -434,8 +437,7 @@ Result<void> HazardService::applyAction(store::Tx& tx, const Principal& who, Haz
   return ok();
 }
 
-Result<Hazard> HazardService::act(const Principal& who, std::int64_t id,
-                                  const ActionRequest& req) {
+Result<Hazard> HazardService::act(const Principal& who, std::int64_t id, const ActionRequest& req) {
   if (auto r = identity::require(who, Permission::HazardRead); !r) return tl::unexpected(r.error());
   auto done = store::writeReturning<Hazard>(ctx_.store, [&](store::Tx& tx) -> Result<Hazard> {
     auto h = loadVisible(tx, who, id);

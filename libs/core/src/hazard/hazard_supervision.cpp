@@ -70,15 +70,14 @@ Result<SweepReport> HazardService::sweepOne(store::Tx& tx, const Settings& s, Ha
       ++report.due_soon;
     }
   }
-  const bool assigned = h.state == State::Assigned || h.state == State::Rectifying ||
-                        h.state == State::Submitted;
+  const bool assigned =
+      h.state == State::Assigned || h.state == State::Rectifying || h.state == State::Submitted;
   const auto tier = tierFor(esc, h.grade, assigned, overdue_days);
   const bool listed = h.supervision && !h.supervision->delisted_at;
   if (tier && (!listed || *tier > h.supervision->tier)) {
     const Hazard before = h;
-    const std::string reason = overdue_days
-                                   ? "逾期 " + std::to_string(*overdue_days) + " 天"
-                                   : std::string("重大事故隐患");
+    const std::string reason = overdue_days ? "逾期 " + std::to_string(*overdue_days) + " 天"
+                                            : std::string("重大事故隐患");
     h.supervision = Supervision{.tier = *tier, .listed_at = now, .reason = reason};
     const std::string note = std::string(tierLabel(*tier)) + "：" + reason;
     if (auto r = step(before, "escalate", note, h.code + " " + h.title + " " + note, true); !r)
@@ -91,8 +90,8 @@ Result<SweepReport> HazardService::sweepOne(store::Tx& tx, const Settings& s, Ha
 
 Result<SweepReport> HazardService::sweep() {
   std::vector<Hazard> changed;
-  auto report = store::writeReturning<SweepReport>(
-      ctx_.store, [&](store::Tx& tx) -> Result<SweepReport> {
+  auto report =
+      store::writeReturning<SweepReport>(ctx_.store, [&](store::Tx& tx) -> Result<SweepReport> {
         auto s = settings(tx);
         if (!s) return tl::unexpected(s.error());
         const auto horizon =

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "citysafe/common/json_text.hpp"
 #include "citysafe/common/random_token.hpp"
 #include "citysafe/common/sha256.hpp"
-#include "citysafe/common/json_text.hpp"
 #include "citysafe/core/hazard/hazard_service.hpp"
 #include "hazard_internal.hpp"
 
@@ -83,9 +83,8 @@ Result<OrgId> streetFor(store::Tx& tx, org::GeoPoint at) {
 
 }  // namespace
 
-Result<Media> HazardService::storeMedia(store::Tx& tx, std::optional<UserId> who,
-                                        const Hazard& h, const MediaUpload& up,
-                                        bool images_only) {
+Result<Media> HazardService::storeMedia(store::Tx& tx, std::optional<UserId> who, const Hazard& h,
+                                        const MediaUpload& up, bool images_only) {
   if (h.state == State::Closed || h.state == State::Rejected) {
     return fail(Errc::Conflict, "id", std::string("the hazard is ") + toString(h.state));
   }
@@ -136,16 +135,15 @@ Result<Media> HazardService::addMedia(const Principal& who, std::int64_t id,
     }
     auto m = storeMedia(tx, who.user_id, *h, up, false);
     if (!m) return m;
-    auto audited = ctx_.auditor.record(
-        tx, who,
-        {"hazard_media", std::to_string(m->id), "upload", "null",
-         JsonObject()
-             .add("hazard_id", h->id)
-             .add("content_type", m->content_type)
-             .add("bytes", m->bytes)
-             .add("sha256", m->sha256)
-             .str(),
-         h->org_path});
+    auto audited = ctx_.auditor.record(tx, who,
+                                       {"hazard_media", std::to_string(m->id), "upload", "null",
+                                        JsonObject()
+                                            .add("hazard_id", h->id)
+                                            .add("content_type", m->content_type)
+                                            .add("bytes", m->bytes)
+                                            .add("sha256", m->sha256)
+                                            .str(),
+                                        h->org_path});
     if (!audited) return tl::unexpected(audited.error());
     return m;
   });
@@ -153,15 +151,16 @@ Result<Media> HazardService::addMedia(const Principal& who, std::int64_t id,
 
 Result<std::vector<Media>> HazardService::media(const Principal& who, std::int64_t id) {
   if (auto r = identity::require(who, Permission::HazardRead); !r) return tl::unexpected(r.error());
-  return store::readReturning<std::vector<Media>>(
-      ctx_.store, [&](store::Tx& tx) -> Result<std::vector<Media>> {
-        if (auto h = loadVisible(tx, who, id); !h) return tl::unexpected(h.error());
-        return tx.hazards().media(id);
-      });
+  return store::readReturning<std::vector<Media>>(ctx_.store,
+                                                  [&](store::Tx& tx) -> Result<std::vector<Media>> {
+                                                    if (auto h = loadVisible(tx, who, id); !h)
+                                                      return tl::unexpected(h.error());
+                                                    return tx.hazards().media(id);
+                                                  });
 }
 
-Result<store::MediaContent> HazardService::mediaContent(const Principal& who,
-                                                        std::int64_t media_id, bool thumbnail) {
+Result<store::MediaContent> HazardService::mediaContent(const Principal& who, std::int64_t media_id,
+                                                        bool thumbnail) {
   if (auto r = identity::require(who, Permission::HazardRead); !r) return tl::unexpected(r.error());
   return store::readReturning<store::MediaContent>(
       ctx_.store, [&](store::Tx& tx) -> Result<store::MediaContent> {
@@ -257,7 +256,8 @@ Result<Media> HazardService::addTipMedia(const std::string& tracking_code,
     auto h = tx.hazards().get(**id);
     if (!h) return tl::unexpected(h.error());
     if (h->state != State::Reported) {
-      return fail(Errc::Conflict, "code", "the tip has been taken up; photos can no longer be added");
+      return fail(Errc::Conflict, "code",
+                  "the tip has been taken up; photos can no longer be added");
     }
     MediaUpload up = upload;
     up.stage = MediaStage::Report;

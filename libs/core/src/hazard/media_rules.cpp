@@ -30,14 +30,14 @@ Result<std::string> checkMedia(std::string_view bytes, std::string_view declared
   // A declared type of the other family is a mistake worth naming; anything else is ignored.
   const bool declared_media = declared.starts_with("image/") || declared.starts_with("video/");
   if (declared_media && isImage(declared) != image) {
-    return invalid("content_type", "says " + std::string(declared) + " but the bytes are " +
-                                       *sniffed);
+    return invalid("content_type",
+                   "says " + std::string(declared) + " but the bytes are " + *sniffed);
   }
   const auto limit = image ? limits.image_bytes : limits.video_bytes;
   if (static_cast<std::int64_t>(bytes.size()) > limit) {
     return fail(Errc::TooLarge, "body",
                 std::string(image ? "a photo" : "a video") + " may be at most " +
-                    std::to_string(limit / (1024 * 1024)) + " MB");
+                    std::to_string(limit >> 20) + " MB");
   }
   return *sniffed;
 }

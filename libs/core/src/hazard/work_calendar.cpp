@@ -11,9 +11,7 @@ namespace citysafe::hazard {
 using std::chrono::days;
 using std::chrono::minutes;
 
-Day localDay(TimePoint t) {
-  return std::chrono::floor<days>(t + minutes(kShanghaiOffsetMinutes));
-}
+Day localDay(TimePoint t) { return std::chrono::floor<days>(t + minutes(kShanghaiOffsetMinutes)); }
 
 TimePoint startOfLocalDay(Day day) {
   return TimePoint(day.time_since_epoch()) - minutes(kShanghaiOffsetMinutes);

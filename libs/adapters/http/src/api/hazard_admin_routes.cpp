@@ -39,7 +39,8 @@ Result<std::vector<std::vector<std::string>>> ledgerTable(const HttpRequest& req
   // Each record at its line's index, so the report names the line a person sees in the file.
   std::vector<std::vector<std::string>> table;
   for (auto& r : records) {
-    if (table.size() < static_cast<std::size_t>(r.line)) table.resize(static_cast<std::size_t>(r.line));
+    if (table.size() < static_cast<std::size_t>(r.line))
+      table.resize(static_cast<std::size_t>(r.line));
     table[static_cast<std::size_t>(r.line) - 1] = std::move(r.fields);
   }
   if (!table.empty() && table.front().empty()) return invalid("file", "starts with a blank line");
@@ -146,6 +147,10 @@ void addHazardAdminRoutes(Router& router, Services& services) {
              [&services](Call& call) -> Result<HttpResponse> {
                auto year = yearOf(call);
                if (!year) return tl::unexpected(year.error());
+               if (auto r = identity::require(*call.principal, identity::Permission::HazardPolicy);
+                   !r) {
+                 return tl::unexpected(r.error());
+               }
                auto body = BodyReader::parse(call.request.body, {"year", "holidays", "workdays"});
                if (!body) return tl::unexpected(body.error());
                auto days = calendarFrom(*body, *year);
@@ -166,18 +171,23 @@ void addHazardAdminRoutes(Router& router, Services& services) {
                return respond(services.hazards.policy(), policyJson);
              });
 
-  router.add("PUT", "/api/v1/hazard-policy", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               auto body = BodyReader::parse(call.request.body,
-                                             {"rules", "major_milestones", "escalation"});
-               if (!body) return tl::unexpected(body.error());
-               auto policy = policyFrom(*body);
-               if (!policy) return tl::unexpected(policy.error());
-               if (auto r = services.hazards.setPolicy(*call.principal, *policy); !r) {
-                 return tl::unexpected(r.error());
-               }
-               return respond(services.hazards.policy(), policyJson);
-             });
+  router.add(
+      "PUT", "/api/v1/hazard-policy", Access::Authenticated,
+      [&services](Call& call) -> Result<HttpResponse> {
+        // Permission before the body, so a reader learns nothing from validation.
+        if (auto r = identity::require(*call.principal, identity::Permission::HazardPolicy); !r) {
+          return tl::unexpected(r.error());
+        }
+        auto body =
+            BodyReader::parse(call.request.body, {"rules", "major_milestones", "escalation"});
+        if (!body) return tl::unexpected(body.error());
+        auto policy = policyFrom(*body);
+        if (!policy) return tl::unexpected(policy.error());
+        if (auto r = services.hazards.setPolicy(*call.principal, *policy); !r) {
+          return tl::unexpected(r.error());
+        }
+        return respond(services.hazards.policy(), policyJson);
+      });
 
   router.add("POST", "/api/v1/hazards/import", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
@@ -211,15 +221,16 @@ void addPublicTipRoutes(Router& router, Services& services) {
                auto description = body->requiredString("description", 4000);
                if (!description) return tl::unexpected(description.error());
                tip.description = *description;
-               const auto& loc = body->raw().contains("location") ? body->raw()["location"] : Json();
+               const auto& loc =
+                   body->raw().contains("location") ? body->raw()["location"] : Json();
                if (!loc.is_object() || !loc.contains("lon") || !loc.contains("lat") ||
                    !loc["lon"].is_number() || !loc["lat"].is_number()) {
                  return invalid("location", "needs lon and lat: pick the place on the map");
                }
                tip.location = {loc["lon"].get<double>(), loc["lat"].get<double>()};
-               for (auto [key, out] : {std::pair{"address", &tip.address},
-                                       std::pair{"contact", &tip.contact},
-                                       std::pair{"website", &tip.honeypot}}) {
+               for (auto [key, out] :
+                    {std::pair{"address", &tip.address}, std::pair{"contact", &tip.contact},
+                     std::pair{"website", &tip.honeypot}}) {
                  auto text = body->optionalString(key, 300);
                  if (!text) return tl::unexpected(text.error());
                  *out = text->value_or("");
@@ -252,19 +263,18 @@ void addPublicTipRoutes(Router& router, Services& services) {
                               });
              });
 
-  router.add("POST", "/api/v1/public/tips/{code}/media", Access::Public,
-             [&services](Call& call) -> Result<HttpResponse> {
-               hazard::MediaUpload up{hazard::MediaStage::Report,
-                                      call.request.header("content-type"),
-                                      queryParam(call.request, "name", ""), call.request.body};
-               return respond(services.hazards.addTipMedia(call.params["code"], up),
-                              [](const auto& m) {
-                                return Json{{"id", m.id},
-                                            {"content_type", m.content_type},
-                                            {"bytes", m.bytes}};
-                              },
-                              201);
-             });
+  router.add(
+      "POST", "/api/v1/public/tips/{code}/media", Access::Public,
+      [&services](Call& call) -> Result<HttpResponse> {
+        hazard::MediaUpload up{hazard::MediaStage::Report, call.request.header("content-type"),
+                               queryParam(call.request, "name", ""), call.request.body};
+        return respond(
+            services.hazards.addTipMedia(call.params["code"], up),
+            [](const auto& m) {
+              return Json{{"id", m.id}, {"content_type", m.content_type}, {"bytes", m.bytes}};
+            },
+            201);
+      });
 }
 
 }  // namespace citysafe::http

@@ -52,7 +52,8 @@ Result<void> periodFrom(const HttpRequest& r, std::optional<TimePoint>& from,
 }
 
 Result<int> intField(const Json& j, const char* key, const std::string& field) {
-  if (!j.contains(key) || !j[key].is_number_integer()) return invalid(field, "must be a whole number");
+  if (!j.contains(key) || !j[key].is_number_integer())
+    return invalid(field, "must be a whole number");
   return j[key].get<int>();
 }
 
@@ -94,10 +95,10 @@ Json hazardJson(const Hazard& h, const OrgNames& names, TimePoint now, const Haz
   Json milestones = Json::array();
   if (x.calendar && x.policy && h.grade == Grade::Major && h.assigned_at) {
     for (const auto& m : x.policy->major_milestones) {
-      milestones.push_back(
-          {{"name", m.name},
-           {"working_days", m.working_days},
-           {"due", formatDay(x.calendar->addWorkingDays(localDay(*h.assigned_at), m.working_days))}});
+      milestones.push_back({{"name", m.name},
+                            {"working_days", m.working_days},
+                            {"due", formatDay(x.calendar->addWorkingDays(localDay(*h.assigned_at),
+                                                                         m.working_days))}});
     }
   }
   Json allowed = Json::array();
@@ -191,15 +192,16 @@ Json extensionJson(const Extension& e) {
 }
 
 Json figuresJson(const Figures& f) {
-  auto round = [](double v, double unit) { return std::round(v / unit) * unit; };
+  // Dividing by a whole power of ten gives the nearest double, which prints without noise.
+  auto round = [](double v, double per) { return std::round(v * per) / per; };
   return {{"found", f.found},
           {"closed", f.closed},
           {"closed_on_time", f.closed_on_time},
           {"open", f.open},
           {"overdue_now", f.overdue_now},
-          {"closure_rate", round(f.closureRate(), 0.0001)},
-          {"on_time_rate", round(f.onTimeRate(), 0.0001)},
-          {"avg_days_to_close", round(f.averageDaysToClose(), 0.1)}};
+          {"closure_rate", round(f.closureRate(), 10000)},
+          {"on_time_rate", round(f.onTimeRate(), 10000)},
+          {"avg_days_to_close", round(f.averageDaysToClose(), 10)}};
 }
 
 Json calendarJson(const WorkCalendar& calendar, int year) {
@@ -372,10 +374,15 @@ Result<std::vector<CalendarException>> calendarFrom(const BodyReader& body, int 
                              ? item["name"].get<std::string>()
                              : std::string();
       if (name.size() > 100) return invalid(field + ".name", "must be at most 100 bytes");
+      if (yearOf(*d) != year) {
+        return invalid(field + ".date", formatDay(*d) + " is not in " + std::to_string(year));
+      }
+      for (const auto& earlier : days) {
+        if (earlier.day == *d) return invalid(field + ".date", formatDay(*d) + " is listed twice");
+      }
       days.push_back({*d, workday, std::move(name)});
     }
   }
-  (void)year;
   return days;
 }
 
@@ -389,8 +396,8 @@ Result<HazardPolicy> policyFrom(const BodyReader& body) {
     if (!r.is_object()) return invalid(field, "must be an object");
     DeadlineRule rule;
     if (r.contains("source") && !r["source"].is_null()) {
-      rule.source = r["source"].is_string() ? parseSource(r["source"].get<std::string>())
-                                            : std::nullopt;
+      rule.source =
+          r["source"].is_string() ? parseSource(r["source"].get<std::string>()) : std::nullopt;
       if (!rule.source) return invalid(field + ".source", "is not a hazard source");
     }
     if (r.contains("grade") && !r["grade"].is_null()) {
@@ -430,13 +437,12 @@ Result<HazardPolicy> policyFrom(const BodyReader& body) {
     const auto& e = j["escalation"];
     if (!e.is_object()) return invalid("escalation", "must be an object");
     auto& out = p.escalation;
-    for (auto [key, slot] : {std::pair{"due_soon_days", &out.due_soon_days},
-                             std::pair{"general_city_after_days", &out.general_city_after_days},
-                             std::pair{"general_province_after_days",
-                                       &out.general_province_after_days},
-                             std::pair{"major_city_after_days", &out.major_city_after_days},
-                             std::pair{"major_province_after_days",
-                                       &out.major_province_after_days}}) {
+    for (auto [key, slot] :
+         {std::pair{"due_soon_days", &out.due_soon_days},
+          std::pair{"general_city_after_days", &out.general_city_after_days},
+          std::pair{"general_province_after_days", &out.general_province_after_days},
+          std::pair{"major_city_after_days", &out.major_city_after_days},
+          std::pair{"major_province_after_days", &out.major_province_after_days}}) {
       if (!e.contains(key)) continue;
       auto v = intField(e, key, std::string("escalation.") + key);
       if (!v) return tl::unexpected(v.error());

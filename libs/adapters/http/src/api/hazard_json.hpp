@@ -31,7 +31,7 @@ Json calendarJson(const hazard::WorkCalendar& calendar, int year);
 Json policyJson(const hazard::HazardPolicy& policy);
 
 [[nodiscard]] Result<store::HazardFilter> hazardFilterFrom(const HttpRequest& request,
-                                                         TimePoint now);
+                                                           TimePoint now);
 [[nodiscard]] Result<hazard::ActionRequest> actionFrom(const BodyReader& body);
 [[nodiscard]] Result<hazard::StatsQuery> statsQueryFrom(const HttpRequest& request);
 [[nodiscard]] Result<std::vector<hazard::CalendarException>> calendarFrom(const BodyReader& body,

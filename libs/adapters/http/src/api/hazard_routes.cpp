@@ -43,8 +43,8 @@ Result<hazard::HazardDraft> readDraft(const BodyReader& body) {
   if (!risk) return tl::unexpected(risk.error());
   d.risk_point_id = *risk;
   const auto& loc = body.raw().contains("location") ? body.raw()["location"] : Json();
-  if (!loc.is_object() || !loc.contains("lon") || !loc.contains("lat") ||
-      !loc["lon"].is_number() || !loc["lat"].is_number()) {
+  if (!loc.is_object() || !loc.contains("lon") || !loc.contains("lat") || !loc["lon"].is_number() ||
+      !loc["lat"].is_number()) {
     return invalid("location", "needs lon and lat: pick the place on the map");
   }
   d.location = {loc["lon"].get<double>(), loc["lat"].get<double>()};
@@ -64,8 +64,8 @@ HttpResponse detail(Services& services, const identity::Principal& who, const Ha
                     int status = 200) {
   const auto calendar = services.hazards.calendar();
   const auto policy = services.hazards.policy();
-  HazardExtras extras{services.hazards.allowedActions(who, h),
-                              calendar ? &*calendar : nullptr, policy ? &*policy : nullptr};
+  HazardExtras extras{services.hazards.allowedActions(who, h), calendar ? &*calendar : nullptr,
+                      policy ? &*policy : nullptr};
   return jsonResponse(
       hazardJson(h, orgNames(services.ctx.store, {h}), services.ctx.clock.now(), extras), status);
 }
@@ -92,9 +92,8 @@ void addHazardRoutes(Router& router, Services& services) {
                auto list = services.hazards.list(*call.principal, *filter, limit, before);
                if (!list) return tl::unexpected(list.error());
                const bool full = static_cast<int>(list->size()) >= limit;
-               return jsonResponse(
-                   {{"items", hazardItems(services, *call.principal, *list)},
-                    {"next_before", full ? Json(list->back().id) : Json(nullptr)}});
+               return jsonResponse({{"items", hazardItems(services, *call.principal, *list)},
+                                    {"next_before", full ? Json(list->back().id) : Json(nullptr)}});
              });
 
   router.add("GET", "/api/v1/hazards/counts", Access::Authenticated,
@@ -121,10 +120,10 @@ void addHazardRoutes(Router& router, Services& services) {
 
   router.add("POST", "/api/v1/hazards", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto body = BodyReader::parse(
-                   call.request.body, {"title", "description", "source", "grade", "sector",
-                                       "org_id", "risk_point_id", "location", "address",
-                                       "found_at"});
+               auto body =
+                   BodyReader::parse(call.request.body,
+                                     {"title", "description", "source", "grade", "sector", "org_id",
+                                      "risk_point_id", "location", "address", "found_at"});
                if (!body) return tl::unexpected(body.error());
                auto draft = readDraft(*body);
                if (!draft) return tl::unexpected(draft.error());
@@ -146,10 +145,10 @@ void addHazardRoutes(Router& router, Services& services) {
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = pathId(call);
                if (!id) return tl::unexpected(id.error());
-               auto body = BodyReader::parse(
-                   call.request.body, {"action", "note", "reason", "grade", "sector",
-                                       "responsible_org_id", "deadline", "days", "day_count",
-                                       "media_ids"});
+               auto body =
+                   BodyReader::parse(call.request.body, {"action", "note", "reason", "grade",
+                                                         "sector", "responsible_org_id", "deadline",
+                                                         "days", "day_count", "media_ids"});
                if (!body) return tl::unexpected(body.error());
                auto request = actionFrom(*body);
                if (!request) return tl::unexpected(request.error());
@@ -181,8 +180,9 @@ void addHazardRoutes(Router& router, Services& services) {
                }
                hazard::MediaUpload up{*stage, call.request.header("content-type"),
                                       queryOr(call.request, "name", ""), call.request.body};
-               return respond(services.hazards.addMedia(*call.principal, *id, up),
-                              [](const auto& m) { return mediaJson(m); }, 201);
+               return respond(
+                   services.hazards.addMedia(*call.principal, *id, up),
+                   [](const auto& m) { return mediaJson(m); }, 201);
              });
 
   router.add("GET", "/api/v1/hazards/{id}/media", Access::Authenticated,
@@ -197,19 +197,19 @@ void addHazardRoutes(Router& router, Services& services) {
              });
 
   for (const bool thumbnail : {false, true}) {
-    router.add("GET",
-               thumbnail ? "/api/v1/hazard-media/{id}/thumbnail" : "/api/v1/hazard-media/{id}",
-               Access::Authenticated, [&services, thumbnail](Call& call) -> Result<HttpResponse> {
-                 auto id = pathId(call);
-                 if (!id) return tl::unexpected(id.error());
-                 auto content = services.hazards.mediaContent(*call.principal, *id, thumbnail);
-                 if (!content) return tl::unexpected(content.error());
-                 return HttpResponse{200,
-                                     thumbnail ? "image/jpeg" : content->media.content_type,
-                                     std::move(content->data),
-                                     {{"Cache-Control", "private, max-age=86400"},
-                                      {"X-Content-Type-Options", "nosniff"}}};
-               });
+    router.add(
+        "GET", thumbnail ? "/api/v1/hazard-media/{id}/thumbnail" : "/api/v1/hazard-media/{id}",
+        Access::Authenticated, [&services, thumbnail](Call& call) -> Result<HttpResponse> {
+          auto id = pathId(call);
+          if (!id) return tl::unexpected(id.error());
+          auto content = services.hazards.mediaContent(*call.principal, *id, thumbnail);
+          if (!content) return tl::unexpected(content.error());
+          return HttpResponse{
+              200,
+              thumbnail ? "image/jpeg" : content->media.content_type,
+              std::move(content->data),
+              {{"Cache-Control", "private, max-age=86400"}, {"X-Content-Type-Options", "nosniff"}}};
+        });
   }
 
   router.add("POST", "/api/v1/hazards/{id}/extensions", Access::Authenticated,
@@ -241,12 +241,20 @@ void addHazardRoutes(Router& router, Services& services) {
                               });
              });
 
+  // Pending requests, with the hazard's code and title so a list can say what each is about.
   router.add("GET", "/api/v1/hazard-extensions", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                return respond(services.hazards.extensions(*call.principal, 0),
-                              [](const auto& list) {
+                              [&](const auto& list) {
                                 Json items = Json::array();
-                                for (const auto& e : list) items.push_back(extensionJson(e));
+                                for (const auto& e : list) {
+                                  Json item = extensionJson(e);
+                                  if (auto h = services.hazards.get(*call.principal, e.hazard_id)) {
+                                    item["hazard_code"] = h->code;
+                                    item["hazard_title"] = h->title;
+                                  }
+                                  items.push_back(std::move(item));
+                                }
                                 return Json{{"items", items}};
                               });
              });
@@ -263,7 +271,7 @@ void addHazardRoutes(Router& router, Services& services) {
                auto note = body->optionalString("note", 2000);
                if (!note) return tl::unexpected(note.error());
                return respond(services.hazards.decideExtension(*call.principal, *id, **grant,
-                                                                note->value_or("")),
+                                                               note->value_or("")),
                               [](const auto& e) { return extensionJson(e); });
              });
 }

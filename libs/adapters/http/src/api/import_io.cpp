@@ -51,10 +51,10 @@ std::string queryParam(const HttpRequest& r, const char* name, const std::string
   return it == r.query.end() || it->second.empty() ? fallback : it->second;
 }
 
-
 Result<std::string> importText(const std::string& body, const std::string& encoding) {
   if (encoding == "gbk" || encoding == "GBK" || encoding == "gb18030") return gbkToUtf8(body);
-  if (encoding != "utf-8" && encoding != "UTF-8") return invalid("encoding", "must be utf-8 or gbk");
+  if (encoding != "utf-8" && encoding != "UTF-8")
+    return invalid("encoding", "must be utf-8 or gbk");
   if (!validUtf8(body)) {
     return invalid("encoding", "the file is not UTF-8; choose GBK if it came from Chinese Excel");
   }
@@ -76,8 +76,10 @@ HttpResponse importResponse(const ImportReport& report) {
   body["status"] = 400;
   body["field"] = "rows";
   body["detail"] = std::to_string(report.failed) + " row(s) failed; nothing was imported";
-  return HttpResponse{400, "application/problem+json",
-                      body.dump(-1, ' ', false, Json::error_handler_t::replace), {}};
+  return HttpResponse{400,
+                      "application/problem+json",
+                      body.dump(-1, ' ', false, Json::error_handler_t::replace),
+                      {}};
 }
 
 }  // namespace citysafe::http

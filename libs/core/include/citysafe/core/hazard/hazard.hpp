@@ -69,7 +69,7 @@ struct Hazard {
   OrgId org_id;          // where the hazard is: an enterprise, or a street/community
   std::string org_path;  // its subtree path: the scope rule works on it
   std::optional<OrgId> responsible_org_id;
-  std::string responsible_org_path;  // who fixes it: users inside this subtree
+  std::string responsible_org_path;         // who fixes it: users inside this subtree
   std::optional<OrgId> assigned_by_org_id;  // the supervising unit
   std::optional<std::int64_t> risk_point_id;
   org::GeoPoint location;

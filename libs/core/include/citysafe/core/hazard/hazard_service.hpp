@@ -142,9 +142,8 @@ class HazardService {
   [[nodiscard]] Result<store::MediaContent> mediaContent(const identity::Principal& who,
                                                          std::int64_t media_id, bool thumbnail);
 
-  [[nodiscard]] Result<Extension> requestExtension(const identity::Principal& who,
-                                                   std::int64_t id, const std::string& reason,
-                                                   Day deadline);
+  [[nodiscard]] Result<Extension> requestExtension(const identity::Principal& who, std::int64_t id,
+                                                   const std::string& reason, Day deadline);
   [[nodiscard]] Result<Extension> decideExtension(const identity::Principal& who,
                                                   std::int64_t extension_id, bool grant,
                                                   const std::string& note);
@@ -162,8 +161,7 @@ class HazardService {
                                               const StatsQuery& query);
   // Streets (or departments) of the principal's district, best first.
   [[nodiscard]] Result<std::vector<RankedUnit>> ranking(const identity::Principal& who,
-                                                        const StatsQuery& query,
-                                                        bool departments);
+                                                        const StatsQuery& query, bool departments);
 
   [[nodiscard]] Result<TipReceipt> submitTip(const TipRequest& tip);
   [[nodiscard]] Result<TipStatus> tipStatus(const std::string& tracking_code);
@@ -174,8 +172,7 @@ class HazardService {
   [[nodiscard]] Result<void> setCalendarYear(const identity::Principal& who, int year,
                                              const std::vector<CalendarException>& days);
   [[nodiscard]] Result<HazardPolicy> policy();
-  [[nodiscard]] Result<void> setPolicy(const identity::Principal& who,
-                                       const HazardPolicy& policy);
+  [[nodiscard]] Result<void> setPolicy(const identity::Principal& who, const HazardPolicy& policy);
 
   // All rows in one transaction; nothing is written when any row fails unless keep_good_rows.
   [[nodiscard]] Result<ImportReport> importLedger(const identity::Principal& who,
@@ -211,12 +208,9 @@ class HazardService {
   void announce(const Hazard& hazard, const std::string& action);
   [[nodiscard]] Result<SweepReport> sweepOne(store::Tx& tx, const Settings& settings,
                                              Hazard& hazard, std::vector<Hazard>& changed);
-  [[nodiscard]] Result<std::optional<Hazard>> importOne(store::Tx& tx,
-                                                        const identity::Principal& who,
-                                                        const Settings& settings,
-                                                        const LedgerOrgs& orgs,
-                                                        const LedgerRecord& record,
-                                                        std::vector<ImportProblem>& problems);
+  [[nodiscard]] Result<std::optional<Hazard>> importOne(
+      store::Tx& tx, const identity::Principal& who, const Settings& settings,
+      const LedgerOrgs& orgs, const LedgerRecord& record, std::vector<ImportProblem>& problems);
 
   ServiceContext& ctx_;
   const ImageInspector* images_;

@@ -12,8 +12,8 @@
 namespace citysafe::hazard {
 
 struct MediaLimits {
-  std::int64_t image_bytes = 10 * 1024 * 1024;
-  std::int64_t video_bytes = 50 * 1024 * 1024;
+  std::int64_t image_bytes = std::int64_t{10} << 20;
+  std::int64_t video_bytes = std::int64_t{50} << 20;
   int per_hazard = 40;
   int per_tip = 3;
 };

@@ -26,7 +26,7 @@ struct HazardFilter {
   std::optional<TimePoint> found_from;  // found_at in [from, to)
   std::optional<TimePoint> found_to;
   std::optional<TimePoint> overdue_at;  // being fixed and past its deadline at this time
-  bool supervised_only = false;  // listed for supervision (active or delisted)
+  bool supervised_only = false;         // listed for supervision (active or delisted)
   std::optional<hazard::Tier> tier;
   std::string text;  // in the code, title or description
 };
@@ -74,8 +74,9 @@ class HazardRepository {
       std::int64_t hazard_id, const identity::Scope& scope) = 0;
 
   [[nodiscard]] virtual Result<std::int64_t> addNotification(const hazard::Notification& n) = 0;
-  [[nodiscard]] virtual Result<std::vector<hazard::Notification>> notifications(
-      OrgId org, bool unread_only, int limit) = 0;
+  [[nodiscard]] virtual Result<std::vector<hazard::Notification>> notifications(OrgId org,
+                                                                                bool unread_only,
+                                                                                int limit) = 0;
   [[nodiscard]] virtual Result<bool> markNotificationRead(std::int64_t id, OrgId org,
                                                           TimePoint at) = 0;
 
@@ -85,8 +86,8 @@ class HazardRepository {
                                                 const std::string& client_hash) = 0;
   [[nodiscard]] virtual Result<std::optional<std::int64_t>> findTip(
       const std::string& code_hash) = 0;
-  [[nodiscard]] virtual Result<std::vector<hazard::Hazard>> tipsFrom(
-      const std::string& client_hash, TimePoint since) = 0;
+  [[nodiscard]] virtual Result<std::vector<hazard::Hazard>> tipsFrom(const std::string& client_hash,
+                                                                     TimePoint since) = 0;
 
   [[nodiscard]] virtual Result<std::vector<hazard::CalendarException>> calendar() = 0;
   [[nodiscard]] virtual Result<void> replaceCalendarYear(

@@ -1,0 +1,67 @@
+#include "xlsx_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include "../../support/xlsx_fixture.hpp"
+
+namespace citysafe::xlsx {
+namespace {
+
+TEST(XlsxReader, ReadsSharedStringsNumbersAndGapsOfTheFirstSheet) {
+  const auto book = testing::xlsxOf({{"隐患描述", "经度", "", "备注"},
+                                     {"消防通道 <堵塞> & 占用", "120.1425", "", "x"}});
+  auto table = readFirstSheet(book);
+  ASSERT_TRUE(table) << table.error().message;
+  ASSERT_EQ(table->size(), 2U);
+  EXPECT_EQ((*table)[0][0], "隐患描述");
+  EXPECT_EQ((*table)[0][2], "") << "an empty cell Excel left out";
+  EXPECT_EQ((*table)[0][3], "备注");
+  EXPECT_EQ((*table)[1][0], "消防通道 <堵塞> & 占用");
+  EXPECT_EQ((*table)[1][1], "120.1425");
+}
+
+TEST(XlsxReader, ReadsInlineStringsRichTextAndNamespacePrefixes) {
+  const std::string sheet =
+      R"(<x:worksheet xmlns:x="urn:x"><x:sheetData><x:row r="2">)"
+      R"(<x:c r="B2" t="inlineStr"><x:is><x:t>内联</x:t></x:is></x:c>)"
+      R"(<x:c r="C2" t="s"><x:v>0</x:v></x:c><x:c r="D2" t="b"><x:v>1</x:v></x:c>)"
+      R"(</x:row></x:sheetData></x:worksheet>)";
+  const std::string strings =
+      R"(<sst><si><r><t>富</t></r><r><t>文本</t></r><rPh><t>ふ</t></rPh></si></sst>)";
+  auto table = readFirstSheet(testing::zipOf(
+      {{"xl/sharedStrings.xml", strings}, {"xl/worksheets/sheet1.xml", sheet}}));
+  ASSERT_TRUE(table) << table.error().message;
+  ASSERT_EQ(table->size(), 2U);
+  EXPECT_TRUE((*table)[0].empty());
+  EXPECT_EQ((*table)[1][1], "内联");
+  EXPECT_EQ((*table)[1][2], "富文本");
+  EXPECT_EQ((*table)[1][3], "TRUE");
+}
+
+TEST(XlsxReader, TakesSheetOneBeforeSheetTen) {
+  auto table = readFirstSheet(testing::zipOf(
+      {{"xl/worksheets/sheet10.xml", "<worksheet><sheetData><row><c><v>10</v></c></row></sheetData></worksheet>"},
+       {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>"}}));
+  ASSERT_TRUE(table);
+  EXPECT_EQ((*table)[0][0], "1");
+}
+
+TEST(XlsxReader, RefusesWhatIsNotAWorkbookNamingTheFile) {
+  EXPECT_EQ(readFirstSheet("隐患描述,经度\n").error().field, "file");
+  EXPECT_EQ(readFirstSheet(testing::zipOf({{"word/document.xml", "<w/>"}})).error().field, "file");
+  auto broken = readFirstSheet(testing::zipOf({{"xl/worksheets/sheet1.xml", "<worksheet><row>"}}));
+  ASSERT_FALSE(broken);
+  EXPECT_NE(broken.error().message.find("XML"), std::string::npos);
+  auto book = testing::xlsxOf({{"a"}});
+  EXPECT_FALSE(readFirstSheet(book.substr(0, book.size() / 2)));
+}
+
+TEST(XlsxReader, ColumnLettersCountLikeExcel) {
+  EXPECT_EQ(columnIndex("A1"), 0);
+  EXPECT_EQ(columnIndex("Z9"), 25);
+  EXPECT_EQ(columnIndex("AA3"), 26);
+  EXPECT_EQ(columnIndex("AB12"), 27);
+}
+
+}  // namespace
+}  // namespace citysafe::xlsx
