@@ -6,12 +6,15 @@ import type { Me } from './api/types';
 import { errorText } from './components/errors';
 import { h } from './dom';
 import { getLang, setLang } from './i18n';
+import { publicPageFor } from './pages/hazards/public-pages';
+import type { PageRenderer } from './pages/page';
 import { pageFor } from './pages/routes';
 import { renderLoginPage } from './pages/login-page';
 import { DEFAULT_HASH, LOGIN_HASH, navigate, startRouter, type Route } from './router';
 import { createAppShell, type AppShell } from './shell/app-shell';
 import './styles/app.css';
 import './styles/risk.css';
+import './styles/hazards.css';
 
 const app = document.getElementById('app') as HTMLElement;
 let shell: AppShell | null = null;
@@ -36,6 +39,13 @@ function showLogin(): void {
   renderLoginPage(app, () => navigate(returnTo));
 }
 
+/** Pages open without a session (#/tip, #/tip/track) render on their own, without the shell. */
+function showPublic(page: PageRenderer, route: Route): void {
+  tearDownShell();
+  app.replaceChildren();
+  leavePage = page(app, route);
+}
+
 async function ensureUser(): Promise<Me | null> {
   if (getUser()) return getUser();
   try {
@@ -51,6 +61,11 @@ async function onRoute(route: Route): Promise<void> {
   if (route.segments[0] === 'login') {
     if (getUser()) navigate(returnTo);
     else showLogin();
+    return;
+  }
+  const publicPage = publicPageFor(route);
+  if (publicPage) {
+    showPublic(publicPage, route);
     return;
   }
   const user = await ensureUser();

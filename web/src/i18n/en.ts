@@ -1,6 +1,8 @@
 // English message catalogue. Same keys as zh-CN.ts; the type checker rejects a missing or extra key.
 import { enRisk } from './en-risk';
 import { enRiskTools } from './en-risk-tools';
+import { enHazard } from './en-hazard';
+import { enHazardAdmin } from './en-hazard-admin';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
@@ -178,4 +180,6 @@ export const en: Record<MessageKey, string> = {
   'error.generic': 'Something went wrong: {detail}',
   ...enRisk,
   ...enRiskTools,
+  ...enHazard,
+  ...enHazardAdmin,
 };

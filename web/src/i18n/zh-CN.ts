@@ -2,6 +2,8 @@
 // Every key here must also exist in en.ts (the type MessageKey enforces it).
 import { zhCNRisk } from './zh-CN-risk';
 import { zhCNRiskTools } from './zh-CN-risk-tools';
+import { zhCNHazard } from './zh-CN-hazard';
+import { zhCNHazardAdmin } from './zh-CN-hazard-admin';
 
 export const zhCN = {
   'app.name': 'CitySafe 城市安全运行系统',
@@ -178,6 +180,8 @@ export const zhCN = {
   'error.generic': '出错了：{detail}',
   ...zhCNRisk,
   ...zhCNRiskTools,
+  ...zhCNHazard,
+  ...zhCNHazardAdmin,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

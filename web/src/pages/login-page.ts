@@ -45,6 +45,9 @@ export function renderLoginPage(host: HTMLElement, onSignedIn: (user: Me) => voi
       tr('app.name', undefined, 'h1'),
       tr('login.subtitle', undefined, 'p'),
       tr('login.title', undefined, 'h2'),
-      form)));
+      form,
+      h('p', { class: 'login-links' },
+        h('a', { href: '#/tip', 'data-testid': 'login-tip-link' }, tr('login.tipLink')),
+        h('a', { href: '#/tip/track', 'data-testid': 'login-track-link' }, tr('login.trackLink'))))));
   username.focus();
 }

@@ -5,6 +5,15 @@ import { renderOrgDetailPage } from './admin/org-detail-page';
 import { renderOrgsPage } from './admin/orgs-page';
 import { renderUserDetailPage } from './admin/user-detail-page';
 import { renderUsersPage } from './admin/users-page';
+import { renderHazardSettingsPage } from './hazard-admin/settings-page';
+import { renderLedgerImportPage } from './hazard-admin/import-page';
+import { renderStatsPage } from './hazard-admin/stats-page';
+import { renderSupervisionPage } from './hazard-admin/supervision-page';
+import { renderHazardBoardPage } from './hazards/hazard-board-page';
+import { renderHazardDetailPage } from './hazards/hazard-detail-page';
+import { renderHazardNewPage } from './hazards/hazard-new-page';
+import { hazardPattern } from './hazards/hazard-routes';
+import { renderHazardsPage } from './hazards/hazards-page';
 import { renderMapPage } from './map/map-page';
 import { renderImportPage } from './risk/import-page';
 import { renderIndexPage } from './risk/index-page';
@@ -23,7 +32,11 @@ const PAGES: Record<string, PageRenderer> = {
   'risk/points/:id': renderRiskPointPage,
   'risk/index': renderIndexPage,
   'risk/import': renderImportPage,
-  hazards: placeholderPage('nav.hazards'),
+  hazards: renderHazardsPage,
+  'hazards/board': renderHazardBoardPage,
+  'hazards/new': renderHazardNewPage,
+  // #/hazards/12 (numeric ids only); see hazardPattern.
+  'hazards/:id': renderHazardDetailPage,
   monitoring: placeholderPage('nav.monitoring'),
   warnings: placeholderPage('nav.warnings'),
   emergency: placeholderPage('nav.emergency'),
@@ -32,12 +45,22 @@ const PAGES: Record<string, PageRenderer> = {
   'admin/users': renderUsersPage,
   'admin/users/:id': renderUserDetailPage,
   'admin/audit': renderAuditPage,
+  // Hazard supervision, statistics, ledger import and settings: exact routes, matched before any
+  // `hazards/:id` pattern.
+  supervision: renderSupervisionPage,
+  'hazards/stats': renderStatsPage,
+  'hazards/import': renderLedgerImportPage,
+  'admin/hazard-settings': renderHazardSettingsPage,
 };
 
 /** The page for a route, or null when the route is unknown (the caller redirects to the map). */
 export function pageFor(route: Route): PageRenderer | null {
   const [first, second, third] = route.segments;
   if (first === 'admin' && !second) return PAGES['admin/orgs'];
-  const pattern = third !== undefined ? `${first}/${second}/:id` : route.segments.join('/');
+  // Exact routes first, so `hazards/stats` wins over a `hazards/:id` pattern.
+  const exact = PAGES[route.segments.join('/')];
+  if (exact) return exact;
+  const pattern = hazardPattern(route.segments)
+    ?? (third !== undefined ? `${first}/${second}/:id` : route.segments.join('/'));
   return PAGES[pattern] ?? null;
 }

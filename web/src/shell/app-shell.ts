@@ -7,6 +7,7 @@ import type { Route } from '../router';
 import { eventsUrl, LiveChannel } from './live-channel';
 import { createLivePanel } from './live-panel';
 import { createNavigation } from './navigation';
+import { createNotificationBell } from './notification-bell';
 
 export interface AppShell {
   root: HTMLElement;
@@ -18,7 +19,14 @@ export interface AppShell {
 export function createAppShell(user: Me, onLogout: () => void): AppShell {
   const toastHost = h('div', { class: 'toast-host', 'aria-live': 'polite' });
   const live = createLivePanel(toastHost);
-  const channel = new LiveChannel(eventsUrl(), { onState: live.setState, onEvent: live.addEvent });
+  const bell = createNotificationBell();
+  const channel = new LiveChannel(eventsUrl(), {
+    onState: live.setState,
+    onEvent: (event) => {
+      live.addEvent(event);
+      bell.onEvent(event);
+    },
+  });
 
   const langButton = h('button', {
     type: 'button', class: 'lang-switch', 'data-testid': 'lang-switch', onclick: toggleLang,
@@ -33,6 +41,7 @@ export function createAppShell(user: Me, onLogout: () => void): AppShell {
     h('a', { class: 'brand', href: '#/map' }, h('span', { class: 'brand-mark' }, 'CS'), tr('app.name')),
     h('div', { class: 'header-tools' },
       live.indicator,
+      bell.element,
       h('span', { class: 'user', 'data-testid': 'user-name' }, user.display_name || user.username),
       h('span', { class: 'org', 'data-testid': 'user-org' }, user.org_name),
       langButton,
@@ -51,6 +60,7 @@ export function createAppShell(user: Me, onLogout: () => void): AppShell {
     setActive: navigation.setActive,
     destroy() {
       channel.stop();
+      bell.destroy();
       root.remove();
     },
   };

@@ -19,7 +19,16 @@ export const NAV_ITEMS: NavItem[] = [
       { path: 'risk/import', label: 'nav.riskImport' },
     ],
   },
-  { path: 'hazards', label: 'nav.hazards' },
+  {
+    path: 'hazards', label: 'nav.hazards', children: [
+      { path: 'hazards', label: 'nav.hzList' },
+      { path: 'hazards/board', label: 'nav.hzBoard' },
+      { path: 'hazards/new', label: 'nav.hazardNew' },
+      { path: 'supervision', label: 'nav.hzSupervision' },
+      { path: 'hazards/stats', label: 'nav.hzStats' },
+      { path: 'hazards/import', label: 'nav.hzImport' },
+    ],
+  },
   { path: 'monitoring', label: 'nav.monitoring' },
   { path: 'warnings', label: 'nav.warnings' },
   { path: 'emergency', label: 'nav.emergency' },
@@ -29,16 +38,19 @@ export const NAV_ITEMS: NavItem[] = [
       { path: 'admin/orgs', label: 'nav.orgs' },
       { path: 'admin/users', label: 'nav.users' },
       { path: 'admin/audit', label: 'nav.audit' },
+      { path: 'admin/hazard-settings', label: 'nav.hzSettings' },
     ],
   },
 ];
 
 export function createNavigation(): { element: HTMLElement; setActive(route: Route): void } {
-  const links: { paths: string[]; link: HTMLAnchorElement }[] = [];
+  const links: { paths: string[]; link: HTMLAnchorElement; leaf: boolean }[] = [];
   const renderItem = (item: NavItem): HTMLElement => {
-    const link = h('a', { href: `#/${item.path}`, 'data-nav': item.path }, tr(item.label));
+    // A group with a child at its own path (隐患治理 and 隐患列表 at #/hazards) is marked `<path>-group`.
+    const sameAsChild = item.children?.some((c) => c.path === item.path) ?? false;
+    const link = h('a', { href: `#/${item.path}`, 'data-nav': sameAsChild ? `${item.path}-group` : item.path }, tr(item.label));
     // A group is active with any of its children (the risk map lives outside #/risk/...).
-    links.push({ paths: [item.path, ...(item.children ?? []).map((c) => c.path)], link });
+    links.push({ paths: [item.path, ...(item.children ?? []).map((c) => c.path)], link, leaf: !item.children });
     const sub = item.children ? h('ul', {}, item.children.map(renderItem)) : null;
     return h('li', {}, link, sub);
   };
@@ -49,8 +61,12 @@ export function createNavigation(): { element: HTMLElement; setActive(route: Rou
     element,
     setActive(route) {
       const current = route.segments.join('/');
-      for (const { paths, link } of links) {
-        const active = paths.some((path) => current === path || current.startsWith(`${path}/`));
+      const matches = (path: string): boolean => current === path || current.startsWith(`${path}/`);
+      // Of the leaves, only the most specific match is active (#/hazards/stats is not 隐患列表).
+      const best = links.filter((l) => l.leaf && matches(l.paths[0]))
+        .reduce((a, l) => Math.max(a, l.paths[0].length), -1);
+      for (const { paths, link, leaf } of links) {
+        const active = leaf ? matches(paths[0]) && paths[0].length === best : paths.some(matches);
         link.classList.toggle('active', active);
         if (active) link.setAttribute('aria-current', 'page');
         else link.removeAttribute('aria-current');

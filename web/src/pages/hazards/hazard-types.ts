@@ -1,0 +1,173 @@
+// Shapes of the hidden-hazard JSON (docs/hazards.md § API). Fields the contract does not pin down
+// are optional; the pages cope when they are absent.
+import type { LonLat } from '../../api/types';
+
+export const HAZARD_STATES = ['reported', 'rejected', 'accepted', 'assigned', 'rectifying', 'submitted', 'closed'] as const;
+export type HazardState = (typeof HAZARD_STATES)[number];
+
+export const HAZARD_SOURCES = [
+  'self_inspection', 'grid_inspection', 'department_inspection', 'enforcement_check', 'expert_check',
+  'public_tip', 'undercover_exposure',
+] as const;
+export type HazardSource = (typeof HAZARD_SOURCES)[number];
+
+export const HAZARD_GRADES = ['general', 'major'] as const;
+export type HazardGrade = (typeof HAZARD_GRADES)[number];
+
+export const SUPERVISION_TIERS = ['district', 'city', 'province'] as const;
+export type SupervisionTier = (typeof SUPERVISION_TIERS)[number];
+
+/** Actions of POST /hazards/{id}/actions, in the order the detail page offers their forms. */
+export const HAZARD_ACTIONS = ['accept', 'reject', 'assign', 'start', 'progress', 'submit', 'verify', 'return', 'reopen'] as const;
+export type HazardAction = (typeof HAZARD_ACTIONS)[number];
+
+export const DAY_COUNTS = ['calendar', 'working'] as const;
+export type DayCount = (typeof DAY_COUNTS)[number];
+
+export const MEDIA_STAGES = ['report', 'progress', 'evidence', 'verification'] as const;
+export type MediaStage = (typeof MEDIA_STAGES)[number];
+
+export interface Supervision {
+  tier: SupervisionTier | string;
+  listed_at?: string;
+  reason?: string;
+  delisted_at?: string | null;
+}
+
+export interface Milestone {
+  name: string;
+  due: string;
+}
+
+export interface Hazard {
+  id: number;
+  code: string;
+  title?: string;
+  description: string;
+  source: HazardSource | string;
+  grade: HazardGrade | string;
+  state: HazardState | string;
+  sector?: string | null;
+  org_id: number | string;
+  org_name?: string;
+  responsible_org_id?: number | string | null;
+  responsible_org_name?: string | null;
+  risk_point_id?: number | null;
+  location?: LonLat | null;
+  address?: string | null;
+  found_by_name?: string | null;
+  found_at?: string | null;
+  reported_at?: string | null;
+  assigned_at?: string | null;
+  deadline?: string | null;
+  original_deadline?: string | null;
+  deadline_basis?: string | null;
+  due_soon?: boolean;
+  overdue?: boolean;
+  overdue_days?: number;
+  submitted_at?: string | null;
+  closed_at?: string | null;
+  closed_on_time?: boolean | null;
+  supervision?: Supervision | null;
+  reopen_count?: number;
+  external_code?: string;
+  updated_at?: string;
+  milestones?: Milestone[];
+  allowed_actions?: string[];
+}
+
+export interface HazardPage {
+  items: Hazard[];
+  next_before: number | string | null;
+}
+
+export interface HazardCounts {
+  by_state: Partial<Record<HazardState, number>>;
+  total: number;
+  overdue: number;
+}
+
+export interface TimelineEntry {
+  id: number;
+  at: string;
+  action: string;
+  from?: string | null;
+  to?: string | null;
+  actor?: string | null;
+  note?: string | null;
+  deadline?: string | null;
+  media_ids?: number[];
+}
+
+export interface HazardMedia {
+  id: number;
+  hazard_id?: number;
+  stage?: MediaStage | string;
+  content_type: string;
+  file_name?: string;
+  bytes?: number;
+  width?: number;
+  height?: number;
+  uploaded_at?: string;
+  url?: string;
+  thumbnail_url?: string | null;
+}
+
+export interface Extension {
+  id: number;
+  hazard_id?: number;
+  /** The requester's name (`requested_by_name` in older answers). */
+  requested_by?: string;
+  requested_by_name?: string;
+  requested_at?: string;
+  reason?: string;
+  previous_deadline?: string;
+  requested_deadline?: string;
+  /** The asked-for date may come as `deadline`. */
+  deadline?: string;
+  state?: 'pending' | 'granted' | 'refused' | string;
+  /** The decider's name (`decided_by_name` in older answers). */
+  decided_by?: string | null;
+  decided_by_name?: string;
+  decided_at?: string | null;
+  decision_note?: string;
+}
+
+export interface NewHazard {
+  title?: string;
+  description: string;
+  source: string;
+  grade: string;
+  sector: string;
+  org_id: number | string;
+  location: LonLat;
+  address?: string;
+}
+
+export interface ActionRequest {
+  action: HazardAction;
+  note?: string;
+  reason?: string;
+  grade?: string;
+  sector?: string;
+  responsible_org_id?: number | string;
+  deadline?: string;
+  days?: number;
+  day_count?: DayCount;
+  media_ids?: number[];
+}
+
+export interface TipReceipt {
+  tracking_code: string;
+  hazard_code: string;
+  state: string;
+}
+
+export interface TipStatus {
+  hazard_code: string;
+  state: string;
+  reported_at?: string;
+  updated_at?: string;
+  outcome?: string;
+  steps: { at: string; action: string; state?: string; to?: string }[];
+}
