@@ -1,4 +1,5 @@
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <condition_variable>
 #include <csignal>
@@ -85,11 +86,15 @@ int serve(const ServeOptions& o) {
   std::mutex stop_mutex;
   std::condition_variable stop_signal;
   bool stopping = false;
+  // Several nodes may share one database: the sweep lease names this one.
+  char host[256] = "node";
+  gethostname(host, sizeof host - 1);
+  const std::string node = std::string(host) + ":" + std::to_string(getpid());
   std::thread scheduler([&] {
     std::unique_lock lock(stop_mutex);
     do {
       lock.unlock();
-      if (auto swept = app.services().hazards.sweep(); !swept) {
+      if (auto swept = app.services().hazards.sweep(node); !swept) {
         spdlog::warn("hazard scheduler: {}", swept.error().message);
       } else if (swept->overdue + swept->due_soon + swept->escalated > 0) {
         spdlog::info("hazard scheduler: {} due soon, {} overdue, {} escalated", swept->due_soon,

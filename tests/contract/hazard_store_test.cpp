@@ -126,8 +126,8 @@ TEST_P(HazardStore, ListsFollowTheScopeRuleAndTheFilters) {
   EXPECT_EQ(list(text), 4U);
   text.text = "不存在";
   EXPECT_EQ(list(text), 0U);
-  auto counts = read<store::StateCounts>(
-      [&](store::Tx& tx) { return tx.hazards().countByState(street); });
+  auto counts =
+      read<store::StateCounts>([&](store::Tx& tx) { return tx.hazards().countByState(street); });
   ASSERT_TRUE(counts);
   EXPECT_EQ((*counts)[static_cast<int>(State::Rectifying)], 1);
   EXPECT_EQ((*counts)[static_cast<int>(State::Reported)], 1);
@@ -174,8 +174,8 @@ TEST_P(HazardStore, KeepsMediaBytesExactlyAndListsWithoutThem) {
   auto mid = store::writeReturning<std::int64_t>(
       *store_, [&](store::Tx& tx) { return tx.hazards().addMedia(m, bytes, "thumb"); });
   ASSERT_TRUE(mid) << mid.error().message;
-  auto listed = read<std::vector<hazard::Media>>(
-      [&](store::Tx& tx) { return tx.hazards().media(id); });
+  auto listed =
+      read<std::vector<hazard::Media>>([&](store::Tx& tx) { return tx.hazards().media(id); });
   ASSERT_TRUE(listed);
   ASSERT_EQ(listed->size(), 1U);
   EXPECT_TRUE((*listed)[0].has_thumbnail);
@@ -221,9 +221,11 @@ TEST_P(HazardStore, TimelineExtensionsAndNoticesRoundTrip) {
     x.decided_by_name = "street";
     x.decided_at = clock_.now();
     if (auto r = tx.hazards().updateExtension(x); !r) return tl::unexpected(r.error());
-    auto n = tx.hazards().addNotification(
-        {.org_id = t.gas_enterprise.id, .hazard_id = id, .kind = "overdue", .message = "逾期",
-         .at = clock_.now()});
+    auto n = tx.hazards().addNotification({.org_id = t.gas_enterprise.id,
+                                           .hazard_id = id,
+                                           .kind = "overdue",
+                                           .message = "逾期",
+                                           .at = clock_.now()});
     return n ? ok() : tl::unexpected(n.error());
   }));
   auto line = read<std::vector<hazard::TimelineEntry>>(
@@ -232,13 +234,15 @@ TEST_P(HazardStore, TimelineExtensionsAndNoticesRoundTrip) {
   EXPECT_EQ((*line)[0].note, "已停用");
   EXPECT_EQ((*line)[0].media_ids, (std::vector<std::int64_t>{11, 12}));
   EXPECT_EQ((*line)[0].from, State::Assigned);
-  auto exts = read<std::vector<hazard::Extension>>(
-      [&](store::Tx& tx) { return tx.hazards().extensions(id, {"/", "", {}}); });
+  auto exts = read<std::vector<hazard::Extension>>([&](store::Tx& tx) {
+    return tx.hazards().extensions(id, {"/", "", {}});
+  });
   ASSERT_EQ(exts->size(), 1U);
   EXPECT_EQ((*exts)[0].state, hazard::ExtensionState::Granted);
   EXPECT_EQ((*exts)[0].decided_by_name, "street");
-  auto pending = read<std::vector<hazard::Extension>>(
-      [&](store::Tx& tx) { return tx.hazards().extensions(0, {"/", "", {}}); });
+  auto pending = read<std::vector<hazard::Extension>>([&](store::Tx& tx) {
+    return tx.hazards().extensions(0, {"/", "", {}});
+  });
   EXPECT_TRUE(pending->empty());
   auto notes = read<std::vector<hazard::Notification>>(
       [&](store::Tx& tx) { return tx.hazards().notifications(t.gas_enterprise.id, true, 10); });
@@ -290,6 +294,33 @@ TEST_P(HazardStore, CalendarYearsAndPolicyAreReplacedWhole) {
 }
 
 CITYSAFE_INSTANTIATE_STORES(HazardStore);
+
+}  // namespace
+}  // namespace citysafe::contract
+
+namespace citysafe::contract {
+namespace {
+
+using LeaseStore = StoreContract;
+
+TEST_P(LeaseStore, OneHolderAtATimeUntilTheLeaseRunsOut) {
+  const auto now = clock_.now();
+  auto take = [&](const std::string& holder, TimePoint at) {
+    auto r = store::writeReturning<bool>(*store_, [&](store::Tx& tx) {
+      return tx.leases().acquire("job", holder, at, at + std::chrono::seconds(50));
+    });
+    EXPECT_TRUE(r) << r.error().message;
+    return r && *r;
+  };
+  EXPECT_TRUE(take("node-a", now));
+  EXPECT_FALSE(take("node-b", now + std::chrono::seconds(10)));
+  EXPECT_TRUE(take("node-a", now + std::chrono::seconds(20))) << "the holder renews";
+  EXPECT_FALSE(take("node-b", now + std::chrono::seconds(60)));
+  EXPECT_TRUE(take("node-b", now + std::chrono::seconds(71))) << "expired: another may take it";
+  EXPECT_FALSE(take("node-a", now + std::chrono::seconds(72)));
+}
+
+CITYSAFE_INSTANTIATE_STORES(LeaseStore);
 
 }  // namespace
 }  // namespace citysafe::contract

@@ -54,7 +54,8 @@ TEST_F(HazardIntake, TipsFromOneAddressAreLimitedPerHourAndPerDay) {
   EXPECT_EQ(tip("第四处路面塌陷，车辆绕行").status, 201) << "a new hour";
   for (int i = 5; i <= 11; ++i) {  // one an hour: the eleventh in a day is refused
     platform_.clock.advance(std::chrono::minutes(61));
-    EXPECT_EQ(tip("第" + std::to_string(i) + "处路面塌陷，车辆绕行").status, i <= 10 ? 201 : 429) << i;
+    EXPECT_EQ(tip("第" + std::to_string(i) + "处路面塌陷，车辆绕行").status, i <= 10 ? 201 : 429)
+        << i;
   }
 }
 
@@ -65,11 +66,14 @@ TEST_F(HazardIntake, BotsShortTextsDuplicatesAndFarAwayPlacesAreRefused) {
   EXPECT_EQ(tip("有隐患").json()["field"], "description");
   const auto far = platform_.send(
       "POST", "/api/v1/public/tips",
-      R"({"description":"北京某处有一个安全隐患需要处理","location":{"lon":116.4,"lat":39.9}})", "");
+      R"({"description":"北京某处有一个安全隐患需要处理","location":{"lon":116.4,"lat":39.9}})",
+      "");
   EXPECT_EQ(far.json()["field"], "location");
-  EXPECT_EQ(platform_.send("POST", "/api/v1/public/tips", R"({"description":"没有位置的举报内容很长"})", "")
-                .json()["field"],
-            "location");
+  EXPECT_EQ(
+      platform_
+          .send("POST", "/api/v1/public/tips", R"({"description":"没有位置的举报内容很长"})", "")
+          .json()["field"],
+      "location");
   ASSERT_EQ(tip("小区东门消防栓被埋，无法使用").status, 201);
   const auto again = tip("小区东门消防栓被埋，无法使用");
   EXPECT_EQ(again.status, 409);
@@ -82,7 +86,8 @@ TEST_F(HazardIntake, ATipperAddsPhotosWhileTheTipWaitsAndNeverAnythingElse) {
   const auto code = made.json()["tracking_code"].get<std::string>();
   EXPECT_EQ(code.size(), 14U) << "ABCD-EFGH-JKLM";
   const auto media = "/api/v1/public/tips/" + code + "/media";
-  EXPECT_EQ(platform_.send("POST", media, std::string("\0\0\0\x20", 4) + "ftypisom", "").status, 400)
+  EXPECT_EQ(platform_.send("POST", media, std::string("\0\0\0\x20", 4) + "ftypisom", "").status,
+            400)
       << "photos only";
   for (int i = 0; i < 3; ++i) EXPECT_EQ(platform_.send("POST", media, tinyPng(), "").status, 201);
   EXPECT_EQ(platform_.send("POST", media, tinyPng(), "").status, 400) << "three at most";
@@ -93,9 +98,13 @@ TEST_F(HazardIntake, ATipperAddsPhotosWhileTheTipWaitsAndNeverAnythingElse) {
     if (c != '-') loose += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   EXPECT_EQ(platform_.get("/api/v1/public/tips/" + loose, "").json()["state"], "reported");
-  const auto id = platform_.get("/api/v1/hazards?q=" + made.json()["hazard_code"].get<std::string>(), street_)
-                      .json()["items"][0]["id"].get<std::int64_t>();
-  ASSERT_EQ(act(platform_, street_, id, {{"action", "reject"}, {"reason", "已核实为正常堆放"}}).status, 200);
+  const auto id =
+      platform_.get("/api/v1/hazards?q=" + made.json()["hazard_code"].get<std::string>(), street_)
+          .json()["items"][0]["id"]
+          .get<std::int64_t>();
+  ASSERT_EQ(
+      act(platform_, street_, id, {{"action", "reject"}, {"reason", "已核实为正常堆放"}}).status,
+      200);
   EXPECT_EQ(platform_.send("POST", media, tinyPng(), "").status, 409) << "taken up: no more photos";
   const auto status = platform_.get("/api/v1/public/tips/" + code, "").json();
   EXPECT_EQ(status["state"], "rejected");
@@ -104,9 +113,12 @@ TEST_F(HazardIntake, ATipperAddsPhotosWhileTheTipWaitsAndNeverAnythingElse) {
 
 TEST_F(HazardIntake, ImportsALedgerInTheStatesItRecords) {
   const std::string csv =
-      "隐患编号,隐患描述,隐患来源,隐患等级,行业领域,所属单位,经度,纬度,发现时间,状态,整改责任单位,整改期限,销号时间\n"
-      "TZ-1,配电房漏水,企业自查,一般,危化矿山,安澜精细化工有限公司,120.14,30.32,2026-10-01,已销号,,2026-10-20,2026-10-15\n"
-      "TZ-2,\"仓库货架超高，\"\"未固定\"\"\",部门检查,重大,hazchem_mining,安澜精细化工有限公司,120.14,30.32,2026/10/5,整改中,,2026-11-10,\n"
+      "隐患编号,隐患描述,隐患来源,隐患等级,行业领域,所属单位,经度,纬度,发现时间,状态,整改责任单位,"
+      "整改期限,销号时间\n"
+      "TZ-1,配电房漏水,企业自查,一般,危化矿山,安澜精细化工有限公司,120.14,30.32,2026-10-01,已销号,,"
+      "2026-10-20,2026-10-15\n"
+      "TZ-2,\"仓库货架超高，\"\"未固定\"\"\",部门检查,重大,hazchem_mining,安澜精细化工有限公司,120."
+      "14,30.32,2026/10/5,整改中,,2026-11-10,\n"
       "TZ-3,路口护栏缺失,网格巡查,一般,道路交通,和平街道,120.1425,30.3258,2026-11-01,待受理,,,\n";
   const auto r = import(csv, "format=csv");
   ASSERT_EQ(r.status, 200) << r.body;
@@ -121,7 +133,8 @@ TEST_F(HazardIntake, ImportsALedgerInTheStatesItRecords) {
   EXPECT_EQ(fixing["grade"], "major");
   EXPECT_EQ(fixing["responsible_org_name"], "安澜精细化工有限公司") << "the owner by default";
   EXPECT_TRUE(fixing["overdue"]);
-  const auto timeline = platform_.get("/api/v1/hazards/" + fixing["id"].dump() + "/timeline", street_).json();
+  const auto timeline =
+      platform_.get("/api/v1/hazards/" + fixing["id"].dump() + "/timeline", street_).json();
   EXPECT_EQ(timeline["items"].back()["action"], "import");
 }
 
@@ -149,7 +162,8 @@ TEST_F(HazardIntake, ABadRowIsNamedByLineAndFieldAndNothingIsWritten) {
 }
 
 TEST_F(HazardIntake, ReadsGbkAndTellsUtf8FromIt) {
-  const std::string csv = "隐患描述,行业领域,所属单位,经度,纬度\n楼道堆放电动车,消防安全,和平社区,120.1425,30.3258\n";
+  const std::string csv =
+      "隐患描述,行业领域,所属单位,经度,纬度\n楼道堆放电动车,消防安全,和平社区,120.1425,30.3258\n";
   const auto wrong = import(toGbk(csv), "format=csv");
   EXPECT_EQ(wrong.status, 400);
   EXPECT_EQ(wrong.json()["field"], "encoding");
@@ -159,9 +173,10 @@ TEST_F(HazardIntake, ReadsGbkAndTellsUtf8FromIt) {
 }
 
 TEST_F(HazardIntake, ReadsAnExcelWorkbook) {
-  const auto book = xlsxOf({{"隐患描述", "行业领域", "所属单位", "经度", "纬度", "状态", "整改期限"},
-                            {"燃气报警器失灵", "燃气", "和平燃气储配站", "120.147", "30.325", "已交办", "2026-12-31"},
-                            {"钢瓶露天存放", "燃气", "和平燃气储配站", "120.147", "30.325", "待受理", ""}});
+  const auto book = xlsxOf(
+      {{"隐患描述", "行业领域", "所属单位", "经度", "纬度", "状态", "整改期限"},
+       {"燃气报警器失灵", "燃气", "和平燃气储配站", "120.147", "30.325", "已交办", "2026-12-31"},
+       {"钢瓶露天存放", "燃气", "和平燃气储配站", "120.147", "30.325", "待受理", ""}});
   const auto r = import(book, "format=xlsx");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["imported"], 2);

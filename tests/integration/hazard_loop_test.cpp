@@ -14,8 +14,11 @@ class HazardLoop : public ::testing::Test {
   std::string path(std::int64_t id, const std::string& rest = "") {
     return "/api/v1/hazards/" + std::to_string(id) + rest;
   }
-  json hazard(std::int64_t id, const std::string& cookie) { return platform_.get(path(id), cookie).json(); }
-  std::int64_t upload(std::int64_t id, const std::string& cookie, const std::string& stage = "evidence") {
+  json hazard(std::int64_t id, const std::string& cookie) {
+    return platform_.get(path(id), cookie).json();
+  }
+  std::int64_t upload(std::int64_t id, const std::string& cookie,
+                      const std::string& stage = "evidence") {
     const auto r = platform_.send("POST", path(id, "/media?stage=" + stage + "&name=fix.png"),
                                   tinyPng(), cookie);
     EXPECT_EQ(r.status, 201) << r.body;
@@ -25,8 +28,9 @@ class HazardLoop : public ::testing::Test {
   std::int64_t assigned() {
     const auto id = reportHazard(platform_, street_, "安澜精细化工有限公司", "hazchem_mining");
     EXPECT_EQ(act(platform_, street_, id, {{"action", "accept"}}).status, 200);
-    const auto r = act(platform_, street_, id,
-                       {{"action", "assign"}, {"responsible_org_id", enterpriseOrg()}, {"days", 5}});
+    const auto r =
+        act(platform_, street_, id,
+            {{"action", "assign"}, {"responsible_org_id", enterpriseOrg()}, {"days", 5}});
     EXPECT_EQ(r.status, 200) << r.body;
     return id;
   }
@@ -52,7 +56,9 @@ TEST_F(HazardLoop, APublicTipIsFixedAndClosedAcrossThreeUsers) {
   EXPECT_EQ(tip.json()["state"], "reported");
 
   // The street nearest the tip receives it.
-  const auto found = platform_.get("/api/v1/hazards?q=" + tip.json()["hazard_code"].get<std::string>(), street_).json();
+  const auto found =
+      platform_.get("/api/v1/hazards?q=" + tip.json()["hazard_code"].get<std::string>(), street_)
+          .json();
   ASSERT_EQ(found["items"].size(), 1U);
   const auto& item = found["items"][0];
   const auto id = item["id"].get<std::int64_t>();
@@ -60,24 +66,31 @@ TEST_F(HazardLoop, APublicTipIsFixedAndClosedAcrossThreeUsers) {
   EXPECT_EQ(item["source"], "public_tip");
   EXPECT_EQ(item["allowed_actions"], json::array({"accept", "reject"}));
 
-  EXPECT_EQ(act(platform_, street_, id, {{"action", "accept"}}).status, 400) << "a tip needs a sector first";
-  ASSERT_EQ(act(platform_, street_, id, {{"action", "accept"}, {"sector", "hazchem_mining"}}).status, 200);
-  const auto assigned = act(platform_, street_, id,
-                            {{"action", "assign"}, {"responsible_org_id", enterpriseOrg()}, {"days", 5}});
+  EXPECT_EQ(act(platform_, street_, id, {{"action", "accept"}}).status, 400)
+      << "a tip needs a sector first";
+  ASSERT_EQ(
+      act(platform_, street_, id, {{"action", "accept"}, {"sector", "hazchem_mining"}}).status,
+      200);
+  const auto assigned =
+      act(platform_, street_, id,
+          {{"action", "assign"}, {"responsible_org_id", enterpriseOrg()}, {"days", 5}});
   ASSERT_EQ(assigned.status, 200) << assigned.body;
   EXPECT_EQ(assigned.json()["responsible_org_name"], "安澜精细化工有限公司");
-  EXPECT_EQ(assigned.json()["deadline"], "2026-11-25T23:59:59.999+08:00") << "5 working days from Wed 18 Nov";
+  EXPECT_EQ(assigned.json()["deadline"], "2026-11-25T23:59:59.999+08:00")
+      << "5 working days from Wed 18 Nov";
 
   const auto as_enterprise = hazard(id, enterprise_);
   EXPECT_EQ(as_enterprise["allowed_actions"], json::array({"start", "progress", "submit"}));
   ASSERT_EQ(act(platform_, enterprise_, id, {{"action", "start"}}).status, 200);
   const auto photo = upload(id, enterprise_);
-  const auto submitted = act(platform_, enterprise_, id,
-                             {{"action", "submit"}, {"note", "已更换阀门"}, {"media_ids", {photo}}});
+  const auto submitted =
+      act(platform_, enterprise_, id,
+          {{"action", "submit"}, {"note", "已更换阀门"}, {"media_ids", {photo}}});
   ASSERT_EQ(submitted.status, 200) << submitted.body;
   EXPECT_EQ(submitted.json()["state"], "submitted");
 
-  const auto verified = act(platform_, inspector_, id, {{"action", "verify"}, {"note", "现场复核合格"}});
+  const auto verified =
+      act(platform_, inspector_, id, {{"action", "verify"}, {"note", "现场复核合格"}});
   ASSERT_EQ(verified.status, 200) << verified.body;
   EXPECT_EQ(verified.json()["state"], "closed");
   EXPECT_EQ(verified.json()["closed_on_time"], true);
@@ -85,7 +98,8 @@ TEST_F(HazardLoop, APublicTipIsFixedAndClosedAcrossThreeUsers) {
   const auto timeline = platform_.get(path(id, "/timeline"), street_).json();
   std::vector<std::string> actions;
   for (const auto& e : timeline["items"]) actions.push_back(e["action"].get<std::string>());
-  EXPECT_EQ(actions, (std::vector<std::string>{"report", "accept", "assign", "start", "submit", "verify"}));
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"report", "accept", "assign", "start", "submit", "verify"}));
   EXPECT_EQ(timeline["items"][4]["media_ids"], json::array({photo}));
   EXPECT_EQ(timeline["items"][5]["actor"], "inspector");
 
@@ -98,8 +112,10 @@ TEST_F(HazardLoop, APublicTipIsFixedAndClosedAcrossThreeUsers) {
   EXPECT_EQ(status.dump().find("13800000000"), std::string::npos);
 
   // Every step is in the audit log.
-  const auto audit = platform_.get("/api/v1/audit?entity=hazard&entity_id=" + std::to_string(id),
-                                   platform_.loginCookie("admin")).json();
+  const auto audit = platform_
+                         .get("/api/v1/audit?entity=hazard&entity_id=" + std::to_string(id),
+                              platform_.loginCookie("admin"))
+                         .json();
   EXPECT_EQ(audit["items"].size(), 6U);
 }
 
@@ -120,11 +136,14 @@ TEST_F(HazardLoop, TheVerifierMayNotBeTheRectifier) {
   const auto id = reportHazard(platform_, street_, "和平社区", "fire");
   ASSERT_EQ(act(platform_, street_, id, {{"action", "accept"}}).status, 200);
   ASSERT_EQ(act(platform_, street_, id,
-                {{"action", "assign"}, {"responsible_org_id", platform_.orgIdByName("和平街道")}, {"days", 3}})
+                {{"action", "assign"},
+                 {"responsible_org_id", platform_.orgIdByName("和平街道")},
+                 {"days", 3}})
                 .status,
             200);
   const auto photo = upload(id, street_);
-  ASSERT_EQ(act(platform_, street_, id, {{"action", "submit"}, {"media_ids", {photo}}}).status, 200);
+  ASSERT_EQ(act(platform_, street_, id, {{"action", "submit"}, {"media_ids", {photo}}}).status,
+            200);
   const auto own = act(platform_, street_, id, {{"action", "verify"}});
   EXPECT_EQ(own.status, 403);
   EXPECT_NE(own.json()["detail"].get<std::string>().find("someone other"), std::string::npos);
@@ -147,18 +166,21 @@ TEST_F(HazardLoop, ASubmitNeedsEvidenceOfThisHazard) {
   const auto bare = act(platform_, enterprise_, id, {{"action", "submit"}, {"note", "修好了"}});
   EXPECT_EQ(bare.status, 400);
   EXPECT_EQ(bare.json()["field"], "media_ids");
-  const auto borrowed = act(platform_, enterprise_, id, {{"action", "submit"}, {"media_ids", {foreign}}});
+  const auto borrowed =
+      act(platform_, enterprise_, id, {{"action", "submit"}, {"media_ids", {foreign}}});
   EXPECT_EQ(borrowed.status, 400);
   EXPECT_EQ(borrowed.json()["field"], "media_ids");
   EXPECT_EQ(hazard(id, street_)["state"], "assigned");
-  EXPECT_EQ(act(platform_, enterprise_, id, {{"action", "progress"}}).status, 400) << "a note or a photo";
+  EXPECT_EQ(act(platform_, enterprise_, id, {{"action", "progress"}}).status, 400)
+      << "a note or a photo";
 }
 
 TEST_F(HazardLoop, ADeadlineInThePastOrBeyondThePolicyIsRefused) {
   const auto id = reportHazard(platform_, street_, "安澜精细化工有限公司", "hazchem_mining");
   ASSERT_EQ(act(platform_, street_, id, {{"action", "accept"}}).status, 200);
-  auto r = act(platform_, street_, id,
-               {{"action", "assign"}, {"responsible_org_id", enterpriseOrg()}, {"deadline", "2026-11-17"}});
+  auto r = act(
+      platform_, street_, id,
+      {{"action", "assign"}, {"responsible_org_id", enterpriseOrg()}, {"deadline", "2026-11-17"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.json()["field"], "deadline");
   EXPECT_NE(r.json()["detail"].get<std::string>().find("past"), std::string::npos);
@@ -170,12 +192,16 @@ TEST_F(HazardLoop, ADeadlineInThePastOrBeyondThePolicyIsRefused) {
   r = act(platform_, street_, id, {{"action", "assign"}, {"days", 5}});
   EXPECT_EQ(r.json()["field"], "responsible_org_id");
   r = act(platform_, street_, id,
-          {{"action", "assign"}, {"responsible_org_id", platform_.orgIdByName("康宁街道")}, {"days", 5}});
+          {{"action", "assign"},
+           {"responsible_org_id", platform_.orgIdByName("康宁街道")},
+           {"days", 5}});
   EXPECT_EQ(r.status, 404) << "a unit the street does not reach";
   EXPECT_EQ(hazard(id, street_)["state"], "accepted");
   // Today is allowed: the end of today is still ahead.
   EXPECT_EQ(act(platform_, street_, id,
-                {{"action", "assign"}, {"responsible_org_id", enterpriseOrg()}, {"deadline", "2026-11-18"}})
+                {{"action", "assign"},
+                 {"responsible_org_id", enterpriseOrg()},
+                 {"deadline", "2026-11-18"}})
                 .status,
             200);
 }
@@ -201,17 +227,21 @@ TEST_F(HazardLoop, UploadsMustBePhotosOrVideosWithinTheirLimits) {
   EXPECT_EQ(listed["content_type"], "image/png");
   const auto full = platform_.get("/api/v1/hazard-media/" + std::to_string(photo), street_);
   EXPECT_EQ(full.body, tinyPng());
-  const auto thumb = platform_.get("/api/v1/hazard-media/" + std::to_string(photo) + "/thumbnail", street_);
+  const auto thumb =
+      platform_.get("/api/v1/hazard-media/" + std::to_string(photo) + "/thumbnail", street_);
   ASSERT_EQ(thumb.status, 200);
   EXPECT_EQ(thumb.body.substr(0, 3), "\xFF\xD8\xFF") << "a JPEG thumbnail";
-  EXPECT_EQ(platform_.get("/api/v1/hazard-media/" + std::to_string(photo), platform_.loginCookie("dept")).status,
-            404);
+  EXPECT_EQ(
+      platform_.get("/api/v1/hazard-media/" + std::to_string(photo), platform_.loginCookie("dept"))
+          .status,
+      404);
 }
 
 TEST_F(HazardLoop, AClosedHazardCanBeReopenedWithAReason) {
   const auto id = assigned();
   const auto photo = upload(id, enterprise_);
-  ASSERT_EQ(act(platform_, enterprise_, id, {{"action", "submit"}, {"media_ids", {photo}}}).status, 200);
+  ASSERT_EQ(act(platform_, enterprise_, id, {{"action", "submit"}, {"media_ids", {photo}}}).status,
+            200);
   ASSERT_EQ(act(platform_, inspector_, id, {{"action", "verify"}}).status, 200);
   EXPECT_EQ(act(platform_, street_, id, {{"action", "reopen"}}).json()["field"], "reason");
   EXPECT_EQ(act(platform_, enterprise_, id, {{"action", "reopen"}, {"reason", "x"}}).status, 403);
@@ -219,7 +249,8 @@ TEST_F(HazardLoop, AClosedHazardCanBeReopenedWithAReason) {
   street_ = platform_.loginCookie("street");  // sessions last 12 hours
   enterprise_ = platform_.loginCookie("enterprise");
   inspector_ = platform_.loginCookie("inspector");
-  const auto reopened = act(platform_, street_, id, {{"action", "reopen"}, {"reason", "复查发现仍有泄漏"}, {"days", 3}});
+  const auto reopened = act(platform_, street_, id,
+                            {{"action", "reopen"}, {"reason", "复查发现仍有泄漏"}, {"days", 3}});
   ASSERT_EQ(reopened.status, 200) << reopened.body;
   const auto h = reopened.json();
   EXPECT_EQ(h["state"], "assigned");
@@ -231,15 +262,19 @@ TEST_F(HazardLoop, AClosedHazardCanBeReopenedWithAReason) {
   EXPECT_EQ(timeline["items"].back()["note"], "复查发现仍有泄漏");
   // And round again to closure.
   const auto again = upload(id, enterprise_);
-  ASSERT_EQ(act(platform_, enterprise_, id, {{"action", "submit"}, {"media_ids", {again}}}).status, 200);
+  ASSERT_EQ(act(platform_, enterprise_, id, {{"action", "submit"}, {"media_ids", {again}}}).status,
+            200);
   EXPECT_EQ(act(platform_, inspector_, id, {{"action", "verify"}}).json()["state"], "closed");
 }
 
 TEST_F(HazardLoop, ARejectedReportNeedsAReasonAndMayBeReopened) {
   const auto id = reportHazard(platform_, street_, "和平社区", "fire");
   EXPECT_EQ(act(platform_, street_, id, {{"action", "reject"}}).json()["field"], "reason");
-  ASSERT_EQ(act(platform_, street_, id, {{"action", "reject"}, {"reason", "非安全隐患"}}).json()["state"], "rejected");
-  EXPECT_EQ(act(platform_, street_, id, {{"action", "reopen"}, {"reason", "误判"}}).json()["state"], "reported");
+  ASSERT_EQ(
+      act(platform_, street_, id, {{"action", "reject"}, {"reason", "非安全隐患"}}).json()["state"],
+      "rejected");
+  EXPECT_EQ(act(platform_, street_, id, {{"action", "reopen"}, {"reason", "误判"}}).json()["state"],
+            "reported");
 }
 
 }  // namespace

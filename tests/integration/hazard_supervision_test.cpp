@@ -27,7 +27,8 @@ class HazardScenario : public ::testing::Test {
   }
   std::int64_t assigned(json assign, const std::string& grade = "general",
                         const std::string& source = "grid_inspection") {
-    const auto id = reportHazard(platform_, street_, "安澜精细化工有限公司", "hazchem_mining", grade, source);
+    const auto id =
+        reportHazard(platform_, street_, "安澜精细化工有限公司", "hazchem_mining", grade, source);
     EXPECT_EQ(act(platform_, street_, id, {{"action", "accept"}}).status, 200);
     assign["action"] = "assign";
     assign["responsible_org_id"] = platform_.orgIdByName("安澜精细化工有限公司");
@@ -39,10 +40,14 @@ class HazardScenario : public ::testing::Test {
     return platform_.get("/api/v1/hazards/" + std::to_string(id), street_).json();
   }
   void close(std::int64_t id) {
-    const auto photo = platform_.send("POST", "/api/v1/hazards/" + std::to_string(id) + "/media?stage=evidence",
-                                      tinyPng(), enterprise_);
+    const auto photo =
+        platform_.send("POST", "/api/v1/hazards/" + std::to_string(id) + "/media?stage=evidence",
+                       tinyPng(), enterprise_);
     ASSERT_EQ(photo.status, 201);
-    ASSERT_EQ(act(platform_, enterprise_, id, {{"action", "submit"}, {"media_ids", {photo.json()["id"]}}}).status, 200);
+    ASSERT_EQ(
+        act(platform_, enterprise_, id, {{"action", "submit"}, {"media_ids", {photo.json()["id"]}}})
+            .status,
+        200);
     ASSERT_EQ(act(platform_, inspector_, id, {{"action", "verify"}}).status, 200);
   }
   hazard::SweepReport sweep() {
@@ -52,7 +57,8 @@ class HazardScenario : public ::testing::Test {
   }
   std::vector<std::string> actions(std::int64_t id) {
     std::vector<std::string> out;
-    const auto j = platform_.get("/api/v1/hazards/" + std::to_string(id) + "/timeline", street_).json();
+    const auto j =
+        platform_.get("/api/v1/hazards/" + std::to_string(id) + "/timeline", street_).json();
     for (const auto& e : j["items"]) out.push_back(e["action"].get<std::string>());
     return out;
   }
@@ -91,7 +97,8 @@ TEST_F(HazardScenario, AnExtensionMovesTheDeadlineAndKeepsTheOriginal) {
   at("2026-11-18T10:00:00+08:00");
   const auto id = assigned({{"deadline", "2026-11-30"}});
   const auto ask = [&](const char* body) {
-    return platform_.send("POST", "/api/v1/hazards/" + std::to_string(id) + "/extensions", body, enterprise_);
+    return platform_.send("POST", "/api/v1/hazards/" + std::to_string(id) + "/extensions", body,
+                          enterprise_);
   };
   EXPECT_EQ(ask(R"({"reason":"","deadline":"2026-12-20"})").json()["field"], "reason");
   EXPECT_EQ(ask(R"({"reason":"备件","deadline":"2026-11-29"})").json()["field"], "deadline");
@@ -103,7 +110,8 @@ TEST_F(HazardScenario, AnExtensionMovesTheDeadlineAndKeepsTheOriginal) {
   EXPECT_TRUE(std::count(told.begin(), told.end(), "extension_requested"))
       << "the supervising unit hears of it";
   const auto decide = [&](const std::string& cookie, const char* body) {
-    return platform_.send("POST", "/api/v1/hazard-extensions/" + std::to_string(ext) + "/decision", body, cookie);
+    return platform_.send("POST", "/api/v1/hazard-extensions/" + std::to_string(ext) + "/decision",
+                          body, cookie);
   };
   EXPECT_EQ(decide(enterprise_, R"({"grant":true})").status, 403) << "not its own request";
   EXPECT_EQ(decide(street_, R"({"grant":false})").json()["field"], "note") << "a refusal says why";
@@ -112,7 +120,8 @@ TEST_F(HazardScenario, AnExtensionMovesTheDeadlineAndKeepsTheOriginal) {
   const auto h = get(id);
   EXPECT_EQ(h["deadline"], "2026-12-20T23:59:59.999+08:00");
   EXPECT_EQ(h["original_deadline"], "2026-11-30T23:59:59.999+08:00");
-  const auto list = platform_.get("/api/v1/hazards/" + std::to_string(id) + "/extensions", street_).json();
+  const auto list =
+      platform_.get("/api/v1/hazards/" + std::to_string(id) + "/extensions", street_).json();
   ASSERT_EQ(list["items"].size(), 1U);
   EXPECT_EQ(list["items"][0]["state"], "granted");
   EXPECT_EQ(list["items"][0]["previous_deadline"], "2026-11-30T23:59:59.999+08:00");
@@ -152,7 +161,8 @@ TEST_F(HazardScenario, ALateGeneralHazardClimbsEverySupervisionTierAndIsDelisted
   later(days(60));
   EXPECT_EQ(sweep().escalated, 1);
   EXPECT_EQ(get(id)["supervision"]["tier"], "province");
-  const auto listed = platform_.get("/api/v1/hazard-supervision?active=true&tier=province", street_).json();
+  const auto listed =
+      platform_.get("/api/v1/hazard-supervision?active=true&tier=province", street_).json();
   ASSERT_EQ(listed["items"].size(), 1U);
   EXPECT_EQ(listed["items"][0]["overdue_days"], 90);
 
@@ -160,10 +170,26 @@ TEST_F(HazardScenario, ALateGeneralHazardClimbsEverySupervisionTierAndIsDelisted
   h = get(id);
   EXPECT_EQ(h["closed_on_time"], false);
   EXPECT_FALSE(h["supervision"]["delisted_at"].is_null()) << "摘牌 after closure";
-  EXPECT_EQ(platform_.get("/api/v1/hazard-supervision?active=true", street_).json()["items"].size(), 0U);
-  EXPECT_EQ(platform_.get("/api/v1/hazard-supervision?active=false", street_).json()["items"].size(), 1U);
+  EXPECT_EQ(platform_.get("/api/v1/hazard-supervision?active=true", street_).json()["items"].size(),
+            0U);
+  EXPECT_EQ(
+      platform_.get("/api/v1/hazard-supervision?active=false", street_).json()["items"].size(), 1U);
   const auto a = actions(id);
   EXPECT_EQ(std::count(a.begin(), a.end(), "escalate"), 3);
+}
+
+TEST_F(HazardScenario, OfTwoNodesOnlyTheLeaseHolderSweeps) {
+  at("2026-11-18T10:00:00+08:00");
+  const auto id = assigned({{"deadline", "2026-11-19"}});
+  later(days(2));
+  auto& hazards = platform_.app->services().hazards;
+  EXPECT_EQ(hazards.sweep("node-a")->overdue, 1);
+  platform_.clock.advance(std::chrono::seconds(20));
+  EXPECT_EQ(hazards.sweep("node-b")->escalated, 0) << "node-a still holds the lease";
+  const auto a = actions(id);
+  EXPECT_EQ(std::count(a.begin(), a.end(), "overdue"), 1);
+  platform_.clock.advance(std::chrono::minutes(1));
+  EXPECT_TRUE(hazards.sweep("node-b")) << "the lease ran out: node-b takes over";
 }
 
 TEST_F(HazardScenario, AMajorHazardIsListedOnceAssignedAndClimbsFasterWhenLate) {
@@ -183,14 +209,17 @@ TEST_F(HazardScenario, AMajorHazardIsListedOnceAssignedAndClimbsFasterWhenLate) 
 TEST_F(HazardScenario, AGrantedExtensionLiftsTheOverdueMark) {
   at("2026-11-18T10:00:00+08:00");
   const auto id = assigned({{"deadline", "2026-11-19"}});
-  const auto made = platform_.send("POST", "/api/v1/hazards/" + std::to_string(id) + "/extensions",
-                                   R"({"reason":"等待停产检修窗口","deadline":"2026-12-10"})", enterprise_);
+  const auto made =
+      platform_.send("POST", "/api/v1/hazards/" + std::to_string(id) + "/extensions",
+                     R"({"reason":"等待停产检修窗口","deadline":"2026-12-10"})", enterprise_);
   ASSERT_EQ(made.status, 201);
   later(days(2));  // late while the request waits
   sweep();
   EXPECT_TRUE(get(id)["overdue"]);
-  ASSERT_EQ(platform_.send("POST", "/api/v1/hazard-extensions/" + made.json()["id"].dump() + "/decision",
-                           R"({"grant":true})", street_).status,
+  ASSERT_EQ(platform_
+                .send("POST", "/api/v1/hazard-extensions/" + made.json()["id"].dump() + "/decision",
+                      R"({"grant":true})", street_)
+                .status,
             200);
   EXPECT_FALSE(get(id)["overdue"]);
   close(id);
@@ -204,18 +233,22 @@ TEST_F(HazardScenario, StatisticsMatchWhatHappened) {
   const auto open_late = assigned({{"deadline", "2026-11-06"}}, "general", "public_tip");
   const auto still_fine = assigned({{"deadline", "2026-12-31"}});
   const auto rejected = reportHazard(platform_, street_, "和平社区", "fire");
-  ASSERT_EQ(act(platform_, street_, rejected, {{"action", "reject"}, {"reason", "不是隐患"}}).status, 200);
+  ASSERT_EQ(
+      act(platform_, street_, rejected, {{"action", "reject"}, {"reason", "不是隐患"}}).status,
+      200);
   const auto kangning = reportHazard(platform_, platform_.loginCookie("admin"), "康宁社区", "fire");
   (void)still_fine;
   (void)open_late;
   later(days(2));
   close(on_time);  // 2 days after found
   later(days(6));
-  close(late);  // 8 days after found, 3 days late
+  close(late);      // 8 days after found, 3 days late
   later(days(10));  // 20 Nov: open_late is 14 days past its deadline
 
-  const auto s = platform_.get("/api/v1/hazard-stats?from=2026-11-01&to=2026-11-30",
-                               platform_.loginCookie("leader")).json();
+  const auto s = platform_
+                     .get("/api/v1/hazard-stats?from=2026-11-01&to=2026-11-30",
+                          platform_.loginCookie("leader"))
+                     .json();
   const auto& t = s["total"];
   EXPECT_EQ(t["found"], 5) << "4 at the enterprise, 1 in 康宁; the rejected one does not count";
   EXPECT_EQ(t["closed"], 2);
@@ -231,20 +264,27 @@ TEST_F(HazardScenario, StatisticsMatchWhatHappened) {
   EXPECT_EQ(s["by_source"]["expert_check"]["closed"], 1);
   EXPECT_EQ(s["by_source"]["grid_inspection"]["found"], 3);
 
-  const auto none = platform_.get("/api/v1/hazard-stats?from=2026-10-01&to=2026-10-31", street_).json();
+  const auto none =
+      platform_.get("/api/v1/hazard-stats?from=2026-10-01&to=2026-10-31", street_).json();
   EXPECT_EQ(none["total"]["found"], 0);
-  EXPECT_EQ(platform_.get("/api/v1/hazard-stats?from=2026-11-30&to=2026-11-01", street_).json()["field"], "to");
+  EXPECT_EQ(
+      platform_.get("/api/v1/hazard-stats?from=2026-11-30&to=2026-11-01", street_).json()["field"],
+      "to");
 
   // The street sees its own four; 康宁's is not in its figures.
   EXPECT_EQ(platform_.get("/api/v1/hazard-stats", street_).json()["total"]["found"], 4);
 
-  const auto ranking = platform_.get("/api/v1/hazard-stats/ranking?by=street", platform_.loginCookie("leader")).json();
+  const auto ranking =
+      platform_.get("/api/v1/hazard-stats/ranking?by=street", platform_.loginCookie("leader"))
+          .json();
   ASSERT_EQ(ranking["items"].size(), 4U);
   EXPECT_EQ(ranking["items"][0]["name"], "和平街道") << "the only street that closed anything";
   EXPECT_EQ(ranking["items"][0]["rank"], 1);
   EXPECT_DOUBLE_EQ(ranking["items"][0]["closure_rate"].get<double>(), 0.5);
   (void)kangning;
-  const auto departments = platform_.get("/api/v1/hazard-stats/ranking?by=department", platform_.loginCookie("leader")).json();
+  const auto departments =
+      platform_.get("/api/v1/hazard-stats/ranking?by=department", platform_.loginCookie("leader"))
+          .json();
   bool environment_seen = false;
   for (const auto& d : departments["items"]) {
     if (d["name"] == "区生态环境分局") {

@@ -428,6 +428,40 @@ TEST_F(ScopeMatrix, RiskPointsFollowTheSameScopeRule) {
   }
 }
 
+TEST_F(ScopeMatrix, HazardsFollowTheSameScopeRule) {
+  // Beside the fixture's two: one in 康宁街道's public space (fire), one at 和平燃气储配站 (gas),
+  // and one of 文澜's construction company.
+  const auto admin = platform_.loginCookie("admin");
+  reportHazard(platform_, admin, "康宁社区", "fire");
+  reportHazard(platform_, admin, "和平燃气储配站", "gas");
+  reportHazard(platform_, admin, "文澜建设工程有限公司", "construction");
+  auto seen = [&](const std::string& role) {
+    std::multiset<std::string> orgs;
+    const auto json =
+        platform_.get("/api/v1/hazards?limit=500", platform_.loginCookie(role)).json();
+    for (const auto& h : json["items"]) orgs.insert(h["org_name"].get<std::string>());
+    return orgs;
+  };
+  const auto district = seen("leader");
+  EXPECT_EQ(district.size(), 6U) << "the fixture's two and its public tip, and these three";
+  const auto street = seen("street");
+  EXPECT_EQ(street.count("康宁社区"), 0U);
+  EXPECT_EQ(street.count("文澜建设工程有限公司"), 0U);
+  EXPECT_EQ(street.count("和平燃气储配站"), 1U);
+  EXPECT_EQ(street.count("和平街道"), 1U) << "the tip, in its public space";
+  EXPECT_EQ(street.count("安澜精细化工有限公司"), 2U);
+  const auto enterprise = seen("enterprise");
+  EXPECT_EQ(enterprise,
+            (std::multiset<std::string>{"安澜精细化工有限公司", "安澜精细化工有限公司"}));
+  // The construction bureau: gas and construction across the district, not fire or chemicals.
+  const auto dept = seen("dept");
+  EXPECT_EQ(dept, (std::multiset<std::string>{"和平燃气储配站", "文澜建设工程有限公司"}));
+  for (const auto& role : {"street", "enterprise", "dept"}) {
+    const auto stats = platform_.get("/api/v1/hazard-stats", platform_.loginCookie(role)).json();
+    EXPECT_EQ(stats["total"]["found"].get<std::size_t>(), seen(role).size()) << role;
+  }
+}
+
 TEST_F(ScopeMatrix, AStreetOfficerCannotCreateOutsideTheirStreet) {
   const auto reply =
       platform_.send("POST", "/api/v1/orgs",

@@ -8,8 +8,8 @@ namespace citysafe::xlsx {
 namespace {
 
 TEST(XlsxReader, ReadsSharedStringsNumbersAndGapsOfTheFirstSheet) {
-  const auto book = testing::xlsxOf({{"隐患描述", "经度", "", "备注"},
-                                     {"消防通道 <堵塞> & 占用", "120.1425", "", "x"}});
+  const auto book = testing::xlsxOf(
+      {{"隐患描述", "经度", "", "备注"}, {"消防通道 <堵塞> & 占用", "120.1425", "", "x"}});
   auto table = readFirstSheet(book);
   ASSERT_TRUE(table) << table.error().message;
   ASSERT_EQ(table->size(), 2U);
@@ -28,8 +28,8 @@ TEST(XlsxReader, ReadsInlineStringsRichTextAndNamespacePrefixes) {
       R"(</x:row></x:sheetData></x:worksheet>)";
   const std::string strings =
       R"(<sst><si><r><t>富</t></r><r><t>文本</t></r><rPh><t>ふ</t></rPh></si></sst>)";
-  auto table = readFirstSheet(testing::zipOf(
-      {{"xl/sharedStrings.xml", strings}, {"xl/worksheets/sheet1.xml", sheet}}));
+  auto table = readFirstSheet(
+      testing::zipOf({{"xl/sharedStrings.xml", strings}, {"xl/worksheets/sheet1.xml", sheet}}));
   ASSERT_TRUE(table) << table.error().message;
   ASSERT_EQ(table->size(), 2U);
   EXPECT_TRUE((*table)[0].empty());
@@ -40,8 +40,10 @@ TEST(XlsxReader, ReadsInlineStringsRichTextAndNamespacePrefixes) {
 
 TEST(XlsxReader, TakesSheetOneBeforeSheetTen) {
   auto table = readFirstSheet(testing::zipOf(
-      {{"xl/worksheets/sheet10.xml", "<worksheet><sheetData><row><c><v>10</v></c></row></sheetData></worksheet>"},
-       {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>"}}));
+      {{"xl/worksheets/sheet10.xml",
+        "<worksheet><sheetData><row><c><v>10</v></c></row></sheetData></worksheet>"},
+       {"xl/worksheets/sheet1.xml",
+        "<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>"}}));
   ASSERT_TRUE(table);
   EXPECT_EQ((*table)[0][0], "1");
 }

@@ -27,6 +27,8 @@ export const enRiskTools: Record<keyof typeof zhCNRiskTools, string> = {
   'index.loadTitle': 'Load: {terms} = {load}',
   'index.indexTitle': '100 ÷ (1 + {load} ÷ {scale}) = {index}',
 
+  // import.* apart from the title, intro, file, hints, done lines and help also label
+  // components/file-import.ts, which the hazard ledger import (hza.imp.*) shares.
   'import.title': 'Risk-point import',
   'import.intro': 'Upload a CSV or GeoJSON file to register risk points in bulk. The file is sent byte for byte; the server decodes it with the chosen encoding.',
   'import.file': 'File',

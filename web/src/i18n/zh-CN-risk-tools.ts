@@ -26,6 +26,8 @@ export const zhCNRiskTools = {
   'index.loadTitle': '负荷计算：{terms} = {load}',
   'index.indexTitle': '100 ÷ (1 + {load} ÷ {scale}) = {index}',
 
+  // import.* apart from the title, intro, file, hints, done lines and help also label
+  // components/file-import.ts, which the hazard ledger import (hza.imp.*) shares.
   'import.title': '风险点导入',
   'import.intro': '上传 CSV 或 GeoJSON 文件，批量登记风险点。文件按原始字节上传，由服务器按所选编码解析。',
   'import.file': '文件',

@@ -281,6 +281,13 @@ CREATE TABLE hazard_policy (
   escalation {TEXT} NOT NULL
 );
 )SQL"},
+      {7, "leases for jobs one node runs at a time", R"SQL(
+CREATE TABLE leases (
+  name {TEXT} PRIMARY KEY,
+  holder {TEXT} NOT NULL,
+  until_ms {INT} NOT NULL
+);
+)SQL"},
   };
   return kMigrations;
 }

@@ -141,6 +141,16 @@ class SqlHazardRepository final : public store::HazardRepository {
   Connection& conn_;
 };
 
+class SqlLeaseRepository final : public store::LeaseRepository {
+ public:
+  explicit SqlLeaseRepository(Connection& c) : conn_(c) {}
+  Result<bool> acquire(const std::string& name, const std::string& holder, TimePoint now,
+                       TimePoint until) override;
+
+ private:
+  Connection& conn_;
+};
+
 struct Migration {
   int version;
   const char* description;

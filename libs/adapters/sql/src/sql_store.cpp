@@ -40,11 +40,37 @@ Result<std::int64_t> queryInt(Connection& conn, std::string_view sql,
   return rows->front().getInt(0);
 }
 
+// An UPDATE that only matches a free or own lease: concurrent takers queue on the row lock and
+// the loser's WHERE no longer holds. The INSERT covers the first time; a racing INSERT loses on
+// the primary key.
+Result<bool> SqlLeaseRepository::acquire(const std::string& name, const std::string& holder,
+                                         TimePoint now, TimePoint until) {
+  auto updated = conn_.query(
+      "UPDATE leases SET holder = ?, until_ms = ? WHERE name = ? AND (until_ms < ? OR holder = ?) "
+      "RETURNING name",
+      {holder, toEpochMs(until), name, toEpochMs(now), holder});
+  if (!updated) return tl::unexpected(updated.error());
+  if (!updated->empty()) return true;
+  auto inserted = conn_.query(
+      "INSERT INTO leases (name, holder, until_ms) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING "
+      "RETURNING name",
+      {name, holder, toEpochMs(until)});
+  if (!inserted) return tl::unexpected(inserted.error());
+  return !inserted->empty();
+}
+
 namespace {
 class SqlTx final : public store::Tx {
  public:
   explicit SqlTx(Connection& c)
-      : orgs_(c), users_(c), sessions_(c), audit_(c), basemap_(c), risks_(c), hazards_(c) {}
+      : orgs_(c),
+        users_(c),
+        sessions_(c),
+        audit_(c),
+        basemap_(c),
+        risks_(c),
+        hazards_(c),
+        leases_(c) {}
   store::OrgRepository& orgs() override { return orgs_; }
   store::UserRepository& users() override { return users_; }
   store::SessionRepository& sessions() override { return sessions_; }
@@ -52,6 +78,7 @@ class SqlTx final : public store::Tx {
   store::BasemapRepository& basemap() override { return basemap_; }
   store::RiskRepository& risks() override { return risks_; }
   store::HazardRepository& hazards() override { return hazards_; }
+  store::LeaseRepository& leases() override { return leases_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -61,6 +88,7 @@ class SqlTx final : public store::Tx {
   SqlBasemapRepository basemap_;
   SqlRiskRepository risks_;
   SqlHazardRepository hazards_;
+  SqlLeaseRepository leases_;
 };
 }  // namespace
 

@@ -88,10 +88,14 @@ Result<SweepReport> HazardService::sweepOne(store::Tx& tx, const Settings& s, Ha
   return report;
 }
 
-Result<SweepReport> HazardService::sweep() {
+Result<SweepReport> HazardService::sweep(const std::string& node) {
   std::vector<Hazard> changed;
   auto report =
       store::writeReturning<SweepReport>(ctx_.store, [&](store::Tx& tx) -> Result<SweepReport> {
+        const auto now = ctx_.clock.now();
+        auto mine = tx.leases().acquire("hazard_sweep", node, now, now + std::chrono::seconds(50));
+        if (!mine) return tl::unexpected(mine.error());
+        if (!*mine) return SweepReport{};
         auto s = settings(tx);
         if (!s) return tl::unexpected(s.error());
         const auto horizon =

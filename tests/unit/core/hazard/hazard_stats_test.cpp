@@ -29,7 +29,8 @@ TEST(HazardStatistics, CountsClosureOnTimeOverdueAndDaysToClose) {
   auto in_time = made(State::Assigned, Grade::General, Source::GridInspection, 3);
   in_time.deadline_at = kNow + std::chrono::days(2);
   auto submitted_late = made(State::Submitted, Grade::General, Source::GridInspection, 30);
-  submitted_late.deadline_at = kNow - std::chrono::days(1);  // waiting for verification: not overdue
+  submitted_late.deadline_at =
+      kNow - std::chrono::days(1);  // waiting for verification: not overdue
   auto rejected = made(State::Rejected, Grade::General, Source::PublicTip, 5);
   hs = {closed_on_time, closed_late, overdue, in_time, submitted_late, rejected};
 

@@ -7,11 +7,12 @@ namespace {
 
 TEST(HazardLedger, ReadsChineseHeadersInAnyOrderAndSkipsBlankRows) {
   std::vector<ImportProblem> problems;
-  auto records = ledgerRecords({{"\xEF\xBB\xBF隐患编号", "所属单位", "隐患描述", "整改期限", "备注"},
-                                {"A-1", "和平街道", "消防通道堵塞", "2026-12-01", "x"},
-                                {"", "", "", "", ""},
-                                {"A-2", "康宁街道", "井盖缺失"}},
-                               problems);
+  auto records =
+      ledgerRecords({{"\xEF\xBB\xBF隐患编号", "所属单位", "隐患描述", "整改期限", "备注"},
+                     {"A-1", "和平街道", "消防通道堵塞", "2026-12-01", "x"},
+                     {"", "", "", "", ""},
+                     {"A-2", "康宁街道", "井盖缺失"}},
+                    problems);
   ASSERT_TRUE(records) << records.error().message;
   ASSERT_EQ(records->size(), 2U);
   EXPECT_EQ((*records)[0].external_code, "A-1");

@@ -52,7 +52,8 @@ TEST(WorkCalendar, AYearNotLoadedFallsBackToWeekends) {
 
 TEST(WorkCalendar, AnAdministratorLoadsAYearAndMayReplaceIt) {
   auto cal = WorkCalendar::china();
-  ASSERT_TRUE(cal.setYear(2027, {{day("2027-10-01"), false, "国庆节"}, {day("2027-09-26"), true, "调休"}}));
+  ASSERT_TRUE(
+      cal.setYear(2027, {{day("2027-10-01"), false, "国庆节"}, {day("2027-09-26"), true, "调休"}}));
   EXPECT_FALSE(cal.isWorkday(day("2027-10-01")));
   EXPECT_TRUE(cal.isWorkday(day("2027-09-26")));
   ASSERT_TRUE(cal.setYear(2027, {}));

@@ -4,8 +4,9 @@ import { api } from '../../api/client';
 import { clearFieldErrors, errorText, fieldError, hideMessage, messageLine, showFormError, showMessage } from '../../components/errors';
 import { formatTime, h, tr } from '../../dom';
 import { bindText, t } from '../../i18n';
+import { decideExtension } from '../hazards/hazard-api';
+import type { Extension } from '../hazards/hazard-types';
 import { formatDate } from './labels';
-import type { Extension } from './types';
 
 function decisionForm(ext: Extension, onDecided: (granted: boolean) => void): HTMLElement {
   const note = h('textarea', { name: 'note', rows: 2, class: 'hza-note', 'data-testid': 'extension-note' });
@@ -28,7 +29,7 @@ function decisionForm(ext: Extension, onDecided: (granted: boolean) => void): HT
     }
     grant.disabled = refuse.disabled = true;
     try {
-      await api<Extension>('POST', `/api/v1/hazard-extensions/${ext.id}/decision`, { grant: granted, note: text });
+      await decideExtension(ext.id, granted, text);
       onDecided(granted);
     } catch (err) {
       showFormError(form, general, err);

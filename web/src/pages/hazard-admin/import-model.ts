@@ -2,12 +2,10 @@
 // or English headers) and the template file made in the browser (UTF-8 with a BOM, so Excel opens
 // the Chinese headers correctly).
 import { withQuery } from '../../api/client';
-import { csvCell } from '../risk/import-model';
+import { csvText, formatFromExtension, type ImportEncoding } from '../../components/file-import-model';
 
 export const LEDGER_FORMATS = ['csv', 'xlsx'] as const;
 export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
-export const LEDGER_ENCODINGS = ['utf-8', 'gbk'] as const;
-export type LedgerEncoding = (typeof LEDGER_ENCODINGS)[number];
 
 export interface LedgerColumn {
   zh: string;
@@ -49,12 +47,12 @@ const BOM = '\uFEFF';
 /** The template: Chinese headers and one example row, CRLF lines, starting with a BOM. */
 export function ledgerTemplateCsv(): string {
   const rows = [LEDGER_COLUMNS.map((c) => c.zh), LEDGER_COLUMNS.map((c) => c.example)];
-  return `${BOM}${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `${BOM}${csvText(rows)}`;
 }
 
 export interface LedgerRequest {
   format: LedgerFormat;
-  encoding: LedgerEncoding;
+  encoding: ImportEncoding;
   keepGoodRows: boolean;
 }
 
@@ -72,8 +70,5 @@ export function ledgerContentType(format: LedgerFormat): string {
 
 /** csv for *.csv / *.txt, xlsx for *.xlsx, else null (keep the current choice). */
 export function ledgerFormatFromName(name: string): LedgerFormat | null {
-  const ext = /\.([^.]+)$/.exec(name.toLowerCase())?.[1];
-  if (ext === 'csv' || ext === 'txt') return 'csv';
-  if (ext === 'xlsx') return 'xlsx';
-  return null;
+  return formatFromExtension<LedgerFormat>(name, { csv: 'csv', txt: 'csv', xlsx: 'xlsx' });
 }

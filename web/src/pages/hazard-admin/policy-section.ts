@@ -6,11 +6,12 @@ import { clearFieldErrors, fieldError, hideMessage, messageLine, showFormError, 
 import { formField } from '../../components/form-field';
 import { h, tr } from '../../dom';
 import { bindText, t, type MessageKey } from '../../i18n';
+import { HAZARD_GRADES, HAZARD_SOURCES } from '../hazards/hazard-types';
 import { milestoneLabel } from './labels';
 import {
   ESCALATION_KEYS, emptyMilestone, emptyRule, formToPolicy, policyToForm, type PolicyForm, type RuleRow,
 } from './policy-model';
-import { HAZARD_GRADES, HAZARD_SOURCES, type HazardPolicyJson } from './types';
+import type { HazardPolicyJson } from './types';
 
 function select(values: readonly string[], labelOf: (v: string) => MessageKey, value: string, testId: string,
   onChange: (v: string) => void, disabled: boolean): HTMLSelectElement {

@@ -1,7 +1,8 @@
 // Pure helpers of the hazard statistics page: the period (presets in Beijing dates), the request
 // URLs, figures read defensively and formatted, and the ranking in order.
 import { withQuery } from '../../api/client';
-import { HAZARD_GRADES, HAZARD_SOURCES, type Figures, type HazardStats, type RankingItem } from './types';
+import { HAZARD_GRADES, HAZARD_SOURCES } from '../hazards/hazard-types';
+import type { Figures, HazardStats, RankingItem } from './types';
 
 export const PRESETS = ['month', 'quarter', 'year'] as const;
 export type Preset = (typeof PRESETS)[number];

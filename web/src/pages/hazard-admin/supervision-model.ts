@@ -1,17 +1,19 @@
 // Pure helpers of the supervision list (挂牌督办): the request from the route's query, the order of
 // the rows and the overdue figure.
 import { withQuery } from '../../api/client';
-import { TIERS, type SupervisedHazard, type Tier } from './types';
+import { isTier } from '../hazards/hazard-model';
+import { SUPERVISION_TIERS, type SupervisionTier } from '../hazards/hazard-types';
+import type { SupervisedHazard } from './types';
 
 export interface SupervisionFilter {
   /** true: listed now; false: delisted (摘牌). */
   active: boolean;
-  tier: Tier | '';
+  tier: SupervisionTier | '';
 }
 
 export function filterFromQuery(query: URLSearchParams): SupervisionFilter {
   const tier = query.get('tier') ?? '';
-  return { active: query.get('active') !== 'false', tier: (TIERS as readonly string[]).includes(tier) ? tier as Tier : '' };
+  return { active: query.get('active') !== 'false', tier: isTier(tier) ? tier : '' };
 }
 
 export function filterQuery(f: SupervisionFilter): Record<string, string | undefined> {
@@ -23,7 +25,7 @@ export function supervisionUrl(f: SupervisionFilter): string {
 }
 
 export function tierIndex(tier: string | undefined): number {
-  return (TIERS as readonly string[]).indexOf(tier ?? '');
+  return (SUPERVISION_TIERS as readonly string[]).indexOf(tier ?? '');
 }
 
 /** Highest tier first, then the longest overdue, then the earliest listed. */

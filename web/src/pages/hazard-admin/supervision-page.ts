@@ -7,6 +7,7 @@ import { errorText } from '../../components/errors';
 import { formatTime, h, tr } from '../../dom';
 import type { MessageKey } from '../../i18n';
 import { buildHash, navigate } from '../../router';
+import { SUPERVISION_TIERS } from '../hazards/hazard-types';
 import type { PageRenderer } from '../page';
 import { createExtensionsPanel } from './extensions-panel';
 import { formatDate, gradeLabel, milestoneLabel, stateLabel, tierLabel } from './labels';
@@ -14,7 +15,7 @@ import { beijingToday } from './stats-model';
 import {
   filterFromQuery, filterQuery, nextMilestone, overdueDays, sortSupervised, supervisionUrl, type SupervisionFilter,
 } from './supervision-model';
-import { TIERS, type SupervisedHazard } from './types';
+import type { SupervisedHazard } from './types';
 
 const COLUMNS: MessageKey[] = [
   'hza.col.code', 'hza.col.title', 'hza.col.unit', 'hza.col.grade', 'hza.col.tier', 'hza.col.listedAt',
@@ -48,7 +49,7 @@ function row(item: SupervisedHazard, today: string): HTMLElement {
 
 function tierChips(items: SupervisedHazard[]): HTMLElement {
   return h('div', { class: 'count-chips', 'data-testid': 'supervision-counts' },
-    TIERS.map((tier) => h('span', { class: 'count-chip' }, tierLabel(tier),
+    SUPERVISION_TIERS.map((tier) => h('span', { class: 'count-chip' }, tierLabel(tier),
       h('strong', { 'data-testid': `supervision-count-${tier}` },
         String(items.filter((i) => i.supervision?.tier === tier).length)))),
     h('span', { class: 'count-chip' }, tr('hza.total'), h('strong', { 'data-testid': 'supervision-count-total' }, String(items.length))));
@@ -73,7 +74,7 @@ export const renderSupervisionPage: PageRenderer = (outlet, route) => {
     h('nav', { class: 'tabs' }, tab(true, 'hza.sup.active'), tab(false, 'hza.sup.delisted')),
     h('div', { class: 'toolbar' },
       h('div', { class: 'segmented', 'data-testid': 'supervision-tiers' },
-        tierButton('', 'hza.allTiers'), TIERS.map((t) => tierButton(t, `hza.tier.${t}`)))),
+        tierButton('', 'hza.allTiers'), SUPERVISION_TIERS.map((t) => tierButton(t, `hza.tier.${t}`)))),
     h('section', { class: 'card' }, body));
   outlet.append(page);
 

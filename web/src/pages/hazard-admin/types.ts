@@ -1,75 +1,13 @@
-// Shapes of the hazard API answers these pages read (docs/hazards.md). Fields the pages can do
-// without are optional, so an answer that leaves one out still renders.
+// Shapes of the hazard API answers that only the leader's and administrator's pages read
+// (docs/hazards.md): the supervision list, statistics and rankings, notifications, the calendar and
+// the deadline policy. The hazard itself, its enumerations, supervision and extension requests are
+// shared with the hazard pages: see ../hazards/hazard-types.ts.
+import type { Hazard, Supervision } from '../hazards/hazard-types';
 
-export const HAZARD_SOURCES = [
-  'self_inspection', 'grid_inspection', 'department_inspection', 'enforcement_check', 'expert_check',
-  'public_tip', 'undercover_exposure',
-] as const;
-export type HazardSource = (typeof HAZARD_SOURCES)[number];
-
-export const HAZARD_GRADES = ['general', 'major'] as const;
-export type HazardGrade = (typeof HAZARD_GRADES)[number];
-
-export const HAZARD_STATES = ['reported', 'rejected', 'accepted', 'assigned', 'rectifying', 'submitted', 'closed'] as const;
-
-/** Supervision tiers (挂牌督办), lowest first. */
-export const TIERS = ['district', 'city', 'province'] as const;
-export type Tier = (typeof TIERS)[number];
-
-export interface Supervision {
-  tier: Tier | string;
-  listed_at: string;
-  reason: string;
-  delisted_at: string | null;
-}
-
-export interface Milestone {
-  name: string;
-  due: string;
-}
-
-/** The fields of a hazard the supervision list shows. */
-export interface SupervisedHazard {
-  id: number;
-  code: string;
-  title: string;
-  description?: string;
-  source?: string;
-  grade: string;
-  state: string;
-  sector?: string;
-  org_id?: number;
-  org_name?: string;
-  responsible_org_id?: number | null;
-  responsible_org_name?: string | null;
-  deadline?: string | null;
-  original_deadline?: string | null;
-  due_soon?: boolean;
-  overdue?: boolean;
-  overdue_days?: number;
-  closed_at?: string | null;
-  supervision: Supervision | null;
-  milestones?: Milestone[];
-}
-
-export interface Extension {
-  id: number;
-  hazard_id: number;
-  hazard_code?: string;
-  hazard_title?: string;
-  /** The requester's name (the server calls it requested_by). */
-  requested_by?: string;
-  requested_by_name?: string;
-  requested_at?: string;
-  reason: string;
-  previous_deadline?: string | null;
-  requested_deadline?: string | null;
-  /** The request body names it `deadline`; an answer may too. */
-  deadline?: string | null;
-  state?: string;
-  decided_by_name?: string;
-  decision_note?: string;
-}
+/** A hazard as the supervision list answers it: id, code, grade and state, the supervision, the rest optional. */
+export type SupervisedHazard = Pick<Hazard, 'id' | 'code' | 'grade' | 'state'>
+  & Partial<Omit<Hazard, 'id' | 'code' | 'grade' | 'state' | 'supervision'>>
+  & { supervision: Supervision | null };
 
 export interface Figures {
   found: number;

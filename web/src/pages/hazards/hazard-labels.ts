@@ -71,39 +71,43 @@ export function deadlineText(h0: Hazard, now = Date.now()): HTMLElement {
     status.day, extra ? h('small', {}, '（', extra, '）') : null);
 }
 
-/** A select of enumerated values labelled by `${prefix}.${value}`, optionally with 「全部」 or 「请选择」 first. */
-export function enumSelect(name: string, values: readonly string[], prefix: string,
-  options: { first?: 'all' | 'pick'; testId?: string; value?: string } = {}): HTMLSelectElement {
+interface SelectOptions {
+  /** 「全部」 (all, for filters) or 「请选择」 (pick one, for forms) as an empty first option. */
+  first?: 'all' | 'pick';
+  /** Default: hazard-<name>. */
+  testId?: string;
+  value?: string;
+}
+
+/** A select named `name` with an optional empty first option, one option per item labelled by `label`. */
+function labelledSelect<T>(name: string, items: readonly T[], valueOf: (item: T) => string,
+  label: (option: HTMLOptionElement, item: T) => void, options: SelectOptions): HTMLSelectElement {
   const select = h('select', { name, 'data-testid': options.testId ?? `hazard-${name}` });
   if (options.first) {
     const option = h('option', { value: '' });
     bindText(option, options.first === 'all' ? 'hazards.filter.all' : 'hazardNew.pickOne');
     select.append(option);
   }
-  for (const value of values) {
-    const option = h('option', { value });
-    const key = `${prefix}.${value}`;
-    if (hasKey(key)) bindText(option, key as MessageKey);
-    else option.textContent = value;
+  for (const item of items) {
+    const option = h('option', { value: valueOf(item) });
+    label(option, item);
     select.append(option);
   }
   if (options.value !== undefined) select.value = options.value;
   return select;
 }
 
-export function sectorSelect(sectors: Sector[], name: string,
-  options: { first?: 'all' | 'pick'; testId?: string; value?: string } = {}): HTMLSelectElement {
-  const select = h('select', { name, 'data-testid': options.testId ?? `hazard-${name}` });
-  if (options.first) {
-    const option = h('option', { value: '' });
-    bindText(option, options.first === 'all' ? 'hazards.filter.all' : 'hazardNew.pickOne');
-    select.append(option);
-  }
-  for (const s of sectors) {
-    const option = h('option', { value: s.code });
-    bindBilingual(option, s.name_zh, s.name_en);
-    select.append(option);
-  }
-  if (options.value !== undefined) select.value = options.value;
-  return select;
+/** A select of enumerated values labelled by `${prefix}.${value}` (the raw value when the catalogue has none). */
+export function enumSelect(name: string, values: readonly string[], prefix: string,
+  options: SelectOptions = {}): HTMLSelectElement {
+  return labelledSelect(name, values, (value) => value, (option, value) => {
+    const key = `${prefix}.${value}`;
+    if (hasKey(key)) bindText(option, key as MessageKey);
+    else option.textContent = value;
+  }, options);
+}
+
+/** A select of sectors by code, labelled by their Chinese or English name. */
+export function sectorSelect(sectors: Sector[], name: string, options: SelectOptions = {}): HTMLSelectElement {
+  return labelledSelect(name, sectors, (s) => s.code, (option, s) => bindBilingual(option, s.name_zh, s.name_en), options);
 }

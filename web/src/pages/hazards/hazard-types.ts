@@ -115,16 +115,19 @@ export interface HazardMedia {
 
 export interface Extension {
   id: number;
-  hazard_id?: number;
+  hazard_id: number;
+  /** The hazard's code and title, in the list of pending requests across hazards (GET /hazard-extensions). */
+  hazard_code?: string;
+  hazard_title?: string;
   /** The requester's name (`requested_by_name` in older answers). */
   requested_by?: string;
   requested_by_name?: string;
   requested_at?: string;
   reason?: string;
-  previous_deadline?: string;
-  requested_deadline?: string;
-  /** The asked-for date may come as `deadline`. */
-  deadline?: string;
+  previous_deadline?: string | null;
+  requested_deadline?: string | null;
+  /** The asked-for date may come as `deadline` (the request body names it so). */
+  deadline?: string | null;
   state?: 'pending' | 'granted' | 'refused' | string;
   /** The decider's name (`decided_by_name` in older answers). */
   decided_by?: string | null;

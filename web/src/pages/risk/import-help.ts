@@ -3,6 +3,7 @@
 import { api, getPage } from '../../api/client';
 import { RISK_KINDS } from '../../api/risk-types';
 import type { Org, Sector } from '../../api/types';
+import { downloadText } from '../../components/file-import';
 import { h, tr, type Child } from '../../dom';
 import { catalogues, type MessageKey } from '../../i18n';
 import { CSV_COLUMNS, exampleCsv } from './import-model';
@@ -19,15 +20,6 @@ const code = (text: string | number): HTMLElement => h('code', {}, String(text))
 
 function codeList(title: MessageKey, testId: string, rows: Child[][], heads: MessageKey[], open = true): HTMLElement {
   return h('details', { class: 'code-list', open }, h('summary', {}, tr(title), ` (${rows.length})`), table(testId, heads, rows));
-}
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = h('a', { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function createImportHelp(): HTMLElement {
@@ -49,7 +41,7 @@ export function createImportHelp(): HTMLElement {
 
   const example = h('button', { type: 'button', 'data-testid': 'import-example' }, tr('import.example'));
   example.addEventListener('click', () => void loaded.then(() =>
-    download(EXAMPLE_NAME, exampleCsv(communities.map((o) => o.id), sectors.map((s) => s.code)))));
+    downloadText(EXAMPLE_NAME, exampleCsv(communities.map((o) => o.id), sectors.map((s) => s.code)))));
 
   return h('section', { class: 'card import-help', 'data-testid': 'import-help' },
     tr('import.help', undefined, 'h2'),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SafetyIndexItem, SafetyIndexWeights } from '../../api/risk-types';
+import { csvCell, readOutcome } from '../../components/file-import-model';
 import { computeLoad, indexColour, indexFor, loadTerms, rankByIndex } from './index-model';
-import { contentTypeFor, csvCell, exampleCsv, formatFromName, importUrl, readOutcome } from './import-model';
+import { contentTypeFor, exampleCsv, formatFromName, importUrl } from './import-model';
 import { exportUrl } from './risk-lists-page';
 import { NO_FILTERS } from './risk-model';
 

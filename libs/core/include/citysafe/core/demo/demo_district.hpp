@@ -44,6 +44,6 @@ namespace citysafe::demo {
 // overdue and some under supervision (the scheduler runs once at the end). Does nothing when
 // hazards already exist. Returns how many were added.
 // Hazards sit around their enterprises and streets.
-[[nodiscard]] Result<int> buildDemoHazards(ServiceContext& ctx, int count = 240);
+[[nodiscard]] Result<int> buildDemoHazards(ServiceContext& ctx, int count = 300);
 
 }  // namespace citysafe::demo

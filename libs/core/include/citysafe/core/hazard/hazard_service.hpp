@@ -151,8 +151,10 @@ class HazardService {
   [[nodiscard]] Result<std::vector<Extension>> extensions(const identity::Principal& who,
                                                           std::int64_t id);
 
-  // The scheduler's tick: due-soon and overdue marks, notices and escalation. Idempotent.
-  [[nodiscard]] Result<SweepReport> sweep();
+  // The scheduler's tick: due-soon and overdue marks, notices and escalation. Idempotent. Of
+  // several nodes on one database only the holder of the "hazard_sweep" lease works; the others
+  // get an empty report.
+  [[nodiscard]] Result<SweepReport> sweep(const std::string& node = "local");
   [[nodiscard]] Result<std::vector<Notification>> notifications(const identity::Principal& who,
                                                                 bool unread_only);
   [[nodiscard]] Result<void> markRead(const identity::Principal& who, std::int64_t id);

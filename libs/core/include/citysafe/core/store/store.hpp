@@ -165,6 +165,17 @@ class RiskRepository {
       std::int64_t risk_point_id) = 0;
 };
 
+// Time-limited leases, so that of several nodes sharing one database only one runs a periodic
+// job at a time.
+class LeaseRepository {
+ public:
+  virtual ~LeaseRepository() = default;
+  // Takes or renews `name` for `holder` until `until` when it is free (expired) or already
+  // the holder's; false when another holder has it.
+  [[nodiscard]] virtual Result<bool> acquire(const std::string& name, const std::string& holder,
+                                             TimePoint now, TimePoint until) = 0;
+};
+
 class Tx {
  public:
   virtual ~Tx() = default;
@@ -175,6 +186,7 @@ class Tx {
   virtual BasemapRepository& basemap() = 0;
   virtual RiskRepository& risks() = 0;
   virtual HazardRepository& hazards() = 0;
+  virtual LeaseRepository& leases() = 0;
 };
 
 using Work = std::function<Result<void>(Tx&)>;
