@@ -88,6 +88,8 @@ export const enHazard: Record<keyof typeof zhCNHazard, string> = {
   'hazard.field.responsibleOrg': 'Responsible unit',
   'hazard.field.location': 'Location',
   'hazard.field.address': 'Address',
+  'hazard.actor.public': 'the public',
+  'hazard.actor.system': 'system (scheduler)',
   'hazard.field.foundBy': 'Found by',
   'hazard.field.foundAt': 'Found at',
   'hazard.field.reportedAt': 'Reported at',

@@ -87,6 +87,8 @@ export const zhCNHazard = {
   'hazard.field.responsibleOrg': '整改责任单位',
   'hazard.field.location': '位置',
   'hazard.field.address': '地址',
+  'hazard.actor.public': '群众',
+  'hazard.actor.system': '系统（定时任务）',
   'hazard.field.foundBy': '发现人',
   'hazard.field.foundAt': '发现时间',
   'hazard.field.reportedAt': '上报时间',

@@ -47,7 +47,7 @@ function fieldsOf(hz: Hazard, sectors: Sector[]): HTMLElement {
     ['hazard.field.responsibleOrg', h('span', { 'data-testid': 'hazard-responsible' }, hz.responsible_org_name ?? '—')],
     ['hazard.field.address', hz.address || '—'],
     ['hazard.field.location', hz.location ? `${hz.location.lon.toFixed(6)}, ${hz.location.lat.toFixed(6)}` : '—'],
-    ['hazard.field.foundBy', hz.found_by_name || '—'],
+    ['hazard.field.foundBy', keyedText('hazard.actor', hz.found_by_name)],
     ['hazard.field.foundAt', formatTime(hz.found_at)],
     ['hazard.field.reportedAt', formatTime(hz.reported_at)],
     ['hazard.field.assignedAt', formatTime(hz.assigned_at)],
@@ -81,7 +81,7 @@ function timelineList(items: TimelineEntry[], media: Map<number, HazardMedia>): 
         h('time', {}, formatTime(e.at)), ' ', h('strong', {}, keyedText('hazard.step', e.action)),
         ...(e.to && e.from !== e.to
           ? [' ', ...(e.from ? [plainStateBadge(e.from), ' → '] : []), plainStateBadge(e.to)] : [])),
-      e.actor ? h('div', { class: 'hz-step-actor' }, e.actor) : null,
+      e.actor ? h('div', { class: 'hz-step-actor' }, keyedText('hazard.actor', e.actor)) : null,
       e.note ? h('div', { class: 'hz-step-note hz-pre' }, e.note) : null,
       newDeadlines[i] ? h('div', { class: 'hz-step-deadline' }, tr('hazardDetail.stepDeadline', { day: newDeadlines[i]! })) : null,
       mediaThumbs(e.media_ids, media))));
