@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh release
-cmake --build --preset release --target bench_audit_chain bench_risk_spatial
+cmake --build --preset release --target bench_audit_chain bench_risk_spatial bench_hazards
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
 build/release/bench/bench_audit_chain --benchmark_min_time=1
@@ -16,3 +16,4 @@ while (echo >"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port +
 trap 'scripts/pg_test_cluster.sh stop "$pg_dir"' EXIT
 pg_uri=$(scripts/pg_test_cluster.sh start "$pg_dir" "$pg_port")
 build/release/bench/bench_risk_spatial --points "${BENCH_POINTS:-1000000}" --queries 1000 --pg "$pg_uri"
+build/release/bench/bench_hazards --hazards "${BENCH_HAZARDS:-100000}" --queries 500 --pg "$pg_uri"

@@ -143,9 +143,9 @@ std::string inList(std::size_t n) {
 
 std::string whereOf(const store::HazardFilter& f, std::vector<Value>& params) {
   // In scope where the hazard is, or assigned to a unit inside the subtree (as the core says).
-  std::string w = "(" + scopeClause(f.scope, "org_path", "sectors", params) +
-                  " OR responsible_org_path LIKE ?)";
-  params.emplace_back(f.scope.subtree_path + "%");
+  // Two statements: the order the parameters are appended in must follow the SQL text.
+  std::string w = "(" + scopeClause(f.scope, "org_path", "sectors", params);
+  w += " OR " + subtreeClause("responsible_org_path", f.scope.subtree_path, params) + ")";
   if (!f.states.empty()) {
     w += " AND state IN " + inList(f.states.size());
     for (auto s : f.states) params.emplace_back(std::string(toString(s)));
@@ -162,10 +162,7 @@ std::string whereOf(const store::HazardFilter& f, std::vector<Value>& params) {
     w += " AND sector = ?";
     params.emplace_back(*f.sector);
   }
-  if (f.org_path) {
-    w += " AND org_path LIKE ?";
-    params.emplace_back(*f.org_path + "%");
-  }
+  if (f.org_path) w += " AND " + subtreeClause("org_path", *f.org_path, params);
   if (f.responsible_org_id) {
     w += " AND responsible_org_id = ?";
     params.emplace_back(f.responsible_org_id->value);

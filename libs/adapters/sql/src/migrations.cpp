@@ -288,6 +288,9 @@ CREATE TABLE leases (
   until_ms {INT} NOT NULL
 );
 )SQL"},
+      {8, "index for hazards by the unit fixing them", R"SQL(
+CREATE INDEX hazards_responsible_path ON hazards(responsible_org_path);
+)SQL"},
   };
   return kMigrations;
 }

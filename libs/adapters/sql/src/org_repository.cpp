@@ -20,13 +20,24 @@ std::vector<std::string> splitSectors(const std::string& joined) {
   return out;
 }
 
+std::string subtreeClause(const std::string& path_col, const std::string& subtree,
+                          std::vector<Value>& params) {
+  // A half-open range rather than LIKE 'prefix%', so both stores use the B-tree index on the
+  // path: every path under "/1/2/" sorts at or after it and before "/1/20" ('0' follows '/').
+  if (subtree.empty() || subtree.back() != '/') {
+    params.emplace_back(subtree + "%");
+    return path_col + " LIKE ?";
+  }
+  params.emplace_back(subtree);
+  params.emplace_back(subtree.substr(0, subtree.size() - 1) + "0");
+  return "(" + path_col + " >= ? AND " + path_col + " < ?)";
+}
+
 std::string scopeClause(const identity::Scope& scope, const std::string& path_col,
                         const std::string& sectors_col, std::vector<Value>& params) {
-  std::string clause = "(" + path_col + " LIKE ?";
-  params.emplace_back(scope.subtree_path + "%");
+  std::string clause = "(" + subtreeClause(path_col, scope.subtree_path, params);
   if (!scope.sector_district_path.empty() && !scope.sectors.empty()) {
-    clause += " OR (" + path_col + " LIKE ? AND (";
-    params.emplace_back(scope.sector_district_path + "%");
+    clause += " OR (" + subtreeClause(path_col, scope.sector_district_path, params) + " AND (";
     for (std::size_t i = 0; i < scope.sectors.size(); ++i) {
       clause += (i ? " OR " : "") + sectors_col + " LIKE ?";
       params.emplace_back("%," + scope.sectors[i] + ",%");

@@ -6,6 +6,9 @@
 namespace citysafe::sql {
 
 // "(path LIKE ? OR (path LIKE ? AND (sectors LIKE ? OR ...)))" for a scope; appends parameters.
+// "(path >= ? AND path < ?)": the subtree below a materialised path, as an index range.
+std::string subtreeClause(const std::string& path_col, const std::string& subtree,
+                          std::vector<Value>& params);
 std::string scopeClause(const identity::Scope& scope, const std::string& path_col,
                         const std::string& sectors_col, std::vector<Value>& params);
 std::string joinSectors(const std::vector<std::string>& sectors);  // ",a,b,"

@@ -93,10 +93,7 @@ std::string whereOf(Dialect dialect, const store::RiskFilter& f, std::vector<Val
     w += " AND sector = ?";
     params.emplace_back(*f.sector);
   }
-  if (f.org_path) {
-    w += " AND org_path LIKE ?";
-    params.emplace_back(*f.org_path + "%");
-  }
+  if (f.org_path) w += " AND " + subtreeClause("org_path", *f.org_path, params);
   if (!f.levels.empty()) {
     w += " AND level IN (";
     for (std::size_t i = 0; i < f.levels.size(); ++i) {
