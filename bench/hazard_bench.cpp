@@ -3,9 +3,9 @@
 // and the scheduler's sweep (first pass marks and escalates, later passes find nothing new).
 //   bench_hazards [--hazards N] [--queries Q] [--pg postgresql://...]
 #include <algorithm>
-#include <cstdlib>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -37,7 +37,8 @@ struct Tree {
   std::vector<org::Organisation> enterprises;
 };
 
-Result<org::Organisation> addOrg(store::Tx& tx, org::Organisation o, const std::string& parent_path) {
+Result<org::Organisation> addOrg(store::Tx& tx, org::Organisation o,
+                                 const std::string& parent_path) {
   o.created_at = o.updated_at = TimePoint{};
   auto id = tx.orgs().insert(o);
   if (!id) return tl::unexpected(id.error());
@@ -53,8 +54,8 @@ Result<Tree> buildTree(store::Store& store) {
   auto done = store.write([&](store::Tx& tx) -> Result<void> {
     auto city = addOrg(tx, {.kind = org::OrgKind::City, .name = "市"}, "/");
     if (!city) return tl::unexpected(city.error());
-    auto district = addOrg(tx, {.parent_id = city->id, .kind = org::OrgKind::District, .name = "区"},
-                           city->path);
+    auto district = addOrg(
+        tx, {.parent_id = city->id, .kind = org::OrgKind::District, .name = "区"}, city->path);
     if (!district) return tl::unexpected(district.error());
     t.district = *district;
     for (int s = 0; s < 20; ++s) {
@@ -222,7 +223,8 @@ int main(int argc, char** argv) {
     if (k == "--queries") a.queries = std::stoi(argv[i + 1]);
     if (k == "--pg") a.pg = argv[i + 1];
   }
-  const auto dir = std::filesystem::temp_directory_path() / ("citysafe-bench-hazards-" + randomHexToken(4));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("citysafe-bench-hazards-" + randomHexToken(4));
   std::filesystem::create_directories(dir);
   auto sqlite = sql::openStore("sqlite:" + (dir / "h.db").string());
   if (!sqlite) {

@@ -4,10 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh release
-cmake --build --preset release --target bench_audit_chain bench_risk_spatial bench_hazards
+cmake --build --preset release --target bench_audit_chain bench_risk_spatial bench_hazards bench_rule_engine
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
 build/release/bench/bench_audit_chain --benchmark_min_time=1
+build/release/bench/bench_rule_engine
 
 pg_dir=$(mktemp -d /tmp/citysafe-bench-pg.XXXXXX)
 chmod 755 "$pg_dir"
