@@ -32,15 +32,18 @@ struct Fixture {
       return set;
     };
     const RuleSetIndex sets[4] = {
-        *engine.addRuleSet(rules({{"methane", "threshold above yellow=10 orange=20 red=25 for=30s hysteresis=2"},
-                                  {"offline", "stale after=10min"},
-                                  {"stuck", "flatline count=60"}})),
-        *engine.addRuleSet(rules({{"pressure", "threshold above yellow=1.6 red=2.0 repeats=3/10min:orange"},
-                                  {"drop", "rate below orange=-0.05 red=-0.2 per=1min"}})),
+        *engine.addRuleSet(
+            rules({{"methane", "threshold above yellow=10 orange=20 red=25 for=30s hysteresis=2"},
+                   {"offline", "stale after=10min"},
+                   {"stuck", "flatline count=60"}})),
+        *engine.addRuleSet(
+            rules({{"pressure", "threshold above yellow=1.6 red=2.0 repeats=3/10min:orange"},
+                   {"drop", "rate below orange=-0.05 red=-0.2 per=1min"}})),
         *engine.addRuleSet(rules({{"crack", "threshold above yellow=0.25 red=0.4"},
                                   {"growth", "rate above yellow=0.01 per=1d"}})),
-        *engine.addRuleSet(rules({{"low", "threshold below yellow=2.5 orange=2.0 red=1.5 hysteresis=0.1"},
-                                  {"offline", "stale after=30min"}})),
+        *engine.addRuleSet(
+            rules({{"low", "threshold below yellow=2.5 orange=2.0 red=1.5 hysteresis=0.1"},
+                   {"offline", "stale after=30min"}})),
     };
     engine.reserve(kSensors, kSensors * 3);
     std::vector<double> level(kSensors);

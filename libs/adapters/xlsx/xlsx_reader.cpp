@@ -95,6 +95,15 @@ Result<std::string> extract(std::string_view zip, const Entry& e, const std::str
   return out;
 }
 
+// A non-negative decimal prefix of `text`, saturating at a billion (untrusted: no overflow).
+int boundedInt(const char* text) {
+  long long v = 0;
+  for (const char* p = text; *p >= '0' && *p <= '9'; ++p) {
+    v = std::min(v * 10 + (*p - '0'), 1000000000LL);
+  }
+  return static_cast<int>(v);
+}
+
 std::string_view localName(const XML_Char* name) {
   std::string_view n(name);
   const auto colon = n.find(':');
@@ -162,9 +171,15 @@ struct SharedStrings {
   }
 };
 
+// Ledgers are a few thousand rows of a few dozen columns; a sheet claiming cell XFD1048576 must
+// not make us allocate a million rows of sixteen thousand cells.
+constexpr int kMaxRows = 100000;
+constexpr int kMaxColumns = 256;
+
 struct SheetReader {
   const std::vector<std::string>& shared;
   Table rows;
+  bool too_large = false;
   int row = -1;
   int column = 0;
   std::string type;
@@ -174,7 +189,7 @@ struct SheetReader {
   void start(std::string_view n, const XML_Char** attrs) {
     if (n == "row") {
       const XML_Char* r = attribute(attrs, "r");
-      row = r ? std::atoi(r) - 1 : row + 1;
+      row = r ? boundedInt(r) - 1 : row + 1;
       column = 0;
     } else if (n == "c") {
       in_cell = true;
@@ -194,12 +209,14 @@ struct SheetReader {
       in_cell = false;
       std::string cell = value;
       if (type == "s") {
-        const auto index = static_cast<std::size_t>(std::atol(value.c_str()));
+        const auto index = static_cast<std::size_t>(boundedInt(value.c_str()));
         cell = index < shared.size() ? shared[index] : std::string();
       } else if (type == "b") {
         cell = value == "1" ? "TRUE" : "FALSE";
       }
-      if (row >= 0 && row < 1000000 && column >= 0 && column < 16384) {
+      if (row >= kMaxRows || column >= kMaxColumns) {
+        too_large = true;
+      } else if (row >= 0 && column >= 0) {
         if (rows.size() <= static_cast<std::size_t>(row))
           rows.resize(static_cast<std::size_t>(row) + 1);
         auto& cells = rows[static_cast<std::size_t>(row)];
@@ -222,7 +239,7 @@ int columnIndex(std::string_view ref) {
   int col = 0;
   for (char c : ref) {
     if (c < 'A' || c > 'Z') break;
-    col = col * 26 + (c - 'A' + 1);
+    col = std::min(col * 26 + (c - 'A' + 1), 1000000);  // untrusted: saturate, never overflow
   }
   return col - 1;
 }
@@ -234,7 +251,7 @@ Result<Table> readFirstSheet(std::string_view bytes) {
   for (const auto& [name, _] : *entries) {
     if (name.starts_with("xl/worksheets/sheet") && name.ends_with(".xml")) {
       // sheet1.xml before sheet10.xml: compare by number.
-      auto number = [](const std::string& n) { return std::atoi(n.c_str() + 19); };
+      auto number = [](const std::string& n) { return boundedInt(n.c_str() + 19); };
       if (sheet_name.empty() || number(name) < number(sheet_name)) sheet_name = name;
     }
   }
@@ -249,6 +266,9 @@ Result<Table> readFirstSheet(std::string_view bytes) {
   if (!xml) return tl::unexpected(xml.error());
   SheetReader sheet{shared.strings, {}};
   if (auto r = parseXml(*xml, sheet, sheet_name); !r) return tl::unexpected(r.error());
+  if (sheet.too_large) {
+    return invalid("file", "has cells beyond row 100,000 or column 256; split the ledger");
+  }
   return std::move(sheet.rows);
 }
 

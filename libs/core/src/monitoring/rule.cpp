@@ -99,13 +99,14 @@ Result<void> Rule::validate() const {
     if (hysteresis < 0) return invalid(name, "hysteresis must not be negative");
     if (for_ms < 0) return invalid(name, "for must not be negative");
     if (kind == RuleKind::Rate && rate_unit_ms <= 0) return invalid(name, "per must be positive");
-    if (repeat_count < 0 || (repeat_count > 0 && (repeat_window_ms <= 0 ||
-                                                  repeat_level == Level::None))) {
+    if (repeat_count < 0 ||
+        (repeat_count > 0 && (repeat_window_ms <= 0 || repeat_level == Level::None))) {
       return invalid(name, "repeats needs N/duration:level, e.g. repeats=3/10min:orange");
     }
   }
   if (kind == RuleKind::Stale && stale_ms <= 0) return invalid(name, "stale needs after=");
-  if (kind == RuleKind::Flatline && flat_count < 2) return invalid(name, "flatline needs count=2 or more");
+  if (kind == RuleKind::Flatline && flat_count < 2)
+    return invalid(name, "flatline needs count=2 or more");
   if ((kind == RuleKind::Stale || kind == RuleKind::Flatline) && fault_level == Level::None) {
     return invalid(name, "level must be blue, yellow, orange or red");
   }
@@ -132,7 +133,8 @@ Result<Rule> parseRule(std::string_view name, std::string_view text) {
       continue;
     }
     const auto eq = word.find('=');
-    if (eq == std::string_view::npos) return invalid(r.name, "'" + std::string(word) + "' is not key=value");
+    if (eq == std::string_view::npos)
+      return invalid(r.name, "'" + std::string(word) + "' is not key=value");
     const auto key = word.substr(0, eq);
     const auto value = word.substr(eq + 1);
     const std::string field = r.name + "." + std::string(key);

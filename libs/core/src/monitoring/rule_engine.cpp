@@ -133,7 +133,9 @@ Verdict RuleEngine::evaluate(SensorIndex sensor, std::int64_t at_ms, double valu
   const bool first = s.last_ms == INT64_MIN;
   const bool same = !first && value == s.last_value;
   s.flat_run = same ? static_cast<std::uint16_t>(std::min<int>(s.flat_run + 1, 65535)) : 1;
-  for (std::uint16_t i = 0; i < rules.size(); ++i) {
+  // Rule sets hold at most 65,535 rules (addRuleSet checks), so the index fits.
+  const auto count = static_cast<std::uint16_t>(rules.size());
+  for (std::uint16_t i = 0; i < count; ++i) {
     const Rule& rule = rules[i];
     AlarmState& a = alarms_[s.first_alarm + i];
     switch (rule.kind) {
@@ -142,8 +144,8 @@ Verdict RuleEngine::evaluate(SensorIndex sensor, std::int64_t at_ms, double valu
         break;
       case RuleKind::Rate:
         if (!first) {
-          const double rate = (value - s.last_value) /
-                              static_cast<double>(at_ms - s.last_ms) * rule.rate_unit_ms;
+          const double rate =
+              (value - s.last_value) / static_cast<double>(at_ms - s.last_ms) * rule.rate_unit_ms;
           decide(sensor, i, rule, a, rate, at_ms, out);
         }
         break;
@@ -151,8 +153,8 @@ Verdict RuleEngine::evaluate(SensorIndex sensor, std::int64_t at_ms, double valu
         change(sensor, i, a, Level::None, at_ms, value, out);  // a reading: back online
         break;
       case RuleKind::Flatline:
-        change(sensor, i, a, s.flat_run >= rule.flat_count ? rule.fault_level : Level::None,
-               at_ms, value, out);
+        change(sensor, i, a, s.flat_run >= rule.flat_count ? rule.fault_level : Level::None, at_ms,
+               value, out);
         break;
     }
   }
@@ -166,7 +168,8 @@ void RuleEngine::tick(std::int64_t now_ms, std::vector<Transition>& out) {
     auto& s = sensors_[i];
     const auto& set = rule_sets_[s.rule_set];
     if (!set.has_stale || s.last_ms == INT64_MIN) continue;
-    for (std::uint16_t r = 0; r < set.rules.size(); ++r) {
+    const auto count = static_cast<std::uint16_t>(set.rules.size());
+    for (std::uint16_t r = 0; r < count; ++r) {
       const Rule& rule = set.rules[r];
       if (rule.kind != RuleKind::Stale || now_ms - s.last_ms <= rule.stale_ms) continue;
       change(i, r, alarms_[s.first_alarm + r], rule.fault_level, now_ms, 0, out);
@@ -181,7 +184,8 @@ void RuleEngine::setSilenced(SensorIndex sensor, bool silenced, std::int64_t at_
   s.silenced = silenced;
   if (silenced) return;
   const auto& rules = rule_sets_[s.rule_set].rules;
-  for (std::uint16_t r = 0; r < rules.size(); ++r) {
+  const auto count = static_cast<std::uint16_t>(rules.size());
+  for (std::uint16_t r = 0; r < count; ++r) {
     const auto& a = alarms_[s.first_alarm + r];
     if (a.level != Level::None) {
       out.push_back({sensor, r, false, Level::None, a.level, at_ms, s.last_value});

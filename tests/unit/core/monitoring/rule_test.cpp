@@ -8,7 +8,8 @@ namespace citysafe::monitoring {
 namespace {
 
 TEST(MonitoringRule, ReadsTheTextForm) {
-  auto r = parseRule("cabin", "threshold above orange=20 red=35 hysteresis=2 for=30s repeats=3/10min:red");
+  auto r = parseRule("cabin",
+                     "threshold above orange=20 red=35 hysteresis=2 for=30s repeats=3/10min:red");
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_TRUE(std::isnan(r->thresholds[0]));
   EXPECT_EQ(r->thresholds[2], 20);
@@ -34,10 +35,10 @@ TEST(MonitoringRule, RefusesBadTextNamingTheWord) {
 
 TEST(MonitoringRule, EngineStateStaysUnderTwoHundredBytesASensor) {
   RuleEngine engine;
-  auto set = engine.addRuleSet({*parseRule("a", "threshold above yellow=1 red=2 for=30s"),
-                                *parseRule("b", "rate above red=1"),
-                                *parseRule("c", "stale after=10min"),
-                                *parseRule("d", "flatline count=30")});
+  auto set =
+      engine.addRuleSet({*parseRule("a", "threshold above yellow=1 red=2 for=30s"),
+                         *parseRule("b", "rate above red=1"), *parseRule("c", "stale after=10min"),
+                         *parseRule("d", "flatline count=30")});
   ASSERT_TRUE(set);
   engine.reserve(10000, 40000);
   for (int i = 0; i < 10000; ++i) (void)engine.addSensor(*set);

@@ -75,8 +75,8 @@ TEST_P(Scenario, CausesExactlyTheExpectedAlarmChanges) {
       if (t.site) {
         happened.push_back(describe("site", site_names[t.rule], t.from, t.to, t.at_ms));
       } else {
-        happened.push_back(describe(codes[t.sensor], engine.rulesOf(t.sensor)[t.rule].name,
-                                    t.from, t.to, t.at_ms));
+        happened.push_back(describe(codes[t.sensor], engine.rulesOf(t.sensor)[t.rule].name, t.from,
+                                    t.to, t.at_ms));
       }
     }
     out.clear();
@@ -168,7 +168,8 @@ TEST_P(Scenario, CausesExactlyTheExpectedAlarmChanges) {
       if (who == "site") {
         expected.push_back("t=" + std::to_string(time(at)) + "ms site " + rule + " " + change);
       } else {
-        expected.push_back("t=" + std::to_string(time(at)) + "ms " + who + " " + rule + " " + change);
+        expected.push_back("t=" + std::to_string(time(at)) + "ms " + who + " " + rule + " " +
+                           change);
       }
     } else {
       FAIL() << where << ": unknown verb '" << verb << "'";

@@ -34,16 +34,16 @@ struct Rule {
   // Trigger values for blue, yellow, orange, red; NaN where a level is not used. Above: each
   // at least the one before; Below: each at most.
   std::array<double, 4> thresholds{NAN, NAN, NAN, NAN};
-  double hysteresis = 0;       // a level holds until the measure is this far back past its trigger
-  std::int64_t for_ms = 0;     // a higher level must hold this long before it is raised
+  double hysteresis = 0;        // a level holds until the measure is this far back past its trigger
+  std::int64_t for_ms = 0;      // a higher level must hold this long before it is raised
   double rate_unit_ms = 60000;  // Rate: the change is per this many milliseconds (a minute)
   // "N times in M minutes": raise to `repeat_level` when the lowest trigger is crossed upwards
   // `repeat_count` times within `repeat_window_ms` of the first crossing of the run.
   int repeat_count = 0;
   std::int64_t repeat_window_ms = 0;
   Level repeat_level = Level::None;
-  std::int64_t stale_ms = 0;  // Stale
-  int flat_count = 0;         // Flatline
+  std::int64_t stale_ms = 0;          // Stale
+  int flat_count = 0;                 // Flatline
   Level fault_level = Level::Yellow;  // the level of Stale and Flatline alarms
 
   [[nodiscard]] Result<void> validate() const;
