@@ -26,6 +26,7 @@ struct ServeOptions {
   std::string osm;
   bool demo = false;
   bool secure_cookies = false;
+  std::vector<std::string> trusted_proxies;
   int threads = 4;
   std::size_t body_limit = 1 << 20;
 };
@@ -65,9 +66,11 @@ int serve(const ServeOptions& o) {
   if (!std::filesystem::exists(std::filesystem::path(o.web) / "index.html", ec)) {
     spdlog::warn("no web UI at {} (build it with make run); serving the API only", o.web);
   }
-  http::Application app(
-      ctx, (*rt)->hasher,
-      {.web_root = o.web, .body_limit = o.body_limit, .secure_cookies = o.secure_cookies});
+  http::Application app(ctx, (*rt)->hasher,
+                        {.web_root = o.web,
+                         .body_limit = o.body_limit,
+                         .secure_cookies = o.secure_cookies,
+                         .trusted_proxies = o.trusted_proxies});
   http::HttpServer server(app, (*rt)->bus, o.threads);
 
   // Block the stop signals in every thread, and wait for them on one.
@@ -142,6 +145,9 @@ void addServeVerb(CLI::App& cli, Action& action) {
   cmd->add_option("--port", opts->port, "port (0 picks a free one)")->capture_default_str();
   cmd->add_option("--web", opts->web, "directory of the built web UI")->capture_default_str();
   cmd->add_option("--osm", opts->osm, "import this OpenStreetMap extract as the basemap first");
+  cmd->add_option("--trusted-proxy", opts->trusted_proxies,
+                  "address of a reverse proxy whose X-Forwarded-For names the client (repeatable; "
+                  "per-address limits such as public tips need it behind nginx)");
   cmd->add_flag("--secure-cookies", opts->secure_cookies,
                 "mark the session cookie Secure (behind a TLS-terminating proxy)");
   cmd->add_flag("--demo", opts->demo,

@@ -93,6 +93,48 @@ TEST_P(HazardStore, EveryFieldRoundTrips) {
   EXPECT_DOUBLE_EQ(got->location.lon, 120.155);
 }
 
+TEST_P(HazardStore, AStaleCopyCannotOverwriteANewerOne) {
+  const Tree t = buildTree();
+  const auto id = insert(make(t.gas_enterprise, "gas", State::Submitted));
+  auto load = [&] { return *read<Hazard>([&](store::Tx& tx) { return tx.hazards().get(id); }); };
+  auto first = load();
+  auto second = load();
+  first.state = State::Closed;
+  ASSERT_TRUE(store_->write([&](store::Tx& tx) { return tx.hazards().update(first); }));
+  second.state = State::Rectifying;  // a "return" decided on what it read before the close
+  auto stale = store_->write([&](store::Tx& tx) { return tx.hazards().update(second); });
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, Errc::Conflict);
+  EXPECT_EQ(load().state, State::Closed);
+  first.title = "再次更新";
+  EXPECT_TRUE(store_->write([&](store::Tx& tx) { return tx.hazards().update(first); }))
+      << "the holder of the newest copy may write again";
+}
+
+TEST_P(HazardStore, OnlyOneExtensionRequestWaitsPerHazard) {
+  const Tree t = buildTree();
+  const auto id = insert(make(t.gas_enterprise, "gas", State::Rectifying));
+  auto ask = [&] {
+    return store_->write([&](store::Tx& tx) -> Result<void> {
+      hazard::Extension x{.hazard_id = id,
+                          .hazard_org_path = t.gas_enterprise.path,
+                          .hazard_sector = "gas",
+                          .requested_by = UserId{4},
+                          .requested_by_name = "enterprise",
+                          .requested_at = clock_.now(),
+                          .reason = "r",
+                          .previous_deadline = clock_.now(),
+                          .requested_deadline = clock_.now()};
+      auto made = tx.hazards().addExtension(x);
+      return made ? ok() : tl::unexpected(made.error());
+    });
+  };
+  EXPECT_TRUE(ask());
+  auto second = ask();
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, Errc::Conflict);
+}
+
 TEST_P(HazardStore, ListsFollowTheScopeRuleAndTheFilters) {
   const Tree t = buildTree();
   insert(make(t.gas_enterprise, "gas", State::Reported));

@@ -59,6 +59,48 @@ TEST_F(HazardIntake, TipsFromOneAddressAreLimitedPerHourAndPerDay) {
   }
 }
 
+TEST(HazardTipsBehindAProxy, CountEachForwardedClientApartAndIgnoreForgedHeaders) {
+  TestPlatform proxied({"127.0.0.1"});
+  auto tip = [&](const std::string& text, const std::string& forwarded) {
+    return httpRequest(
+               proxied.port(), "POST", "/api/v1/public/tips",
+               R"({"description":")" + text + R"(","location":{"lon":120.1425,"lat":30.3258}})",
+               {{"X-Forwarded-For", forwarded}})
+        .status;
+  };
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(tip("甲小区第" + std::to_string(i) + "号楼外墙脱落", "203.0.113.7"), 201);
+  }
+  EXPECT_EQ(tip("甲小区第三号楼外墙脱落", "203.0.113.7"), 429);
+  EXPECT_EQ(tip("乙小区路灯倒伏压住车辆", "203.0.113.8"), 201) << "another client, its own limit";
+  // A client cannot pose as someone else by sending its own header first: the proxy appends.
+  EXPECT_EQ(tip("甲小区又一处外墙脱落了", "198.51.100.1, 203.0.113.7"), 429);
+  // IPv6 clients are counted by their /64.
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(tip("丙小区第" + std::to_string(i) + "处井盖缺失",
+                  "2001:db8:1:2::" + std::to_string(i + 1)),
+              201);
+  }
+  EXPECT_EQ(tip("丙小区第四处井盖缺失了", "2001:db8:1:2:ffff::9"), 429);
+  // Without a trusted proxy the header means nothing.
+  TestPlatform direct;
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(httpRequest(direct.port(), "POST", "/api/v1/public/tips",
+                          R"({"description":"丁小区第)" + std::to_string(i) +
+                              R"(处消防栓漏水","location":{"lon":120.1425,"lat":30.3258}})",
+                          {{"X-Forwarded-For", "192.0.2." + std::to_string(i)}})
+                  .status,
+              201);
+  }
+  EXPECT_EQ(
+      httpRequest(
+          direct.port(), "POST", "/api/v1/public/tips",
+          R"({"description":"丁小区第四处消防栓漏水","location":{"lon":120.1425,"lat":30.3258}})",
+          {{"X-Forwarded-For", "192.0.2.99"}})
+          .status,
+      429);
+}
+
 TEST_F(HazardIntake, BotsShortTextsDuplicatesAndFarAwayPlacesAreRefused) {
   const auto bot = tip("这里有一个很严重的安全隐患", R"(,"website":"http://spam")");
   EXPECT_EQ(bot.status, 400);

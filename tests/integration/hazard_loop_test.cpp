@@ -65,6 +65,10 @@ TEST_F(HazardLoop, APublicTipIsFixedAndClosedAcrossThreeUsers) {
   EXPECT_EQ(item["org_name"], "和平街道");
   EXPECT_EQ(item["source"], "public_tip");
   EXPECT_EQ(item["allowed_actions"], json::array({"accept", "reject"}));
+  // The tipster's contact stays with the street: not in the text anyone else reads.
+  EXPECT_EQ(item["description"].get<std::string>().find("13800000000"), std::string::npos);
+  EXPECT_EQ(item["title"].get<std::string>().find("138"), std::string::npos);
+  EXPECT_EQ(platform_.get(path(id), street_).json()["tip_contact"], "13800000000");
 
   EXPECT_EQ(act(platform_, street_, id, {{"action", "accept"}}).status, 400)
       << "a tip needs a sector first";
@@ -80,6 +84,7 @@ TEST_F(HazardLoop, APublicTipIsFixedAndClosedAcrossThreeUsers) {
       << "5 working days from Wed 18 Nov";
 
   const auto as_enterprise = hazard(id, enterprise_);
+  EXPECT_TRUE(as_enterprise["tip_contact"].is_null()) << "the unit reported on never sees it";
   EXPECT_EQ(as_enterprise["allowed_actions"], json::array({"start", "progress", "submit"}));
   ASSERT_EQ(act(platform_, enterprise_, id, {{"action", "start"}}).status, 200);
   const auto photo = upload(id, enterprise_);
@@ -106,7 +111,7 @@ TEST_F(HazardLoop, APublicTipIsFixedAndClosedAcrossThreeUsers) {
   // The tipster follows it by code and sees what happened, not who did it.
   const auto status = platform_.get("/api/v1/public/tips/" + code, "").json();
   EXPECT_EQ(status["state"], "closed");
-  EXPECT_EQ(status["outcome"], "现场复核合格");
+  EXPECT_EQ(status["outcome"], "") << "internal notes stay internal";
   EXPECT_EQ(status["steps"].size(), 6U);
   EXPECT_EQ(status.dump().find("inspector"), std::string::npos);
   EXPECT_EQ(status.dump().find("13800000000"), std::string::npos);
@@ -173,6 +178,12 @@ TEST_F(HazardLoop, ASubmitNeedsEvidenceOfThisHazard) {
   EXPECT_EQ(hazard(id, street_)["state"], "assigned");
   EXPECT_EQ(act(platform_, enterprise_, id, {{"action", "progress"}}).status, 400)
       << "a note or a photo";
+  // The reporter's photo is not evidence of the fix.
+  const auto report_photo = upload(id, street_, "report");
+  const auto reused =
+      act(platform_, enterprise_, id, {{"action", "submit"}, {"media_ids", {report_photo}}});
+  EXPECT_EQ(reused.status, 400);
+  EXPECT_NE(reused.json()["detail"].get<std::string>().find("of the fix"), std::string::npos);
 }
 
 TEST_F(HazardLoop, ADeadlineInThePastOrBeyondThePolicyIsRefused) {
@@ -189,6 +200,17 @@ TEST_F(HazardLoop, ADeadlineInThePastOrBeyondThePolicyIsRefused) {
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.json()["field"], "days");
   EXPECT_NE(r.json()["detail"].get<std::string>().find("at most 90"), std::string::npos);
+  for (const auto& huge : {json(2000000000), json(0), json(3661), json(1.5)}) {
+    r = act(platform_, street_, id,
+            {{"action", "assign"}, {"responsible_org_id", enterpriseOrg()}, {"days", huge}});
+    EXPECT_EQ(r.status, 400) << huge.dump();
+    EXPECT_EQ(r.json()["field"], "days");
+  }
+  r = act(
+      platform_, street_, id,
+      {{"action", "assign"}, {"responsible_org_id", enterpriseOrg()}, {"deadline", "9999-12-31"}});
+  EXPECT_EQ(r.json()["field"], "deadline")
+      << "answered at once, not after counting eight millennia";
   r = act(platform_, street_, id, {{"action", "assign"}, {"days", 5}});
   EXPECT_EQ(r.json()["field"], "responsible_org_id");
   r = act(platform_, street_, id,
@@ -216,6 +238,13 @@ TEST_F(HazardLoop, UploadsMustBePhotosOrVideosWithinTheirLimits) {
   r = platform_.send("POST", path(id, "/media?stage=progress"), huge, enterprise_);
   EXPECT_EQ(r.status, 413);
   EXPECT_NE(r.body.find("10 MB"), std::string::npos) << r.body.substr(0, 300);
+  // The larger upload limit follows the path, not a query string that mentions it.
+  EXPECT_EQ(platform_.send("POST", "/api/v1/hazards?via=/media", std::string(200000, 'x'), street_)
+                .status,
+            413);
+  EXPECT_EQ(platform_.send("POST", "/api/v1/public/tips/ABCD-EFGH-JKLM/media", huge, "").status,
+            413)
+      << "the public may send 10 MB at most";
   std::string broken = tinyPng().substr(0, 30);
   r = platform_.send("POST", path(id, "/media?stage=progress"), broken, enterprise_);
   EXPECT_EQ(r.status, 400) << "a PNG header with no image behind it";

@@ -206,6 +206,61 @@ TEST_F(HazardScenario, AMajorHazardIsListedOnceAssignedAndClimbsFasterWhenLate) 
   EXPECT_EQ(get(id)["supervision"]["tier"], "province");
 }
 
+TEST_F(HazardScenario, ARequestLeftBehindByTheLoopCannotBeGranted) {
+  at("2026-11-18T10:00:00+08:00");
+  const auto id = assigned({{"deadline", "2026-11-30"}});
+  const auto made = platform_.send("POST", "/api/v1/hazards/" + std::to_string(id) + "/extensions",
+                                   R"({"reason":"等待备件","deadline":"2026-12-20"})", enterprise_);
+  ASSERT_EQ(made.status, 201);
+  close(id);
+  const auto late =
+      platform_.send("POST", "/api/v1/hazard-extensions/" + made.json()["id"].dump() + "/decision",
+                     R"({"grant":true})", street_);
+  EXPECT_EQ(late.status, 409) << late.body;
+  EXPECT_EQ(get(id)["closed_on_time"], true) << "and the closed record keeps its real deadline";
+  // Reopened with a new deadline, the old request lapses and a new one may be made.
+  ASSERT_EQ(
+      act(platform_, street_, id, {{"action", "reopen"}, {"reason", "复发"}, {"days", 5}}).status,
+      200);
+  EXPECT_EQ(platform_
+                .send("POST", "/api/v1/hazards/" + std::to_string(id) + "/extensions",
+                      R"({"reason":"又缺备件","deadline":"2027-01-20"})", enterprise_)
+                .status,
+            201);
+}
+
+TEST_F(HazardScenario, OnlyACityAdministratorChangesThePlatformsCalendarAndPolicy) {
+  at("2026-11-18T10:00:00+08:00");
+  const auto admin = platform_.loginCookie("admin");
+  const auto made = platform_.send("POST", "/api/v1/users",
+                                   json{{"username", "district.admin"},
+                                        {"display_name", "区管理员"},
+                                        {"org_id", platform_.orgIdByName("安澜区")},
+                                        {"roles", {"admin"}},
+                                        {"password", "district-admin-1"}}
+                                       .dump(),
+                                   admin);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const auto login =
+      httpRequest(platform_.port(), "POST", "/api/v1/auth/login",
+                  R"({"username":"district.admin","password":"district-admin-1","token":true})");
+  const auto bearer = "Bearer " + login.json().value("token", "");
+  EXPECT_EQ(platform_.send("PUT", "/api/v1/hazard-calendar/2026", "{}", bearer).status, 403);
+  EXPECT_EQ(platform_
+                .send("PUT", "/api/v1/hazard-policy",
+                      platform_.get("/api/v1/hazard-policy", admin).body, bearer)
+                .status,
+            403);
+  // The city's administrator may, and a year loaded empty replaces the built-in one.
+  ASSERT_EQ(platform_.send("PUT", "/api/v1/hazard-calendar/2026", "{}", admin).status, 200);
+  const auto cal = platform_.get("/api/v1/hazard-calendar/2026", admin).json();
+  EXPECT_TRUE(cal["loaded"]);
+  EXPECT_TRUE(cal["holidays"].empty());
+  at("2026-09-30T10:00:00+08:00");
+  const auto id = assigned({{"days", 1}});
+  EXPECT_EQ(get(id)["deadline"], "2026-10-01T23:59:59.999+08:00") << "1 October is a workday now";
+}
+
 TEST_F(HazardScenario, AGrantedExtensionLiftsTheOverdueMark) {
   at("2026-11-18T10:00:00+08:00");
   const auto id = assigned({{"deadline", "2026-11-19"}});

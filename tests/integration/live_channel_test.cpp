@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "citysafe/core/basemap/basemap_service.hpp"
+#include "hazard_fixture.hpp"
 #include "test_server.hpp"
 
 namespace citysafe::testing {
@@ -99,6 +100,28 @@ TEST_F(LiveChannel, CountsOpenConnectionsInMetrics) {
   const auto metrics = httpRequest(platform_.port(), "GET", "/metrics").body;
   EXPECT_NE(metrics.find("citysafe_websocket_clients 1"), std::string::npos) << metrics;
   EXPECT_NE(metrics.find("citysafe_http_requests_total{"), std::string::npos);
+}
+
+TEST_F(LiveChannel, AHazardReachesTheUnitAssignedToFixIt) {
+  auto enterprise = connect("enterprise");
+  auto other = connect("dept");  // chemicals are not the construction bureau's sector
+  const auto street = platform_.loginCookie("street");
+  // A hazard of the street itself, outside the enterprise's subtree, until it is assigned to it.
+  const auto id2 = reportHazard(platform_, street, "和平街道", "hazchem_mining");
+  ASSERT_EQ(act(platform_, street, id2, {{"action", "accept"}}).status, 200);
+  ASSERT_EQ(act(platform_, street, id2,
+                {{"action", "assign"},
+                 {"responsible_org_id", platform_.orgIdByName("安澜精细化工有限公司")},
+                 {"days", 5}})
+                .status,
+            200);
+  fence();
+  const auto seen = typesUntilFence(*enterprise);
+  EXPECT_EQ(std::count(seen.begin(), seen.end(), "hazard.assign:"), 1) << seen.size();
+  EXPECT_EQ(std::count(seen.begin(), seen.end(), "hazard.reported:"), 0)
+      << "reports of the street's own are not the enterprise's business";
+  const auto none = typesUntilFence(*other);
+  EXPECT_EQ(std::count(none.begin(), none.end(), "hazard.assign:"), 0);
 }
 
 }  // namespace

@@ -456,6 +456,16 @@ TEST_F(ScopeMatrix, HazardsFollowTheSameScopeRule) {
   // The construction bureau: gas and construction across the district, not fire or chemicals.
   const auto dept = seen("dept");
   EXPECT_EQ(dept, (std::multiset<std::string>{"和平燃气储配站", "文澜建设工程有限公司"}));
+  // ?org_id= narrows to a subtree the caller reaches, and names one it does not as missing.
+  const auto kangning =
+      platform_.get("/api/v1/hazards?org_id=" + id("康宁街道"), platform_.loginCookie("leader"))
+          .json();
+  ASSERT_EQ(kangning["items"].size(), 1U);
+  EXPECT_EQ(kangning["items"][0]["org_name"], "康宁社区");
+  EXPECT_EQ(
+      platform_.get("/api/v1/hazards?org_id=" + id("康宁街道"), platform_.loginCookie("street"))
+          .status,
+      404);
   for (const auto& role : {"street", "enterprise", "dept"}) {
     const auto stats = platform_.get("/api/v1/hazard-stats", platform_.loginCookie(role)).json();
     EXPECT_EQ(stats["total"]["found"].get<std::size_t>(), seen(role).size()) << role;

@@ -8,7 +8,7 @@
 
 namespace citysafe::testing {
 
-TestPlatform::TestPlatform() {
+TestPlatform::TestPlatform(std::vector<std::string> trusted_proxies) {
   dir = std::filesystem::temp_directory_path() / ("citysafe-it-" + randomHexToken(6));
   std::filesystem::create_directories(dir);
   auto opened = sql::openStore("sqlite:" + (dir / "it.db").string());
@@ -28,7 +28,8 @@ TestPlatform::TestPlatform() {
       http::AppConfig{.web_root = "",
                       .body_limit = 64 * 1024,
                       .secure_cookies = false,
-                      .live_recheck = std::chrono::milliseconds(200)});
+                      .live_recheck = std::chrono::milliseconds(200),
+                      .trusted_proxies = std::move(trusted_proxies)});
   server = std::make_unique<http::HttpServer>(*app, bus, 2);
   auto port = server->start("127.0.0.1", 0);
   if (!port) throw std::runtime_error(port.error().message);

@@ -15,7 +15,8 @@ namespace citysafe::testing {
 
 class TestPlatform {
  public:
-  TestPlatform();
+  // `trusted_proxies`: addresses whose X-Forwarded-For the server believes.
+  explicit TestPlatform(std::vector<std::string> trusted_proxies = {});
   ~TestPlatform();
   [[nodiscard]] unsigned short port() const { return port_; }
   // Logs a demo user in and returns "cs_session=<token>" for a Cookie header.

@@ -39,7 +39,8 @@ constexpr long kMaxPixels = 60L * 1000 * 1000;  // a 60-megapixel photo; more is
 
 Result<hazard::ImageFacts> StbImageInspector::inspect(std::string_view bytes) const {
   const auto type = hazard::sniffMediaType(bytes);
-  if (type == "image/webp") return hazard::ImageFacts{};  // accepted, shown without thumbnail
+  // WebP, HEIC and AVIF are accepted and shown without a thumbnail: stb decodes none of them.
+  if (type != "image/jpeg" && type != "image/png") return hazard::ImageFacts{};
   const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
   const int length = static_cast<int>(bytes.size());
   int width = 0;
@@ -47,6 +48,10 @@ Result<hazard::ImageFacts> StbImageInspector::inspect(std::string_view bytes) co
   int channels = 0;
   if (stbi_info_from_memory(data, length, &width, &height, &channels) == 0) {
     return invalid("body", "the image cannot be read: " + std::string(stbi_failure_reason()));
+  }
+  // 16-bit PNGs decode to twice the memory and phones do not make them.
+  if (stbi_is_16_bit_from_memory(data, length) != 0) {
+    return invalid("body", "16-bit images are not accepted; save the photo as 8-bit JPEG or PNG");
   }
   if (width <= 0 || height <= 0 || static_cast<long>(width) * height > kMaxPixels) {
     return invalid("body", "the image is " + std::to_string(width) + " × " +

@@ -118,21 +118,63 @@ const XML_Char* attribute(const XML_Char** attrs, std::string_view key) {
 }
 
 // Runs expat over `xml` with a handler object that has start(name, attrs), end(name), text(s).
+// Everything a handler may do to end the parse early: a DOCTYPE (workbooks have none, and entity
+// expansion is how small XML grows huge), a budget run out, or an exception (expat is C: none
+// may cross it).
+struct ParseState {
+  XML_Parser parser = nullptr;
+  std::string refusal;
+  void refuse(std::string why) {
+    if (refusal.empty()) refusal = std::move(why);
+    XML_StopParser(parser, XML_FALSE);
+  }
+};
+
+template <class Handler>
+struct Bound {
+  Handler* handler;
+  ParseState* state;
+};
+
+template <class Handler, class F>
+void guarded(void* data, F&& f) {
+  auto* b = static_cast<Bound<Handler>*>(data);
+  if (!b->state->refusal.empty()) return;
+  try {
+    f(*b->handler);
+    if (!b->handler->refusal().empty()) b->state->refuse(b->handler->refusal());
+  } catch (const std::exception& e) {
+    b->state->refuse(std::string("cannot be read: ") + e.what());
+  }
+}
+
 template <class Handler>
 Result<void> parseXml(const std::string& xml, Handler& handler, const std::string& part) {
   std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> parser(
       XML_ParserCreate("UTF-8"), XML_ParserFree);
-  XML_SetUserData(parser.get(), &handler);
+  ParseState state{parser.get(), {}};
+  Bound<Handler> bound{&handler, &state};
+  XML_SetUserData(parser.get(), &bound);
+  XML_SetStartDoctypeDeclHandler(
+      parser.get(), [](void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+        static_cast<Bound<Handler>*>(data)->state->refuse(
+            "declares a DOCTYPE, which workbooks never do");
+      });
   XML_SetElementHandler(
       parser.get(),
-      [](void* h, const XML_Char* name, const XML_Char** attrs) {
-        static_cast<Handler*>(h)->start(localName(name), attrs);
+      [](void* data, const XML_Char* name, const XML_Char** attrs) {
+        guarded<Handler>(data, [&](Handler& h) { h.start(localName(name), attrs); });
       },
-      [](void* h, const XML_Char* name) { static_cast<Handler*>(h)->end(localName(name)); });
-  XML_SetCharacterDataHandler(parser.get(), [](void* h, const XML_Char* s, int len) {
-    static_cast<Handler*>(h)->text(std::string_view(s, static_cast<std::size_t>(len)));
+      [](void* data, const XML_Char* name) {
+        guarded<Handler>(data, [&](Handler& h) { h.end(localName(name)); });
+      });
+  XML_SetCharacterDataHandler(parser.get(), [](void* data, const XML_Char* text, int len) {
+    guarded<Handler>(
+        data, [&](Handler& h) { h.text(std::string_view(text, static_cast<std::size_t>(len))); });
   });
-  if (XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_ERROR) {
+  const auto rc = XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), 1);
+  if (!state.refusal.empty()) return invalid("file", part + " " + state.refusal);
+  if (rc == XML_STATUS_ERROR) {
     return invalid("file", part + " is not well-formed XML (line " +
                                std::to_string(XML_GetCurrentLineNumber(parser.get())) + ": " +
                                XML_ErrorString(XML_GetErrorCode(parser.get())) + ")");
@@ -140,9 +182,17 @@ Result<void> parseXml(const std::string& xml, Handler& handler, const std::strin
   return {};
 }
 
+// What a ledger may hold at most: cells allocated and bytes of text.
+constexpr std::size_t kMaxCells = 2'000'000;
+constexpr std::size_t kMaxTextBytes = std::size_t{128} << 20;
+
 struct SharedStrings {
   std::vector<std::string> strings;
   std::string current;
+  std::size_t bytes = 0;
+  [[nodiscard]] std::string refusal() const {
+    return bytes > kMaxTextBytes ? "holds more than 128 MB of text" : "";
+  }
   bool in_si = false;
   bool in_t = false;
   bool in_phonetic = false;  // <rPh> runs are furigana, not cell text
@@ -167,7 +217,10 @@ struct SharedStrings {
     }
   }
   void text(std::string_view s) {
-    if (in_si && in_t && !in_phonetic) current.append(s);
+    if (in_si && in_t && !in_phonetic) {
+      current.append(s);
+      bytes += s.size();
+    }
   }
 };
 
@@ -180,6 +233,15 @@ struct SheetReader {
   const std::vector<std::string>& shared;
   Table rows;
   bool too_large = false;
+  std::size_t cells = 0;  // allocated, gaps included
+  std::size_t bytes = 0;  // of text placed in cells (a shared string counts each time it is used)
+  [[nodiscard]] std::string refusal() const {
+    if (too_large) return "has cells beyond row 100,000 or column 256; split the ledger";
+    if (cells > kMaxCells || bytes > kMaxTextBytes) {
+      return "holds more than two million cells or 128 MB of text; split the ledger";
+    }
+    return "";
+  }
   int row = -1;
   int column = 0;
   std::string type;
@@ -221,8 +283,12 @@ struct SheetReader {
           rows.resize(static_cast<std::size_t>(row) + 1);
         auto& cells = rows[static_cast<std::size_t>(row)];
         if (cells.size() <= static_cast<std::size_t>(column)) {
+          this->cells += static_cast<std::size_t>(column) + 1 - cells.size();
+          if (this->cells > kMaxCells) return;
           cells.resize(static_cast<std::size_t>(column) + 1);
         }
+        bytes += cell.size();
+        if (bytes > kMaxTextBytes) return;
         cells[static_cast<std::size_t>(column)] = std::move(cell);
       }
       ++column;
@@ -266,9 +332,6 @@ Result<Table> readFirstSheet(std::string_view bytes) {
   if (!xml) return tl::unexpected(xml.error());
   SheetReader sheet{shared.strings, {}};
   if (auto r = parseXml(*xml, sheet, sheet_name); !r) return tl::unexpected(r.error());
-  if (sheet.too_large) {
-    return invalid("file", "has cells beyond row 100,000 or column 256; split the ledger");
-  }
   return std::move(sheet.rows);
 }
 

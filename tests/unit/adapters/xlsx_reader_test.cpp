@@ -66,6 +66,28 @@ TEST(XlsxReader, RefusesASheetThatClaimsAFarCorner) {
   EXPECT_NE(far.error().message.find("row 100,000"), std::string::npos);
 }
 
+TEST(XlsxReader, RefusesEntityTricksAndTextThatMultiplies) {
+  const std::string doctype =
+      R"(<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>)"
+      R"(<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&a;</t></is></c></row>)"
+      R"(</sheetData></worksheet>)";
+  auto refused = readFirstSheet(testing::zipOf({{"xl/worksheets/sheet1.xml", doctype}}));
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("DOCTYPE"), std::string::npos);
+  // One 2 MB shared string used in 100 rows: 200 MB of cells from a file of a few kB.
+  std::string rows;
+  for (int r = 1; r <= 100; ++r) {
+    rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) +
+            "\" t=\"s\"><v>0</v></c></row>";
+  }
+  auto bomb = readFirstSheet(testing::zipOf(
+      {{"xl/sharedStrings.xml", "<sst><si><t>" + std::string(2 << 20, 'x') + "</t></si></sst>"},
+       {"xl/worksheets/sheet1.xml",
+        "<worksheet><sheetData>" + rows + "</sheetData></worksheet>"}}));
+  ASSERT_FALSE(bomb);
+  EXPECT_NE(bomb.error().message.find("128 MB"), std::string::npos);
+}
+
 TEST(XlsxReader, ColumnLettersCountLikeExcel) {
   EXPECT_EQ(columnIndex("A1"), 0);
   EXPECT_EQ(columnIndex("Z9"), 25);

@@ -90,6 +90,7 @@ export const enHazard: Record<keyof typeof zhCNHazard, string> = {
   'hazard.field.address': 'Address',
   'hazard.actor.public': 'the public',
   'hazard.actor.system': 'system (scheduler)',
+  'hazard.field.tipContact': 'Tipster\'s contact',
   'hazard.field.foundBy': 'Found by',
   'hazard.field.foundAt': 'Found at',
   'hazard.field.reportedAt': 'Reported at',

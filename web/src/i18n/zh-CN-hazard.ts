@@ -89,6 +89,7 @@ export const zhCNHazard = {
   'hazard.field.address': '地址',
   'hazard.actor.public': '群众',
   'hazard.actor.system': '系统（定时任务）',
+  'hazard.field.tipContact': '举报人联系方式',
   'hazard.field.foundBy': '发现人',
   'hazard.field.foundAt': '发现时间',
   'hazard.field.reportedAt': '上报时间',

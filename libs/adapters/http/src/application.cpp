@@ -1,5 +1,6 @@
 #include "citysafe/http/application.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -56,16 +57,45 @@ Result<identity::Principal> Application::authenticate(const HttpRequest& request
 }
 
 std::size_t Application::bodyLimitFor(const std::string& target) const {
-  const bool upload =
-      target.starts_with("/api/v1/") &&
-      (target.find("/media") != std::string::npos || target.starts_with("/api/v1/hazards/import"));
+  const std::string path = target.substr(0, target.find('?'));  // the query decides nothing
+  if (path.starts_with("/api/v1/public/tips/") && path.ends_with("/media")) {
+    return std::min(config_.upload_limit, std::size_t{10} << 20);  // the public send photos only
+  }
+  const bool upload = (path.starts_with("/api/v1/hazards/") && path.ends_with("/media")) ||
+                      path == "/api/v1/hazards/import";
   return upload ? config_.upload_limit : config_.body_limit;
 }
 
-HttpResponse Application::handle(const HttpRequest& request) {
+std::string Application::clientAddress(const HttpRequest& request) const {
+  const auto& proxies = config_.trusted_proxies;
+  if (std::find(proxies.begin(), proxies.end(), request.remote_address) == proxies.end()) {
+    return request.remote_address;
+  }
+  // Behind our own proxy: the nearest address it saw that is not itself one of ours.
+  const std::string forwarded = request.header("x-forwarded-for");
+  std::string client = request.remote_address;
+  std::size_t end = forwarded.size();
+  while (end > 0) {
+    const auto comma = forwarded.rfind(',', end - 1);
+    const std::size_t start = comma == std::string::npos ? 0 : comma + 1;
+    std::string hop = forwarded.substr(start, end - start);
+    hop.erase(0, hop.find_first_not_of(' '));
+    hop.erase(hop.find_last_not_of(' ') + 1);
+    if (hop.empty()) break;
+    client = hop;
+    if (std::find(proxies.begin(), proxies.end(), hop) == proxies.end()) break;
+    if (comma == std::string::npos) break;
+    end = comma;
+  }
+  return client;
+}
+
+HttpResponse Application::handle(const HttpRequest& incoming) {
   const auto started = std::chrono::steady_clock::now();
   std::string route_name = "static";
   HttpResponse response;
+  HttpRequest request = incoming;
+  request.remote_address = clientAddress(incoming);
   try {
     response = dispatch(request, route_name);
   } catch (const std::exception& e) {
@@ -164,7 +194,9 @@ bool visibleTo(const identity::Principal& principal, const events::DomainEvent& 
                                                            : Permission::EventsRead;
   if (!principal.can(Permission::EventsRead) || !principal.can(needed)) return false;
   if (event.org_path == "/") return true;  // platform-wide events, e.g. a new basemap
-  return identity::reaches(identity::scopeOf(principal), event.org_path, event.sectors);
+  const auto scope = identity::scopeOf(principal);
+  return identity::reaches(scope, event.org_path, event.sectors) ||
+         (!event.also_path.empty() && event.also_path.starts_with(scope.subtree_path));
 }
 
 std::string eventJson(const events::DomainEvent& event) {

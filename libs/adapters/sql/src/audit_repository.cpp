@@ -45,7 +45,7 @@ Result<void> SqlAuditRepository::append(const audit::AuditRecord& r) {
 Result<std::vector<audit::AuditRecord>> SqlAuditRepository::list(const store::AuditFilter& f) {
   std::vector<Value> params;
   std::string sql = std::string("SELECT ") + kColumns + " FROM audit_log WHERE " +
-                    scopeClause(f.scope, "scope_path", "','", params);
+                    scopeClause(conn_.dialect(), f.scope, "scope_path", "','", params);
   if (f.entity) {
     sql += " AND entity = ?";
     params.emplace_back(*f.entity);

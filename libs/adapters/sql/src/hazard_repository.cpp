@@ -14,8 +14,8 @@ constexpr const char* kColumns =
     "address, found_by, found_by_name, found_at, reported_at, assigned_at, deadline_at, "
     "original_deadline_at, deadline_basis, due_soon_at, overdue_at, submitted_at, closed_at, "
     "closed_on_time, rectifiers, sup_tier, sup_listed_at, sup_reason, sup_delisted_at, "
-    "reopen_count, external_code, updated_at";
-// Every column but id, in kColumns order, for INSERT and UPDATE.
+    "reopen_count, external_code, updated_at, tip_contact, row_version";
+// Every column but id and row_version, in kColumns order, for INSERT and UPDATE.
 constexpr const char* kWritable =
     "code = ?, title = ?, description = ?, source = ?, grade = ?, state = ?, sector = ?, "
     "sectors = ?, org_id = ?, org_path = ?, responsible_org_id = ?, responsible_org_path = ?, "
@@ -24,7 +24,7 @@ constexpr const char* kWritable =
     "original_deadline_at = ?, deadline_basis = ?, due_soon_at = ?, overdue_at = ?, "
     "submitted_at = ?, closed_at = ?, closed_on_time = ?, rectifiers = ?, sup_tier = ?, "
     "sup_listed_at = ?, sup_reason = ?, sup_delisted_at = ?, reopen_count = ?, "
-    "external_code = ?, updated_at = ?";
+    "external_code = ?, updated_at = ?, tip_contact = ?";
 
 std::optional<TimePoint> optTime(const Row& r, std::size_t i) {
   if (r.isNull(i)) return std::nullopt;
@@ -88,6 +88,8 @@ Hazard fromRow(const Row& r) {
   h.reopen_count = static_cast<int>(r.getInt(35));
   h.external_code = r.getText(36);
   h.updated_at = fromEpochMs(r.getInt(37));
+  h.tip_contact = r.getText(38);
+  h.version = r.getInt(39);
   return h;
 }
 
@@ -132,7 +134,8 @@ std::vector<Value> rowValues(const Hazard& h) {
           sup ? timeValue(sup->delisted_at) : Value{nullptr},
           std::int64_t{h.reopen_count},
           h.external_code,
-          toEpochMs(h.updated_at)};
+          toEpochMs(h.updated_at),
+          h.tip_contact};
 }
 
 std::string inList(std::size_t n) {
@@ -141,11 +144,11 @@ std::string inList(std::size_t n) {
   return s + ")";
 }
 
-std::string whereOf(const store::HazardFilter& f, std::vector<Value>& params) {
+std::string whereOf(Dialect dialect, const store::HazardFilter& f, std::vector<Value>& params) {
   // In scope where the hazard is, or assigned to a unit inside the subtree (as the core says).
   // Two statements: the order the parameters are appended in must follow the SQL text.
-  std::string w = "(" + scopeClause(f.scope, "org_path", "sectors", params);
-  w += " OR " + subtreeClause("responsible_org_path", f.scope.subtree_path, params) + ")";
+  std::string w = "(" + scopeClause(dialect, f.scope, "org_path", "sectors", params);
+  w += " OR " + subtreeClause(dialect, "responsible_org_path", f.scope.subtree_path, params) + ")";
   if (!f.states.empty()) {
     w += " AND state IN " + inList(f.states.size());
     for (auto s : f.states) params.emplace_back(std::string(toString(s)));
@@ -162,7 +165,7 @@ std::string whereOf(const store::HazardFilter& f, std::vector<Value>& params) {
     w += " AND sector = ?";
     params.emplace_back(*f.sector);
   }
-  if (f.org_path) w += " AND " + subtreeClause("org_path", *f.org_path, params);
+  if (f.org_path) w += " AND " + subtreeClause(dialect, "org_path", *f.org_path, params);
   if (f.responsible_org_id) {
     w += " AND responsible_org_id = ?";
     params.emplace_back(f.responsible_org_id->value);
@@ -300,18 +303,27 @@ Result<std::int64_t> SqlHazardRepository::insert(const Hazard& h) {
                   rowValues(h));
 }
 
-Result<void> SqlHazardRepository::update(const Hazard& h) {
+Result<void> SqlHazardRepository::update(Hazard& h) {
   auto params = rowValues(h);
   params.emplace_back(h.id);
-  auto rows = conn_.query(std::string("UPDATE hazards SET ") + kWritable + " WHERE id = ?", params);
+  params.emplace_back(h.version);
+  auto rows = conn_.query(std::string("UPDATE hazards SET ") + kWritable +
+                              ", row_version = row_version + 1 WHERE id = ? AND row_version = ? "
+                              "RETURNING row_version",
+                          params);
   if (!rows) return tl::unexpected(rows.error());
+  if (rows->empty()) {
+    return fail(Errc::Conflict, "id", "the hazard was changed meanwhile; reload it and try again");
+  }
+  h.version = rows->front().getInt(0);
   return ok();
 }
 
 Result<std::vector<Hazard>> SqlHazardRepository::list(const store::HazardFilter& f, int limit,
                                                       std::int64_t before_id) {
   std::vector<Value> params;
-  std::string sql = std::string("SELECT ") + kColumns + " FROM hazards WHERE " + whereOf(f, params);
+  std::string sql = std::string("SELECT ") + kColumns + " FROM hazards WHERE " +
+                    whereOf(conn_.dialect(), f, params);
   if (before_id > 0) {
     sql += " AND id < ?";
     params.emplace_back(before_id);
@@ -323,9 +335,9 @@ Result<std::vector<Hazard>> SqlHazardRepository::list(const store::HazardFilter&
 
 Result<store::StateCounts> SqlHazardRepository::countByState(const store::HazardFilter& f) {
   std::vector<Value> params;
-  auto rows = conn_.query(
-      "SELECT state, COUNT(*) FROM hazards WHERE " + whereOf(f, params) + " GROUP BY state",
-      params);
+  auto rows = conn_.query("SELECT state, COUNT(*) FROM hazards WHERE " +
+                              whereOf(conn_.dialect(), f, params) + " GROUP BY state",
+                          params);
   if (!rows) return tl::unexpected(rows.error());
   store::StateCounts counts{};
   for (const auto& r : *rows) {
@@ -429,10 +441,11 @@ Result<std::int64_t> SqlHazardRepository::addExtension(const hazard::Extension& 
 Result<void> SqlHazardRepository::updateExtension(const hazard::Extension& e) {
   auto rows = conn_.query(
       "UPDATE hazard_extensions SET state = ?, decided_by = ?, decided_by_name = ?, decided_at = "
-      "?, decision_note = ? WHERE id = ?",
+      "?, decision_note = ? WHERE id = ? AND state = 'pending' RETURNING id",
       {std::string(toString(e.state)), e.decided_by ? Value{e.decided_by->value} : Value{nullptr},
        e.decided_by_name, timeValue(e.decided_at), e.decision_note, e.id});
   if (!rows) return tl::unexpected(rows.error());
+  if (rows->empty()) return fail(Errc::Conflict, "id", "the request was already decided");
   return ok();
 }
 
@@ -452,7 +465,8 @@ Result<std::vector<hazard::Extension>> SqlHazardRepository::extensions(
     sql += "hazard_id = ? ORDER BY id";
     params.emplace_back(hazard_id);
   } else {
-    sql += "state = 'pending' AND " + scopeClause(scope, "org_path", "sectors", params) +
+    sql += "state = 'pending' AND " +
+           scopeClause(conn_.dialect(), scope, "org_path", "sectors", params) +
            " ORDER BY id LIMIT 500";
   }
   auto rows = conn_.query(sql, params);
@@ -529,8 +543,20 @@ Result<std::vector<hazard::CalendarException>> SqlHazardRepository::calendar() {
   return out;
 }
 
+Result<std::vector<int>> SqlHazardRepository::calendarYears() {
+  auto rows = conn_.query("SELECT year FROM calendar_years ORDER BY year", {});
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<int> years;
+  for (const auto& r : *rows) years.push_back(static_cast<int>(r.getInt(0)));
+  return years;
+}
+
 Result<void> SqlHazardRepository::replaceCalendarYear(
     int year, const std::vector<hazard::CalendarException>& days) {
+  auto loaded =
+      conn_.query("INSERT INTO calendar_years (year) VALUES (?) ON CONFLICT (year) DO NOTHING",
+                  {std::int64_t{year}});
+  if (!loaded) return tl::unexpected(loaded.error());
   if (auto r = conn_.query("DELETE FROM calendar_days WHERE year = ?", {std::int64_t{year}}); !r) {
     return tl::unexpected(r.error());
   }

@@ -291,6 +291,26 @@ CREATE TABLE leases (
       {8, "index for hazards by the unit fixing them", R"SQL(
 CREATE INDEX hazards_responsible_path ON hazards(responsible_org_path);
 )SQL"},
+      {9,
+       "hazard row versions, tipster contacts apart, loaded calendar years, one pending "
+       "extension per hazard, prefix indexes for PostgreSQL",
+       R"SQL(
+ALTER TABLE hazards ADD COLUMN row_version {INT} NOT NULL DEFAULT 0;
+ALTER TABLE hazards ADD COLUMN tip_contact {TEXT} NOT NULL DEFAULT '';
+CREATE TABLE calendar_years (year {INT} PRIMARY KEY);
+INSERT INTO calendar_years (year) SELECT DISTINCT year FROM calendar_days;
+CREATE UNIQUE INDEX hazard_extensions_one_pending ON hazard_extensions(hazard_id)
+  WHERE state = 'pending';
+)SQL",
+       "",
+       // LIKE 'prefix%' can use these whatever the database's collation.
+       R"SQL(
+CREATE INDEX orgs_path_prefix ON orgs(path text_pattern_ops);
+CREATE INDEX audit_scope_prefix ON audit_log(scope_path text_pattern_ops);
+CREATE INDEX risk_points_path_prefix ON risk_points(org_path text_pattern_ops);
+CREATE INDEX hazards_path_prefix ON hazards(org_path text_pattern_ops);
+CREATE INDEX hazards_responsible_prefix ON hazards(responsible_org_path text_pattern_ops);
+)SQL"},
   };
   return kMigrations;
 }

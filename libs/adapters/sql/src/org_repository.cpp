@@ -20,11 +20,13 @@ std::vector<std::string> splitSectors(const std::string& joined) {
   return out;
 }
 
-std::string subtreeClause(const std::string& path_col, const std::string& subtree,
+std::string subtreeClause(Dialect dialect, const std::string& path_col, const std::string& subtree,
                           std::vector<Value>& params) {
-  // A half-open range rather than LIKE 'prefix%', so both stores use the B-tree index on the
-  // path: every path under "/1/2/" sorts at or after it and before "/1/20" ('0' follows '/').
-  if (subtree.empty() || subtree.back() != '/') {
+  // SQLite compares text bytewise, so a subtree is a half-open range its B-tree index serves:
+  // every path under "/1/2/" sorts at or after it and before "/1/20" ('0' follows '/').
+  // PostgreSQL compares by the database's collation, where '/' may not sort before '0'; there
+  // LIKE 'prefix%' is always right, and a text_pattern_ops index serves it.
+  if (dialect == Dialect::Postgres || subtree.empty() || subtree.back() != '/') {
     params.emplace_back(subtree + "%");
     return path_col + " LIKE ?";
   }
@@ -33,11 +35,12 @@ std::string subtreeClause(const std::string& path_col, const std::string& subtre
   return "(" + path_col + " >= ? AND " + path_col + " < ?)";
 }
 
-std::string scopeClause(const identity::Scope& scope, const std::string& path_col,
+std::string scopeClause(Dialect dialect, const identity::Scope& scope, const std::string& path_col,
                         const std::string& sectors_col, std::vector<Value>& params) {
-  std::string clause = "(" + subtreeClause(path_col, scope.subtree_path, params);
+  std::string clause = "(" + subtreeClause(dialect, path_col, scope.subtree_path, params);
   if (!scope.sector_district_path.empty() && !scope.sectors.empty()) {
-    clause += " OR (" + subtreeClause(path_col, scope.sector_district_path, params) + " AND (";
+    clause +=
+        " OR (" + subtreeClause(dialect, path_col, scope.sector_district_path, params) + " AND (";
     for (std::size_t i = 0; i < scope.sectors.size(); ++i) {
       clause += (i ? " OR " : "") + sectors_col + " LIKE ?";
       params.emplace_back("%," + scope.sectors[i] + ",%");
@@ -120,7 +123,7 @@ Result<std::vector<org::Organisation>> SqlOrgRepository::list(const store::OrgFi
   std::vector<Value> params;
   std::string sql = std::string("SELECT ") + kColumns + " FROM orgs WHERE id > ? AND ";
   params.emplace_back(page.after_id);
-  sql += scopeClause(filter.scope, "path", "sectors", params);
+  sql += scopeClause(conn_.dialect(), filter.scope, "path", "sectors", params);
   if (filter.kind) {
     sql += " AND kind = ?";
     params.emplace_back(std::string(org::toString(*filter.kind)));

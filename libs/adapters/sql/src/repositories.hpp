@@ -7,9 +7,9 @@ namespace citysafe::sql {
 
 // "(path LIKE ? OR (path LIKE ? AND (sectors LIKE ? OR ...)))" for a scope; appends parameters.
 // "(path >= ? AND path < ?)": the subtree below a materialised path, as an index range.
-std::string subtreeClause(const std::string& path_col, const std::string& subtree,
+std::string subtreeClause(Dialect dialect, const std::string& path_col, const std::string& subtree,
                           std::vector<Value>& params);
-std::string scopeClause(const identity::Scope& scope, const std::string& path_col,
+std::string scopeClause(Dialect dialect, const identity::Scope& scope, const std::string& path_col,
                         const std::string& sectors_col, std::vector<Value>& params);
 std::string joinSectors(const std::vector<std::string>& sectors);  // ",a,b,"
 std::vector<std::string> splitSectors(const std::string& joined);
@@ -109,7 +109,7 @@ class SqlHazardRepository final : public store::HazardRepository {
   explicit SqlHazardRepository(Connection& c) : conn_(c) {}
   Result<hazard::Hazard> get(std::int64_t id) override;
   Result<std::int64_t> insert(const hazard::Hazard& hazard) override;
-  Result<void> update(const hazard::Hazard& hazard) override;
+  Result<void> update(hazard::Hazard& hazard) override;
   Result<std::vector<hazard::Hazard>> list(const store::HazardFilter& filter, int limit,
                                            std::int64_t before_id) override;
   Result<store::StateCounts> countByState(const store::HazardFilter& filter) override;
@@ -135,6 +135,7 @@ class SqlHazardRepository final : public store::HazardRepository {
   Result<std::vector<hazard::Hazard>> tipsFrom(const std::string& client_hash,
                                                TimePoint since) override;
   Result<std::vector<hazard::CalendarException>> calendar() override;
+  Result<std::vector<int>> calendarYears() override;
   Result<void> replaceCalendarYear(int year,
                                    const std::vector<hazard::CalendarException>& days) override;
   Result<std::optional<hazard::HazardPolicy>> policy() override;

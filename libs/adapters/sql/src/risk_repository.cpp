@@ -72,7 +72,7 @@ std::vector<Value> rowValues(const risk::RiskPoint& p) {
 
 // WHERE clause (without "WHERE") for a filter; appends parameters.
 std::string whereOf(Dialect dialect, const store::RiskFilter& f, std::vector<Value>& params) {
-  std::string w = scopeClause(f.scope, "org_path", "sectors", params);
+  std::string w = scopeClause(dialect, f.scope, "org_path", "sectors", params);
   if (f.bbox) {
     // Each store's spatial index: SQLite's R*Tree, PostgreSQL's GiST on point(lon, lat).
     if (dialect == Dialect::Sqlite) {
@@ -93,7 +93,7 @@ std::string whereOf(Dialect dialect, const store::RiskFilter& f, std::vector<Val
     w += " AND sector = ?";
     params.emplace_back(*f.sector);
   }
-  if (f.org_path) w += " AND " + subtreeClause("org_path", *f.org_path, params);
+  if (f.org_path) w += " AND " + subtreeClause(dialect, "org_path", *f.org_path, params);
   if (!f.levels.empty()) {
     w += " AND level IN (";
     for (std::size_t i = 0; i < f.levels.size(); ++i) {

@@ -83,7 +83,8 @@ Result<std::vector<identity::User>> SqlUserRepository::list(const identity::Scop
   std::vector<Value> params{page.after_id};
   std::string sql = std::string("SELECT ") + kColumns +
                     " FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.id > ? AND " +
-                    scopeClause(scope, "o.path", "o.sectors", params) + " ORDER BY u.id LIMIT ?";
+                    scopeClause(conn_.dialect(), scope, "o.path", "o.sectors", params) +
+                    " ORDER BY u.id LIMIT ?";
   params.emplace_back(std::int64_t{page.limit});
   auto rows = conn_.query(sql, params);
   if (!rows) return tl::unexpected(rows.error());

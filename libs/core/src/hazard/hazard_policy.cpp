@@ -71,7 +71,9 @@ Result<void> HazardPolicy::validate() const {
     const auto& m = major_milestones[i];
     const std::string field = "major_milestones[" + std::to_string(i) + "]";
     if (m.name.empty()) return invalid(field + ".name", "must not be empty");
-    if (m.working_days < 1) return invalid(field + ".working_days", "must be at least 1");
+    if (m.working_days < 1 || m.working_days > 2600) {
+      return invalid(field + ".working_days", "must be between 1 and 2600 (ten years)");
+    }
   }
   const auto& e = escalation;
   if (e.due_soon_days < 0) return invalid("escalation.due_soon_days", "must not be negative");

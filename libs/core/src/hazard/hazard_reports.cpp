@@ -29,6 +29,17 @@ Result<store::HazardFilter> periodFilter(store::Tx& tx, const Principal& who, co
   return f;
 }
 
+// The calendar and the policy hold for the whole platform: only an administrator at its root
+// may change them, not one of a district.
+Result<void> requireCityWide(const Principal& who) {
+  if (auto r = identity::require(who, Permission::HazardPolicy); !r) return r;
+  if (!who.isSystem() && who.org_kind != org::OrgKind::City) {
+    return fail(Errc::Forbidden, "org",
+                "the platform-wide calendar and policy are set at city level");
+  }
+  return ok();
+}
+
 }  // namespace
 
 Result<Statistics> HazardService::statistics(const Principal& who, const StatsQuery& q) {
@@ -91,7 +102,7 @@ Result<WorkCalendar> HazardService::calendar() {
 
 Result<void> HazardService::setCalendarYear(const Principal& who, int year,
                                             const std::vector<CalendarException>& days) {
-  if (auto r = identity::require(who, Permission::HazardPolicy); !r) return r;
+  if (auto r = requireCityWide(who); !r) return r;
   WorkCalendar check;
   if (auto r = check.setYear(year, days); !r) return r;
   return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
@@ -117,7 +128,7 @@ Result<HazardPolicy> HazardService::policy() {
 }
 
 Result<void> HazardService::setPolicy(const Principal& who, const HazardPolicy& policy) {
-  if (auto r = identity::require(who, Permission::HazardPolicy); !r) return r;
+  if (auto r = requireCityWide(who); !r) return r;
   if (auto r = policy.validate(); !r) return r;
   return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
     if (auto r = tx.hazards().savePolicy(policy); !r) return r;

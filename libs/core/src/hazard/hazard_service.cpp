@@ -77,6 +77,8 @@ using detail::reachesHazard;
 
 namespace {
 
+constexpr int kMaxDays = 3660;  // ten years: no rule gives more, and loops stay short
+
 Result<void> requireText(const std::string& text, const char* field, const char* why) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) return invalid(field, why);
   if (text.size() > 4000) return invalid(field, "must be at most 4000 bytes");
@@ -95,7 +97,11 @@ Result<HazardService::Settings> HazardService::settings(store::Tx& tx) {
   Settings s{WorkCalendar::china(), HazardPolicy::defaults()};
   auto days = tx.hazards().calendar();
   if (!days) return tl::unexpected(days.error());
+  auto loaded = tx.hazards().calendarYears();
+  if (!loaded) return tl::unexpected(loaded.error());
+  // A loaded year replaces the built-in one, even when it was loaded empty.
   std::map<int, std::vector<CalendarException>> years;
+  for (int year : *loaded) years[year];
   for (auto& d : *days) years[yearOf(d.day)].push_back(std::move(d));
   for (auto& [year, list] : years) {
     if (auto r = s.calendar.setYear(year, std::move(list)); !r) return tl::unexpected(r.error());
@@ -125,7 +131,8 @@ void HazardService::announce(const Hazard& h, const std::string& action) {
                                        .org_path = h.org_path,
                                        .sectors = {h.sector},
                                        .at = ctx_.clock.now(),
-                                       .data_json = data.str()});
+                                       .data_json = data.str(),
+                                       .also_path = h.responsible_org_path});
 }
 
 Result<void> HazardService::recordStep(store::Tx& tx, const Principal& who, const Hazard& before,
@@ -327,9 +334,12 @@ Result<void> HazardService::applyAssignment(store::Tx& tx, const Principal& who,
       return invalid("deadline", formatDay(*req.deadline) + " is in the past");
     }
     deadline = endOfLocalDay(*req.deadline);
+    if (deadline - now > std::chrono::days(kMaxDays)) {
+      return invalid("deadline", "is more than ten years away");
+    }
   } else {
     const int days = req.days.value_or(rule.default_days);
-    if (days < 1) return invalid("days", "must be at least 1");
+    if (days < 1 || days > kMaxDays) return invalid("days", "must be between 1 and 3660");
     deadline = deadlineAfter(s->calendar, now, days, req.count.value_or(rule.count));
   }
   const int given = daysGiven(s->calendar, now, deadline, rule.count);
@@ -407,6 +417,20 @@ Result<void> HazardService::applyAction(store::Tx& tx, const Principal& who, Haz
             "media_ids",
             "a submission needs evidence: upload at least one photo or video of the fix");
       }
+      if (req.action == Action::Submit) {
+        // Evidence is what the unit uploaded of its fix in this round, not the report's photos.
+        for (const auto& m : *media) {
+          if (std::find(req.media_ids.begin(), req.media_ids.end(), m.id) == req.media_ids.end()) {
+            continue;
+          }
+          const bool of_fix = m.stage == MediaStage::Evidence || m.stage == MediaStage::Progress;
+          if (!of_fix || (h.assigned_at && m.uploaded_at < *h.assigned_at)) {
+            return invalid("media_ids",
+                           "evidence must be photos or videos of the fix, uploaded "
+                           "since the hazard was assigned");
+          }
+        }
+      }
       if (req.action == Action::Submit) h.submitted_at = now;
       if (req.action == Action::Verify) {
         h.closed_at = now;
@@ -449,7 +473,8 @@ Result<Hazard> HazardService::act(const Principal& who, std::int64_t id, const A
     if (auto r = recordStep(tx, who, before, *h, toString(req.action), note, req.media_ids); !r) {
       return tl::unexpected(r.error());
     }
-    if (req.action == Action::Assign || req.action == Action::Reopen) {
+    if (req.action == Action::Assign ||
+        (req.action == Action::Reopen && before.state == State::Closed)) {
       if (auto r = notifyUnits(tx, *h, "assigned", h->code + " " + h->title); !r) {
         return tl::unexpected(r.error());
       }

@@ -105,6 +105,8 @@ Result<SweepReport> HazardService::sweep(const std::string& node) {
         SweepReport total;
         for (auto& h : *candidates) {
           auto one = sweepOne(tx, *s, h, changed);
+          // Someone changed it since we read it: the next sweep sees the new state.
+          if (!one && one.error().code == Errc::Conflict) continue;
           if (!one) return tl::unexpected(one.error());
           total.due_soon += one->due_soon;
           total.overdue += one->overdue;
@@ -165,10 +167,16 @@ Result<Extension> HazardService::requestExtension(const Principal& who, std::int
     }
     auto existing = tx.hazards().extensions(id, identity::scopeOf(who));
     if (!existing) return tl::unexpected(existing.error());
-    for (const auto& e : *existing) {
-      if (e.state == ExtensionState::Pending) {
+    for (auto& e : *existing) {
+      if (e.state != ExtensionState::Pending) continue;
+      if (e.previous_deadline == *h->deadline_at) {
         return fail(Errc::Conflict, "id", "an extension request is already waiting for a decision");
       }
+      // Asked against a deadline that has since changed (reassigned, reopened): it lapses.
+      e.state = ExtensionState::Refused;
+      e.decided_at = now;
+      e.decision_note = "已失效：整改期限已变更";
+      if (auto r = tx.hazards().updateExtension(e); !r) return tl::unexpected(r.error());
     }
     Extension e;
     e.hazard_id = id;
@@ -220,6 +228,12 @@ Result<Extension> HazardService::decideExtension(const Principal& who, std::int6
     if (e->state != ExtensionState::Pending) {
       return fail(Errc::Conflict, "id",
                   std::string("the request was already ") + toString(e->state));
+    }
+    if ((h->state != State::Assigned && h->state != State::Rectifying) || !h->deadline_at ||
+        *h->deadline_at != e->previous_deadline) {
+      return fail(Errc::Conflict, "id",
+                  std::string("the hazard has moved on since the request (now ") +
+                      toString(h->state) + "); it can no longer be decided");
     }
     if (!grant && note.find_first_not_of(" \t\r\n") == std::string::npos) {
       return invalid("note", "say why the extension is refused");

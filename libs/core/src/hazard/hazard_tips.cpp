@@ -47,6 +47,19 @@ std::string newTrackingCode() {
   return code;
 }
 
+// Rate limits count per client: an IPv4 address, or an IPv6 /64 (one household or phone's prefix,
+// which it can rotate addresses within).
+std::string clientKey(const std::string& address) {
+  if (address.find(':') == std::string::npos) return address;
+  std::string prefix;
+  int groups = 0;
+  for (char c : address) {
+    if (c == ':' && ++groups == 4) break;
+    prefix += c;
+  }
+  return prefix + "::/64";
+}
+
 bool isStateChange(const std::string& action) {
   return action == "report" || action == "accept" || action == "reject" || action == "assign" ||
          action == "start" || action == "submit" || action == "verify" || action == "return" ||
@@ -83,8 +96,33 @@ Result<OrgId> streetFor(store::Tx& tx, org::GeoPoint at) {
 
 }  // namespace
 
+Result<HazardService::PreparedMedia> HazardService::prepareMedia(const MediaUpload& up,
+                                                                 bool images_only) {
+  auto type = checkMedia(up.data, up.content_type, limits_, images_only);
+  if (!type) return tl::unexpected(type.error());
+  PreparedMedia p;
+  auto& m = p.media;
+  m.stage = up.stage;
+  m.content_type = *type;
+  m.file_name = detail::utf8Prefix(up.file_name, 100);
+  m.bytes = static_cast<std::int64_t>(up.data.size());
+  m.sha256 = sha256Hex(up.data);
+  if (isImage(*type) && images_) {
+    decoding_.acquire();
+    auto facts = images_->inspect(up.data);
+    decoding_.release();
+    if (!facts) return tl::unexpected(facts.error());
+    m.width = facts->width;
+    m.height = facts->height;
+    p.thumbnail = std::move(facts->thumbnail_jpeg);
+    m.has_thumbnail = !p.thumbnail.empty();
+  }
+  return p;
+}
+
 Result<Media> HazardService::storeMedia(store::Tx& tx, std::optional<UserId> who, const Hazard& h,
-                                        const MediaUpload& up, bool images_only) {
+                                        PreparedMedia prepared, const std::string& data,
+                                        bool images_only) {
   if (h.state == State::Closed || h.state == State::Rejected) {
     return fail(Errc::Conflict, "id", std::string("the hazard is ") + toString(h.state));
   }
@@ -95,27 +133,11 @@ Result<Media> HazardService::storeMedia(store::Tx& tx, std::optional<UserId> who
     return invalid("body", "at most " + std::to_string(cap) + " photos and videos per " +
                                (images_only ? "tip" : "hazard"));
   }
-  auto type = checkMedia(up.data, up.content_type, limits_, images_only);
-  if (!type) return tl::unexpected(type.error());
-  Media m;
+  Media m = std::move(prepared.media);
   m.hazard_id = h.id;
-  m.stage = up.stage;
-  m.content_type = *type;
-  m.file_name = detail::utf8Prefix(up.file_name, 100);
-  m.bytes = static_cast<std::int64_t>(up.data.size());
-  m.sha256 = sha256Hex(up.data);
   m.uploaded_by = who;
   m.uploaded_at = ctx_.clock.now();
-  std::string thumbnail;
-  if (isImage(*type) && images_) {
-    auto facts = images_->inspect(up.data);
-    if (!facts) return tl::unexpected(facts.error());
-    m.width = facts->width;
-    m.height = facts->height;
-    thumbnail = std::move(facts->thumbnail_jpeg);
-    m.has_thumbnail = !thumbnail.empty();
-  }
-  auto id = tx.hazards().addMedia(m, up.data, thumbnail);
+  auto id = tx.hazards().addMedia(m, data, prepared.thumbnail);
   if (!id) return tl::unexpected(id.error());
   m.id = *id;
   return m;
@@ -127,13 +149,15 @@ Result<Media> HazardService::addMedia(const Principal& who, std::int64_t id,
                             : up.stage == MediaStage::Verification ? Permission::HazardVerify
                                                                    : Permission::HazardRectify;
   if (auto r = identity::require(who, needed); !r) return tl::unexpected(r.error());
+  auto prepared = prepareMedia(up, false);
+  if (!prepared) return tl::unexpected(prepared.error());
   return store::writeReturning<Media>(ctx_.store, [&](store::Tx& tx) -> Result<Media> {
     auto h = loadVisible(tx, who, id);
     if (!h) return tl::unexpected(h.error());
     if (needed == Permission::HazardRectify && !detail::inResponsibleUnit(who, *h)) {
       return fail(Errc::Forbidden, "stage", "only the unit fixing the hazard adds its evidence");
     }
-    auto m = storeMedia(tx, who.user_id, *h, up, false);
+    auto m = storeMedia(tx, who.user_id, *h, *prepared, up.data, false);
     if (!m) return m;
     auto audited = ctx_.auditor.record(tx, who,
                                        {"hazard_media", std::to_string(m->id), "upload", "null",
@@ -183,7 +207,7 @@ Result<TipReceipt> HazardService::submitTip(const TipRequest& tip) {
   if (length > 1000) return invalid("description", "must be at most 1000 characters");
   if (tip.contact.size() > 100) return invalid("contact", "must be at most 100 bytes");
   const auto now = ctx_.clock.now();
-  const std::string client = sha256Hex("tip-client:" + tip.client_address);
+  const std::string client = sha256Hex("tip-client:" + clientKey(tip.client_address));
   const std::string code = newTrackingCode();
   auto made = store::writeReturning<Hazard>(ctx_.store, [&](store::Tx& tx) -> Result<Hazard> {
     auto recent = tx.hazards().tipsFrom(client, now - std::chrono::hours(24));
@@ -196,20 +220,24 @@ Result<TipReceipt> HazardService::submitTip(const TipRequest& tip) {
                   "too many tips from this address; please try again later or call 12345");
     }
     for (const auto& h : *recent) {
-      if (h.description.starts_with(tip.description)) {
+      if (h.description == tip.description) {
         return fail(Errc::Conflict, "description", "this tip was already received as " + h.code);
       }
     }
     auto street = streetFor(tx, tip.location);
     if (!street) return tl::unexpected(street.error());
     HazardDraft d;
-    d.description = tip.description + (tip.contact.empty() ? "" : "\n联系方式：" + tip.contact);
+    d.description = tip.description;  // the contact stays apart: see Hazard::tip_contact
     d.source = Source::PublicTip;
     d.org_id = *street;
     d.location = tip.location;
     d.address = tip.address;
     auto h = insertChecked(tx, publicActor(), d);
     if (!h) return h;
+    if (!tip.contact.empty()) {
+      h->tip_contact = tip.contact;
+      if (auto r = tx.hazards().update(*h); !r) return tl::unexpected(r.error());
+    }
     if (auto r = tx.hazards().setTipKeys(h->id, sha256Hex(normaliseCode(code)), client); !r) {
       return tl::unexpected(r.error());
     }
@@ -234,7 +262,8 @@ Result<TipStatus> HazardService::tipStatus(const std::string& tracking_code) {
     TipStatus s{h->code, h->state, h->reported_at, h->updated_at, "", {}};
     for (auto& e : *steps) {
       if (!isStateChange(e.action)) continue;
-      if (e.action == "reject" || e.action == "verify") s.outcome = e.note;
+      if (e.action == "reject")
+        s.outcome = e.note;  // addressed to the tipster; other notes are not
       // The public sees what happened and when, not who did it or their notes.
       e.actor_id.reset();
       e.actor_name.clear();
@@ -249,6 +278,10 @@ Result<TipStatus> HazardService::tipStatus(const std::string& tracking_code) {
 Result<Media> HazardService::addTipMedia(const std::string& tracking_code,
                                          const MediaUpload& upload) {
   const std::string code = normaliseCode(tracking_code);
+  MediaUpload up = upload;
+  up.stage = MediaStage::Report;
+  auto prepared = prepareMedia(up, true);
+  if (!prepared) return tl::unexpected(prepared.error());
   return store::writeReturning<Media>(ctx_.store, [&](store::Tx& tx) -> Result<Media> {
     auto id = tx.hazards().findTip(sha256Hex(code));
     if (!id) return tl::unexpected(id.error());
@@ -259,9 +292,7 @@ Result<Media> HazardService::addTipMedia(const std::string& tracking_code,
       return fail(Errc::Conflict, "code",
                   "the tip has been taken up; photos can no longer be added");
     }
-    MediaUpload up = upload;
-    up.stage = MediaStage::Report;
-    auto m = storeMedia(tx, std::nullopt, *h, up, true);
+    auto m = storeMedia(tx, std::nullopt, *h, *prepared, up.data, true);
     if (!m) return m;
     auto audited = ctx_.auditor.record(tx, publicActor(),
                                        {"hazard_media", std::to_string(m->id), "upload", "null",

@@ -9,7 +9,12 @@ std::optional<std::string> sniffMediaType(std::string_view b) {
   if (at(0, "\xFF\xD8\xFF")) return "image/jpeg";
   if (at(0, "\x89PNG\r\n\x1A\n")) return "image/png";
   if (at(0, "RIFF") && at(8, "WEBP")) return "image/webp";
-  if (at(4, "ftyp")) return at(8, "qt  ") ? "video/quicktime" : "video/mp4";
+  if (at(4, "ftyp")) {
+    // The same box starts HEIF/AVIF photos (iPhones save HEIC): tell them by the brand.
+    if (at(8, "heic") || at(8, "heix") || at(8, "mif1") || at(8, "msf1")) return "image/heic";
+    if (at(8, "avif") || at(8, "avis")) return "image/avif";
+    return at(8, "qt  ") ? "video/quicktime" : "video/mp4";
+  }
   if (at(0, "\x1A\x45\xDF\xA3")) return "video/webm";
   return std::nullopt;
 }
@@ -22,9 +27,9 @@ Result<std::string> checkMedia(std::string_view bytes, std::string_view declared
   auto sniffed = sniffMediaType(bytes);
   if (!sniffed || (images_only && !isImage(*sniffed))) {
     return invalid("content_type", images_only
-                                       ? "must be a JPEG, PNG or WebP photo"
-                                       : "must be a JPEG, PNG or WebP photo or an MP4, MOV or "
-                                         "WebM video; the bytes are neither");
+                                       ? "must be a JPEG, PNG, WebP, HEIC or AVIF photo"
+                                       : "must be a JPEG, PNG, WebP, HEIC or AVIF photo or an "
+                                         "MP4, MOV or WebM video; the bytes are neither");
   }
   const bool image = isImage(*sniffed);
   // A declared type of the other family is a mistake worth naming; anything else is ignored.

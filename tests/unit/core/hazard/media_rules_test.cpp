@@ -16,6 +16,10 @@ TEST(MediaRules, DecidesTheTypeFromTheBytes) {
   EXPECT_EQ(sniffMediaType(kMp4), "video/mp4");
   EXPECT_EQ(sniffMediaType(std::string("\0\0\0\x14", 4) + "ftypqt  "), "video/quicktime");
   EXPECT_EQ(sniffMediaType("\x1A\x45\xDF\xA3...."), "video/webm");
+  // iPhones save HEIC photos in the same box format as MP4 video.
+  EXPECT_EQ(sniffMediaType(std::string("\0\0\0\x18", 4) + "ftypheic"), "image/heic");
+  EXPECT_EQ(sniffMediaType(std::string("\0\0\0\x1c", 4) + "ftypavif"), "image/avif");
+  EXPECT_TRUE(checkMedia(std::string("\0\0\0\x18", 4) + "ftypheic", "image/heic", {}, true));
   EXPECT_FALSE(sniffMediaType("%PDF-1.7"));
   EXPECT_FALSE(sniffMediaType("<svg xmlns=..."));
 }

@@ -48,6 +48,7 @@ function fieldsOf(hz: Hazard, sectors: Sector[]): HTMLElement {
     ['hazard.field.address', hz.address || '—'],
     ['hazard.field.location', hz.location ? `${hz.location.lon.toFixed(6)}, ${hz.location.lat.toFixed(6)}` : '—'],
     ['hazard.field.foundBy', keyedText('hazard.actor', hz.found_by_name)],
+    ...(hz.tip_contact ? [['hazard.field.tipContact', hz.tip_contact] as [MessageKey, Child]] : []),
     ['hazard.field.foundAt', formatTime(hz.found_at)],
     ['hazard.field.reportedAt', formatTime(hz.reported_at)],
     ['hazard.field.assignedAt', formatTime(hz.assigned_at)],

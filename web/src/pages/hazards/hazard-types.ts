@@ -56,6 +56,8 @@ export interface Hazard {
   location?: LonLat | null;
   address?: string | null;
   found_by_name?: string | null;
+  /** A public tipster's contact: only for the managers of the street that received the tip. */
+  tip_contact?: string | null;
   found_at?: string | null;
   reported_at?: string | null;
   assigned_at?: string | null;

@@ -54,7 +54,9 @@ Result<void> periodFrom(const HttpRequest& r, std::optional<TimePoint>& from,
 Result<int> intField(const Json& j, const char* key, const std::string& field) {
   if (!j.contains(key) || !j[key].is_number_integer())
     return invalid(field, "must be a whole number");
-  return j[key].get<int>();
+  const auto v = j[key].get<std::int64_t>();
+  if (v < -100000 || v > 100000) return invalid(field, "is out of range");
+  return static_cast<int>(v);
 }
 
 }  // namespace
@@ -134,6 +136,8 @@ Json hazardJson(const Hazard& h, const OrgNames& names, TimePoint now, const Haz
           {"supervision", supervision},
           {"reopen_count", h.reopen_count},
           {"external_code", h.external_code},
+          {"tip_contact",
+           x.show_contact && !h.tip_contact.empty() ? Json(h.tip_contact) : Json(nullptr)},
           {"updated_at", isoTime(h.updated_at)},
           {"milestones", milestones},
           {"allowed_actions", allowed}};
@@ -332,9 +336,11 @@ Result<ActionRequest> actionFrom(const BodyReader& body) {
     a.deadline = *d;
   }
   if (body.has("days") && !body.isNull("days")) {
-    auto days = intField(body.raw(), "days", "days");
-    if (!days) return tl::unexpected(days.error());
-    a.days = *days;
+    const auto& d = body.raw()["days"];
+    if (!d.is_number_integer() || d.get<std::int64_t>() < 1 || d.get<std::int64_t>() > 3660) {
+      return invalid("days", "must be a whole number of days between 1 and 3660");
+    }
+    a.days = static_cast<int>(d.get<std::int64_t>());
   }
   auto count = body.optionalString("day_count", 20);
   if (!count) return tl::unexpected(count.error());

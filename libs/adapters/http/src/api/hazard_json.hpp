@@ -16,6 +16,7 @@ struct HazardExtras {
   std::vector<hazard::Action> allowed;
   const hazard::WorkCalendar* calendar = nullptr;  // for milestones; none in lists
   const hazard::HazardPolicy* policy = nullptr;
+  bool show_contact = false;  // a tipster's contact: for the managers of the receiving unit
 };
 
 Json hazardJson(const hazard::Hazard& h, const OrgNames& names, TimePoint now,

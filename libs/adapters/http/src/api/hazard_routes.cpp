@@ -60,12 +60,26 @@ Result<hazard::HazardDraft> readDraft(const BodyReader& body) {
   return d;
 }
 
+// ?org_id=: within that organisation's subtree, which the caller must reach.
+Result<void> withinOrg(Services& services, const Call& call, store::HazardFilter& filter) {
+  auto it = call.request.query.find("org_id");
+  if (it == call.request.query.end() || it->second.empty()) return ok();
+  auto id = positiveQuery(call.request, "org_id");
+  if (!id) return tl::unexpected(id.error());
+  auto org = services.orgs.get(*call.principal, OrgId{*id});
+  if (!org) return identity::notInScope("org_id", *id);
+  filter.org_path = org->path;
+  return ok();
+}
+
 HttpResponse detail(Services& services, const identity::Principal& who, const Hazard& h,
                     int status = 200) {
   const auto calendar = services.hazards.calendar();
   const auto policy = services.hazards.policy();
-  HazardExtras extras{services.hazards.allowedActions(who, h), calendar ? &*calendar : nullptr,
-                      policy ? &*policy : nullptr};
+  HazardExtras extras{
+      services.hazards.allowedActions(who, h), calendar ? &*calendar : nullptr,
+      policy ? &*policy : nullptr,
+      who.can(identity::Permission::HazardManage) && h.org_path.starts_with(who.org_path)};
   return jsonResponse(
       hazardJson(h, orgNames(services.ctx.store, {h}), services.ctx.clock.now(), extras), status);
 }
@@ -77,6 +91,8 @@ void addHazardRoutes(Router& router, Services& services) {
              [&services](Call& call) -> Result<HttpResponse> {
                auto filter = hazardFilterFrom(call.request, services.ctx.clock.now());
                if (!filter) return tl::unexpected(filter.error());
+               if (auto r = withinOrg(services, call, *filter); !r)
+                 return tl::unexpected(r.error());
                int limit = 100;
                std::int64_t before = 0;
                if (!queryOr(call.request, "limit", "").empty()) {
@@ -101,6 +117,8 @@ void addHazardRoutes(Router& router, Services& services) {
                const auto now = services.ctx.clock.now();
                auto filter = hazardFilterFrom(call.request, now);
                if (!filter) return tl::unexpected(filter.error());
+               if (auto r = withinOrg(services, call, *filter); !r)
+                 return tl::unexpected(r.error());
                auto counts = services.hazards.counts(*call.principal, *filter);
                if (!counts) return tl::unexpected(counts.error());
                auto overdue_filter = *filter;

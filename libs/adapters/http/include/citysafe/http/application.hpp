@@ -4,6 +4,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "citysafe/core/basemap/basemap_service.hpp"
 #include "citysafe/core/hazard/hazard_service.hpp"
@@ -23,6 +24,8 @@ struct AppConfig {
   std::size_t upload_limit = 51 << 20;            // photos, videos and import files
   bool secure_cookies = false;                    // set when served over TLS by a proxy
   std::chrono::milliseconds live_recheck{15000};  // how often a live socket re-checks its session
+  // Reverse proxies whose X-Forwarded-For we believe (per-address limits need the real client).
+  std::vector<std::string> trusted_proxies;
 };
 
 struct Services {
@@ -57,6 +60,8 @@ class Application {
   [[nodiscard]] const AppConfig& config() const { return config_; }
   // The body limit for a request target: uploads and imports may be larger.
   [[nodiscard]] std::size_t bodyLimitFor(const std::string& target) const;
+  // The caller's address: the socket's peer, or what a trusted proxy says it forwarded.
+  [[nodiscard]] std::string clientAddress(const HttpRequest& request) const;
 
  private:
   HttpResponse dispatch(const HttpRequest& request, std::string& route_name);

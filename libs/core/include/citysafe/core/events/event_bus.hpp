@@ -21,6 +21,8 @@ struct DomainEvent {
   std::vector<std::string> sectors;  // for sector-department reach
   TimePoint at;
   std::string data_json = "null";  // a small JSON payload for the UI
+  // Another subtree the event also belongs to (a hazard's responsible unit), or empty.
+  std::string also_path;
 };
 
 // Thread-safe. Handlers run on the publisher's thread and must not block; a handler may

@@ -91,7 +91,9 @@ struct Hazard {
   std::optional<Supervision> supervision;
   int reopen_count = 0;
   std::string external_code;  // the ledger's own number, for imported hazards
+  std::string tip_contact;    // a tipster's phone or address: for the receiving street only
   TimePoint updated_at;
+  std::int64_t version = 0;  // bumped by every update; a stale copy cannot overwrite a newer one
 };
 
 // What the timeline shows: one row per transition or note.

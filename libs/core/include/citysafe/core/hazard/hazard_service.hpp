@@ -4,6 +4,7 @@
 // graded supervision, public tips, statistics and ledger import. Every call checks permission
 // and scope; every change is audited and announced on the live channel.
 #include <optional>
+#include <semaphore>
 #include <string>
 #include <vector>
 
@@ -72,7 +73,7 @@ struct TipStatus {
   State state = State::Reported;
   TimePoint reported_at;
   TimePoint updated_at;
-  std::string outcome;  // the reason when rejected; the verification note when closed
+  std::string outcome;  // the reason when rejected
   std::vector<TimelineEntry> steps;
 };
 
@@ -196,9 +197,16 @@ class HazardService {
                                          Hazard& hazard, const ActionRequest& request);
   [[nodiscard]] Result<void> applyAssignment(store::Tx& tx, const identity::Principal& who,
                                              Hazard& hazard, const ActionRequest& request);
+  struct PreparedMedia {
+    Media media;
+    std::string thumbnail;
+  };
+  // Checks and decodes an upload before any transaction opens: decoding is slow and memory-hungry,
+  // so at most two run at once, and none holds the database's write lock.
+  [[nodiscard]] Result<PreparedMedia> prepareMedia(const MediaUpload& upload, bool images_only);
   [[nodiscard]] Result<Media> storeMedia(store::Tx& tx, std::optional<UserId> who,
-                                         const Hazard& hazard, const MediaUpload& upload,
-                                         bool images_only);
+                                         const Hazard& hazard, PreparedMedia prepared,
+                                         const std::string& data, bool images_only);
   [[nodiscard]] Result<void> recordStep(store::Tx& tx, const identity::Principal& who,
                                         const Hazard& before, const Hazard& after,
                                         const std::string& action, const std::string& note,
@@ -217,6 +225,7 @@ class HazardService {
   ServiceContext& ctx_;
   const ImageInspector* images_;
   MediaLimits limits_;
+  std::counting_semaphore<2> decoding_{2};
 };
 
 }  // namespace citysafe::hazard

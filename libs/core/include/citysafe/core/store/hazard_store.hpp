@@ -44,7 +44,9 @@ class HazardRepository {
   virtual ~HazardRepository() = default;
   [[nodiscard]] virtual Result<hazard::Hazard> get(std::int64_t id) = 0;
   [[nodiscard]] virtual Result<std::int64_t> insert(const hazard::Hazard& hazard) = 0;
-  [[nodiscard]] virtual Result<void> update(const hazard::Hazard& hazard) = 0;
+  // Writes every field when the stored version is still `hazard.version`, then bumps both;
+  // Conflict when someone changed the hazard since it was read.
+  [[nodiscard]] virtual Result<void> update(hazard::Hazard& hazard) = 0;
   // Newest first (id descending); page.after_id > 0 continues below that id.
   [[nodiscard]] virtual Result<std::vector<hazard::Hazard>> list(const HazardFilter& filter,
                                                                  int limit,
@@ -67,6 +69,7 @@ class HazardRepository {
                                                           bool thumbnail) = 0;
 
   [[nodiscard]] virtual Result<std::int64_t> addExtension(const hazard::Extension& e) = 0;
+  // Records a decision on a request that is still pending; Conflict when it no longer is.
   [[nodiscard]] virtual Result<void> updateExtension(const hazard::Extension& e) = 0;
   [[nodiscard]] virtual Result<hazard::Extension> extension(std::int64_t id) = 0;
   // Of one hazard (hazard_id > 0) or, with hazard_id 0, the pending ones within the scope.
@@ -90,6 +93,8 @@ class HazardRepository {
                                                                      TimePoint since) = 0;
 
   [[nodiscard]] virtual Result<std::vector<hazard::CalendarException>> calendar() = 0;
+  // The years an administrator has loaded (possibly with no exceptions at all).
+  [[nodiscard]] virtual Result<std::vector<int>> calendarYears() = 0;
   [[nodiscard]] virtual Result<void> replaceCalendarYear(
       int year, const std::vector<hazard::CalendarException>& days) = 0;
   [[nodiscard]] virtual Result<std::optional<hazard::HazardPolicy>> policy() = 0;
