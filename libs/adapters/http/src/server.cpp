@@ -7,6 +7,7 @@
 #include <boost/beast/websocket.hpp>
 #include <condition_variable>
 #include <deque>
+#include <future>
 #include <thread>
 
 namespace citysafe::http {
@@ -292,8 +293,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 }  // namespace
 
 struct HttpServer::Impl {
+  // The acceptor lives on its own strand: its completion handlers and the close in stop() run
+  // one at a time, never a re-armed accept on one thread racing the close on another.
   Impl(Application& a, events::EventBus& b, int n)
-      : app(a), bus(b), threads(n), ioc(n), acceptor(ioc) {}
+      : app(a), bus(b), threads(n), ioc(n), acceptor(asio::make_strand(ioc)) {}
 
   void accept() {
     acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
@@ -344,10 +347,16 @@ void HttpServer::stop() {
     if (impl_->stopping) return;
     impl_->stopping = true;
   }
-  asio::post(impl_->ioc, [this] {
+  // Close the listening socket on its strand and wait for it, so new connections are refused at
+  // once rather than left in the backlog of a server that no longer accepts.
+  std::promise<void> closed;
+  auto done = closed.get_future();
+  asio::post(impl_->acceptor.get_executor(), [this, &closed] {
     beast::error_code ec;
     impl_->acceptor.close(ec);
+    closed.set_value();
   });
+  if (!impl_->pool.empty()) done.wait_for(std::chrono::seconds(2));
   impl_->ioc.stop();
   for (auto& t : impl_->pool) {
     if (t.joinable()) t.join();
