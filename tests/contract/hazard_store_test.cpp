@@ -27,6 +27,19 @@ class HazardStore : public StoreContract {
     h.found_at = h.reported_at = h.updated_at = clock_.now();
     return h;
   }
+  // A request by the gas enterprise's manager, against `previous` and asking for `until`.
+  hazard::Extension request(const Tree& t, std::int64_t hazard_id, std::string reason,
+                            TimePoint until) {
+    return {.hazard_id = hazard_id,
+            .hazard_org_path = t.gas_enterprise.path,
+            .hazard_sector = "gas",
+            .requested_by = UserId{4},
+            .requested_by_name = "enterprise",
+            .requested_at = clock_.now(),
+            .reason = std::move(reason),
+            .previous_deadline = clock_.now(),
+            .requested_deadline = until};
+  }
   std::int64_t insert(const Hazard& h) {
     auto id = store::writeReturning<std::int64_t>(
         *store_, [&](store::Tx& tx) { return tx.hazards().insert(h); });
@@ -116,16 +129,7 @@ TEST_P(HazardStore, OnlyOneExtensionRequestWaitsPerHazard) {
   const auto id = insert(make(t.gas_enterprise, "gas", State::Rectifying));
   auto ask = [&] {
     return store_->write([&](store::Tx& tx) -> Result<void> {
-      hazard::Extension x{.hazard_id = id,
-                          .hazard_org_path = t.gas_enterprise.path,
-                          .hazard_sector = "gas",
-                          .requested_by = UserId{4},
-                          .requested_by_name = "enterprise",
-                          .requested_at = clock_.now(),
-                          .reason = "r",
-                          .previous_deadline = clock_.now(),
-                          .requested_deadline = clock_.now()};
-      auto made = tx.hazards().addExtension(x);
+      auto made = tx.hazards().addExtension(request(t, id, "r", clock_.now()));
       return made ? ok() : tl::unexpected(made.error());
     });
   };
@@ -246,15 +250,7 @@ TEST_P(HazardStore, TimelineExtensionsAndNoticesRoundTrip) {
                             .note = "已停用",
                             .media_ids = {11, 12}};
     if (auto r = tx.hazards().addTimeline(e); !r) return tl::unexpected(r.error());
-    hazard::Extension x{.hazard_id = id,
-                        .hazard_org_path = t.gas_enterprise.path,
-                        .hazard_sector = "gas",
-                        .requested_by = UserId{4},
-                        .requested_by_name = "enterprise",
-                        .requested_at = clock_.now(),
-                        .reason = "备件未到",
-                        .previous_deadline = clock_.now(),
-                        .requested_deadline = clock_.now() + std::chrono::days(10)};
+    auto x = request(t, id, "备件未到", clock_.now() + std::chrono::days(10));
     auto xid = tx.hazards().addExtension(x);
     if (!xid) return tl::unexpected(xid.error());
     x.id = *xid;

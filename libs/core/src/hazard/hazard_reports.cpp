@@ -92,12 +92,14 @@ Result<std::vector<RankedUnit>> HazardService::ranking(const Principal& who, con
       });
 }
 
+Result<HazardService::Settings> HazardService::settings() {
+  return store::readReturning<Settings>(ctx_.store, [&](store::Tx& tx) { return settings(tx); });
+}
+
 Result<WorkCalendar> HazardService::calendar() {
-  return store::readReturning<WorkCalendar>(ctx_.store, [&](store::Tx& tx) -> Result<WorkCalendar> {
-    auto s = settings(tx);
-    if (!s) return tl::unexpected(s.error());
-    return std::move(s->calendar);
-  });
+  auto s = settings();
+  if (!s) return tl::unexpected(s.error());
+  return std::move(s->calendar);
 }
 
 Result<void> HazardService::setCalendarYear(const Principal& who, int year,
@@ -120,11 +122,9 @@ Result<void> HazardService::setCalendarYear(const Principal& who, int year,
 }
 
 Result<HazardPolicy> HazardService::policy() {
-  return store::readReturning<HazardPolicy>(ctx_.store, [&](store::Tx& tx) -> Result<HazardPolicy> {
-    auto s = settings(tx);
-    if (!s) return tl::unexpected(s.error());
-    return std::move(s->policy);
-  });
+  auto s = settings();
+  if (!s) return tl::unexpected(s.error());
+  return std::move(s->policy);
 }
 
 Result<void> HazardService::setPolicy(const Principal& who, const HazardPolicy& policy) {

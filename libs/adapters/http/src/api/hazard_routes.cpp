@@ -74,11 +74,14 @@ Result<void> withinOrg(Services& services, const Call& call, store::HazardFilter
 
 HttpResponse detail(Services& services, const identity::Principal& who, const Hazard& h,
                     int status = 200) {
-  const auto calendar = services.hazards.calendar();
-  const auto policy = services.hazards.policy();
+  // Only a major hazard's milestones need the calendar and the policy: one read, when they do.
+  std::optional<hazard::HazardService::Settings> settings;
+  if (h.grade == hazard::Grade::Major && h.assigned_at) {
+    if (auto s = services.hazards.settings()) settings = std::move(*s);
+  }
   HazardExtras extras{
-      services.hazards.allowedActions(who, h), calendar ? &*calendar : nullptr,
-      policy ? &*policy : nullptr,
+      services.hazards.allowedActions(who, h), settings ? &settings->calendar : nullptr,
+      settings ? &settings->policy : nullptr,
       who.can(identity::Permission::HazardManage) && h.org_path.starts_with(who.org_path)};
   return jsonResponse(
       hazardJson(h, orgNames(services.ctx.store, {h}), services.ctx.clock.now(), extras), status);

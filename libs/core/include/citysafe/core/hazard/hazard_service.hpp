@@ -171,6 +171,12 @@ class HazardService {
   [[nodiscard]] Result<Media> addTipMedia(const std::string& tracking_code,
                                           const MediaUpload& upload);
 
+  // The working-day calendar and the deadline policy in force, read together.
+  struct Settings {
+    WorkCalendar calendar;
+    HazardPolicy policy;
+  };
+  [[nodiscard]] Result<Settings> settings();
   [[nodiscard]] Result<WorkCalendar> calendar();
   [[nodiscard]] Result<void> setCalendarYear(const identity::Principal& who, int year,
                                              const std::vector<CalendarException>& days);
@@ -186,10 +192,6 @@ class HazardService {
   [[nodiscard]] const MediaLimits& limits() const { return limits_; }
 
  private:
-  struct Settings {
-    WorkCalendar calendar;
-    HazardPolicy policy;
-  };
   [[nodiscard]] Result<Settings> settings(store::Tx& tx);
   [[nodiscard]] Result<Hazard> insertChecked(store::Tx& tx, const identity::Principal& who,
                                              const HazardDraft& draft);
