@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   citysafe::app::addAuditVerb(cli, action);
   citysafe::app::addMigrateVerb(cli, action);
   citysafe::app::addAssessVerb(cli, action);
+  citysafe::app::addReplayVerb(cli, action);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

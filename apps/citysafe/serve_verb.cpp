@@ -12,6 +12,7 @@
 #include "citysafe/core/basemap/basemap_service.hpp"
 #include "citysafe/core/demo/demo_district.hpp"
 #include "citysafe/http/server.hpp"
+#include "monitoring_runtime.hpp"
 #include "runtime.hpp"
 #include "verbs.hpp"
 
@@ -29,6 +30,7 @@ struct ServeOptions {
   std::vector<std::string> trusted_proxies;
   int threads = 4;
   std::size_t body_limit = 1 << 20;
+  MqttConfig mqtt;
 };
 
 int serve(const ServeOptions& o) {
@@ -114,11 +116,14 @@ int serve(const ServeOptions& o) {
     stop_signal.notify_all();
     scheduler.join();
   };
+  MonitoringRuntime monitoring(app.services(), node, o.mqtt);
   auto port = server.start(o.address, o.port);
-  if (!port) {
+  auto monitored = port ? monitoring.start() : Result<void>();
+  if (!port || !monitored) {
+    server.stop();
     warm.join();
     stopScheduler();
-    return report(port.error());
+    return report(port ? monitored.error() : port.error());
   }
   std::cout << "CitySafe listening on http://" << o.address << ":" << *port << "/" << std::endl;
 
@@ -130,6 +135,7 @@ int serve(const ServeOptions& o) {
   });
   server.wait();
   waiter.join();
+  monitoring.stop();
   warm.join();
   stopScheduler();
   return 0;
@@ -155,6 +161,15 @@ void addServeVerb(CLI::App& cli, Action& action) {
   cmd->add_option("--threads", opts->threads, "HTTP worker threads")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
+  cmd->add_option("--mqtt", opts->mqtt.broker,
+                  "consume readings from this MQTT broker (HOST:PORT), QoS 1 with a persistent "
+                  "session");
+  cmd->add_option(
+      "--mqtt-client-id", opts->mqtt.client_id,
+      "the MQTT client id, which names the broker-side session (default citysafe-HOST)");
+  cmd->add_option("--mqtt-share", opts->mqtt.share,
+                  "join this shared-subscription group ($share/GROUP/...) so several nodes split "
+                  "the stream");
   cmd->add_option("--body-limit", opts->body_limit, "largest request body in bytes")
       ->capture_default_str();
   cmd->callback([opts, &action] { action = [opts] { return serve(*opts); }; });

@@ -14,5 +14,6 @@ void addUserVerb(CLI::App& cli, Action& action);
 void addAuditVerb(CLI::App& cli, Action& action);
 void addMigrateVerb(CLI::App& cli, Action& action);
 void addAssessVerb(CLI::App& cli, Action& action);
+void addReplayVerb(CLI::App& cli, Action& action);
 
 }  // namespace citysafe::app

@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace citysafe::postgres {
 namespace {
@@ -34,6 +35,55 @@ class PgConnection final : public sql::Connection {
 
   Result<std::vector<sql::Row>> query(std::string_view text,
                                       const std::vector<sql::Value>& params) override {
+    auto res = run(text, params);
+    if (!res) return tl::unexpected(res.error());
+    std::vector<sql::Row> rows;
+    const int n_rows = PQntuples(*res);
+    const int n_cols = PQnfields(*res);
+    rows.reserve(static_cast<std::size_t>(n_rows));
+    for (int r = 0; r < n_rows; ++r) {
+      std::vector<std::optional<std::string>> cells(static_cast<std::size_t>(n_cols));
+      for (int c = 0; c < n_cols; ++c) {
+        if (!PQgetisnull(*res, r, c)) {
+          cells[static_cast<std::size_t>(c)] = std::string(
+              PQgetvalue(*res, r, c), static_cast<std::size_t>(PQgetlength(*res, r, c)));
+        }
+      }
+      rows.emplace_back(std::move(cells));
+    }
+    PQclear(*res);
+    return rows;
+  }
+
+  Result<std::int64_t> exec(std::string_view text, const std::vector<sql::Value>& params) override {
+    auto res = run(text, params);
+    if (!res) return tl::unexpected(res.error());
+    const char* tuples = PQcmdTuples(*res);
+    const std::int64_t changed = tuples && *tuples ? std::strtoll(tuples, nullptr, 10) : 0;
+    PQclear(*res);
+    return changed;
+  }
+
+  Result<void> execScript(std::string_view text) override {
+    PGresult* res = PQexec(conn_, std::string(text).c_str());
+    const auto status = PQresultStatus(res);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
+      auto err = failure(res, text);
+      PQclear(res);
+      return tl::unexpected(err);
+    }
+    PQclear(res);
+    return ok();
+  }
+
+  Result<void> begin(bool /*write*/) override {
+    if (PQstatus(conn_) != CONNECTION_OK) PQreset(conn_);
+    return execScript("BEGIN");
+  }
+
+ private:
+  // The caller clears the result.
+  Result<PGresult*> run(std::string_view text, const std::vector<sql::Value>& params) {
     std::vector<std::string> storage(params.size());
     std::vector<const char*> values(params.size(), nullptr);
     for (std::size_t i = 0; i < params.size(); ++i) {
@@ -64,42 +114,9 @@ class PgConnection final : public sql::Connection {
       PQclear(res);
       return tl::unexpected(err);
     }
-    std::vector<sql::Row> rows;
-    const int n_rows = PQntuples(res);
-    const int n_cols = PQnfields(res);
-    rows.reserve(static_cast<std::size_t>(n_rows));
-    for (int r = 0; r < n_rows; ++r) {
-      std::vector<std::optional<std::string>> cells(static_cast<std::size_t>(n_cols));
-      for (int c = 0; c < n_cols; ++c) {
-        if (!PQgetisnull(res, r, c)) {
-          cells[static_cast<std::size_t>(c)] =
-              std::string(PQgetvalue(res, r, c), static_cast<std::size_t>(PQgetlength(res, r, c)));
-        }
-      }
-      rows.emplace_back(std::move(cells));
-    }
-    PQclear(res);
-    return rows;
+    return res;
   }
 
-  Result<void> execScript(std::string_view text) override {
-    PGresult* res = PQexec(conn_, std::string(text).c_str());
-    const auto status = PQresultStatus(res);
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
-      auto err = failure(res, text);
-      PQclear(res);
-      return tl::unexpected(err);
-    }
-    PQclear(res);
-    return ok();
-  }
-
-  Result<void> begin(bool /*write*/) override {
-    if (PQstatus(conn_) != CONNECTION_OK) PQreset(conn_);
-    return execScript("BEGIN");
-  }
-
- private:
   Error failure(PGresult* res, std::string_view text) const {
     if (PQstatus(conn_) != CONNECTION_OK) {
       return Error{Errc::Unavailable, "",

@@ -25,24 +25,7 @@ class SqliteConnection final : public sql::Connection {
     auto stmt = prepared(text);
     if (!stmt) return tl::unexpected(stmt.error());
     sqlite3_stmt* s = *stmt;
-    sqlite3_reset(s);
-    sqlite3_clear_bindings(s);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      const int idx = static_cast<int>(i) + 1;
-      std::visit(
-          [&](const auto& v) {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::nullptr_t>)
-              sqlite3_bind_null(s, idx);
-            else if constexpr (std::is_same_v<T, std::int64_t>)
-              sqlite3_bind_int64(s, idx, v);
-            else if constexpr (std::is_same_v<T, double>)
-              sqlite3_bind_double(s, idx, v);
-            else
-              sqlite3_bind_text(s, idx, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-          },
-          params[i]);
-    }
+    bind(s, params);
     std::vector<sql::Row> rows;
     for (;;) {
       const int rc = sqlite3_step(s);
@@ -77,6 +60,22 @@ class SqliteConnection final : public sql::Connection {
     return rows;
   }
 
+  Result<std::int64_t> exec(std::string_view text, const std::vector<sql::Value>& params) override {
+    auto stmt = prepared(text);
+    if (!stmt) return tl::unexpected(stmt.error());
+    sqlite3_stmt* s = *stmt;
+    bind(s, params);
+    int rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW) rc = sqlite3_step(s);
+    if (rc != SQLITE_DONE) {
+      auto err = failure(rc, text);
+      sqlite3_reset(s);
+      return tl::unexpected(err);
+    }
+    sqlite3_reset(s);
+    return static_cast<std::int64_t>(sqlite3_changes64(db_));
+  }
+
   Result<void> execScript(std::string_view text) override {
     char* message = nullptr;
     const int rc = sqlite3_exec(db_, std::string(text).c_str(), nullptr, nullptr, &message);
@@ -93,6 +92,27 @@ class SqliteConnection final : public sql::Connection {
   }
 
  private:
+  static void bind(sqlite3_stmt* s, const std::vector<sql::Value>& params) {
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const int idx = static_cast<int>(i) + 1;
+      std::visit(
+          [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::nullptr_t>)
+              sqlite3_bind_null(s, idx);
+            else if constexpr (std::is_same_v<T, std::int64_t>)
+              sqlite3_bind_int64(s, idx, v);
+            else if constexpr (std::is_same_v<T, double>)
+              sqlite3_bind_double(s, idx, v);
+            else
+              sqlite3_bind_text(s, idx, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+          },
+          params[i]);
+    }
+  }
+
   Result<sqlite3_stmt*> prepared(std::string_view text) {
     const std::string key(text);
     if (auto it = statements_.find(key); it != statements_.end()) return it->second;

@@ -87,15 +87,16 @@ JsonObject& JsonObject::add(std::string_view k, std::int64_t value) {
   return *this;
 }
 
-JsonObject& JsonObject::add(std::string_view k, double value) {
-  key(k);
-  if (!std::isfinite(value)) {
-    body_ += "null";
-    return *this;
-  }
+std::string jsonNumber(double value) {
+  if (!std::isfinite(value)) return "null";
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.10g", value);
-  body_ += buf;
+  return buf;
+}
+
+JsonObject& JsonObject::add(std::string_view k, double value) {
+  key(k);
+  body_ += jsonNumber(value);
   return *this;
 }
 

@@ -17,6 +17,7 @@ export const enHazardAdmin: Record<keyof typeof zhCNHazardAdmin, string> = {
   'hza.source.expert_check': 'Expert check',
   'hza.source.public_tip': 'Public tip',
   'hza.source.undercover_exposure': 'Undercover exposure',
+  'hza.source.online_monitoring': 'Online monitoring',
   'hza.grade.general': 'General',
   'hza.grade.major': 'Major',
   'hza.state.reported': 'Reported',

@@ -20,6 +20,7 @@ export const enHazard: Record<keyof typeof zhCNHazard, string> = {
   'hazard.source.expert_check': 'Expert check-up',
   'hazard.source.public_tip': 'Public tip',
   'hazard.source.undercover_exposure': 'Undercover exposure',
+  'hazard.source.online_monitoring': 'Online monitoring',
   'hazard.grade.general': 'General hazard',
   'hazard.grade.major': 'Major hazard',
   'hazard.tier.district': 'District supervision',

@@ -15,6 +15,7 @@ export const zhCNHazardAdmin = {
   'hza.source.expert_check': '专家体检式检查',
   'hza.source.public_tip': '群众举报',
   'hza.source.undercover_exposure': '暗访曝光',
+  'hza.source.online_monitoring': '在线监测',
   'hza.grade.general': '一般隐患',
   'hza.grade.major': '重大隐患',
   'hza.state.reported': '待受理',

@@ -19,6 +19,7 @@ export const zhCNHazard = {
   'hazard.source.expert_check': '专家体检式检查',
   'hazard.source.public_tip': '群众举报',
   'hazard.source.undercover_exposure': '暗访曝光',
+  'hazard.source.online_monitoring': '在线监测',
   'hazard.grade.general': '一般隐患',
   'hazard.grade.major': '重大隐患',
   'hazard.tier.district': '区级挂牌督办',

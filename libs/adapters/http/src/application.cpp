@@ -30,6 +30,8 @@ Application::Application(ServiceContext& ctx, const identity::PasswordHasher& ha
   addHazardRoutes(router_, services_);
   addHazardAdminRoutes(router_, services_);
   addPublicTipRoutes(router_, services_);
+  addMonitoringRoutes(router_, services_);
+  addAlarmRoutes(router_, services_);
   // The live channel is answered by the server's WebSocket upgrade; listed here so the OpenAPI
   // check and the 426 for plain GETs come from one place.
   router_.add("GET", "/api/v1/events", Access::Authenticated, [](Call&) -> Result<HttpResponse> {

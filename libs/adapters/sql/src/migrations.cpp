@@ -311,6 +311,131 @@ CREATE INDEX risk_points_path_prefix ON risk_points(org_path text_pattern_ops);
 CREATE INDEX hazards_path_prefix ON hazards(org_path text_pattern_ops);
 CREATE INDEX hazards_responsible_prefix ON hazards(responsible_org_path text_pattern_ops);
 )SQL"},
+      {10, "monitoring: devices, sensors, readings with minute and hour aggregates, alarms",
+       R"SQL(
+CREATE TABLE devices (
+  id {ID},
+  code {TEXT} NOT NULL UNIQUE,
+  name {TEXT} NOT NULL,
+  model {TEXT} NOT NULL DEFAULT '',
+  org_id {INT} NOT NULL REFERENCES orgs(id),
+  org_path {TEXT} NOT NULL,
+  sector {TEXT} NOT NULL DEFAULT '',
+  sectors {TEXT} NOT NULL DEFAULT ',',
+  risk_point_id {INT} REFERENCES risk_points(id),
+  lon {REAL} NOT NULL,
+  lat {REAL} NOT NULL,
+  address {TEXT} NOT NULL DEFAULT '',
+  status {TEXT} NOT NULL,
+  created_at {INT} NOT NULL,
+  updated_at {INT} NOT NULL
+);
+CREATE INDEX devices_path ON devices(org_path);
+CREATE TABLE sensors (
+  id {ID},
+  code {TEXT} NOT NULL UNIQUE,
+  device_id {INT} NOT NULL REFERENCES devices(id),
+  name {TEXT} NOT NULL,
+  type {TEXT} NOT NULL,
+  unit {TEXT} NOT NULL,
+  interval_s {INT} NOT NULL,
+  status {TEXT} NOT NULL,
+  rules {TEXT} NOT NULL DEFAULT '',
+  org_id {INT} NOT NULL REFERENCES orgs(id),
+  org_path {TEXT} NOT NULL,
+  sector {TEXT} NOT NULL DEFAULT '',
+  sectors {TEXT} NOT NULL DEFAULT ',',
+  risk_point_id {INT} REFERENCES risk_points(id),
+  lon {REAL} NOT NULL,
+  lat {REAL} NOT NULL,
+  created_at {INT} NOT NULL,
+  updated_at {INT} NOT NULL,
+  last_at {INT},
+  last_value {REAL}
+);
+CREATE INDEX sensors_path ON sensors(org_path);
+CREATE INDEX sensors_device ON sensors(device_id);
+CREATE TABLE sensor_type_rules (type {TEXT} PRIMARY KEY, rules {TEXT} NOT NULL);
+CREATE TABLE monitoring_registry (id {INT} PRIMARY KEY, version {INT} NOT NULL);
+INSERT INTO monitoring_registry (id, version) VALUES (1, 0);
+CREATE TABLE reading_minutes (
+  sensor_id {INT} NOT NULL,
+  start_ms {INT} NOT NULL,
+  n {INT} NOT NULL,
+  total {REAL} NOT NULL,
+  lowest {REAL} NOT NULL,
+  highest {REAL} NOT NULL,
+  PRIMARY KEY (sensor_id, start_ms)
+);
+CREATE TABLE reading_hours (
+  sensor_id {INT} NOT NULL,
+  start_ms {INT} NOT NULL,
+  n {INT} NOT NULL,
+  total {REAL} NOT NULL,
+  lowest {REAL} NOT NULL,
+  highest {REAL} NOT NULL,
+  PRIMARY KEY (sensor_id, start_ms)
+);
+CREATE TABLE alarms (
+  id {ID},
+  code {TEXT} NOT NULL DEFAULT '',
+  sensor_id {INT} NOT NULL REFERENCES sensors(id),
+  sensor_code {TEXT} NOT NULL,
+  rule {TEXT} NOT NULL,
+  site {TEXT} NOT NULL,
+  org_id {INT} NOT NULL,
+  org_path {TEXT} NOT NULL,
+  sector {TEXT} NOT NULL DEFAULT '',
+  sectors {TEXT} NOT NULL DEFAULT ',',
+  risk_point_id {INT},
+  lon {REAL} NOT NULL,
+  lat {REAL} NOT NULL,
+  level {INT} NOT NULL,
+  peak {INT} NOT NULL,
+  state {TEXT} NOT NULL,
+  value {REAL} NOT NULL,
+  raised_at {INT} NOT NULL,
+  changed_at {INT} NOT NULL,
+  cleared_at {INT},
+  acknowledged_at {INT},
+  acknowledged_by {INT},
+  handling_at {INT},
+  closed_at {INT},
+  closed_by {INT},
+  disposition {TEXT},
+  notes {TEXT} NOT NULL DEFAULT '',
+  hazard_id {INT},
+  row_version {INT} NOT NULL DEFAULT 0
+);
+-- One open alarm per (sensor, rule), whichever node raises it.
+CREATE UNIQUE INDEX alarms_one_open ON alarms(sensor_id, rule) WHERE state <> 'closed';
+CREATE INDEX alarms_path ON alarms(org_path);
+CREATE INDEX alarms_raised ON alarms(raised_at);
+CREATE INDEX alarms_sensor ON alarms(sensor_id, id);
+)SQL",
+       // Readings are keyed by (sensor, time): idempotent, and a sensor's series is one range.
+       R"SQL(
+CREATE TABLE readings (
+  sensor_id INTEGER NOT NULL,
+  ts INTEGER NOT NULL,
+  value REAL NOT NULL,
+  PRIMARY KEY (sensor_id, ts)
+) WITHOUT ROWID;
+)SQL",
+       // Partitioned by day so retention drops whole partitions; the default partition catches
+       // what arrives before its day's partition exists.
+       R"SQL(
+CREATE TABLE readings (
+  sensor_id BIGINT NOT NULL,
+  ts BIGINT NOT NULL,
+  value DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY (sensor_id, ts)
+) PARTITION BY RANGE (ts);
+CREATE TABLE readings_default PARTITION OF readings DEFAULT;
+CREATE INDEX devices_path_prefix ON devices(org_path text_pattern_ops);
+CREATE INDEX sensors_path_prefix ON sensors(org_path text_pattern_ops);
+CREATE INDEX alarms_path_prefix ON alarms(org_path text_pattern_ops);
+)SQL"},
   };
   return kMigrations;
 }

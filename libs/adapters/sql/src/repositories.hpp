@@ -145,6 +145,52 @@ class SqlHazardRepository final : public store::HazardRepository {
   Connection& conn_;
 };
 
+class SqlMonitoringRepository final : public store::MonitoringRepository {
+ public:
+  explicit SqlMonitoringRepository(Connection& c) : conn_(c) {}
+  Result<std::int64_t> insertDevice(const monitoring::Device& d) override;
+  Result<void> updateDevice(const monitoring::Device& d) override;
+  Result<monitoring::Device> device(std::int64_t id) override;
+  Result<std::vector<monitoring::Device>> devices(const identity::Scope& scope, int limit,
+                                                  std::int64_t after_id) override;
+  Result<std::int64_t> insertSensor(const monitoring::Sensor& s) override;
+  Result<void> updateSensor(const monitoring::Sensor& s) override;
+  Result<monitoring::Sensor> sensor(std::int64_t id) override;
+  Result<std::optional<monitoring::Sensor>> sensorByCode(const std::string& code) override;
+  Result<std::vector<monitoring::Sensor>> sensors(const store::SensorFilter& filter, int limit,
+                                                  std::int64_t after_id) override;
+  Result<std::vector<monitoring::Sensor>> liveSensors() override;
+  Result<std::int64_t> registryVersion() override;
+  Result<void> bumpRegistryVersion() override;
+  Result<std::optional<std::string>> typeRules(monitoring::SensorType type) override;
+  Result<void> setTypeRules(monitoring::SensorType type, const std::string& rules) override;
+  Result<std::int64_t> insertReadings(std::span<const store::ReadingRow> rows) override;
+  Result<void> recomputeMinutes(std::span<const store::BucketKey> buckets) override;
+  Result<void> recomputeHours(std::span<const store::BucketKey> buckets) override;
+  Result<std::vector<store::SensorLast>> lastReadings() override;
+  Result<void> setLast(std::span<const store::SensorLast> last) override;
+  Result<std::vector<store::SeriesPoint>> series(std::int64_t sensor_id,
+                                                 store::Resolution resolution, std::int64_t from_ms,
+                                                 std::int64_t to_ms, int limit) override;
+  Result<std::int64_t> dropBefore(store::Resolution resolution, std::int64_t before_ms) override;
+  Result<void> prepareRange(std::int64_t from_ms, std::int64_t to_ms) override;
+  Result<std::optional<monitoring::Alarm>> openAlarm(std::int64_t sensor_id,
+                                                     const std::string& rule) override;
+  Result<std::vector<monitoring::Alarm>> openAlarms() override;
+  Result<std::int64_t> insertAlarm(const monitoring::Alarm& alarm) override;
+  Result<void> updateAlarm(monitoring::Alarm& alarm) override;
+  Result<monitoring::Alarm> alarm(std::int64_t id) override;
+  Result<std::vector<monitoring::Alarm>> alarms(const store::AlarmFilter& filter, int limit,
+                                                std::int64_t before_id) override;
+
+ private:
+  Result<std::vector<monitoring::Sensor>> sensorsWhere(const std::string& where,
+                                                       const std::vector<Value>& params);
+  Result<std::vector<monitoring::Alarm>> alarmsWhere(const std::string& where,
+                                                     const std::vector<Value>& params);
+  Connection& conn_;
+};
+
 class SqlLeaseRepository final : public store::LeaseRepository {
  public:
   explicit SqlLeaseRepository(Connection& c) : conn_(c) {}

@@ -70,7 +70,8 @@ class SqlTx final : public store::Tx {
         basemap_(c),
         risks_(c),
         hazards_(c),
-        leases_(c) {}
+        leases_(c),
+        monitoring_(c) {}
   store::OrgRepository& orgs() override { return orgs_; }
   store::UserRepository& users() override { return users_; }
   store::SessionRepository& sessions() override { return sessions_; }
@@ -79,6 +80,7 @@ class SqlTx final : public store::Tx {
   store::RiskRepository& risks() override { return risks_; }
   store::HazardRepository& hazards() override { return hazards_; }
   store::LeaseRepository& leases() override { return leases_; }
+  store::MonitoringRepository& monitoring() override { return monitoring_; }
 
  private:
   SqlOrgRepository orgs_;
@@ -89,6 +91,7 @@ class SqlTx final : public store::Tx {
   SqlRiskRepository risks_;
   SqlHazardRepository hazards_;
   SqlLeaseRepository leases_;
+  SqlMonitoringRepository monitoring_;
 };
 }  // namespace
 

@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::array<std::string_view, kSourceCount> kSources = {
     "self_inspection", "grid_inspection", "department_inspection", "enforcement_check",
-    "expert_check",    "public_tip",      "undercover_exposure"};
+    "expert_check",    "public_tip",      "undercover_exposure",   "online_monitoring"};
 constexpr std::array<std::string_view, 2> kGrades = {"general", "major"};
 constexpr std::array<std::string_view, kStateCount> kStates = {
     "reported", "rejected", "accepted", "assigned", "rectifying", "submitted", "closed"};

@@ -52,7 +52,7 @@ std::optional<T> byLabel(std::string_view text,
 }
 
 std::optional<Source> sourceOf(std::string_view text) {
-  static constexpr std::array<std::pair<std::string_view, Source>, 8> kLabels = {{
+  static constexpr std::array<std::pair<std::string_view, Source>, 9> kLabels = {{
       {"企业自查", Source::SelfInspection},
       {"网格巡查", Source::GridInspection},
       {"部门检查", Source::DepartmentInspection},
@@ -61,6 +61,7 @@ std::optional<Source> sourceOf(std::string_view text) {
       {"专家体检", Source::ExpertCheck},
       {"群众举报", Source::PublicTip},
       {"暗访曝光", Source::UndercoverExposure},
+      {"在线监测", Source::OnlineMonitoring},
   }};
   if (auto s = parseSource(text)) return s;
   return byLabel(text, kLabels);

@@ -241,11 +241,20 @@ Result<Hazard> HazardService::insertChecked(store::Tx& tx, const Principal& who,
 }
 
 Result<Hazard> HazardService::report(const Principal& who, const HazardDraft& draft) {
+  return report(who, draft, [](store::Tx&, const Hazard&) { return ok(); });
+}
+
+Result<Hazard> HazardService::report(const Principal& who, const HazardDraft& draft,
+                                     const AlsoInTx& also) {
   if (auto r = identity::require(who, Permission::HazardReport); !r) {
     return tl::unexpected(r.error());
   }
-  auto created = store::writeReturning<Hazard>(
-      ctx_.store, [&](store::Tx& tx) { return insertChecked(tx, who, draft); });
+  auto created = store::writeReturning<Hazard>(ctx_.store, [&](store::Tx& tx) -> Result<Hazard> {
+    auto h = insertChecked(tx, who, draft);
+    if (!h) return h;
+    if (auto r = also(tx, *h); !r) return tl::unexpected(r.error());
+    return h;
+  });
   if (created) announce(*created, "reported");
   return created;
 }

@@ -51,6 +51,18 @@ Level RuleEngine::level(SensorIndex sensor, std::uint16_t rule) const {
   return alarms_[sensors_[sensor].first_alarm + rule].level;
 }
 
+void RuleEngine::restoreLast(SensorIndex sensor, std::int64_t at_ms, double value) {
+  auto& s = sensors_[sensor];
+  if (at_ms <= s.last_ms) return;
+  s.last_ms = at_ms;
+  s.last_value = value;
+  s.flat_run = 1;
+}
+
+void RuleEngine::restoreLevel(SensorIndex sensor, std::uint16_t rule, Level level) {
+  alarms_[sensors_[sensor].first_alarm + rule].level = level;
+}
+
 Level RuleEngine::siteLevel(std::uint16_t site) const { return sites_[site].level; }
 
 std::size_t RuleEngine::stateBytes() const {

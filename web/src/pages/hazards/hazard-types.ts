@@ -7,7 +7,7 @@ export type HazardState = (typeof HAZARD_STATES)[number];
 
 export const HAZARD_SOURCES = [
   'self_inspection', 'grid_inspection', 'department_inspection', 'enforcement_check', 'expert_check',
-  'public_tip', 'undercover_exposure',
+  'public_tip', 'undercover_exposure', 'online_monitoring',
 ] as const;
 export type HazardSource = (typeof HAZARD_SOURCES)[number];
 

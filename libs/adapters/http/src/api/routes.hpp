@@ -17,6 +17,8 @@ void addRiskImportRoutes(Router& router, Services& services);
 void addHazardRoutes(Router& router, Services& services);
 void addHazardAdminRoutes(Router& router, Services& services);
 void addPublicTipRoutes(Router& router, Services& services);
+void addMonitoringRoutes(Router& router, Services& services);
+void addAlarmRoutes(Router& router, Services& services);
 
 // Result<T> → response, or the error as problem+json.
 template <class T, class F>

@@ -10,6 +10,8 @@
 namespace citysafe {
 
 std::string jsonQuote(std::string_view s);
+// A JSON number (ten significant digits), or null for NaN and infinity.
+std::string jsonNumber(double value);
 
 class JsonObject {
  public:

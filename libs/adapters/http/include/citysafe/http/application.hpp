@@ -10,6 +10,8 @@
 #include "citysafe/core/hazard/hazard_service.hpp"
 #include "citysafe/core/identity/auth_service.hpp"
 #include "citysafe/core/identity/user_service.hpp"
+#include "citysafe/core/monitoring/ingestor.hpp"
+#include "citysafe/core/monitoring/monitoring_service.hpp"
 #include "citysafe/core/org/org_service.hpp"
 #include "citysafe/core/risk/risk_service.hpp"
 #include "citysafe/core/services.hpp"
@@ -36,6 +38,9 @@ struct Services {
   basemap::BasemapService basemap;
   risk::RiskService risks;
   hazard::HazardService hazards;
+  monitoring::MonitoringService monitoring;
+  // One per process: HTTP bulk ingestion and the MQTT consumer share it.
+  monitoring::Ingestor ingestor;
   Services(ServiceContext& c, const identity::PasswordHasher& hasher,
            const hazard::ImageInspector* images)
       : ctx(c),
@@ -44,7 +49,9 @@ struct Services {
         orgs(c),
         basemap(c),
         risks(c),
-        hazards(c, images) {}
+        hazards(c, images),
+        monitoring(c),
+        ingestor(c) {}
 };
 
 class Application {

@@ -39,6 +39,9 @@ class Connection {
   // Conflict for unique violations, Unavailable when the server is gone, Internal otherwise.
   [[nodiscard]] virtual Result<std::vector<Row>> query(std::string_view sql,
                                                        const std::vector<Value>& params) = 0;
+  // One statement without rows to return; how many rows it inserted, changed or deleted.
+  [[nodiscard]] virtual Result<std::int64_t> exec(std::string_view sql,
+                                                  const std::vector<Value>& params) = 0;
   // Several statements, no parameters (migrations, BEGIN/COMMIT).
   [[nodiscard]] virtual Result<void> execScript(std::string_view sql) = 0;
   // BEGIN IMMEDIATE on SQLite so writers queue instead of failing mid-transaction.

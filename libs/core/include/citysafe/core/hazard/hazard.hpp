@@ -20,8 +20,9 @@ enum class Source : std::uint8_t {
   ExpertCheck,           // 专家体检式检查
   PublicTip,             // 群众举报
   UndercoverExposure,    // 暗访曝光
+  OnlineMonitoring,      // 在线监测 (opened from a sensor alarm)
 };
-inline constexpr int kSourceCount = 7;
+inline constexpr int kSourceCount = 8;
 
 enum class Grade : std::uint8_t { General, Major };  // 一般隐患, 重大隐患
 

@@ -3,6 +3,7 @@
 // with evidence → verify and close, with extensions, a scheduler for due and overdue hazards,
 // graded supervision, public tips, statistics and ledger import. Every call checks permission
 // and scope; every change is audited and announced on the live channel.
+#include <functional>
 #include <optional>
 #include <semaphore>
 #include <string>
@@ -123,6 +124,11 @@ class HazardService {
       : ctx_(ctx), images_(images), limits_(limits) {}
 
   [[nodiscard]] Result<Hazard> report(const identity::Principal& who, const HazardDraft& draft);
+  // Reports and, in the same transaction, lets the caller link what the hazard came from (an
+  // alarm): both are kept or neither.
+  using AlsoInTx = std::function<Result<void>(store::Tx&, const Hazard&)>;
+  [[nodiscard]] Result<Hazard> report(const identity::Principal& who, const HazardDraft& draft,
+                                      const AlsoInTx& also);
   [[nodiscard]] Result<Hazard> get(const identity::Principal& who, std::int64_t id);
   [[nodiscard]] Result<std::vector<Hazard>> list(const identity::Principal& who,
                                                  store::HazardFilter filter, int limit,

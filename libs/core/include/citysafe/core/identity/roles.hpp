@@ -36,6 +36,10 @@ enum class Permission : std::uint8_t {
   HazardRectify,  // fix what the own unit was assigned
   HazardVerify,   // check a fix and close it (never one's own)
   HazardPolicy,   // deadline rules and the working-day calendar
+  MonitorRead,    // sensors, readings, alarms
+  SensorManage,   // register devices and sensors, set their rules and status
+  AlarmHandle,    // acknowledge, handle and close alarms
+  ReadingIngest,  // push readings over HTTP (gateways)
 };
 
 std::span<const Role> allRoles();

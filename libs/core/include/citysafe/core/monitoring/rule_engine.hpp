@@ -61,6 +61,12 @@ class RuleEngine {
   // alarms that hold at that moment.
   void setSilenced(SensorIndex sensor, bool silenced, std::int64_t at_ms,
                    std::vector<Transition>& out);
+  // Seeds state a restart would otherwise lose: the last reading (so redelivered readings are
+  // duplicates) and the level of an open alarm (so it is changed in place, not raised again).
+  void restoreLast(SensorIndex sensor, std::int64_t at_ms, double value);
+  void restoreLevel(SensorIndex sensor, std::uint16_t rule, Level level);
+  [[nodiscard]] std::int64_t lastAt(SensorIndex sensor) const { return sensors_[sensor].last_ms; }
+  [[nodiscard]] double lastValue(SensorIndex sensor) const { return sensors_[sensor].last_value; }
   [[nodiscard]] Level level(SensorIndex sensor, std::uint16_t rule) const;
   [[nodiscard]] Level siteLevel(std::uint16_t site) const;
   [[nodiscard]] std::size_t sensors() const { return sensors_.size(); }

@@ -16,6 +16,7 @@
 #include "citysafe/core/org/organisation.hpp"
 #include "citysafe/core/risk/risk_point.hpp"
 #include "citysafe/core/store/hazard_store.hpp"
+#include "citysafe/core/store/monitoring_store.hpp"
 
 namespace citysafe::store {
 
@@ -187,6 +188,7 @@ class Tx {
   virtual RiskRepository& risks() = 0;
   virtual HazardRepository& hazards() = 0;
   virtual LeaseRepository& leases() = 0;
+  virtual MonitoringRepository& monitoring() = 0;
 };
 
 using Work = std::function<Result<void>(Tx&)>;

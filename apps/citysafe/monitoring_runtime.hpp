@@ -1,0 +1,45 @@
+#pragma once
+// The monitoring side of `serve`: the MQTT consumer, and a loop every two seconds that closes
+// quiet minutes, checks for offline sensors (one node at a time, by lease), pushes the latest
+// values to browsers, and once an hour prepares partitions and applies retention.
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "citysafe/http/application.hpp"
+#include "mqtt_ingest.hpp"
+
+namespace citysafe::app {
+
+struct MqttConfig {
+  std::string broker;  // host:port; empty: no MQTT
+  std::string client_id;
+  std::string share;  // a $share group name, for several nodes
+};
+
+class MonitoringRuntime {
+ public:
+  MonitoringRuntime(http::Services& services, std::string node, MqttConfig mqtt);
+  ~MonitoringRuntime();
+  [[nodiscard]] Result<void> start();
+  void stop();
+
+ private:
+  void loop();
+  http::Services& services_;
+  std::string node_;
+  MqttConfig mqtt_;
+  std::unique_ptr<mqtt::MqttIngest> consumer_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+};
+
+// "host:port" (port defaults to 1883); Invalid naming `field`.
+[[nodiscard]] Result<std::pair<std::string, int>> parseBroker(const std::string& text,
+                                                              const std::string& field);
+
+}  // namespace citysafe::app

@@ -1,0 +1,33 @@
+#pragma once
+// Publishing readings (replay, the demo simulator, benchmarks) with libmosquitto: QoS 1, and a
+// way to wait until the broker has acknowledged everything sent.
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "citysafe/common/result.hpp"
+
+namespace citysafe::mqtt {
+
+class Publisher {
+ public:
+  Publisher(std::string host, int port, std::string client_id);
+  ~Publisher();
+  Publisher(const Publisher&) = delete;
+  Publisher& operator=(const Publisher&) = delete;
+
+  [[nodiscard]] Result<void> connect();
+  // Queues one message; Unavailable when the connection is gone.
+  [[nodiscard]] Result<void> publish(const std::string& topic, const std::string& payload,
+                                     int qos = 1);
+  // Blocks until every QoS 1 message sent so far is acknowledged, or the timeout passes.
+  [[nodiscard]] Result<void> drain(int timeout_ms);
+  [[nodiscard]] std::int64_t published() const;
+  [[nodiscard]] std::int64_t acknowledged() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace citysafe::mqtt

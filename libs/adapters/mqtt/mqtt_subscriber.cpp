@@ -1,0 +1,344 @@
+#include "mqtt_subscriber.hpp"
+
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <spdlog/spdlog.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace citysafe::mqtt {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kMaxPacket = 16U << 20;  // a batch payload beyond this is refused
+
+void putU16(std::string& out, std::size_t v) {
+  out.push_back(static_cast<char>((v >> 8) & 0xFF));
+  out.push_back(static_cast<char>(v & 0xFF));
+}
+
+void putString(std::string& out, const std::string& s) {
+  putU16(out, s.size());
+  out += s;
+}
+
+// Fixed header: type/flags byte and the variable-length remaining length.
+std::string packet(std::uint8_t first, const std::string& body) {
+  std::string out(1, static_cast<char>(first));
+  std::size_t n = body.size();
+  do {
+    auto byte = static_cast<std::uint8_t>(n % 128);
+    n /= 128;
+    if (n > 0) byte |= 0x80;
+    out.push_back(static_cast<char>(byte));
+  } while (n > 0);
+  return out + body;
+}
+
+bool sendAll(int fd, const std::string& data) {
+  std::size_t sent = 0;
+  while (sent < data.size()) {
+    const ssize_t n = ::send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    sent += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+int connectTo(const std::string& host, int port) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  addrinfo* found = nullptr;
+  if (getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found) != 0) return -1;
+  int fd = -1;
+  for (auto* a = found; a != nullptr; a = a->ai_next) {
+    fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
+    if (fd < 0) continue;
+    if (::connect(fd, a->ai_addr, a->ai_addrlen) == 0) break;
+    ::close(fd);
+    fd = -1;
+  }
+  freeaddrinfo(found);
+  if (fd >= 0) {
+    int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  }
+  return fd;
+}
+
+// Incoming bytes, cut into packets.
+class PacketReader {
+ public:
+  // Reads what is there (waiting up to `wait_ms`); false when the connection is gone.
+  bool fill(int fd, int wait_ms) {
+    pollfd p{fd, POLLIN, 0};
+    const int ready = ::poll(&p, 1, wait_ms);
+    if (ready < 0) return errno == EINTR;
+    if (ready == 0) return true;
+    char chunk[65536];
+    const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
+    if (n < 0) return errno == EINTR || errno == EAGAIN;
+    if (n == 0) return false;
+    buffer_.append(chunk, static_cast<std::size_t>(n));
+    return true;
+  }
+  // The next whole packet: type byte and body. False when none is complete yet; `broken` when the
+  // stream cannot be a valid MQTT stream.
+  bool next(std::uint8_t& first, std::string& body, bool& broken) {
+    broken = false;
+    if (buffer_.size() < pos_ + 2) return false;
+    std::size_t length = 0;
+    std::size_t multiplier = 1;
+    std::size_t i = pos_ + 1;
+    for (;; ++i) {
+      if (i >= buffer_.size()) return false;
+      const auto byte = static_cast<std::uint8_t>(buffer_[i]);
+      length += (byte & 0x7F) * multiplier;
+      if ((byte & 0x80) == 0) break;
+      multiplier *= 128;
+      if (i - pos_ >= 4) {
+        broken = true;
+        return false;
+      }
+    }
+    if (length > kMaxPacket) {
+      broken = true;
+      return false;
+    }
+    const std::size_t start = i + 1;
+    if (buffer_.size() < start + length) return false;
+    first = static_cast<std::uint8_t>(buffer_[pos_]);
+    body.assign(buffer_, start, length);
+    pos_ = start + length;
+    if (pos_ == buffer_.size()) {
+      buffer_.clear();
+      pos_ = 0;
+    } else if (pos_ > (1U << 20)) {
+      buffer_.erase(0, pos_);
+      pos_ = 0;
+    }
+    return true;
+  }
+  [[nodiscard]] bool hasBuffered() const { return buffer_.size() > pos_; }
+
+ private:
+  std::string buffer_;
+  std::size_t pos_ = 0;
+};
+
+std::uint16_t u16(const std::string& s, std::size_t at) {
+  return static_cast<std::uint16_t>((static_cast<std::uint8_t>(s[at]) << 8) |
+                                    static_cast<std::uint8_t>(s[at + 1]));
+}
+
+bool readable(int fd) {
+  pollfd p{fd, POLLIN, 0};
+  return ::poll(&p, 1, 0) > 0;
+}
+
+}  // namespace
+
+Subscriber::Subscriber(SubscriberOptions options, BatchHandler handler)
+    : options_(std::move(options)), handler_(std::move(handler)) {}
+
+Subscriber::~Subscriber() { stop(); }
+
+void Subscriber::start() {
+  stopping_ = false;
+  thread_ = std::thread([this] { run(); });
+}
+
+void Subscriber::stop() {
+  stopping_ = true;
+  if (thread_.joinable()) thread_.join();
+}
+
+SubscriberStats Subscriber::stats() const {
+  return {messages_.load(), batches_.load(), acknowledged_.load(), reconnects_.load(),
+          failures_.load()};
+}
+
+void Subscriber::run() {
+  auto backoff = std::chrono::milliseconds(100);
+  bool first = true;
+  while (!stopping_) {
+    if (!first) reconnects_.fetch_add(1);
+    first = false;
+    const auto began = Clock::now();
+    session();
+    connected_ = false;
+    if (stopping_) break;
+    // A session that lasted a while earns a quick retry; repeated failures back off to 5 s.
+    backoff = Clock::now() - began > std::chrono::seconds(10)
+                  ? std::chrono::milliseconds(100)
+                  : std::min(backoff * 2, std::chrono::milliseconds(5000));
+    for (auto waited = std::chrono::milliseconds(0); waited < backoff && !stopping_;
+         waited += std::chrono::milliseconds(50)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+}
+
+bool Subscriber::sendConnect(int fd) const {
+  std::string connect;
+  putString(connect, "MQTT");
+  connect.push_back(4);    // protocol level 3.1.1
+  std::uint8_t flags = 0;  // clean session off: the broker keeps our session and queue
+  if (!options_.username.empty()) flags |= 0x80;
+  if (!options_.password.empty()) flags |= 0x40;
+  connect.push_back(static_cast<char>(flags));
+  putU16(connect, static_cast<std::size_t>(options_.keepalive_s));
+  putString(connect, options_.client_id);
+  if (!options_.username.empty()) putString(connect, options_.username);
+  if (!options_.password.empty()) putString(connect, options_.password);
+  return sendAll(fd, packet(0x10, connect));
+}
+
+bool Subscriber::sendSubscribe(int fd) const {
+  std::string subscribe;
+  putU16(subscribe, 1);
+  putString(subscribe, options_.filter);
+  subscribe.push_back(1);  // QoS 1
+  return sendAll(fd, packet(0x82, subscribe));
+}
+
+bool Subscriber::flush(int fd, std::vector<Message>& pending) {
+  if (pending.empty()) return true;
+  batches_.fetch_add(1);
+  bool durable = false;
+  try {
+    durable = handler_(pending);
+  } catch (const std::exception& e) {
+    spdlog::error("mqtt: the batch handler threw: {}", e.what());
+  }
+  if (!durable) {
+    failures_.fetch_add(1);
+    pending.clear();
+    return false;  // drop the connection: the broker will send them again
+  }
+  std::string acks;
+  std::int64_t n = 0;
+  for (const auto& m : pending) {
+    if (m.packet_id == 0) continue;
+    acks.push_back(0x40);
+    acks.push_back(0x02);
+    putU16(acks, m.packet_id);
+    ++n;
+  }
+  pending.clear();
+  if (!acks.empty() && !sendAll(fd, acks)) return false;
+  acknowledged_.fetch_add(n);
+  return true;
+}
+
+// One connection. The broker may send queued messages right after CONNACK, before SUBACK, so
+// one reader handles every packet from the start.
+bool Subscriber::session() {
+  const int fd = connectTo(options_.host, options_.port);
+  if (fd < 0) return false;
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  if (!sendConnect(fd)) return false;
+  enum class Phase : std::uint8_t { AwaitConnack, AwaitSuback, Ready } phase = Phase::AwaitConnack;
+  const auto handshake_deadline = Clock::now() + std::chrono::seconds(10);
+  PacketReader reader;
+  std::vector<Message> pending;
+  auto last_sent = Clock::now();
+  const auto ping_every = std::chrono::seconds(std::max(1, options_.keepalive_s / 2));
+  while (!stopping_) {
+    if (phase != Phase::Ready && Clock::now() > handshake_deadline) {
+      spdlog::warn("mqtt: no answer from {}:{} to the handshake", options_.host, options_.port);
+      return false;
+    }
+    // Wait briefly for more while a batch is open, longer when idle.
+    int wait_ms = 200;
+    if (!pending.empty()) {
+      const auto age = Clock::now() - pending.front().received;
+      wait_ms = age >= options_.batch_wait
+                    ? 0
+                    : static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                           options_.batch_wait - age)
+                                           .count());
+    }
+    if (!reader.fill(fd, reader.hasBuffered() ? 0 : wait_ms)) {
+      flush(fd, pending);  // what arrived before the drop may still be made durable
+      return true;
+    }
+    std::uint8_t first = 0;
+    std::string body;
+    bool broken = false;
+    while (pending.size() < options_.batch_messages && reader.next(first, body, broken)) {
+      const int type = first >> 4;
+      if (type == 2) {  // CONNACK
+        if (body.size() < 2 || body[1] != 0) {
+          spdlog::warn("mqtt: {}:{} refused the connection (return code {})", options_.host,
+                       options_.port, body.size() >= 2 ? static_cast<int>(body[1]) : -1);
+          return false;
+        }
+        if (!sendSubscribe(fd)) return false;
+        phase = Phase::AwaitSuback;
+        continue;
+      }
+      if (type == 9) {  // SUBACK
+        if (body.size() < 3 || static_cast<std::uint8_t>(body[2]) == 0x80) {
+          spdlog::warn("mqtt: the broker refused the subscription to {}", options_.filter);
+          return false;
+        }
+        phase = Phase::Ready;
+        connected_ = true;
+        spdlog::info("mqtt: subscribed to {} at {}:{} as {}", options_.filter, options_.host,
+                     options_.port, options_.client_id);
+        continue;
+      }
+      if (type != 3) continue;  // PINGRESP, and nothing else we asked for
+      const int qos = (first >> 1) & 0x03;
+      if (body.size() < 2) return true;
+      const std::size_t topic_len = u16(body, 0);
+      std::size_t at = 2 + topic_len;
+      if (body.size() < at + (qos > 0 ? 2 : 0)) return true;
+      Message m;
+      m.topic.assign(body, 2, topic_len);
+      if (qos > 0) {
+        m.packet_id = u16(body, at);
+        at += 2;
+      }
+      m.payload.assign(body, at, std::string::npos);
+      m.dup = (first & 0x08) != 0;
+      m.received = Clock::now();
+      pending.push_back(std::move(m));
+      messages_.fetch_add(1);
+    }
+    if (broken) {
+      spdlog::warn("mqtt: malformed packet from the broker; reconnecting");
+      return true;
+    }
+    // Hand the batch over when it is full, old enough, or nothing more is waiting.
+    const bool full = pending.size() >= options_.batch_messages;
+    const bool aged =
+        !pending.empty() && Clock::now() - pending.front().received >= options_.batch_wait;
+    const bool quiet = !pending.empty() && !reader.hasBuffered() && !readable(fd);
+    if (full || aged || quiet) {
+      if (!flush(fd, pending)) return true;
+      last_sent = Clock::now();
+    }
+    if (Clock::now() - last_sent >= ping_every) {
+      if (!sendAll(fd, std::string("\xC0\x00", 2))) return true;
+      last_sent = Clock::now();
+    }
+  }
+  flush(fd, pending);
+  sendAll(fd, std::string("\xE0\x00", 2));  // DISCONNECT: the session stays for next time
+  return true;
+}
+
+}  // namespace citysafe::mqtt

@@ -1,0 +1,114 @@
+#pragma once
+// Ingestion: checks a batch of readings, evaluates the rules, and in one transaction stores the
+// readings, recomputes the aggregates whose minute or hour closed, and raises, changes or clears
+// alarms. The caller acknowledges the batch (MQTT PUBACK, HTTP 200) only after ingest() returns:
+// by then it is durable. Events go out after the commit.
+//
+// Readings are idempotent by (sensor, time): a redelivered batch stores nothing new and raises
+// nothing again, because the engine is seeded from the store on every (re)load. If a
+// transaction fails, the engine may have run ahead of the store, so it reloads before the next
+// batch.
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "citysafe/core/monitoring/rule_engine.hpp"
+#include "citysafe/core/monitoring/sensor.hpp"
+#include "citysafe/core/services.hpp"
+#include "citysafe/core/store/monitoring_store.hpp"
+
+namespace citysafe::monitoring {
+
+struct RawReading {
+  std::string sensor;  // the sensor's code
+  std::int64_t at_ms = 0;
+  double value = 0;
+};
+
+// What happened to each reading of a batch (and, summed, since start).
+struct IngestTally {
+  std::int64_t accepted = 0;      // evaluated (and stored unless already held)
+  std::int64_t stored = 0;        // new rows
+  std::int64_t duplicate = 0;     // same sensor and time as one already seen
+  std::int64_t out_of_order = 0;  // older than the sensor's last: stored, not alarmed on
+  std::int64_t not_finite = 0;    // NaN or infinity: refused
+  std::int64_t unknown_sensor = 0;
+  std::int64_t out_of_window = 0;  // too far in the future or older than raw retention
+  std::int64_t malformed = 0;      // counted by the transport's parser
+  std::int64_t alarms_changed = 0;
+  IngestTally& operator+=(const IngestTally& o);
+  [[nodiscard]] std::int64_t refused() const {
+    return not_finite + unknown_sensor + out_of_window + malformed;
+  }
+};
+
+struct IngestOptions {
+  std::int64_t max_future_ms = 5 * 60 * 1000;            // clocks run a little fast
+  std::int64_t max_age_ms = 30LL * 24 * 60 * 60 * 1000;  // raw retention
+  std::int64_t quiet_flush_ms = 2 * 60 * 1000;           // close a quiet sensor's minute
+  std::int64_t minute_retention_ms = 400LL * 24 * 60 * 60 * 1000;
+};
+
+// The rules a sensor runs: its own, else its type's as an administrator set them, else the
+// built-in defaults; with the offline rule.
+[[nodiscard]] Result<std::vector<Rule>> sensorRules(store::Tx& tx, const Sensor& sensor);
+
+class Ingestor {
+ public:
+  Ingestor(ServiceContext& ctx, IngestOptions options = {});
+  // Loads the registry and seeds the engine from the store.
+  [[nodiscard]] Result<void> load();
+  // One batch, one transaction. On error nothing of the batch is stored.
+  // With a scope (a gateway pushing over HTTP), sensors outside it count as unknown.
+  [[nodiscard]] Result<IngestTally> ingest(std::span<const RawReading> batch,
+                                           const std::optional<identity::Scope>& scope = {});
+  // Every few seconds: stale sensors, quiet sensors' minutes and hours, registry changes made on
+  // other nodes.
+  // `check_stale`: only one node raises offline alarms (the one holding the lease), since each
+  // node sees only its share of a shared subscription.
+  [[nodiscard]] Result<IngestTally> tick(bool check_stale = true);
+  // "sensor.values" events with the latest reading of every sensor that reported since the last
+  // call, one event per organisation.
+  void publishRecent();
+  // Day partitions ahead (PostgreSQL) and retention: raw readings and minutes past their time.
+  [[nodiscard]] Result<void> housekeep();
+  void countMalformed(std::int64_t n);
+  [[nodiscard]] IngestTally totals() const;
+  [[nodiscard]] std::size_t sensorCount() const;
+  [[nodiscard]] std::size_t engineBytes() const;
+  // The latest value this node has seen of each of these sensors (0 at_ms when none).
+  [[nodiscard]] std::vector<store::SensorLast> latest(
+      std::span<const std::int64_t> sensor_ids) const;
+
+ private:
+  struct SensorInfo {
+    Sensor sensor;
+    std::vector<std::string> rule_names;
+    std::int64_t minute = 0;  // start of the minute (hour) being filled; 0 when none
+    std::int64_t hour = 0;
+  };
+  struct Pending;
+
+  Result<void> loadLocked();
+  Result<IngestTally> commit(Pending& pending);
+  void track(SensorIndex s, std::int64_t at_ms, Pending& pending);
+
+  ServiceContext& ctx_;
+  IngestOptions options_;
+  mutable std::mutex mutex_;
+  RuleEngine engine_;
+  std::vector<SensorInfo> info_;
+  std::unordered_map<std::string, SensorIndex> by_code_;
+  std::unordered_map<std::int64_t, SensorIndex> by_id_;
+  std::vector<SensorIndex> recent_;  // reported since the last publishRecent()
+  std::vector<bool> is_recent_;
+  std::int64_t registry_version_ = -1;
+  bool needs_reload_ = true;
+  IngestTally totals_;
+};
+
+}  // namespace citysafe::monitoring

@@ -1,0 +1,119 @@
+#include "citysafe/core/monitoring/alarm.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "citysafe/common/json_text.hpp"
+#include "citysafe/common/time_format.hpp"
+
+namespace citysafe::monitoring {
+namespace {
+constexpr std::array<std::string_view, 4> kStates = {"active", "acknowledged", "handling",
+                                                     "closed"};
+constexpr std::array<std::string_view, 4> kDispositions = {"real_danger", "false_alarm",
+                                                           "device_fault", "maintenance"};
+constexpr std::array<std::string_view, 3> kActions = {"acknowledge", "handle", "close"};
+
+template <class E, std::size_t N>
+std::optional<E> parseIn(const std::array<std::string_view, N>& names, std::string_view text) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i] == text) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+const char* toString(AlarmState s) { return kStates[static_cast<std::size_t>(s)].data(); }
+const char* toString(Disposition d) { return kDispositions[static_cast<std::size_t>(d)].data(); }
+const char* toString(AlarmAction a) { return kActions[static_cast<std::size_t>(a)].data(); }
+std::optional<AlarmState> parseAlarmState(std::string_view t) {
+  return parseIn<AlarmState>(kStates, t);
+}
+std::optional<Disposition> parseDisposition(std::string_view t) {
+  return parseIn<Disposition>(kDispositions, t);
+}
+std::optional<AlarmAction> parseAlarmAction(std::string_view t) {
+  return parseIn<AlarmAction>(kActions, t);
+}
+
+Result<void> applyStep(Alarm& alarm, const AlarmStep& step, UserId by, TimePoint at) {
+  if (alarm.state == AlarmState::Closed) {
+    return fail(Errc::IllegalTransition, "action", "the alarm is already closed");
+  }
+  if (step.notes.size() > 2000) return invalid("notes", "must be at most 2000 characters");
+  switch (step.action) {
+    case AlarmAction::Acknowledge:
+      if (alarm.state != AlarmState::Active) {
+        return fail(Errc::IllegalTransition, "action",
+                    std::string("an alarm that is ") + toString(alarm.state) +
+                        " cannot be acknowledged again");
+      }
+      alarm.state = AlarmState::Acknowledged;
+      alarm.acknowledged_at = at;
+      alarm.acknowledged_by = by;
+      break;
+    case AlarmAction::Handle:
+      if (alarm.state == AlarmState::Handling) {
+        return fail(Errc::IllegalTransition, "action", "the alarm is already being handled");
+      }
+      if (!alarm.acknowledged_at) {  // handling implies acknowledging
+        alarm.acknowledged_at = at;
+        alarm.acknowledged_by = by;
+      }
+      alarm.state = AlarmState::Handling;
+      alarm.handling_at = at;
+      break;
+    case AlarmAction::Close:
+      if (!step.disposition) {
+        return invalid("disposition",
+                       "closing needs one of real_danger, false_alarm, device_fault, maintenance");
+      }
+      if (!alarm.acknowledged_at) {
+        alarm.acknowledged_at = at;
+        alarm.acknowledged_by = by;
+      }
+      alarm.state = AlarmState::Closed;
+      alarm.closed_at = at;
+      alarm.closed_by = by;
+      alarm.disposition = step.disposition;
+      break;
+  }
+  if (!step.notes.empty()) {
+    alarm.notes += (alarm.notes.empty() ? "" : "\n") + step.notes;
+  }
+  return ok();
+}
+
+bool applyLevel(Alarm& alarm, Level to, double value, TimePoint at) {
+  if (alarm.id != 0 && alarm.level == to) return false;
+  if (alarm.id == 0) alarm.raised_at = at;
+  alarm.level = to;
+  alarm.peak = std::max(alarm.peak, to);
+  alarm.value = value;
+  alarm.changed_at = at;
+  if (to == Level::None) {
+    alarm.cleared_at = at;
+  } else {
+    alarm.cleared_at.reset();  // back before anyone closed it: the same alarm again
+  }
+  return true;
+}
+
+std::string toAuditJson(const Alarm& a) {
+  JsonObject o;
+  o.add("code", a.code)
+      .add("sensor", a.sensor_code)
+      .add("rule", a.rule)
+      .add("level", toString(a.level))
+      .add("peak", toString(a.peak))
+      .add("state", toString(a.state))
+      .add("value", a.value)
+      .add("changed_at", formatIso8601(a.changed_at));
+  if (a.cleared_at) o.add("cleared_at", formatIso8601(*a.cleared_at));
+  if (a.disposition) o.add("disposition", toString(*a.disposition));
+  if (!a.notes.empty()) o.add("notes", a.notes);
+  if (a.hazard_id) o.add("hazard_id", *a.hazard_id);
+  return o.str();
+}
+
+}  // namespace citysafe::monitoring

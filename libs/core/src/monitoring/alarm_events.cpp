@@ -1,0 +1,86 @@
+#include "citysafe/core/monitoring/alarm_events.hpp"
+
+#include "citysafe/common/json_text.hpp"
+#include "citysafe/common/time_format.hpp"
+
+namespace citysafe::monitoring {
+
+Result<std::optional<AlarmChange>> applyTransition(ServiceContext& ctx, store::Tx& tx,
+                                                   const Sensor& sensor, const std::string& rule,
+                                                   Level to, double value, TimePoint at) {
+  auto& repo = tx.monitoring();
+  auto open = repo.openAlarm(sensor.id, rule);
+  if (!open) return tl::unexpected(open.error());
+  Alarm alarm;
+  std::string before = "null";
+  if (*open) {
+    alarm = std::move(**open);
+    before = toAuditJson(alarm);
+  } else {
+    if (to == Level::None) return std::nullopt;  // nothing open to clear
+    alarm.sensor_id = sensor.id;
+    alarm.sensor_code = sensor.code;
+    alarm.rule = rule;
+    alarm.site = sensor.siteKey();
+    alarm.org_id = sensor.org_id;
+    alarm.org_path = sensor.org_path;
+    alarm.sector = sensor.sector;
+    alarm.risk_point_id = sensor.risk_point_id;
+    alarm.location = sensor.location;
+  }
+  const bool is_new = alarm.id == 0;
+  if (!applyLevel(alarm, to, value, at)) return std::nullopt;
+  if (is_new) {
+    auto id = repo.insertAlarm(alarm);  // Conflict if another node opened it meanwhile
+    if (!id) return tl::unexpected(id.error());
+    auto stored = repo.alarm(*id);  // with the code the store gave it
+    if (!stored) return tl::unexpected(stored.error());
+    alarm = std::move(*stored);
+  } else if (auto r = repo.updateAlarm(alarm); !r) {
+    return tl::unexpected(r.error());
+  }
+  const std::string action = is_new ? "raised" : (to == Level::None ? "cleared" : "changed");
+  auto audited = ctx.auditor.record(tx, identity::Principal::system(),
+                                    {.entity = "alarm",
+                                     .entity_id = std::to_string(alarm.id),
+                                     .action = action,
+                                     .before_json = before,
+                                     .after_json = toAuditJson(alarm),
+                                     .scope_path = alarm.org_path});
+  if (!audited) return tl::unexpected(audited.error());
+  return AlarmChange{std::move(alarm), action};
+}
+
+std::string alarmEventJson(const Alarm& a) {
+  JsonObject o;
+  o.add("id", a.id)
+      .add("code", a.code)
+      .add("sensor_id", a.sensor_id)
+      .add("sensor", a.sensor_code)
+      .add("rule", a.rule)
+      .add("site", a.site)
+      .add("level", toString(a.level))
+      .add("peak", toString(a.peak))
+      .add("state", toString(a.state))
+      .add("value", a.value)
+      .add("lon", a.location.lon)
+      .add("lat", a.location.lat)
+      .add("raised_at", formatIso8601(a.raised_at))
+      .add("changed_at", formatIso8601(a.changed_at))
+      .add("cleared", a.cleared_at.has_value());
+  return o.str();
+}
+
+void publishAlarmChange(ServiceContext& ctx, const AlarmChange& change) {
+  const auto& a = change.alarm;
+  ctx.bus.publish(events::DomainEvent{.type = "alarm." + change.action,
+                                      .entity = "alarm",
+                                      .entity_id = std::to_string(a.id),
+                                      .action = change.action,
+                                      .org_path = a.org_path,
+                                      .sectors = {a.sector},
+                                      .at = ctx.clock.now(),
+                                      .data_json = alarmEventJson(a)});
+}
+
+}  // namespace citysafe::monitoring

@@ -1,0 +1,284 @@
+// The monitoring port, the same on every store: the registry round-trips and follows the scope
+// rule; readings are idempotent by (sensor, time); aggregates are exact when recomputed; one open
+// alarm per (sensor, rule); retention; PostgreSQL's day partitions.
+#include "citysafe/core/monitoring/monitoring_service.hpp"
+#include "store_fixture.hpp"
+
+namespace citysafe::contract {
+namespace {
+
+using monitoring::Alarm;
+using monitoring::Device;
+using monitoring::Sensor;
+
+constexpr std::int64_t kT0 = 1790000040000;  // a whole minute
+
+class MonitoringStore : public StoreContract {
+ protected:
+  template <class T>
+  Result<T> write(const std::function<Result<T>(store::Tx&)>& work) {
+    return store::writeReturning<T>(*store_, work);
+  }
+  template <class T>
+  Result<T> read(const std::function<Result<T>(store::Tx&)>& work) {
+    return store::readReturning<T>(*store_, work);
+  }
+  // A device and one sensor of the gas enterprise.
+  Sensor registerSensor(const Tree& t, const std::string& code) {
+    Device d{.code = "DEV-" + code,
+             .name = "终端",
+             .org_id = t.gas_enterprise.id,
+             .org_path = t.gas_enterprise.path,
+             .sector = "gas",
+             .location = {120.1, 30.2},
+             .created_at = clock_.now(),
+             .updated_at = clock_.now()};
+    auto device_id =
+        write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertDevice(d); });
+    EXPECT_TRUE(device_id);
+    Sensor s{.code = code,
+             .device_id = device_id.value_or(0),
+             .name = "甲烷",
+             .type = monitoring::SensorType::Methane,
+             .unit = "%vol",
+             .interval_s = 10,
+             .org_id = t.gas_enterprise.id,
+             .org_path = t.gas_enterprise.path,
+             .sector = "gas",
+             .location = {120.1, 30.2},
+             .created_at = clock_.now(),
+             .updated_at = clock_.now()};
+    auto id = write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertSensor(s); });
+    EXPECT_TRUE(id) << (id ? "" : id.error().message);
+    s.id = id.value_or(0);
+    return s;
+  }
+  std::int64_t insertReadings(const std::vector<store::ReadingRow>& rows) {
+    auto n =
+        write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertReadings(rows); });
+    EXPECT_TRUE(n) << (n ? "" : n.error().message);
+    return n.value_or(-1);
+  }
+  Alarm alarmOf(const Sensor& s, const std::string& rule) {
+    Alarm a;
+    a.sensor_id = s.id;
+    a.sensor_code = s.code;
+    a.rule = rule;
+    a.site = s.siteKey();
+    a.org_id = s.org_id;
+    a.org_path = s.org_path;
+    a.sector = s.sector;
+    a.location = s.location;
+    monitoring::applyLevel(a, monitoring::Level::Orange, 1.2, clock_.now());
+    return a;
+  }
+};
+
+TEST_P(MonitoringStore, SensorsRoundTripAndFollowTheScope) {
+  const Tree t = buildTree();
+  Sensor s = registerSensor(t, "GAS-1");
+  auto got = read<Sensor>([&](store::Tx& tx) { return tx.monitoring().sensor(s.id); });
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->code, "GAS-1");
+  EXPECT_EQ(got->unit, "%vol");
+  EXPECT_EQ(got->interval_s, 10);
+  EXPECT_EQ(got->org_path, t.gas_enterprise.path);
+  EXPECT_FALSE(got->last_at_ms);
+  auto by_code = read<std::optional<Sensor>>(
+      [&](store::Tx& tx) { return tx.monitoring().sensorByCode("GAS-1"); });
+  ASSERT_TRUE(by_code && *by_code);
+  EXPECT_EQ((*by_code)->id, s.id);
+
+  store::SensorFilter mine{.scope = {.subtree_path = t.street_a.path}};
+  store::SensorFilter theirs{.scope = {.subtree_path = t.street_b.path}};
+  store::SensorFilter by_sector{.scope = {.subtree_path = "/none/",
+                                          .sector_district_path = t.district.path,
+                                          .sectors = {"gas"}}};
+  auto count = [&](const store::SensorFilter& f) {
+    auto list = read<std::vector<Sensor>>(
+        [&](store::Tx& tx) { return tx.monitoring().sensors(f, 100, 0); });
+    return list ? list->size() : 999;
+  };
+  EXPECT_EQ(count(mine), 1U);
+  EXPECT_EQ(count(theirs), 0U);
+  EXPECT_EQ(count(by_sector), 1U);
+
+  // A second sensor with the same code is a conflict.
+  Sensor twin = s;
+  auto again =
+      write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertSensor(twin); });
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, Errc::Conflict);
+}
+
+TEST_P(MonitoringStore, ReadingsAreIdempotentBySensorAndTime) {
+  const Tree t = buildTree();
+  Sensor s = registerSensor(t, "GAS-1");
+  std::vector<store::ReadingRow> rows;
+  for (int i = 0; i < 300; ++i) rows.push_back({s.id, kT0 + i * 1000, 0.01 * i});
+  EXPECT_EQ(insertReadings(rows), 300);
+  EXPECT_EQ(insertReadings(rows), 0);  // the same batch again: nothing new
+  rows.push_back({s.id, kT0 + 300'000, 9});
+  EXPECT_EQ(insertReadings(rows), 1);
+
+  auto raw = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
+    return tx.monitoring().series(s.id, store::Resolution::Raw, kT0, kT0 + 400'000, 1000);
+  });
+  ASSERT_TRUE(raw);
+  ASSERT_EQ(raw->size(), 301U);
+  EXPECT_EQ(raw->front().at_ms, kT0);
+  EXPECT_DOUBLE_EQ(raw->back().value, 9);
+  auto last = read<std::vector<store::SensorLast>>(
+      [&](store::Tx& tx) { return tx.monitoring().lastReadings(); });
+  ASSERT_TRUE(last);
+  ASSERT_EQ(last->size(), 1U);
+  EXPECT_EQ(last->front().at_ms, kT0 + 300'000);
+}
+
+TEST_P(MonitoringStore, AggregatesAreRecomputedExactly) {
+  const Tree t = buildTree();
+  Sensor s = registerSensor(t, "GAS-1");
+  std::vector<store::ReadingRow> rows;
+  for (int i = 0; i < 120; ++i) rows.push_back({s.id, kT0 + i * 1000, static_cast<double>(i)});
+  insertReadings(rows);
+  const std::vector<store::BucketKey> minutes = {{s.id, kT0}, {s.id, kT0 + 60'000}};
+  ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {
+    if (auto r = tx.monitoring().recomputeMinutes(minutes); !r) return tl::unexpected(r.error());
+    // Twice: recomputing is not adding.
+    if (auto r = tx.monitoring().recomputeMinutes(minutes); !r) return tl::unexpected(r.error());
+    const std::int64_t hour = kT0 - kT0 % 3'600'000;
+    const std::vector<store::BucketKey> hours = {{s.id, hour}};
+    if (auto r = tx.monitoring().recomputeHours(hours); !r) return tl::unexpected(r.error());
+    return true;
+  }));
+  auto per_minute = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
+    return tx.monitoring().series(s.id, store::Resolution::Minute, kT0, kT0 + 120'000, 10);
+  });
+  ASSERT_TRUE(per_minute);
+  ASSERT_EQ(per_minute->size(), 2U);
+  EXPECT_EQ((*per_minute)[0].count, 60);
+  EXPECT_DOUBLE_EQ((*per_minute)[0].value, 29.5);
+  EXPECT_DOUBLE_EQ((*per_minute)[0].min, 0);
+  EXPECT_DOUBLE_EQ((*per_minute)[0].max, 59);
+  EXPECT_DOUBLE_EQ((*per_minute)[1].value, 89.5);
+  auto per_hour = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
+    return tx.monitoring().series(s.id, store::Resolution::Hour, kT0 - 3'600'000, kT0 + 3'600'000,
+                                  10);
+  });
+  ASSERT_TRUE(per_hour);
+  ASSERT_EQ(per_hour->size(), 1U);
+  EXPECT_EQ(per_hour->front().count, 120);
+  EXPECT_DOUBLE_EQ(per_hour->front().value, 59.5);
+  EXPECT_DOUBLE_EQ(per_hour->front().max, 119);
+}
+
+TEST_P(MonitoringStore, OneOpenAlarmPerSensorAndRule) {
+  const Tree t = buildTree();
+  Sensor s = registerSensor(t, "GAS-1");
+  Alarm a = alarmOf(s, "methane");
+  auto id = write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertAlarm(a); });
+  ASSERT_TRUE(id);
+  auto stored = read<Alarm>([&](store::Tx& tx) { return tx.monitoring().alarm(*id); });
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->code, "BJ00000001");
+  EXPECT_EQ(stored->level, monitoring::Level::Orange);
+  EXPECT_EQ(stored->site, "device:" + std::to_string(s.device_id));
+
+  // Another node racing to open the same alarm loses on the store's unique index.
+  auto twin = write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertAlarm(a); });
+  ASSERT_FALSE(twin);
+  EXPECT_EQ(twin.error().code, Errc::Conflict);
+  // A different rule of the same sensor may be open beside it.
+  EXPECT_TRUE(write<std::int64_t>(
+      [&](store::Tx& tx) { return tx.monitoring().insertAlarm(alarmOf(s, "offline")); }));
+
+  // A stale copy cannot overwrite a newer one.
+  Alarm first = *stored;
+  Alarm second = *stored;
+  ASSERT_TRUE(monitoring::applyStep(first, {.action = monitoring::AlarmAction::Acknowledge},
+                                    UserId{1}, clock_.now()));
+  ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {
+    if (auto r = tx.monitoring().updateAlarm(first); !r) return tl::unexpected(r.error());
+    return true;
+  }));
+  auto stale = write<bool>([&](store::Tx& tx) -> Result<bool> {
+    if (auto r = tx.monitoring().updateAlarm(second); !r) return tl::unexpected(r.error());
+    return true;
+  });
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, Errc::Conflict);
+
+  // Closed, it no longer blocks a new one.
+  ASSERT_TRUE(monitoring::applyStep(first,
+                                    {.action = monitoring::AlarmAction::Close,
+                                     .disposition = monitoring::Disposition::FalseAlarm},
+                                    UserId{1}, clock_.now()));
+  ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {
+    if (auto r = tx.monitoring().updateAlarm(first); !r) return tl::unexpected(r.error());
+    return true;
+  }));
+  EXPECT_TRUE(write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertAlarm(a); }));
+  auto open = read<std::vector<Alarm>>([&](store::Tx& tx) { return tx.monitoring().openAlarms(); });
+  ASSERT_TRUE(open);
+  EXPECT_EQ(open->size(), 2U);
+  auto closed = read<std::vector<Alarm>>([&](store::Tx& tx) {
+    return tx.monitoring().alarms(
+        {.scope = {.subtree_path = "/"}, .states = {monitoring::AlarmState::Closed}}, 10, 0);
+  });
+  ASSERT_TRUE(closed);
+  ASSERT_EQ(closed->size(), 1U);
+  EXPECT_EQ(closed->front().disposition, monitoring::Disposition::FalseAlarm);
+}
+
+TEST_P(MonitoringStore, RetentionDropsOldReadingsOnly) {
+  const Tree t = buildTree();
+  Sensor s = registerSensor(t, "GAS-1");
+  const std::int64_t day = 86'400'000;
+  const std::int64_t start = kT0 - kT0 % day;
+  ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {
+    if (auto r = tx.monitoring().prepareRange(start, start + 3 * day); !r) {
+      return tl::unexpected(r.error());
+    }
+    return true;
+  }));
+  std::vector<store::ReadingRow> rows;
+  for (int d = 0; d < 3; ++d) {
+    for (int i = 0; i < 10; ++i) rows.push_back({s.id, start + d * day + i * 1000, 1.0 * d});
+  }
+  rows.push_back({s.id, start - day + 5, 7});  // before any partition: the default one holds it
+  EXPECT_EQ(insertReadings(rows), 31);
+  auto dropped = write<std::int64_t>([&](store::Tx& tx) {
+    return tx.monitoring().dropBefore(store::Resolution::Raw, start + day);
+  });
+  ASSERT_TRUE(dropped) << dropped.error().message;
+  auto left = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
+    return tx.monitoring().series(s.id, store::Resolution::Raw, start - 2 * day, start + 4 * day,
+                                  100);
+  });
+  ASSERT_TRUE(left);
+  ASSERT_EQ(left->size(), 20U);
+  EXPECT_EQ(left->front().at_ms, start + day);
+}
+
+TEST_P(MonitoringStore, LastValuesOnlyMoveForward) {
+  const Tree t = buildTree();
+  Sensor s = registerSensor(t, "GAS-1");
+  auto set = [&](std::int64_t at, double v) {
+    const std::vector<store::SensorLast> last = {{s.id, at, v}};
+    return write<bool>([&](store::Tx& tx) -> Result<bool> {
+      if (auto r = tx.monitoring().setLast(last); !r) return tl::unexpected(r.error());
+      return true;
+    });
+  };
+  ASSERT_TRUE(set(kT0 + 5000, 2));
+  ASSERT_TRUE(set(kT0, 1));  // an older node's view arrives late
+  auto got = read<Sensor>([&](store::Tx& tx) { return tx.monitoring().sensor(s.id); });
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->last_at_ms, kT0 + 5000);
+  EXPECT_DOUBLE_EQ(got->last_value, 2);
+}
+
+CITYSAFE_INSTANTIATE_STORES(MonitoringStore);
+
+}  // namespace
+}  // namespace citysafe::contract
