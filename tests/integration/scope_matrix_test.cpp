@@ -9,6 +9,7 @@
 #include "citysafe/core/org/org_service.hpp"
 #include "citysafe/core/risk/risk_service.hpp"
 #include "hazard_fixture.hpp"
+#include "monitoring_fixture.hpp"
 #include "test_server.hpp"
 
 namespace citysafe::testing {
@@ -41,6 +42,18 @@ class ScopeMatrix : public ::testing::Test {
     ASSERT_EQ(made.status, 201) << made.body;
     victim_ = made.json()["id"].get<std::int64_t>();
     makeHazards();
+    makeMonitoring();
+  }
+
+  // D1/S1: a device and gas sensor of 安澜精细化工 (和平街道, hazardous chemicals); A1: its alarm.
+  void makeMonitoring() {
+    const auto enterprise = platform_.loginCookie("enterprise");
+    d1_ = registerDevice(platform_, enterprise, "DEV-M1", "安澜精细化工有限公司", "hazchem_mining");
+    s1_ = registerSensor(platform_, enterprise, "GAS-M1", d1_, "methane", "%LEL");
+    pushReadings(platform_, enterprise, reading("GAS-M1", platform_.clock.now(), 40));
+    const auto alarms = platform_.get("/api/v1/alarms", enterprise).json();
+    ASSERT_EQ(alarms["items"].size(), 1U);
+    a1_ = alarms["items"][0]["id"].get<std::int64_t>();
   }
 
   // H1: a hazard of 安澜精细化工 (和平街道, hazardous-chemicals sector) being fixed, with a photo;
@@ -102,6 +115,9 @@ class ScopeMatrix : public ::testing::Test {
     const std::string m1 = std::to_string(m1_);
     const std::string e1 = std::to_string(e1_);
     const std::string note = std::to_string(note_);
+    const std::string d1 = std::to_string(d1_);
+    const std::string s1 = std::to_string(s1_);
+    const std::string a1 = std::to_string(a1_);
     const std::string heping = orgPath("和平街道");
     // A hospital outside 和平街道: only district-wide roles reach it.
     const std::string hospital_kangning = riskId([&](const risk::RiskPoint& p) {
@@ -281,6 +297,62 @@ class ScopeMatrix : public ::testing::Test {
             if (r == "admin" || r == "street") return 200;
             return r == "dept" ? 400 : 403;  // its row names a street it cannot reach
           }}},
+        {"GET /api/v1/devices", {"/api/v1/devices", "", std::bind(everyone, 200, _1)}},
+        {"POST /api/v1/devices",
+         {"/api/v1/devices",
+          R"({"code":"DEV-ROLE","name":"终端","sector":"hazchem_mining","lon":120.14,"lat":30.32,"org_id":)" +
+              id("安澜精细化工有限公司") + "}",
+          sensorOwner(201)}},
+        {"GET /api/v1/devices/{id}", {"/api/v1/devices/" + d1, "", reachH1(200)}},
+        {"PUT /api/v1/devices/{id}",
+         {"/api/v1/devices/" + d1,
+          R"({"code":"DEV-M1","name":"终端","sector":"hazchem_mining","lon":120.14,"lat":30.32,"org_id":)" +
+              id("安澜精细化工有限公司") + "}",
+          sensorOwner(200)}},
+        {"GET /api/v1/sensors", {"/api/v1/sensors", "", std::bind(everyone, 200, _1)}},
+        {"POST /api/v1/sensors",
+         {"/api/v1/sensors",
+          R"({"code":"S-ROLE","name":"甲烷","type":"methane","device_id":)" + d1 + "}",
+          sensorOwner(201)}},
+        {"GET /api/v1/sensors/{id}", {"/api/v1/sensors/" + s1, "", reachH1(200)}},
+        {"PUT /api/v1/sensors/{id}",
+         {"/api/v1/sensors/" + s1,
+          R"({"code":"GAS-M1","name":"甲烷","type":"methane","unit":"%LEL","device_id":)" + d1 +
+              "}",
+          sensorOwner(200)}},
+        {"GET /api/v1/sensors/{id}/rules", {"/api/v1/sensors/" + s1 + "/rules", "", reachH1(200)}},
+        {"GET /api/v1/sensors/{id}/series",
+         {"/api/v1/sensors/" + s1 + "/series", "", reachH1(200)}},
+        {"GET /api/v1/sensor-types", {"/api/v1/sensor-types", "", std::bind(everyone, 200, _1)}},
+        {"PUT /api/v1/sensor-types/{type}/rules",
+         {"/api/v1/sensor-types/tilt/rules", R"({"rules":"tilt: threshold above red=3"})",
+          only({"admin"}, 200, 403)}},
+        // Pushing is allowed to sensor owners; sensors outside the caller's scope count as
+        // unknown in the answer, not as an error.
+        {"POST /api/v1/readings",
+         {"/api/v1/readings", "GAS-M1," + std::to_string(toEpochMs(platform_.clock.now())) + ",1",
+          only({"admin", "dept", "street", "enterprise"}, 200, 403)}},
+        {"GET /api/v1/monitoring/status",
+         {"/api/v1/monitoring/status", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/monitoring/figures",
+         {"/api/v1/monitoring/figures", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/alarms", {"/api/v1/alarms", "", std::bind(everyone, 200, _1)}},
+        {"GET /api/v1/alarms/{id}", {"/api/v1/alarms/" + a1, "", reachH1(200)}},
+        // Closing without a disposition: 400 shows the role got past permission and scope.
+        {"POST /api/v1/alarms/{id}/actions",
+         {"/api/v1/alarms/" + a1 + "/actions", R"({"action":"close"})",
+          [](const std::string& r) {
+            if (r == "leader" || r == "inspector") return 403;
+            return r == "dept" ? 404 : 400;
+          }}},
+        // The first to open a hazard gets it; later ones are told it exists.
+        {"POST /api/v1/alarms/{id}/hazard",
+         {"/api/v1/alarms/" + a1 + "/hazard", "{}",
+          [](const std::string& r) {
+            if (r == "leader" || r == "inspector") return 403;
+            if (r == "dept") return 404;
+            return r == "admin" ? 201 : 409;
+          }}},
         // Public: no login, the same answer for everyone.
         {"POST /api/v1/public/tips",
          {"/api/v1/public/tips",
@@ -291,6 +363,15 @@ class ScopeMatrix : public ::testing::Test {
         {"POST /api/v1/public/tips/{code}/media",
          {"/api/v1/public/tips/" + tip_code_ + "/media", "not a photo",
           std::bind(everyone, 400, _1)}},
+    };
+  }
+
+  // Those who own sensors register them where they reach; the construction bureau does not reach
+  // the chemical works.
+  static std::function<int(const std::string&)> sensorOwner(int status) {
+    return [status](const std::string& r) {
+      if (r == "admin" || r == "street" || r == "enterprise") return status;
+      return r == "dept" ? 404 : 403;
     };
   }
 
@@ -306,6 +387,9 @@ class ScopeMatrix : public ::testing::Test {
   std::int64_t m1_ = 0;
   std::int64_t e1_ = 0;
   std::int64_t note_ = 0;
+  std::int64_t d1_ = 0;
+  std::int64_t s1_ = 0;
+  std::int64_t a1_ = 0;
   std::string tip_code_;
   std::string policy_;
 };
@@ -332,8 +416,8 @@ TEST_F(ScopeMatrix, EveryRoleOnEveryEndpointGetsWhatTheRoleTableSays) {
       }
       if (key == "POST /api/v1/orgs") body.replace(body.find("新社区"), 9, "新社区" + role);
       if (key == "POST /api/v1/users") body.replace(body.find("new.user"), 8, "new." + role);
+      if (auto at = body.find("ROLE"); at != std::string::npos) body.replace(at, 4, role);
       if (key == "POST /api/v1/public/tips") {
-        body.replace(body.find("ROLE"), 4, role);
         platform_.clock.advance(std::chrono::hours(1));  // stay under the per-address limit
       }
       const auto reply = platform_.send(route.method, probe.target, body, cookie);

@@ -193,7 +193,9 @@ bool visibleTo(const identity::Principal& principal, const events::DomainEvent& 
                             : event.entity == "org"        ? Permission::OrgRead
                             : event.entity == "risk_point" ? Permission::RiskRead
                             : event.entity == "hazard"     ? Permission::HazardRead
-                                                           : Permission::EventsRead;
+                            : event.entity == "alarm" || event.entity == "sensor"
+                                ? Permission::MonitorRead
+                                : Permission::EventsRead;
   if (!principal.can(Permission::EventsRead) || !principal.can(needed)) return false;
   if (event.org_path == "/") return true;  // platform-wide events, e.g. a new basemap
   const auto scope = identity::scopeOf(principal);

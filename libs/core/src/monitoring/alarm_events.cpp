@@ -67,7 +67,8 @@ std::string alarmEventJson(const Alarm& a) {
       .add("lat", a.location.lat)
       .add("raised_at", formatIso8601(a.raised_at))
       .add("changed_at", formatIso8601(a.changed_at))
-      .add("cleared", a.cleared_at.has_value());
+      .add("cleared", a.cleared_at.has_value())
+      .add("row_version", a.row_version);
   return o.str();
 }
 

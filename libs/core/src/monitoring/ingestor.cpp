@@ -159,6 +159,16 @@ void Ingestor::track(SensorIndex s, std::int64_t at_ms, Pending& p) {
 Result<IngestTally> Ingestor::ingest(std::span<const RawReading> batch,
                                      const std::optional<identity::Scope>& scope) {
   std::lock_guard lock(mutex_);
+  // A sensor registered a moment ago (here or on another node) is known before the next tick.
+  const bool unknown_codes = std::any_of(batch.begin(), batch.end(), [&](const RawReading& r) {
+    return !by_code_.contains(r.sensor);
+  });
+  if (unknown_codes && !needs_reload_) {
+    auto version = store::readReturning<std::int64_t>(
+        ctx_.store, [](store::Tx& tx) { return tx.monitoring().registryVersion(); });
+    if (!version) return tl::unexpected(version.error());
+    needs_reload_ = *version != registry_version_;
+  }
   if (needs_reload_) {
     if (auto r = loadLocked(); !r) return tl::unexpected(r.error());
   }

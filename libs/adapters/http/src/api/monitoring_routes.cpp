@@ -123,11 +123,13 @@ struct SensorStates {
   std::map<std::int64_t, bool> offline;
 };
 
-Result<SensorStates> openStates(Services& services, const identity::Principal& who) {
+Result<SensorStates> openStates(Services& services, const identity::Principal& who,
+                                std::optional<std::int64_t> sensor_id = {}) {
   SensorStates out;
   monitoring::AlarmQuery q{
       .states = {monitoring::AlarmState::Active, monitoring::AlarmState::Acknowledged,
                  monitoring::AlarmState::Handling},
+      .sensor_id = sensor_id,
       .cleared = false};
   std::int64_t before = 0;
   for (int pages = 0; pages < 20; ++pages) {
@@ -262,8 +264,14 @@ void addRegistryRoutes(Router& router, Services& services) {
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = pathId(call);
                if (!id) return tl::unexpected(id.error());
-               return respond(services.monitoring.sensor(*call.principal, *id),
-                              [](const auto& s) { return sensorJson(s); });
+               auto sensor = services.monitoring.sensor(*call.principal, *id);
+               if (!sensor) return tl::unexpected(sensor.error());
+               auto states = openStates(services, *call.principal, *id);
+               if (!states) return tl::unexpected(states.error());
+               const auto level = states->level.find(*id);
+               return jsonResponse(
+                   sensorJson(*sensor, level == states->level.end() ? Level::None : level->second,
+                              states->offline.contains(*id)));
              });
   router.add("PUT", "/api/v1/sensors/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
