@@ -15,6 +15,7 @@ import { createAppShell, type AppShell } from './shell/app-shell';
 import './styles/app.css';
 import './styles/risk.css';
 import './styles/hazards.css';
+import './styles/monitoring.css';
 
 const app = document.getElementById('app') as HTMLElement;
 let shell: AppShell | null = null;

@@ -3,6 +3,7 @@ import { enRisk } from './en-risk';
 import { enRiskTools } from './en-risk-tools';
 import { enHazard } from './en-hazard';
 import { enHazardAdmin } from './en-hazard-admin';
+import { enMonitoring } from './en-monitoring';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
@@ -182,4 +183,5 @@ export const en: Record<MessageKey, string> = {
   ...enRiskTools,
   ...enHazard,
   ...enHazardAdmin,
+  ...enMonitoring,
 };

@@ -4,6 +4,7 @@ import { zhCNRisk } from './zh-CN-risk';
 import { zhCNRiskTools } from './zh-CN-risk-tools';
 import { zhCNHazard } from './zh-CN-hazard';
 import { zhCNHazardAdmin } from './zh-CN-hazard-admin';
+import { zhCNMonitoring } from './zh-CN-monitoring';
 
 export const zhCN = {
   'app.name': 'CitySafe 城市安全运行系统',
@@ -182,6 +183,7 @@ export const zhCN = {
   ...zhCNRiskTools,
   ...zhCNHazard,
   ...zhCNHazardAdmin,
+  ...zhCNMonitoring,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -5,6 +5,7 @@ import { renderOrgDetailPage } from './admin/org-detail-page';
 import { renderOrgsPage } from './admin/orgs-page';
 import { renderUserDetailPage } from './admin/user-detail-page';
 import { renderUsersPage } from './admin/users-page';
+import { renderAlarmsPage } from './alarms/alarms-page';
 import { renderHazardSettingsPage } from './hazard-admin/settings-page';
 import { renderLedgerImportPage } from './hazard-admin/import-page';
 import { renderStatsPage } from './hazard-admin/stats-page';
@@ -15,6 +16,10 @@ import { renderHazardNewPage } from './hazards/hazard-new-page';
 import { hazardPattern } from './hazards/hazard-routes';
 import { renderHazardsPage } from './hazards/hazards-page';
 import { renderMapPage } from './map/map-page';
+import { renderMonitoringPage } from './monitoring/monitoring-page';
+import { sensorPattern } from './monitoring/monitoring-routes';
+import { renderRegistryPage } from './monitoring/registry-page';
+import { renderSensorPage } from './monitoring/sensor-page';
 import { renderImportPage } from './risk/import-page';
 import { renderIndexPage } from './risk/index-page';
 import { renderRiskListsPage } from './risk/risk-lists-page';
@@ -37,7 +42,11 @@ const PAGES: Record<string, PageRenderer> = {
   'hazards/new': renderHazardNewPage,
   // #/hazards/12 (numeric ids only); see hazardPattern.
   'hazards/:id': renderHazardDetailPage,
-  monitoring: placeholderPage('nav.monitoring'),
+  // Monitoring: the live overview, alarm handling, the registry and one sensor (#/sensors/12).
+  monitoring: renderMonitoringPage,
+  alarms: renderAlarmsPage,
+  sensors: renderRegistryPage,
+  'sensors/:id': renderSensorPage,
   warnings: placeholderPage('nav.warnings'),
   emergency: placeholderPage('nav.emergency'),
   'admin/orgs': renderOrgsPage,
@@ -60,7 +69,7 @@ export function pageFor(route: Route): PageRenderer | null {
   // Exact routes first, so `hazards/stats` wins over a `hazards/:id` pattern.
   const exact = PAGES[route.segments.join('/')];
   if (exact) return exact;
-  const pattern = hazardPattern(route.segments)
+  const pattern = hazardPattern(route.segments) ?? sensorPattern(route.segments)
     ?? (third !== undefined ? `${first}/${second}/:id` : route.segments.join('/'));
   return PAGES[pattern] ?? null;
 }

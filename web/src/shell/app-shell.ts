@@ -4,7 +4,7 @@ import type { Me } from '../api/types';
 import { h, tr } from '../dom';
 import { applyTranslations, bindText, toggleLang } from '../i18n';
 import type { Route } from '../router';
-import { eventsUrl, LiveChannel } from './live-channel';
+import { dispatchLiveEvent, eventsUrl, isStreamEvent, LiveChannel } from './live-channel';
 import { createLivePanel } from './live-panel';
 import { createNavigation } from './navigation';
 import { createNotificationBell } from './notification-bell';
@@ -23,6 +23,8 @@ export function createAppShell(user: Me, onLogout: () => void): AppShell {
   const channel = new LiveChannel(eventsUrl(), {
     onState: live.setState,
     onEvent: (event) => {
+      dispatchLiveEvent(event);
+      if (isStreamEvent(event)) return;
       live.addEvent(event);
       bell.onEvent(event);
     },
@@ -47,7 +49,7 @@ export function createAppShell(user: Me, onLogout: () => void): AppShell {
       langButton,
       logoutButton));
 
-  const navigation = createNavigation();
+  const navigation = createNavigation(user.permissions ?? []);
   const outlet = h('main', { class: 'app-main', id: 'page' });
   const root = h('div', { class: 'app-shell' }, header, h('div', { class: 'app-body' }, navigation.element, outlet),
     toastHost);

@@ -22,10 +22,38 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
+/** Streams of readings (sensor.values every two seconds): for the pages that draw them, not for toasts. */
+export const STREAM_EVENT_TYPES: readonly string[] = ['sensor.values'];
+
+export function isStreamEvent(event: Pick<DomainEvent, 'type'>): boolean {
+  return STREAM_EVENT_TYPES.includes(event.type);
+}
+
 export function isDomainEvent(value: unknown): value is DomainEvent {
   if (!value || typeof value !== 'object') return false;
   const event = value as Partial<DomainEvent>;
-  return typeof event.type === 'string' && event.type !== 'hello' && typeof event.entity === 'string' && event.entity !== '';
+  if (typeof event.type !== 'string' || event.type === 'hello') return false;
+  // A stream names no single entity.
+  return (typeof event.entity === 'string' && event.entity !== '') || isStreamEvent(event as DomainEvent);
+}
+
+const pageListeners = new Set<(event: DomainEvent) => void>();
+
+/** Lets a page follow the live events while it is shown; returns the unsubscribe for its cleanup. */
+export function onLiveEvent(listener: (event: DomainEvent) => void): () => void {
+  pageListeners.add(listener);
+  return () => pageListeners.delete(listener);
+}
+
+/** Hands an event to the pages that follow the channel (called by the shell). */
+export function dispatchLiveEvent(event: DomainEvent): void {
+  for (const listener of [...pageListeners]) {
+    try {
+      listener(event);
+    } catch (err) {
+      console.error('live event listener failed', err);
+    }
+  }
 }
 
 export class LiveChannel {

@@ -15,7 +15,8 @@ export interface LivePanel {
 
 export function describeEvent(event: DomainEvent, lang: Lang): string {
   const table = catalogues[lang] as Record<string, string>;
-  const label = event.data?.name ?? event.data?.username;
+  // Orgs and users by name, hazards and alarms by code (BJ00000001).
+  const label = event.data?.name ?? event.data?.username ?? event.data?.code;
   return format(table['live.event'], {
     entity: table[`entity.${event.entity}`] ?? event.entity,
     id: typeof label === 'string' && label ? `${event.entity_id} ${label}` : String(event.entity_id),

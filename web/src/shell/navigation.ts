@@ -1,5 +1,6 @@
 // The left navigation: one entry per module; risk (map, three lists, safety index, import) first,
-// admin with its three sub-pages.
+// admin with its three sub-pages. An entry that names a permission shows only to users who have it
+// (the server still checks every request).
 import { h, tr } from '../dom';
 import type { MessageKey } from '../i18n';
 import type { Route } from '../router';
@@ -8,6 +9,8 @@ interface NavItem {
   path: string;
   label: MessageKey;
   children?: NavItem[];
+  /** Shown only with this permission (GET /auth/me `permissions`). */
+  permission?: string;
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -29,7 +32,13 @@ export const NAV_ITEMS: NavItem[] = [
       { path: 'hazards/import', label: 'nav.hzImport' },
     ],
   },
-  { path: 'monitoring', label: 'nav.monitoring' },
+  {
+    path: 'monitoring', label: 'nav.monitoring', permission: 'monitor.read', children: [
+      { path: 'monitoring', label: 'nav.monOverview' },
+      { path: 'alarms', label: 'nav.alarms' },
+      { path: 'sensors', label: 'nav.sensors' },
+    ],
+  },
   { path: 'warnings', label: 'nav.warnings' },
   { path: 'emergency', label: 'nav.emergency' },
   { path: 'basemap', label: 'nav.basemap' },
@@ -43,7 +52,13 @@ export const NAV_ITEMS: NavItem[] = [
   },
 ];
 
-export function createNavigation(): { element: HTMLElement; setActive(route: Route): void } {
+/** The entries a user with these permissions sees. */
+export function visibleItems(items: NavItem[], permissions: readonly string[]): NavItem[] {
+  return items.filter((item) => !item.permission || permissions.includes(item.permission))
+    .map((item) => (item.children ? { ...item, children: visibleItems(item.children, permissions) } : item));
+}
+
+export function createNavigation(permissions: readonly string[] = []): { element: HTMLElement; setActive(route: Route): void } {
   const links: { paths: string[]; link: HTMLAnchorElement; leaf: boolean }[] = [];
   const renderItem = (item: NavItem): HTMLElement => {
     // A group with a child at its own path (隐患治理 and 隐患列表 at #/hazards) is marked `<path>-group`.
@@ -54,7 +69,7 @@ export function createNavigation(): { element: HTMLElement; setActive(route: Rou
     const sub = item.children ? h('ul', {}, item.children.map(renderItem)) : null;
     return h('li', {}, link, sub);
   };
-  const list = h('ul', {}, NAV_ITEMS.map(renderItem));
+  const list = h('ul', {}, visibleItems(NAV_ITEMS, permissions).map(renderItem));
   const element = h('nav', { class: 'app-nav', 'data-i18n-aria-label': 'nav.label' }, list);
 
   return {
