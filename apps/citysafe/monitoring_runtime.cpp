@@ -50,7 +50,13 @@ Result<void> MonitoringRuntime::start() {
 }
 
 void MonitoringRuntime::stop() {
-  if (consumer_) consumer_->stop();
+  if (consumer_) {
+    consumer_->stop();
+    const auto s = consumer_->stats();
+    spdlog::info("mqtt: {} messages in {} batches, {} acknowledged, {} reconnects", s.messages,
+                 s.batches, s.acknowledged, s.reconnects);
+    consumer_.reset();
+  }
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;

@@ -46,6 +46,10 @@ TEST_F(MonitoringApi, OneAlarmIsRaisedChangedClearedAndClosedByPeople) {
   std::string batch = reading("GAS-1", at(0), 5) + reading("GAS-1", at(10), 22);
   auto tally = pushReadings(platform_, enterprise_, batch);
   EXPECT_EQ(tally["accepted"], 2);
+  // The latest value shows at once, before its minute is saved.
+  const auto sensor = platform_.get("/api/v1/sensors/" + std::to_string(sensor_), duty_).json();
+  EXPECT_EQ(sensor["last_value"], 22);
+  EXPECT_EQ(sensor["alarm_level"], "orange");
   EXPECT_EQ(tally["stored"], 2);
   EXPECT_EQ(tally["alarms_changed"], 1);
   auto list = alarms(duty_);

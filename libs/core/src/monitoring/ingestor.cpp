@@ -159,6 +159,17 @@ void Ingestor::track(SensorIndex s, std::int64_t at_ms, Pending& p) {
 Result<IngestTally> Ingestor::ingest(std::span<const RawReading> batch,
                                      const std::optional<identity::Scope>& scope) {
   std::lock_guard lock(mutex_);
+  // Another node may open the same alarm at the same moment; the loser's transaction fails on the
+  // store's unique index, reloads (and so learns of that alarm) and tries again.
+  Result<IngestTally> outcome = ingestOnce(batch, scope);
+  for (int retry = 0; retry < 3 && !outcome && outcome.error().code == Errc::Conflict; ++retry) {
+    outcome = ingestOnce(batch, scope);
+  }
+  return outcome;
+}
+
+Result<IngestTally> Ingestor::ingestOnce(std::span<const RawReading> batch,
+                                         const std::optional<identity::Scope>& scope) {
   // A sensor registered a moment ago (here or on another node) is known before the next tick.
   const bool unknown_codes = std::any_of(batch.begin(), batch.end(), [&](const RawReading& r) {
     return !by_code_.contains(r.sensor);

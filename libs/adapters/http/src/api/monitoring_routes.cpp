@@ -146,6 +146,21 @@ Result<SensorStates> openStates(Services& services, const identity::Principal& w
   return out;
 }
 
+// The stored last value lags by up to a minute (it is saved when a minute closes); this node's
+// ingestion knows the newest.
+void withLatest(Services& services, std::vector<monitoring::Sensor>& sensors) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(sensors.size());
+  for (const auto& s : sensors) ids.push_back(s.id);
+  const auto latest = services.ingestor.latest(ids);
+  for (std::size_t i = 0; i < sensors.size(); ++i) {
+    if (latest[i].at_ms > sensors[i].last_at_ms.value_or(0)) {
+      sensors[i].last_at_ms = latest[i].at_ms;
+      sensors[i].last_value = latest[i].value;
+    }
+  }
+}
+
 Result<int> limitOf(const HttpRequest& request, int fallback, int most) {
   auto it = request.query.find("limit");
   if (it == request.query.end() || it->second.empty()) return fallback;
@@ -242,6 +257,7 @@ void addRegistryRoutes(Router& router, Services& services) {
         if (!after) return tl::unexpected(after.error());
         auto list = services.monitoring.sensors(*call.principal, *filter, *limit, *after);
         if (!list) return tl::unexpected(list.error());
+        withLatest(services, *list);
         auto states = openStates(services, *call.principal);
         if (!states) return tl::unexpected(states.error());
         Json items = Json::array();
@@ -264,13 +280,16 @@ void addRegistryRoutes(Router& router, Services& services) {
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = pathId(call);
                if (!id) return tl::unexpected(id.error());
-               auto sensor = services.monitoring.sensor(*call.principal, *id);
-               if (!sensor) return tl::unexpected(sensor.error());
+               auto found = services.monitoring.sensor(*call.principal, *id);
+               if (!found) return tl::unexpected(found.error());
+               std::vector<monitoring::Sensor> one = {*found};
+               withLatest(services, one);
+               const auto& sensor = one.front();
                auto states = openStates(services, *call.principal, *id);
                if (!states) return tl::unexpected(states.error());
                const auto level = states->level.find(*id);
                return jsonResponse(
-                   sensorJson(*sensor, level == states->level.end() ? Level::None : level->second,
+                   sensorJson(sensor, level == states->level.end() ? Level::None : level->second,
                               states->offline.contains(*id)));
              });
   router.add("PUT", "/api/v1/sensors/{id}", Access::Authenticated,

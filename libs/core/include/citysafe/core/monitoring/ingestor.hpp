@@ -94,6 +94,8 @@ class Ingestor {
   struct Pending;
 
   Result<void> loadLocked();
+  Result<IngestTally> ingestOnce(std::span<const RawReading> batch,
+                                 const std::optional<identity::Scope>& scope);
   Result<IngestTally> commit(Pending& pending);
   void track(SensorIndex s, std::int64_t at_ms, Pending& pending);
 
