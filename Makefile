@@ -4,7 +4,7 @@
 run:
 	@scripts/bootstrap.sh
 	@scripts/build.sh release
-	@build/release/apps/citysafe/citysafe serve --demo --db sqlite:var/citysafe.db --web web/dist $(ARGS)
+	@scripts/run.sh $(ARGS)
 
 test:
 	@scripts/test.sh

@@ -4,11 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh release
-cmake --build --preset release --target bench_audit_chain bench_risk_spatial bench_hazards bench_rule_engine
+cmake --build --preset release --target bench_audit_chain bench_risk_spatial bench_hazards bench_rule_engine \
+  bench_mqtt_ingest
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
 build/release/bench/bench_audit_chain --benchmark_min_time=1
 build/release/bench/bench_rule_engine
+# End to end through Mosquitto into SQLite: 5 minutes at 100,000 readings/s, then flat out.
+build/release/bench/bench_mqtt_ingest --sensors 200000 --seconds "${BENCH_MQTT_SECONDS:-300}" --rate 100000
+build/release/bench/bench_mqtt_ingest --sensors 200000 --seconds 20 --rate 400000
 
 pg_dir=$(mktemp -d /tmp/citysafe-bench-pg.XXXXXX)
 chmod 755 "$pg_dir"

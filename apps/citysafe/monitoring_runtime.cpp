@@ -4,6 +4,10 @@
 
 #include <charconv>
 
+#include "citysafe/common/json_text.hpp"
+#include "citysafe/core/demo/demo_sensors.hpp"
+#include "mqtt_publisher.hpp"
+
 namespace citysafe::app {
 
 Result<std::pair<std::string, int>> parseBroker(const std::string& text, const std::string& field) {
@@ -21,8 +25,9 @@ Result<std::pair<std::string, int>> parseBroker(const std::string& text, const s
   return std::make_pair(host, port);
 }
 
-MonitoringRuntime::MonitoringRuntime(http::Services& services, std::string node, MqttConfig mqtt)
-    : services_(services), node_(std::move(node)), mqtt_(std::move(mqtt)) {}
+MonitoringRuntime::MonitoringRuntime(http::Services& services, std::string node,
+                                     MonitoringOptions options)
+    : services_(services), node_(std::move(node)), options_(std::move(options)) {}
 
 MonitoringRuntime::~MonitoringRuntime() { stop(); }
 
@@ -31,21 +36,24 @@ Result<void> MonitoringRuntime::start() {
   if (auto r = services_.ingestor.housekeep(); !r) {
     spdlog::warn("monitoring housekeeping: {}", r.error().message);
   }
-  if (!mqtt_.broker.empty()) {
-    auto broker = parseBroker(mqtt_.broker, "mqtt");
+  if (!options_.mqtt.broker.empty()) {
+    auto broker = parseBroker(options_.mqtt.broker, "mqtt");
     if (!broker) return tl::unexpected(broker.error());
     mqtt::SubscriberOptions options;
     options.host = broker->first;
     options.port = broker->second;
     // The session is named by the client id: stable across restarts of this host.
-    options.client_id =
-        mqtt_.client_id.empty() ? "citysafe-" + node_.substr(0, node_.find(':')) : mqtt_.client_id;
-    options.filter =
-        mqtt_.share.empty() ? "citysafe/v1/#" : "$share/" + mqtt_.share + "/citysafe/v1/#";
+    options.client_id = options_.mqtt.client_id.empty()
+                            ? "citysafe-" + node_.substr(0, node_.find(':'))
+                            : options_.mqtt.client_id;
+    options.filter = options_.mqtt.share.empty()
+                         ? "citysafe/v1/#"
+                         : "$share/" + options_.mqtt.share + "/citysafe/v1/#";
     consumer_ = std::make_unique<mqtt::MqttIngest>(services_.ingestor, options);
     consumer_->start();
   }
   thread_ = std::thread([this] { loop(); });
+  if (options_.simulate) simulator_ = std::thread([this] { simulate(); });
   return ok();
 }
 
@@ -63,6 +71,51 @@ void MonitoringRuntime::stop() {
   }
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
+  if (simulator_.joinable()) simulator_.join();
+}
+
+// The demo's sensors report every second: through the broker when there is one, as real devices
+// would, else straight to ingestion.
+void MonitoringRuntime::simulate() {
+  auto sensors = store::readReturning<std::vector<monitoring::Sensor>>(
+      services_.ctx.store, [](store::Tx& tx) { return tx.monitoring().liveSensors(); });
+  if (!sensors) {
+    spdlog::warn("demo simulator: {}", sensors.error().message);
+    return;
+  }
+  demo::SensorSimulator simulator(std::move(*sensors));
+  std::unique_ptr<mqtt::Publisher> publisher;
+  if (!options_.mqtt.broker.empty()) {
+    auto broker = parseBroker(options_.mqtt.broker, "mqtt");
+    publisher =
+        std::make_unique<mqtt::Publisher>(broker->first, broker->second, "citysafe-demo-" + node_);
+    if (auto c = publisher->connect(); !c) {
+      spdlog::warn("demo simulator: {}; ingesting directly", c.error().message);
+      publisher.reset();
+    }
+  }
+  spdlog::info("demo simulator: {} sensors{}", simulator.sensors(), publisher ? " over MQTT" : "");
+  std::unique_lock lock(mutex_);
+  while (!wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; })) {
+    lock.unlock();
+    const auto readings = simulator.step(toEpochMs(services_.ctx.clock.now()));
+    if (publisher) {
+      constexpr std::size_t kPerMessage = 500;
+      for (std::size_t from = 0; from < readings.size(); from += kPerMessage) {
+        std::string batch;
+        for (std::size_t i = from; i < std::min(readings.size(), from + kPerMessage); ++i) {
+          const auto& r = readings[i];
+          batch += r.sensor + "," + std::to_string(r.at_ms) + "," + jsonNumber(r.value) + "\n";
+        }
+        if (auto p = publisher->publish("citysafe/v1/batch/demo-simulator", batch); !p) {
+          spdlog::warn("demo simulator: {}", p.error().message);
+        }
+      }
+    } else if (auto r = services_.ingestor.ingest(readings); !r) {
+      spdlog::warn("demo simulator: {}", r.error().message);
+    }
+    lock.lock();
+  }
 }
 
 void MonitoringRuntime::loop() {

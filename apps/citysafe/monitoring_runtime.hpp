@@ -19,20 +19,27 @@ struct MqttConfig {
   std::string share;  // a $share group name, for several nodes
 };
 
+struct MonitoringOptions {
+  MqttConfig mqtt;
+  bool simulate = false;  // the demo's simulated sensors (over MQTT when there is a broker)
+};
+
 class MonitoringRuntime {
  public:
-  MonitoringRuntime(http::Services& services, std::string node, MqttConfig mqtt);
+  MonitoringRuntime(http::Services& services, std::string node, MonitoringOptions options);
   ~MonitoringRuntime();
   [[nodiscard]] Result<void> start();
   void stop();
 
  private:
   void loop();
+  void simulate();
   http::Services& services_;
   std::string node_;
-  MqttConfig mqtt_;
+  MonitoringOptions options_;
   std::unique_ptr<mqtt::MqttIngest> consumer_;
   std::thread thread_;
+  std::thread simulator_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

@@ -11,6 +11,7 @@
 #include "basemap_import.hpp"
 #include "citysafe/core/basemap/basemap_service.hpp"
 #include "citysafe/core/demo/demo_district.hpp"
+#include "citysafe/core/demo/demo_sensors.hpp"
 #include "citysafe/http/server.hpp"
 #include "monitoring_runtime.hpp"
 #include "runtime.hpp"
@@ -30,7 +31,7 @@ struct ServeOptions {
   std::vector<std::string> trusted_proxies;
   int threads = 4;
   std::size_t body_limit = 1 << 20;
-  MqttConfig mqtt;
+  MonitoringOptions monitoring;
 };
 
 int serve(const ServeOptions& o) {
@@ -57,6 +58,7 @@ int serve(const ServeOptions& o) {
     if (auto hazards = demo::buildDemoHazards(ctx); !hazards) {
       return report(hazards.error());
     }
+    if (auto sensors = demo::buildDemoSensors(ctx); !sensors) return report(sensors.error());
     std::cout << "Demo logins (username / password):\n";
     for (const auto& l : *logins) {
       std::cout << "  " << l.username << " / " << l.password << "   (" << l.role << ", " << l.org
@@ -116,7 +118,9 @@ int serve(const ServeOptions& o) {
     stop_signal.notify_all();
     scheduler.join();
   };
-  MonitoringRuntime monitoring(app.services(), node, o.mqtt);
+  MonitoringOptions monitoring_options = o.monitoring;
+  monitoring_options.simulate = o.demo;
+  MonitoringRuntime monitoring(app.services(), node, monitoring_options);
   auto port = server.start(o.address, o.port);
   auto monitored = port ? monitoring.start() : Result<void>();
   if (!port || !monitored) {
@@ -161,13 +165,13 @@ void addServeVerb(CLI::App& cli, Action& action) {
   cmd->add_option("--threads", opts->threads, "HTTP worker threads")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
-  cmd->add_option("--mqtt", opts->mqtt.broker,
+  cmd->add_option("--mqtt", opts->monitoring.mqtt.broker,
                   "consume readings from this MQTT broker (HOST:PORT), QoS 1 with a persistent "
                   "session");
   cmd->add_option(
-      "--mqtt-client-id", opts->mqtt.client_id,
+      "--mqtt-client-id", opts->monitoring.mqtt.client_id,
       "the MQTT client id, which names the broker-side session (default citysafe-HOST)");
-  cmd->add_option("--mqtt-share", opts->mqtt.share,
+  cmd->add_option("--mqtt-share", opts->monitoring.mqtt.share,
                   "join this shared-subscription group ($share/GROUP/...) so several nodes split "
                   "the stream");
   cmd->add_option("--body-limit", opts->body_limit, "largest request body in bytes")

@@ -44,7 +44,8 @@ struct Ingestor::Pending {
   std::vector<store::ReadingRow> rows;
   std::vector<store::BucketKey> minutes;
   std::vector<store::BucketKey> hours;
-  std::vector<SensorIndex> closed;  // sensors whose minute closed: their last value is saved
+  // Sensors whose last value is saved: their minute closed, or their first reading since start.
+  std::vector<SensorIndex> closed;
   std::vector<Transition> transitions;
   IngestTally tally;
   [[nodiscard]] bool empty() const {
@@ -150,6 +151,8 @@ void Ingestor::track(SensorIndex s, std::int64_t at_ms, Pending& p) {
   if (info.minute != 0 && minute != info.minute) {
     p.minutes.push_back({info.sensor.id, info.minute});
     p.closed.push_back(s);
+  } else if (info.minute == 0) {
+    p.closed.push_back(s);  // the first reading since start: the online rate sees it at once
   }
   if (info.hour != 0 && hour != info.hour) p.hours.push_back({info.sensor.id, info.hour});
   info.minute = minute;
