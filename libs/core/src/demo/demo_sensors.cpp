@@ -224,7 +224,8 @@ std::vector<monitoring::RawReading> SensorSimulator::step(std::int64_t now_ms) {
   std::vector<monitoring::RawReading> out;
   for (auto& t : sensors_) {
     const std::int64_t interval = t.sensor.interval_s * 1000LL;
-    if (t.next_ms == 0) t.next_ms = now_ms - static_cast<std::int64_t>(uniform() * interval);
+    if (t.next_ms == 0)
+      t.next_ms = now_ms - static_cast<std::int64_t>(uniform() * static_cast<double>(interval));
     if (now_ms < t.next_ms) continue;
     t.next_ms = now_ms + interval;
     if (now_ms < t.silent_until_ms) continue;  // offline for a while

@@ -345,7 +345,7 @@ Result<void> Ingestor::housekeep() {
   const std::int64_t now_ms = toEpochMs(ctx_.clock.now());
   return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
     auto& repo = tx.monitoring();
-    if (auto r = repo.prepareRange(now_ms - 86'400'000, now_ms + 2 * 86'400'000); !r) return r;
+    if (auto r = repo.prepareRange(now_ms - 86'400'000, now_ms + 2LL * 86'400'000); !r) return r;
     if (auto r = repo.dropBefore(store::Resolution::Raw, now_ms - options_.max_age_ms); !r) {
       return tl::unexpected(r.error());
     }

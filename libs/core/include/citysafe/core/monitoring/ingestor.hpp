@@ -47,9 +47,9 @@ struct IngestTally {
 };
 
 struct IngestOptions {
-  std::int64_t max_future_ms = 5 * 60 * 1000;            // clocks run a little fast
+  std::int64_t max_future_ms = 5LL * 60 * 1000;          // clocks run a little fast
   std::int64_t max_age_ms = 30LL * 24 * 60 * 60 * 1000;  // raw retention
-  std::int64_t quiet_flush_ms = 2 * 60 * 1000;           // close a quiet sensor's minute
+  std::int64_t quiet_flush_ms = 2LL * 60 * 1000;         // close a quiet sensor's minute
   std::int64_t minute_retention_ms = 400LL * 24 * 60 * 60 * 1000;
 };
 
