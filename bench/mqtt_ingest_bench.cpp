@@ -48,18 +48,6 @@ std::int64_t wallMs() {
       .count();
 }
 
-int freePort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
 // Four kinds of sensor, so the engine runs threshold, hysteresis and rate rules.
 struct Kind {
   monitoring::SensorType type;
@@ -216,7 +204,7 @@ int main(int argc, char** argv) {
   const auto dir =
       std::filesystem::temp_directory_path() / ("citysafe-bench-mqtt-" + randomHexToken(4));
   std::filesystem::create_directories(dir);
-  testing::Broker broker(dir / "broker", freePort());
+  testing::Broker broker(dir / "broker", testing::freePort());
   if (!broker.start()) {
     std::cerr << "mosquitto did not start\n";
     return 1;

@@ -86,3 +86,22 @@ export async function signIn(page) {
     });
   });
 }
+
+// The response to the next `method` request whose path matches `pattern`.
+export function apiAnswer(page, method, pattern) {
+  return page.waitForResponse((r) => r.request().method() === method && pattern.test(new URL(r.url()).pathname));
+}
+
+// Awaits a response and fails unless it has `status`; its JSON, if any.
+export async function expectOk(responsePromise, what, status = 200) {
+  const response = await responsePromise;
+  if (response.status() !== status) {
+    throw new Error(`${what}: HTTP ${response.status()} ${await response.text().catch(() => '')}`);
+  }
+  return response.json().catch(() => null);
+}
+
+// A locator's trimmed text.
+export async function text(locator) {
+  return ((await locator.textContent()) ?? '').trim();
+}

@@ -15,7 +15,7 @@
 // Env: CITYSAFE_URL (required), CITYSAFE_SCREENSHOT (default /tmp/citysafe-hazard-loop.png; the tip
 //      receipt goes beside it as *-tip.png), CHROMIUM.
 import { deflateSync } from 'node:zlib';
-import { BASE_URL, runBrowserTest, step } from './browser.mjs';
+import { BASE_URL, apiAnswer, expectOk, runBrowserTest, step, text } from './browser.mjs';
 
 const SCREENSHOT = process.env.CITYSAFE_SCREENSHOT || '/tmp/citysafe-hazard-loop.png';
 const TIP_SCREENSHOT = SCREENSHOT.replace(/(\.png)?$/, '-tip.png');
@@ -75,22 +75,6 @@ function makePng(width = 64, height = 48) {
 /** Today plus `days` in Beijing, YYYY-MM-DD. */
 function beijingDay(days) {
   return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function apiAnswer(page, method, pattern) {
-  return page.waitForResponse((r) => r.request().method() === method && pattern.test(new URL(r.url()).pathname));
-}
-
-async function expectOk(responsePromise, what, status = 200) {
-  const response = await responsePromise;
-  if (response.status() !== status) {
-    throw new Error(`${what}: HTTP ${response.status()} ${await response.text().catch(() => '')}`);
-  }
-  return response.json().catch(() => null);
-}
-
-async function text(locator) {
-  return ((await locator.textContent()) ?? '').trim();
 }
 
 async function signInAs(page, username, hash) {

@@ -18,18 +18,18 @@
 //     CITYSAFE_BINARY=build/release/apps/citysafe/citysafe node tests/e2e/monitoring_alarm.test.mjs
 // Env: CITYSAFE_URL (required), CITYSAFE_MQTT (required: the broker the server consumes),
 //      CITYSAFE_BINARY (required: the citysafe binary, for `replay`), CITYSAFE_SENSOR_DATA (default
-//      /work/shared/data/sensors), CITYSAFE_SCREENSHOT (default /tmp/citysafe-monitoring-alarm.png;
+//      ../shared/data/sensors beside the repository), CITYSAFE_SCREENSHOT (default /tmp/citysafe-monitoring-alarm.png;
 //      the sensor page goes beside it as *-sensor.png), CHROMIUM.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE_URL, runBrowserTest, step } from './browser.mjs';
+import { BASE_URL, apiAnswer, expectOk, runBrowserTest, step, text } from './browser.mjs';
 
 const SCREENSHOT = process.env.CITYSAFE_SCREENSHOT || '/tmp/citysafe-monitoring-alarm.png';
 const SENSOR_SCREENSHOT = SCREENSHOT.replace(/(\.png)?$/, '-sensor.png');
 const MQTT = process.env.CITYSAFE_MQTT;
 const BINARY = process.env.CITYSAFE_BINARY;
-const SERIES = join(process.env.CITYSAFE_SENSOR_DATA || '/work/shared/data/sensors',
+const SERIES = join(process.env.CITYSAFE_SENSOR_DATA || new URL('../../../shared/data/sensors', import.meta.url).pathname,
   'water_levels/pastas_nb5_groundwater_head.csv');
 /**
  * The first 20 heads (2000-01 … 2001-05) are 8.38–9.99 m and cross 9.5 m three times (9.77, 9.53,
@@ -100,22 +100,6 @@ function replay(sensorCode) {
 }
 
 // ---- the browser ----
-
-function apiAnswer(page, method, pattern) {
-  return page.waitForResponse((r) => r.request().method() === method && pattern.test(new URL(r.url()).pathname));
-}
-
-async function expectOk(responsePromise, what, status = 200) {
-  const response = await responsePromise;
-  if (response.status() !== status) {
-    throw new Error(`${what}: HTTP ${response.status()} ${await response.text().catch(() => '')}`);
-  }
-  return response.json().catch(() => null);
-}
-
-async function text(locator) {
-  return ((await locator.textContent()) ?? '').trim();
-}
 
 async function signInAs(page, username, hash) {
   await step(`open ${hash} and sign in as ${username}`, async () => {

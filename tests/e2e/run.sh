@@ -57,6 +57,7 @@ for test in "$here"/*.test.mjs; do
   name=$(basename "$test" .test.mjs)
   echo "== $name"
   if CITYSAFE_URL="http://127.0.0.1:$port" CITYSAFE_MQTT="$mqtt" CITYSAFE_BINARY="$binary" \
+     CITYSAFE_SENSOR_DATA="$root/../shared/data/sensors" \
     CITYSAFE_SCREENSHOT="$root/build/e2e/$name.png" node "$test"; then
     passed=$((passed + 1))
   else

@@ -78,6 +78,19 @@ class ChildProcess {
   std::filesystem::path log_;
 };
 
+// A loopback port nobody listens on right now.
+inline int freePort() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
 // A Mosquitto broker from Debian on a loopback port, persisting to `dir` so a restart keeps
 // queued messages and sessions.
 class Broker {

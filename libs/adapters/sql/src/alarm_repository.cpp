@@ -14,13 +14,6 @@ constexpr const char* kAlarmColumns =
     "acknowledged_by, handling_at, closed_at, closed_by, disposition, notes, hazard_id, "
     "row_version";
 
-std::optional<TimePoint> optTime(const Row& r, std::size_t i) {
-  if (r.isNull(i)) return std::nullopt;
-  return fromEpochMs(r.getInt(i));
-}
-Value timeValue(const std::optional<TimePoint>& t) {
-  return t ? Value{toEpochMs(*t)} : Value{nullptr};
-}
 Value userValue(const std::optional<UserId>& u) { return u ? Value{u->value} : Value{nullptr}; }
 
 Alarm alarmFrom(const Row& r) {

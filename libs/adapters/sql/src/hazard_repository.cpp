@@ -26,15 +26,6 @@ constexpr const char* kWritable =
     "sup_listed_at = ?, sup_reason = ?, sup_delisted_at = ?, reopen_count = ?, "
     "external_code = ?, updated_at = ?, tip_contact = ?";
 
-std::optional<TimePoint> optTime(const Row& r, std::size_t i) {
-  if (r.isNull(i)) return std::nullopt;
-  return fromEpochMs(r.getInt(i));
-}
-
-Value timeValue(const std::optional<TimePoint>& t) {
-  return t ? Value{toEpochMs(*t)} : Value{nullptr};
-}
-
 Value orgValue(const std::optional<OrgId>& id) { return id ? Value{id->value} : Value{nullptr}; }
 
 std::string joinIds(const std::vector<std::int64_t>& ids) {

@@ -13,6 +13,9 @@ std::string scopeClause(Dialect dialect, const identity::Scope& scope, const std
                         const std::string& sectors_col, std::vector<Value>& params);
 std::string joinSectors(const std::vector<std::string>& sectors);  // ",a,b,"
 std::vector<std::string> splitSectors(const std::string& joined);
+// Optional times and ids in and out of nullable columns.
+std::optional<TimePoint> optTime(const Row& r, std::size_t i);
+Value timeValue(const std::optional<TimePoint>& t);
 // Coordinates as "lon lat;lon lat;..." text, the same in both dialects.
 std::string encodeCoords(const std::vector<org::GeoPoint>& points);
 std::vector<org::GeoPoint> decodeCoords(const std::string& text);

@@ -32,6 +32,15 @@ const std::string& Row::getText(std::size_t i) const {
   return cell ? *cell : kEmpty;
 }
 
+std::optional<TimePoint> optTime(const Row& r, std::size_t i) {
+  if (r.isNull(i)) return std::nullopt;
+  return fromEpochMs(r.getInt(i));
+}
+
+Value timeValue(const std::optional<TimePoint>& t) {
+  return t ? Value{toEpochMs(*t)} : Value{nullptr};
+}
+
 Result<std::int64_t> queryInt(Connection& conn, std::string_view sql,
                               const std::vector<Value>& params) {
   auto rows = conn.query(sql, params);
