@@ -65,3 +65,48 @@ TEST(ReadingPayload, NanAndInfinityPassToTheIngestorWhichRefusesThem) {
 
 }  // namespace
 }  // namespace citysafe::ingest
+
+namespace citysafe::ingest {
+namespace {
+
+// Whatever arrives on a topic, the parser answers with readings and counts, never a crash: random
+// bytes, and valid payloads cut short or with bytes flipped.
+TEST(ReadingPayload, SurvivesRandomAndDamagedPayloads) {
+  std::uint64_t state = 20261123;
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  const std::vector<std::string> seeds = {
+      R"([{"s": "A", "t": 1795000000000, "v": 1.5}, {"s": "B", "t": "2026-11-18T19:06:41+08:00", "v": 2}])",
+      R"({"t": 1795000000000, "v": 0.42})", "A,1795000000000,1.5\nB,1795000000001,-3e2\n"};
+  const std::vector<std::string> topics = {"citysafe/v1/batch/gw", "citysafe/v1/readings/A", ""};
+  std::int64_t readings = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string payload = seeds[next() % seeds.size()];
+    switch (next() % 3) {
+      case 0:  // random bytes
+        payload.assign(next() % 200, '\0');
+        for (auto& c : payload) c = static_cast<char>(next() & 0xFF);
+        break;
+      case 1:  // cut short
+        payload.resize(next() % (payload.size() + 1));
+        break;
+      default:  // bytes flipped
+        for (int k = 0; k < 4 && !payload.empty(); ++k) {
+          payload[next() % payload.size()] = static_cast<char>(next() & 0xFF);
+        }
+    }
+    ParsedPayload out;
+    parsePayload(topics[next() % topics.size()], payload, out);
+    readings += static_cast<std::int64_t>(out.readings.size());
+    // Whatever was refused was said why.
+    EXPECT_EQ(out.malformed > 0, !out.first_error.empty());
+  }
+  EXPECT_GT(readings, 0);
+}
+
+}  // namespace
+}  // namespace citysafe::ingest
