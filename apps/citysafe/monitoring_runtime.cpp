@@ -58,13 +58,7 @@ Result<void> MonitoringRuntime::start() {
 }
 
 void MonitoringRuntime::stop() {
-  if (consumer_) {
-    consumer_->stop();
-    const auto s = consumer_->stats();
-    spdlog::info("mqtt: {} messages in {} batches, {} acknowledged, {} reconnects", s.messages,
-                 s.batches, s.acknowledged, s.reconnects);
-    consumer_.reset();
-  }
+  // The loop asks the consumer whether it is connected: stop the loop first.
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -72,6 +66,13 @@ void MonitoringRuntime::stop() {
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
   if (simulator_.joinable()) simulator_.join();
+  if (consumer_) {
+    consumer_->stop();
+    const auto s = consumer_->stats();
+    spdlog::info("mqtt: {} messages in {} batches, {} acknowledged, {} reconnects", s.messages,
+                 s.batches, s.acknowledged, s.reconnects);
+    consumer_.reset();
+  }
 }
 
 // The demo's sensors report every second: through the broker when there is one, as real devices
@@ -129,7 +130,10 @@ void MonitoringRuntime::loop() {
     auto leader = store::writeReturning<bool>(ctx.store, [&](store::Tx& tx) {
       return tx.leases().acquire("monitoring_stale", node_, now, now + std::chrono::seconds(10));
     });
-    if (auto ticked = services_.ingestor.tick(leader && *leader); !ticked) {
+    // ... and only while it hears the stream: a node cut off from the broker would find every
+    // sensor silent.
+    const bool hearing = !consumer_ || consumer_->connected();
+    if (auto ticked = services_.ingestor.tick(leader && *leader && hearing); !ticked) {
       spdlog::warn("monitoring tick: {}", ticked.error().message);
     }
     services_.ingestor.publishRecent();

@@ -2,6 +2,7 @@
 // if the sensor were sending it now, N times faster than it was recorded.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -48,11 +49,16 @@ int replay(const ReplayOptions& o) {
       std::chrono::duration_cast<std::chrono::milliseconds>(started.time_since_epoch()).count();
   const std::int64_t t0 = series->points.front().at_ms;
   std::int64_t sent = 0;
+  std::int64_t last_ms = 0;
   for (const auto& p : series->points) {
     if (o.limit > 0 && sent >= o.limit) break;
     // The recording's gaps, shrunk by the speed, from now on.
-    const auto due_ms =
-        started_ms + static_cast<std::int64_t>(static_cast<double>(p.at_ms - t0) / o.speed);
+    // Strictly later than the previous one: at high speed two readings would share a millisecond
+    // and the second would be a duplicate.
+    const auto due_ms = std::max(
+        last_ms + 1,
+        started_ms + static_cast<std::int64_t>(static_cast<double>(p.at_ms - t0) / o.speed));
+    last_ms = due_ms;
     std::this_thread::sleep_until(
         std::chrono::system_clock::time_point(std::chrono::milliseconds(due_ms)));
     const double value = p.value * o.scale + o.offset;

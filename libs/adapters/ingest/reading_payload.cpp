@@ -1,6 +1,7 @@
 #include "reading_payload.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "citysafe/common/time_format.hpp"
@@ -24,7 +25,9 @@ bool timeOf(const Json& t, std::int64_t& at_ms) {
     return true;
   }
   if (t.is_number_float()) {
-    at_ms = static_cast<std::int64_t>(t.get<double>());
+    const double v = t.get<double>();
+    if (!(std::abs(v) < 1e15)) return false;  // also NaN; converting beyond int64 is undefined
+    at_ms = static_cast<std::int64_t>(v);
     return true;
   }
   if (t.is_string()) {

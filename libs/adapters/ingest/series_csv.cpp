@@ -7,6 +7,7 @@ namespace citysafe::ingest {
 namespace {
 
 bool digits(std::string_view s, int& out) {
+  if (s.empty() || s.front() < '0' || s.front() > '9') return false;  // no signs
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && end == s.data() + s.size() && !s.empty();
 }

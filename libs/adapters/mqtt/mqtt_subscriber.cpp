@@ -16,7 +16,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr std::size_t kMaxPacket = 16U << 20;  // a batch payload beyond this is refused
+constexpr std::size_t kMaxPacket = 268'435'455;  // MQTT's own limit: whatever the broker sends
 
 void putU16(std::string& out, std::size_t v) {
   out.push_back(static_cast<char>((v >> 8) & 0xFF));
@@ -88,6 +88,7 @@ class PacketReader {
     if (n < 0) return errno == EINTR || errno == EAGAIN;
     if (n == 0) return false;
     buffer_.append(chunk, static_cast<std::size_t>(n));
+    last_received_ = Clock::now();
     return true;
   }
   // The next whole packet: type byte and body. False when none is complete yet; `broken` when the
@@ -128,10 +129,12 @@ class PacketReader {
     return true;
   }
   [[nodiscard]] bool hasBuffered() const { return buffer_.size() > pos_; }
+  [[nodiscard]] Clock::time_point lastReceived() const { return last_received_; }
 
  private:
   std::string buffer_;
   std::size_t pos_ = 0;
+  Clock::time_point last_received_ = Clock::now();
 };
 
 std::uint16_t u16(const std::string& s, std::size_t at) {
@@ -253,6 +256,7 @@ bool Subscriber::session() {
   const auto handshake_deadline = Clock::now() + std::chrono::seconds(10);
   PacketReader reader;
   std::vector<Message> pending;
+  bool stopped_full = false;  // the last pass stopped at a full batch, with packets left
   auto last_sent = Clock::now();
   const auto ping_every = std::chrono::seconds(std::max(1, options_.keepalive_s / 2));
   while (!stopping_) {
@@ -270,14 +274,30 @@ bool Subscriber::session() {
                                            options_.batch_wait - age)
                                            .count());
     }
-    if (!reader.fill(fd, reader.hasBuffered() ? 0 : wait_ms)) {
+    // Whole packets left over from a full batch are taken at once; a packet still arriving is
+    // waited for like any other data.
+    if (!reader.fill(fd, stopped_full ? 0 : wait_ms)) {
       flush(fd, pending);  // what arrived before the drop may still be made durable
+      return true;
+    }
+    // Silent for a keepalive and a half (our pings go unanswered): the connection is dead.
+    if (phase == Phase::Ready &&
+        Clock::now() - reader.lastReceived() > std::chrono::seconds(options_.keepalive_s * 3 / 2)) {
+      spdlog::warn("mqtt: nothing from {}:{} for {} s; reconnecting", options_.host, options_.port,
+                   options_.keepalive_s * 3 / 2);
+      flush(fd, pending);
       return true;
     }
     std::uint8_t first = 0;
     std::string body;
     bool broken = false;
-    while (pending.size() < options_.batch_messages && reader.next(first, body, broken)) {
+    stopped_full = false;
+    for (;;) {
+      if (pending.size() >= options_.batch_messages) {
+        stopped_full = true;
+        break;
+      }
+      if (!reader.next(first, body, broken)) break;
       const int type = first >> 4;
       if (type == 2) {  // CONNACK
         if (body.size() < 2 || body[1] != 0) {
@@ -302,10 +322,10 @@ bool Subscriber::session() {
       }
       if (type != 3) continue;  // PINGRESP, and nothing else we asked for
       const int qos = (first >> 1) & 0x03;
-      if (body.size() < 2) return true;
+      if (body.size() < 2) continue;  // too short to be a PUBLISH: nothing to acknowledge
       const std::size_t topic_len = u16(body, 0);
       std::size_t at = 2 + topic_len;
-      if (body.size() < at + (qos > 0 ? 2 : 0)) return true;
+      if (body.size() < at + (qos > 0 ? 2 : 0)) continue;
       Message m;
       m.topic.assign(body, 2, topic_len);
       if (qos > 0) {
@@ -326,7 +346,7 @@ bool Subscriber::session() {
     const bool full = pending.size() >= options_.batch_messages;
     const bool aged =
         !pending.empty() && Clock::now() - pending.front().received >= options_.batch_wait;
-    const bool quiet = !pending.empty() && !reader.hasBuffered() && !readable(fd);
+    const bool quiet = !pending.empty() && !stopped_full && !readable(fd);
     if (full || aged || quiet) {
       if (!flush(fd, pending)) return true;
       last_sent = Clock::now();

@@ -153,10 +153,16 @@ Result<AlarmFigures> MonitoringService::figures(const Principal& who, std::optio
   }
   if (to <= from) return invalid("to", "must be after from");
   return store::readReturning<AlarmFigures>(ctx_.store, [&](store::Tx& tx) -> Result<AlarmFigures> {
-    auto path = subtreeOf(tx, who, org_id);
-    if (!path) return tl::unexpected(path.error());
+    // Without an organisation, the scope alone decides (a department's sectors reach beyond
+    // its own subtree).
+    std::string path = "/";
+    if (org_id) {
+      auto sub = subtreeOf(tx, who, org_id);
+      if (!sub) return tl::unexpected(sub.error());
+      path = *sub;
+    }
     store::AlarmFilter f{.scope = identity::scopeOf(who),
-                         .org_path = *path,
+                         .org_path = org_id ? std::optional<std::string>(path) : std::nullopt,
                          .sector = sector,
                          .raised_from = from,
                          .raised_to = to};
@@ -199,7 +205,7 @@ Result<AlarmFigures> MonitoringService::figures(const Principal& who, std::optio
       if (!page) return tl::unexpected(page.error());
       for (const auto& s : *page) {
         after = s.id;
-        if (s.org_path.compare(0, path->size(), *path) != 0) continue;
+        if (!s.org_path.starts_with(path)) continue;
         if (sector && s.sector != *sector) continue;
         ++out.sensors;
         const std::int64_t window = std::max<std::int64_t>(3LL * s.interval_s * 1000, 60'000);

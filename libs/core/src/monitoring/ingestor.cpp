@@ -144,6 +144,23 @@ Result<void> Ingestor::loadLocked() {
   return ok();
 }
 
+Result<void> Ingestor::syncLevelsLocked() {
+  auto open = store::readReturning<std::vector<monitoring::Alarm>>(
+      ctx_.store, [](store::Tx& tx) { return tx.monitoring().openAlarms(); });
+  if (!open) return tl::unexpected(open.error());
+  engine_.resetLevels();
+  for (const auto& a : *open) {
+    auto it = by_id_.find(a.sensor_id);
+    if (it == by_id_.end()) continue;
+    const auto& names = info_[it->second].rule_names;
+    const auto pos = std::find(names.begin(), names.end(), a.rule);
+    if (pos != names.end()) {
+      engine_.restoreLevel(it->second, static_cast<std::uint16_t>(pos - names.begin()), a.level);
+    }
+  }
+  return ok();
+}
+
 void Ingestor::track(SensorIndex s, std::int64_t at_ms, Pending& p) {
   auto& info = info_[s];
   const std::int64_t minute = floorTo(at_ms, kMinuteMs);
@@ -197,7 +214,9 @@ Result<IngestTally> Ingestor::ingestOnce(std::span<const RawReading> batch,
       ++p.tally.unknown_sensor;
       continue;
     }
-    if (!std::isfinite(r.value)) {
+    // Beyond ±1e15 no sensor measures anything; such values would also overflow the sums of the
+    // aggregates and fail every batch after them.
+    if (!std::isfinite(r.value) || std::abs(r.value) > 1e15) {
       ++p.tally.not_finite;
       continue;
     }
@@ -290,6 +309,9 @@ Result<IngestTally> Ingestor::tick(bool check_stale) {
   if (needs_reload_ || *version != registry_version_) {
     if (auto r = loadLocked(); !r) return tl::unexpected(r.error());
   }
+  if (++ticks_ % 15 == 0) {  // every half minute at the runtime's pace
+    if (auto r = syncLevelsLocked(); !r) return tl::unexpected(r.error());
+  }
   const std::int64_t now_ms = toEpochMs(ctx_.clock.now());
   Pending p;
   if (check_stale) engine_.tick(now_ms, p.transitions);
@@ -310,15 +332,17 @@ Result<IngestTally> Ingestor::tick(bool check_stale) {
 
 void Ingestor::publishRecent() {
   constexpr std::size_t kPerEvent = 2000;
-  std::map<std::string, std::vector<SensorIndex>> by_org;
+  // One event per organisation and sector: a sector department sees its sector's values only.
+  std::map<std::pair<std::string, std::string>, std::vector<SensorIndex>> by_org;
   {
     std::lock_guard lock(mutex_);
     for (const SensorIndex s : recent_) {
-      by_org[info_[s].sensor.org_path].push_back(s);
+      by_org[{info_[s].sensor.org_path, info_[s].sensor.sector}].push_back(s);
       is_recent_[s] = false;
     }
     recent_.clear();
-    for (auto& [path, sensors] : by_org) {
+    for (auto& [key, sensors] : by_org) {
+      const auto& [path, sector] = key;
       for (std::size_t from = 0; from < sensors.size(); from += kPerEvent) {
         std::string values = "[";
         for (std::size_t i = from; i < std::min(sensors.size(), from + kPerEvent); ++i) {
@@ -333,7 +357,7 @@ void Ingestor::publishRecent() {
                                              .entity_id = "",
                                              .action = "values",
                                              .org_path = path,
-                                             .sectors = {info_[sensors[from]].sensor.sector},
+                                             .sectors = {sector},
                                              .at = ctx_.clock.now(),
                                              .data_json = "{\"values\":" + values + "}"});
       }
@@ -343,18 +367,23 @@ void Ingestor::publishRecent() {
 
 Result<void> Ingestor::housekeep() {
   const std::int64_t now_ms = toEpochMs(ctx_.clock.now());
-  return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
-    auto& repo = tx.monitoring();
-    if (auto r = repo.prepareRange(now_ms - 86'400'000, now_ms + 2LL * 86'400'000); !r) return r;
-    if (auto r = repo.dropBefore(store::Resolution::Raw, now_ms - options_.max_age_ms); !r) {
-      return tl::unexpected(r.error());
-    }
-    if (auto r = repo.dropBefore(store::Resolution::Minute, now_ms - options_.minute_retention_ms);
-        !r) {
-      return tl::unexpected(r.error());
-    }
-    return ok();
-  });
+  // Each step its own transaction: partition DDL locks the readings table on PostgreSQL, and
+  // should not wait behind the retention deletes.
+  if (auto r = ctx_.store.write([&](store::Tx& tx) {
+        return tx.monitoring().prepareRange(now_ms - 86'400'000, now_ms + 2LL * 86'400'000);
+      });
+      !r) {
+    return r;
+  }
+  for (const auto& [resolution, keep_ms] :
+       {std::pair{store::Resolution::Raw, options_.max_age_ms},
+        std::pair{store::Resolution::Minute, options_.minute_retention_ms}}) {
+    auto dropped = store::writeReturning<std::int64_t>(ctx_.store, [&](store::Tx& tx) {
+      return tx.monitoring().dropBefore(resolution, now_ms - keep_ms);
+    });
+    if (!dropped) return tl::unexpected(dropped.error());
+  }
+  return ok();
 }
 
 void Ingestor::countMalformed(std::int64_t n) {

@@ -45,9 +45,11 @@ Result<Device> MonitoringService::createDevice(const Principal& who, const Devic
     return tl::unexpected(r.error());
   }
   return store::writeReturning<Device>(ctx_.store, [&](store::Tx& tx) -> Result<Device> {
+    // The device's own sector decides who supervises it, as for a hazard.
     auto org = tx.orgs().get(d.org_id);
-    if (!org || !identity::reaches(who, *org))
+    if (!org || !reachesPath(who, org->path, d.sector)) {
       return identity::notInScope("org_id", d.org_id.value);
+    }
     Device dev{.code = d.code,
                .name = d.name,
                .model = d.model,
@@ -98,9 +100,11 @@ Result<Device> MonitoringService::updateDevice(const Principal& who, std::int64_
     if (!before || !reachesPath(who, before->org_path, before->sector)) {
       return identity::notInScope("id", id, "device");
     }
+    // The device's own sector decides who supervises it, as for a hazard.
     auto org = tx.orgs().get(d.org_id);
-    if (!org || !identity::reaches(who, *org))
+    if (!org || !reachesPath(who, org->path, d.sector)) {
       return identity::notInScope("org_id", d.org_id.value);
+    }
     Device dev = *before;
     dev.name = d.name;
     dev.model = d.model;

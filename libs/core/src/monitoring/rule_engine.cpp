@@ -63,6 +63,10 @@ void RuleEngine::restoreLevel(SensorIndex sensor, std::uint16_t rule, Level leve
   alarms_[sensors_[sensor].first_alarm + rule].level = level;
 }
 
+void RuleEngine::resetLevels() {
+  for (auto& a : alarms_) a.level = Level::None;
+}
+
 Level RuleEngine::siteLevel(std::uint16_t site) const { return sites_[site].level; }
 
 std::size_t RuleEngine::stateBytes() const {

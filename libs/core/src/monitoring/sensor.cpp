@@ -183,7 +183,8 @@ Result<std::vector<Rule>> parseRuleSet(std::string_view text) {
 
 void addOfflineRule(std::vector<Rule>& rules, int interval_s) {
   for (const auto& r : rules) {
-    if (r.kind == RuleKind::Stale) return;
+    // A rule of the same name would share its alarm.
+    if (r.kind == RuleKind::Stale || r.name == "offline") return;
   }
   Rule offline;
   offline.name = "offline";

@@ -100,8 +100,9 @@ Result<monitoring::SensorDraft> readSensor(const std::string& text) {
   auto interval = optionalNumber(*body, "interval_s");
   if (!interval) return tl::unexpected(interval.error());
   if (*interval) {
-    if (**interval != static_cast<double>(static_cast<int>(**interval))) {
-      return invalid("interval_s", "must be a whole number of seconds");
+    if (!(**interval >= 1 && **interval <= 86400) ||
+        **interval != static_cast<double>(static_cast<int>(**interval))) {
+      return invalid("interval_s", "must be a whole number of seconds, from 1 to 86400");
     }
     d.interval_s = static_cast<int>(**interval);
   }

@@ -35,7 +35,7 @@ struct IngestTally {
   std::int64_t stored = 0;        // new rows
   std::int64_t duplicate = 0;     // same sensor and time as one already seen
   std::int64_t out_of_order = 0;  // older than the sensor's last: stored, not alarmed on
-  std::int64_t not_finite = 0;    // NaN or infinity: refused
+  std::int64_t not_finite = 0;  // NaN, infinity or beyond ±1e15 (no sensor measures that): refused
   std::int64_t unknown_sensor = 0;
   std::int64_t out_of_window = 0;  // too far in the future or older than raw retention
   std::int64_t malformed = 0;      // counted by the transport's parser
@@ -47,7 +47,9 @@ struct IngestTally {
 };
 
 struct IngestOptions {
-  std::int64_t max_future_ms = 5LL * 60 * 1000;          // clocks run a little fast
+  // Clocks run a little fast; a reading far ahead would hold back every later one (they would be
+  // out of order), so little is allowed.
+  std::int64_t max_future_ms = 30LL * 1000;
   std::int64_t max_age_ms = 30LL * 24 * 60 * 60 * 1000;  // raw retention
   std::int64_t quiet_flush_ms = 2LL * 60 * 1000;         // close a quiet sensor's minute
   std::int64_t minute_retention_ms = 400LL * 24 * 60 * 60 * 1000;
@@ -94,6 +96,9 @@ class Ingestor {
   struct Pending;
 
   Result<void> loadLocked();
+  // The engine's levels from the store's open alarms: what other nodes raised or cleared, and
+  // alarms people closed while their condition held (the next reading raises a new one).
+  Result<void> syncLevelsLocked();
   Result<IngestTally> ingestOnce(std::span<const RawReading> batch,
                                  const std::optional<identity::Scope>& scope);
   Result<IngestTally> commit(Pending& pending);
@@ -109,6 +114,7 @@ class Ingestor {
   std::vector<SensorIndex> recent_;  // reported since the last publishRecent()
   std::vector<bool> is_recent_;
   std::int64_t registry_version_ = -1;
+  int ticks_ = 0;
   bool needs_reload_ = true;
   IngestTally totals_;
 };

@@ -65,6 +65,9 @@ class RuleEngine {
   // duplicates) and the level of an open alarm (so it is changed in place, not raised again).
   void restoreLast(SensorIndex sensor, std::int64_t at_ms, double value);
   void restoreLevel(SensorIndex sensor, std::uint16_t rule, Level level);
+  // Every alarm level back to none (pending timers and counts kept), before restoring the levels
+  // the store holds.
+  void resetLevels();
   [[nodiscard]] std::int64_t lastAt(SensorIndex sensor) const { return sensors_[sensor].last_ms; }
   [[nodiscard]] double lastValue(SensorIndex sensor) const { return sensors_[sensor].last_value; }
   [[nodiscard]] Level level(SensorIndex sensor, std::uint16_t rule) const;
