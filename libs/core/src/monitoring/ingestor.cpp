@@ -375,11 +375,12 @@ Result<void> Ingestor::housekeep() {
       !r) {
     return r;
   }
-  for (const auto& [resolution, keep_ms] :
-       {std::pair{store::Resolution::Raw, options_.max_age_ms},
-        std::pair{store::Resolution::Minute, options_.minute_retention_ms}}) {
+  const std::pair<store::Resolution, std::int64_t> retention[] = {
+      {store::Resolution::Raw, options_.max_age_ms},
+      {store::Resolution::Minute, options_.minute_retention_ms}};
+  for (const auto& keep : retention) {
     auto dropped = store::writeReturning<std::int64_t>(ctx_.store, [&](store::Tx& tx) {
-      return tx.monitoring().dropBefore(resolution, now_ms - keep_ms);
+      return tx.monitoring().dropBefore(keep.first, now_ms - keep.second);
     });
     if (!dropped) return tl::unexpected(dropped.error());
   }
