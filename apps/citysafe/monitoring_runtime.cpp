@@ -5,7 +5,9 @@
 #include <charconv>
 
 #include "citysafe/common/json_text.hpp"
+#include "citysafe/common/thread_priority.hpp"
 #include "citysafe/core/demo/demo_sensors.hpp"
+#include "citysafe/core/monitoring/series_compactor.hpp"
 #include "mqtt_publisher.hpp"
 
 namespace citysafe::app {
@@ -53,6 +55,7 @@ Result<void> MonitoringRuntime::start() {
     consumer_->start();
   }
   thread_ = std::thread([this] { loop(); });
+  compactor_ = std::thread([this] { compact(); });
   if (options_.simulate) simulator_ = std::thread([this] { simulate(); });
   return ok();
 }
@@ -66,6 +69,7 @@ void MonitoringRuntime::stop() {
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
   if (simulator_.joinable()) simulator_.join();
+  if (compactor_.joinable()) compactor_.join();
   if (consumer_) {
     consumer_->stop();
     const auto s = consumer_->stats();
@@ -114,6 +118,27 @@ void MonitoringRuntime::simulate() {
       }
     } else if (auto r = services_.ingestor.ingest(readings); !r) {
       spdlog::warn("demo simulator: {}", r.error().message);
+    }
+    lock.lock();
+  }
+}
+
+// Its own thread: moving a minute of readings at 100,000 a second takes several seconds.
+void MonitoringRuntime::compact() {
+  lowerThisThreadPriority(10);  // background work: ingestion comes first
+  monitoring::SeriesCompactor compactor(services_.ctx);
+  std::unique_lock lock(mutex_);
+  while (!wake_.wait_for(lock, std::chrono::seconds(5), [this] { return stopping_; })) {
+    lock.unlock();
+    auto report = compactor.run([this] {
+      std::lock_guard stop_lock(mutex_);
+      return stopping_;
+    });
+    if (!report) {
+      spdlog::warn("monitoring series compaction: {}", report.error().message);
+    } else if (report->moved > 0) {
+      spdlog::debug("monitoring: {} readings moved into the series in {} transactions",
+                    report->moved, report->transactions);
     }
     lock.lock();
   }

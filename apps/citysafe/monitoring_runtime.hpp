@@ -1,7 +1,8 @@
 #pragma once
 // The monitoring side of `serve`: the MQTT consumer, and a loop every two seconds that closes
 // quiet minutes, checks for offline sensors (one node at a time, by lease), pushes the latest
-// values to browsers, and once an hour prepares partitions and applies retention.
+// values to browsers, and once an hour prepares partitions and applies retention; beside it, the
+// series compactor (SQLite: readings move from the write log into the per-sensor series).
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -34,12 +35,14 @@ class MonitoringRuntime {
  private:
   void loop();
   void simulate();
+  void compact();
   http::Services& services_;
   std::string node_;
   MonitoringOptions options_;
   std::unique_ptr<mqtt::MqttIngest> consumer_;
   std::thread thread_;
   std::thread simulator_;
+  std::thread compactor_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

@@ -1,7 +1,10 @@
 // The monitoring port, the same on every store: the registry round-trips and follows the scope
 // rule; readings are idempotent by (sensor, time); aggregates are exact when recomputed; one open
 // alarm per (sensor, rule); retention; PostgreSQL's day partitions.
+#include <algorithm>
+
 #include "citysafe/core/monitoring/monitoring_service.hpp"
+#include "citysafe/core/monitoring/series_compactor.hpp"
 #include "store_fixture.hpp"
 
 namespace citysafe::contract {
@@ -52,6 +55,14 @@ class MonitoringStore : public StoreContract {
     EXPECT_TRUE(id) << (id ? "" : id.error().message);
     s.id = id.value_or(0);
     return s;
+  }
+  // Moves what the store logged into the series, up to a minute before the clock.
+  bool compact() {
+    events::EventBus bus;
+    ServiceContext ctx(*store_, clock_, bus);
+    auto report = monitoring::SeriesCompactor(ctx).run();
+    EXPECT_TRUE(report) << (report ? "" : report.error().message);
+    return report.has_value();
   }
   std::int64_t insertReadings(const std::vector<store::ReadingRow>& rows) {
     auto n =
@@ -141,26 +152,41 @@ TEST_P(MonitoringStore, AggregatesAreRecomputedExactly) {
   std::vector<store::ReadingRow> rows;
   for (int i = 0; i < 120; ++i) rows.push_back({s.id, kT0 + i * 1000, static_cast<double>(i)});
   insertReadings(rows);
+  const std::int64_t hour = kT0 - kT0 % 3'600'000;
   const std::vector<store::BucketKey> minutes = {{s.id, kT0}, {s.id, kT0 + 60'000}};
-  ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {
-    if (auto r = tx.monitoring().recomputeMinutes(minutes); !r) return tl::unexpected(r.error());
-    // Twice: recomputing is not adding.
-    if (auto r = tx.monitoring().recomputeMinutes(minutes); !r) return tl::unexpected(r.error());
-    const std::int64_t hour = kT0 - kT0 % 3'600'000;
-    const std::vector<store::BucketKey> hours = {{s.id, hour}};
-    if (auto r = tx.monitoring().recomputeHours(hours); !r) return tl::unexpected(r.error());
-    return true;
-  }));
-  auto per_minute = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-    return tx.monitoring().series(s.id, store::Resolution::Minute, kT0, kT0 + 120'000, 10);
-  });
-  ASSERT_TRUE(per_minute);
-  ASSERT_EQ(per_minute->size(), 2U);
-  EXPECT_EQ((*per_minute)[0].count, 60);
-  EXPECT_DOUBLE_EQ((*per_minute)[0].value, 29.5);
-  EXPECT_DOUBLE_EQ((*per_minute)[0].min, 0);
-  EXPECT_DOUBLE_EQ((*per_minute)[0].max, 59);
-  EXPECT_DOUBLE_EQ((*per_minute)[1].value, 89.5);
+  const std::vector<store::BucketKey> hours = {{s.id, hour}};
+  auto recompute = [&] {
+    return write<bool>([&](store::Tx& tx) -> Result<bool> {
+      if (auto r = tx.monitoring().recomputeMinutes(minutes); !r) return tl::unexpected(r.error());
+      if (auto r = tx.monitoring().recomputeHours(hours); !r) return tl::unexpected(r.error());
+      return true;
+    });
+  };
+  auto perMinute = [&] {
+    return read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
+      return tx.monitoring().series(s.id, store::Resolution::Minute, kT0, kT0 + 120'000, 10);
+    });
+  };
+  auto expectMinutes = [&](const std::string& when) {
+    auto per_minute = perMinute();
+    ASSERT_TRUE(per_minute) << when;
+    ASSERT_EQ(per_minute->size(), 2U) << when;
+    EXPECT_EQ((*per_minute)[0].count, 60) << when;
+    EXPECT_DOUBLE_EQ((*per_minute)[0].value, 29.5) << when;
+    EXPECT_DOUBLE_EQ((*per_minute)[0].min, 0) << when;
+    EXPECT_DOUBLE_EQ((*per_minute)[0].max, 59) << when;
+    EXPECT_DOUBLE_EQ((*per_minute)[1].value, 89.5) << when;
+  };
+  // At once, whether the store logged the readings first or not.
+  ASSERT_TRUE(recompute());
+  expectMinutes("just stored");
+  // Twice, and after the readings moved into the series (twice too): recomputing is not adding.
+  ASSERT_TRUE(recompute());
+  clock_.advance(std::chrono::hours(2));
+  ASSERT_TRUE(compact());
+  ASSERT_TRUE(compact());
+  ASSERT_TRUE(recompute());
+  expectMinutes("moved and recomputed");
   auto per_hour = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
     return tx.monitoring().series(s.id, store::Resolution::Hour, kT0 - 3'600'000, kT0 + 3'600'000,
                                   10);
@@ -170,6 +196,105 @@ TEST_P(MonitoringStore, AggregatesAreRecomputedExactly) {
   EXPECT_EQ(per_hour->front().count, 120);
   EXPECT_DOUBLE_EQ(per_hour->front().value, 59.5);
   EXPECT_DOUBLE_EQ(per_hour->front().max, 119);
+}
+
+// Readings logged first (SQLite) read the same before, while and after they move into the series;
+// a reading arriving after its minute moved goes straight to the series, once.
+TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
+  const Tree t = buildTree();
+  Sensor a = registerSensor(t, "GAS-1");
+  Sensor b = registerSensor(t, "GAS-2");
+  std::vector<store::ReadingRow> rows;
+  for (int i = 0; i < 180; ++i) {
+    rows.push_back({a.id, kT0 + i * 1000, 0.5 * i});
+    rows.push_back({b.id, kT0 + i * 1000 + 500, 1.0 / (i + 1)});  // not short decimals
+  }
+  ASSERT_EQ(insertReadings(rows), 360);
+  auto raw = [&](const Sensor& s) {
+    return read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
+      return tx.monitoring().series(s.id, store::Resolution::Raw, kT0, kT0 + 600'000, 1000);
+    });
+  };
+  auto last = [&] {
+    return read<std::vector<store::SensorLast>>(
+        [&](store::Tx& tx) { return tx.monitoring().lastReadings(); });
+  };
+  const auto a_before = raw(a);
+  const auto b_before = raw(b);
+  const auto last_before = last();
+  ASSERT_TRUE(a_before && b_before && last_before);
+  ASSERT_EQ(a_before->size(), 180U);
+  ASSERT_EQ(last_before->size(), 2U);
+
+  // Half moved: a crash between moving and forgetting leaves readings in both places.
+  clock_.set(fromEpochMs(kT0 + 10 * 60'000));
+  auto stripes =
+      read<int>([](store::Tx& tx) -> Result<int> { return tx.monitoring().logStripes(); });
+  ASSERT_TRUE(stripes);
+  if (*stripes > 0) {
+    ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {
+      if (auto r = tx.monitoring().advanceLogHorizon(kT0 + 5 * 60'000); !r) {
+        return tl::unexpected(r.error());
+      }
+      return true;
+    }));
+    for (int stripe = 0; stripe < *stripes; ++stripe) {
+      auto logged = read<std::vector<store::ReadingRow>>(
+          [&](store::Tx& tx) { return tx.monitoring().loggedBefore(stripe, kT0 + 5 * 60'000); });
+      ASSERT_TRUE(logged);
+      std::sort(logged->begin(), logged->end(), [](const auto& x, const auto& y) {
+        return x.sensor_id != y.sensor_id ? x.sensor_id < y.sensor_id : x.at_ms < y.at_ms;
+      });
+      ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {
+        if (auto r = tx.monitoring().moveToSeries(*logged); !r) return tl::unexpected(r.error());
+        return true;
+      }));
+    }
+    auto a_half = raw(a);
+    ASSERT_TRUE(a_half);
+    EXPECT_EQ(a_half->size(), 180U) << "a reading in both places is read once";
+  }
+  ASSERT_TRUE(compact());
+  const auto a_after = raw(a);
+  const auto b_after = raw(b);
+  const auto last_after = last();
+  ASSERT_TRUE(a_after && b_after && last_after);
+  ASSERT_EQ(a_after->size(), a_before->size());
+  ASSERT_EQ(b_after->size(), b_before->size());
+  for (std::size_t i = 0; i < b_before->size(); ++i) {
+    EXPECT_EQ((*b_after)[i].at_ms, (*b_before)[i].at_ms);
+    EXPECT_EQ((*b_after)[i].value, (*b_before)[i].value) << "bit for bit";
+  }
+  ASSERT_EQ(last_after->size(), 2U);
+  for (const auto& l : *last_after) {
+    EXPECT_EQ(l.at_ms, l.sensor_id == a.id ? kT0 + 179'000 : kT0 + 179'500);
+  }
+  if (*stripes > 0) {
+    for (int stripe = 0; stripe < *stripes; ++stripe) {
+      auto left = read<std::vector<store::ReadingRow>>(
+          [&](store::Tx& tx) { return tx.monitoring().loggedBefore(stripe, kT0 + 600'000); });
+      ASSERT_TRUE(left);
+      EXPECT_TRUE(left->empty()) << "stripe " << stripe;
+    }
+  }
+
+  // Late: its minute has moved. Stored once, and its minute recomputed with it.
+  const std::vector<store::ReadingRow> late = {{a.id, kT0 + 500, 1000}};
+  EXPECT_EQ(insertReadings(late), 1);
+  EXPECT_EQ(insertReadings(late), 0);
+  ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {
+    const std::vector<store::BucketKey> minute = {
+        {a.id, kT0}, {a.id, kT0 + 60'000}, {a.id, kT0 + 120'000}};
+    if (auto r = tx.monitoring().recomputeMinutes(minute); !r) return tl::unexpected(r.error());
+    return true;
+  }));
+  auto minutes = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
+    return tx.monitoring().series(a.id, store::Resolution::Minute, kT0, kT0 + 180'000, 10);
+  });
+  ASSERT_TRUE(minutes);
+  ASSERT_EQ(minutes->size(), 3U);
+  EXPECT_EQ(minutes->front().count, 61);
+  EXPECT_DOUBLE_EQ(minutes->front().max, 1000);
 }
 
 TEST_P(MonitoringStore, OneOpenAlarmPerSensorAndRule) {

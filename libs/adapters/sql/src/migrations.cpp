@@ -436,6 +436,22 @@ CREATE INDEX devices_path_prefix ON devices(org_path text_pattern_ops);
 CREATE INDEX sensors_path_prefix ON sensors(org_path text_pattern_ops);
 CREATE INDEX alarms_path_prefix ON alarms(org_path text_pattern_ops);
 )SQL"},
+      {11, "monitoring: a write log in front of the readings (SQLite)",
+       // The horizon: readings older than it go straight to the series (reading_series.cpp says
+       // why SQLite logs first). PostgreSQL writes the series directly and leaves it at 0.
+       R"SQL(
+CREATE TABLE reading_log_state (id {INT} PRIMARY KEY, horizon {INT} NOT NULL);
+INSERT INTO reading_log_state (id, horizon) VALUES (1, 0);
+)SQL",
+       R"SQL(
+CREATE TABLE reading_log (
+  stripe INTEGER NOT NULL,
+  ts INTEGER NOT NULL,
+  sensor_id INTEGER NOT NULL,
+  value REAL NOT NULL,
+  PRIMARY KEY (stripe, ts, sensor_id)
+) WITHOUT ROWID;
+)SQL"},
   };
   return kMigrations;
 }

@@ -177,6 +177,13 @@ class SqlMonitoringRepository final : public store::MonitoringRepository {
                                                  std::int64_t to_ms, int limit) override;
   Result<std::int64_t> dropBefore(store::Resolution resolution, std::int64_t before_ms) override;
   Result<void> prepareRange(std::int64_t from_ms, std::int64_t to_ms) override;
+  int logStripes() override;
+  Result<std::int64_t> logHorizon() override;
+  Result<void> advanceLogHorizon(std::int64_t horizon_ms) override;
+  Result<std::vector<store::ReadingRow>> loggedBefore(int stripe, std::int64_t before_ms) override;
+  Result<void> moveToSeries(std::span<const store::ReadingRow> rows) override;
+  Result<std::int64_t> dropLogged(int stripe, std::int64_t from_ms,
+                                  std::int64_t before_ms) override;
   Result<std::optional<monitoring::Alarm>> openAlarm(std::int64_t sensor_id,
                                                      const std::string& rule) override;
   Result<std::vector<monitoring::Alarm>> openAlarms() override;
@@ -191,7 +198,13 @@ class SqlMonitoringRepository final : public store::MonitoringRepository {
                                                        const std::vector<Value>& params);
   Result<std::vector<monitoring::Alarm>> alarmsWhere(const std::string& where,
                                                      const std::vector<Value>& params);
+  [[nodiscard]] bool logged() const { return conn_.dialect() == Dialect::Sqlite; }
+  Result<std::int64_t> insertLogged(std::span<const store::ReadingRow> rows);
+  Result<std::int64_t> insertIntoSeries(std::span<const store::ReadingRow> rows);
+  Result<std::vector<store::SeriesPoint>> seriesPoints(const std::string& sql,
+                                                       const std::vector<Value>& params);
   Connection& conn_;
+  std::optional<std::int64_t> horizon_;  // read once per transaction
 };
 
 class SqlLeaseRepository final : public store::LeaseRepository {

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <exception>
 
+#include "citysafe/common/thread_priority.hpp"
 #include "repositories.hpp"
 
 namespace citysafe::sql {
@@ -107,7 +108,26 @@ class SqlTx final : public store::Tx {
 SqlStore::SqlStore(ConnectionFactory factory, std::string description, std::size_t max_idle)
     : factory_(std::move(factory)), description_(std::move(description)), max_idle_(max_idle) {}
 
-SqlStore::~SqlStore() = default;
+SqlStore::~SqlStore() {
+  {
+    std::lock_guard lock(background_mutex_);
+    stopping_ = true;
+  }
+  background_wake_.notify_all();
+  for (auto& t : background_) t.join();
+}
+
+void SqlStore::runInBackground(std::function<void()> step, std::chrono::milliseconds every) {
+  background_.emplace_back([this, step = std::move(step), every] {
+    lowerThisThreadPriority(5);
+    std::unique_lock lock(background_mutex_);
+    while (!background_wake_.wait_for(lock, every, [this] { return stopping_; })) {
+      lock.unlock();
+      step();
+      lock.lock();
+    }
+  });
+}
 
 Result<std::unique_ptr<Connection>> SqlStore::acquire() {
   {
@@ -129,6 +149,8 @@ void SqlStore::release(std::unique_ptr<Connection> conn) {
 Result<void> SqlStore::run(const store::Work& work, bool write) {
   auto conn = acquire();
   if (!conn) return tl::unexpected(conn.error());
+  std::unique_lock<std::mutex> writing;
+  if (write && (*conn)->dialect() == Dialect::Sqlite) writing = std::unique_lock(sqlite_writer_);
   if (auto begun = (*conn)->begin(write); !begun) return begun;  // a broken connection is dropped
   Result<void> outcome;
   try {

@@ -1,0 +1,422 @@
+// The time series of the monitoring port: raw readings, their minute and hour aggregates, and on
+// SQLite the write log in front of them.
+//
+// Why a log on SQLite: readings are kept keyed by (sensor, time) so a sensor's series is one
+// range, but 200,000 sensors reporting in turn then dirty one page per reading, and once the
+// table outgrows the caches every commit and checkpoint is that many random page writes. New
+// readings go instead to `reading_log`, keyed by (stripe, time, sensor): a batch appends to the
+// right edge of each stripe, a handful of pages. The SeriesCompactor moves a minute of log at a
+// time into `readings`, a sensor's run per statement, so each sensor's page is written once a
+// minute. The stripe (sensor id modulo 64) keeps a sensor's logged readings in one small range
+// for charts. PostgreSQL writes the series directly.
+#include <algorithm>
+#include <climits>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "repositories.hpp"
+
+namespace citysafe::sql {
+namespace {
+
+constexpr int kStripes = 64;
+constexpr std::int64_t kMinuteMs = 60'000;
+constexpr std::int64_t kHourMs = 3'600'000;
+
+// Multi-row VALUES in fixed chunks, so each statement text is prepared once and reused.
+constexpr std::size_t kChunk = 128;
+
+std::string valuesList(std::size_t rows, const char* row) {
+  std::string out;
+  for (std::size_t i = 0; i < rows; ++i) {
+    out += i ? ", " : "";
+    out += row;
+  }
+  return out;
+}
+
+std::int64_t stripeOf(std::int64_t sensor_id) { return sensor_id % kStripes; }
+
+// Readings are never negative times (the ingestor keeps them within retention), so division
+// floors.
+std::int64_t floorTo(std::int64_t at_ms, std::int64_t unit) { return at_ms - at_ms % unit; }
+std::int64_t ceilTo(std::int64_t at_ms, std::int64_t unit) {
+  return at_ms % unit == 0 ? at_ms : floorTo(at_ms, unit) + unit;
+}
+
+const char* aggregateTable(store::Resolution r) {
+  return r == store::Resolution::Hour ? "reading_hours" : "reading_minutes";
+}
+
+// Inserts `count` rows with ON CONFLICT DO NOTHING, 128 to a statement; `bind` appends row i's
+// values. Returns how many were new.
+template <class Bind>
+Result<std::int64_t> insertInChunks(Connection& conn, const std::string& many,
+                                    const std::string& one, std::size_t count, Bind bind) {
+  std::int64_t inserted = 0;
+  std::vector<Value> params;
+  std::size_t i = 0;
+  while (i < count) {
+    const bool full = count - i >= kChunk;
+    const std::size_t n = full ? kChunk : 1;
+    params.clear();
+    for (std::size_t k = i; k < i + n; ++k) bind(k, params);
+    auto done = conn.exec(full ? many : one, params);
+    if (!done) return tl::unexpected(done.error());
+    inserted += *done;
+    i += n;
+  }
+  return inserted;
+}
+
+}  // namespace
+
+Result<std::int64_t> SqlMonitoringRepository::insertIntoSeries(
+    std::span<const store::ReadingRow> rows) {
+  static const std::string kMany = "INSERT INTO readings (sensor_id, ts, value) VALUES " +
+                                   valuesList(kChunk, "(?, ?, ?)") + " ON CONFLICT DO NOTHING";
+  static const std::string kOne =
+      "INSERT INTO readings (sensor_id, ts, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+  return insertInChunks(conn_, kMany, kOne, rows.size(),
+                        [&](std::size_t k, std::vector<Value>& params) {
+                          params.emplace_back(rows[k].sensor_id);
+                          params.emplace_back(rows[k].at_ms);
+                          params.emplace_back(rows[k].value);
+                        });
+}
+
+Result<std::int64_t> SqlMonitoringRepository::insertLogged(
+    std::span<const store::ReadingRow> rows) {
+  static const std::string kMany =
+      "INSERT INTO reading_log (stripe, ts, sensor_id, value) VALUES " +
+      valuesList(kChunk, "(?, ?, ?, ?)") + " ON CONFLICT DO NOTHING";
+  static const std::string kOne =
+      "INSERT INTO reading_log (stripe, ts, sensor_id, value) VALUES (?, ?, ?, ?) ON CONFLICT DO "
+      "NOTHING";
+  return insertInChunks(conn_, kMany, kOne, rows.size(),
+                        [&](std::size_t k, std::vector<Value>& params) {
+                          params.emplace_back(stripeOf(rows[k].sensor_id));
+                          params.emplace_back(rows[k].at_ms);
+                          params.emplace_back(rows[k].sensor_id);
+                          params.emplace_back(rows[k].value);
+                        });
+}
+
+Result<std::int64_t> SqlMonitoringRepository::insertReadings(
+    std::span<const store::ReadingRow> rows) {
+  if (!logged()) return insertIntoSeries(rows);
+  auto horizon = logHorizon();
+  if (!horizon) return tl::unexpected(horizon.error());
+  const auto late = [&](const store::ReadingRow& r) { return r.at_ms < *horizon; };
+  if (std::none_of(rows.begin(), rows.end(), late)) return insertLogged(rows);
+  std::vector<store::ReadingRow> fresh;
+  std::int64_t inserted = 0;
+  for (const auto& r : rows) {
+    if (!late(r)) {
+      fresh.push_back(r);
+      continue;
+    }
+    // Older than the horizon: straight into the series. One the log still holds (its move is
+    // under way) is not new.
+    auto done = conn_.exec(
+        "INSERT INTO readings (sensor_id, ts, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        {r.sensor_id, r.at_ms, r.value});
+    if (!done) return tl::unexpected(done.error());
+    if (*done == 0) continue;
+    auto held = queryInt(
+        conn_, "SELECT COUNT(*) FROM reading_log WHERE stripe = ? AND ts = ? AND sensor_id = ?",
+        {stripeOf(r.sensor_id), r.at_ms, r.sensor_id});
+    if (!held) return tl::unexpected(held.error());
+    if (*held == 0) ++inserted;
+  }
+  auto logged_rows = insertLogged(fresh);
+  if (!logged_rows) return tl::unexpected(logged_rows.error());
+  return inserted + *logged_rows;
+}
+
+Result<void> SqlMonitoringRepository::recomputeMinutes(std::span<const store::BucketKey> buckets) {
+  auto horizon = logHorizon();
+  if (!horizon) return tl::unexpected(horizon.error());
+  for (const auto& b : buckets) {
+    // A minute still in the log is computed when its readings move.
+    if (b.start_ms + kMinuteMs > *horizon) continue;
+    // Whatever the minute held before: recomputed from the raw readings, so it is exact however
+    // often it runs.
+    auto done = conn_.exec(
+        "INSERT INTO reading_minutes (sensor_id, start_ms, n, total, lowest, highest) "
+        "SELECT sensor_id, ?, COUNT(*), SUM(value), MIN(value), MAX(value) FROM readings "
+        "WHERE sensor_id = ? AND ts >= ? AND ts < ? GROUP BY sensor_id "
+        "ON CONFLICT (sensor_id, start_ms) DO UPDATE SET n = excluded.n, total = excluded.total, "
+        "lowest = excluded.lowest, highest = excluded.highest",
+        {b.start_ms, b.sensor_id, b.start_ms, b.start_ms + kMinuteMs});
+    if (!done) return tl::unexpected(done.error());
+  }
+  return ok();
+}
+
+Result<void> SqlMonitoringRepository::recomputeHours(std::span<const store::BucketKey> buckets) {
+  auto horizon = logHorizon();
+  if (!horizon) return tl::unexpected(horizon.error());
+  for (const auto& b : buckets) {
+    if (b.start_ms >= *horizon) continue;  // all its minutes are still in the log
+    auto done = conn_.exec(
+        "INSERT INTO reading_hours (sensor_id, start_ms, n, total, lowest, highest) "
+        "SELECT sensor_id, ?, SUM(n), SUM(total), MIN(lowest), MAX(highest) FROM reading_minutes "
+        "WHERE sensor_id = ? AND start_ms >= ? AND start_ms < ? GROUP BY sensor_id "
+        "ON CONFLICT (sensor_id, start_ms) DO UPDATE SET n = excluded.n, total = excluded.total, "
+        "lowest = excluded.lowest, highest = excluded.highest",
+        {b.start_ms, b.sensor_id, b.start_ms, b.start_ms + kHourMs});
+    if (!done) return tl::unexpected(done.error());
+  }
+  return ok();
+}
+
+Result<std::vector<store::SensorLast>> SqlMonitoringRepository::lastReadings() {
+  // One index seek per sensor on (sensor_id, ts), in both stores.
+  auto rows = conn_.query(
+      "SELECT s.id, r.ts, r.value FROM sensors s JOIN readings r ON r.sensor_id = s.id AND r.ts = "
+      "(SELECT MAX(ts) FROM readings WHERE sensor_id = s.id) WHERE s.status <> 'retired'",
+      {});
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<store::SensorLast> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) out.push_back({r.getInt(0), r.getInt(1), r.getDouble(2)});
+  if (!logged()) return out;
+  // Newer readings are in the log: a stripe at a time (SQLite takes the value of the row with
+  // the MAX).
+  auto retired = conn_.query("SELECT id FROM sensors WHERE status = 'retired'", {});
+  if (!retired) return tl::unexpected(retired.error());
+  std::unordered_set<std::int64_t> skip;
+  for (const auto& r : *retired) skip.insert(r.getInt(0));
+  std::unordered_map<std::int64_t, std::size_t> at;
+  for (std::size_t i = 0; i < out.size(); ++i) at.emplace(out[i].sensor_id, i);
+  for (int stripe = 0; stripe < kStripes; ++stripe) {
+    auto newest = conn_.query(
+        "SELECT sensor_id, MAX(ts), value FROM reading_log WHERE stripe = ? GROUP BY sensor_id",
+        {std::int64_t{stripe}});
+    if (!newest) return tl::unexpected(newest.error());
+    for (const auto& r : *newest) {
+      const store::SensorLast l{r.getInt(0), r.getInt(1), r.getDouble(2)};
+      if (skip.contains(l.sensor_id)) continue;
+      const auto [it, added] = at.emplace(l.sensor_id, out.size());
+      if (added) {
+        out.push_back(l);
+      } else if (out[it->second].at_ms < l.at_ms) {
+        out[it->second] = l;
+      }
+    }
+  }
+  return out;
+}
+
+Result<void> SqlMonitoringRepository::setLast(std::span<const store::SensorLast> last) {
+  for (const auto& l : last) {
+    auto done = conn_.exec(
+        "UPDATE sensors SET last_at = ?, last_value = ? WHERE id = ? AND (last_at IS NULL OR "
+        "last_at < ?)",
+        {l.at_ms, l.value, l.sensor_id, l.at_ms});
+    if (!done) return tl::unexpected(done.error());
+  }
+  return ok();
+}
+
+Result<std::vector<store::SeriesPoint>> SqlMonitoringRepository::seriesPoints(
+    const std::string& sql, const std::vector<Value>& params) {
+  auto rows = conn_.query(sql, params);
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<store::SeriesPoint> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) {
+    out.push_back({r.getInt(0), r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getInt(4)});
+  }
+  return out;
+}
+
+Result<std::vector<store::SeriesPoint>> SqlMonitoringRepository::series(
+    std::int64_t sensor_id, store::Resolution resolution, std::int64_t from_ms, std::int64_t to_ms,
+    int limit) {
+  const auto n = std::int64_t{limit};
+  const bool raw = resolution == store::Resolution::Raw;
+  const std::string stored =
+      raw ? "SELECT ts, value, value, value, 1 FROM readings WHERE sensor_id = ? AND ts >= ? AND "
+            "ts < ?"
+          : std::string("SELECT start_ms, total / n, lowest, highest, n FROM ") +
+                aggregateTable(resolution) +
+                " WHERE sensor_id = ? AND start_ms >= ? AND start_ms < ?";
+  if (!logged() || resolution == store::Resolution::Hour) {
+    return seriesPoints(stored + " ORDER BY 1 LIMIT ?", {sensor_id, from_ms, to_ms, n});
+  }
+  const std::int64_t stripe = stripeOf(sensor_id);
+  if (raw) {
+    // A reading being moved may be in both for a moment: UNION keeps one.
+    return seriesPoints(
+        stored +
+            " UNION SELECT ts, value, value, value, 1 FROM reading_log WHERE "
+            "stripe = ? AND ts >= ? AND ts < ? AND sensor_id = ? ORDER BY 1 LIMIT ?",
+        {sensor_id, from_ms, to_ms, stripe, from_ms, to_ms, sensor_id, n});
+  }
+  // Minutes of logged readings are computed here until they move; whole minutes only.
+  const std::int64_t log_from = ceilTo(from_ms, kMinuteMs);
+  const std::int64_t log_to = ceilTo(to_ms, kMinuteMs);
+  return seriesPoints(
+      stored +
+          " UNION ALL SELECT b, SUM(value) / COUNT(*), MIN(value), MAX(value), COUNT(*) FROM "
+          "(SELECT (ts / 60000) * 60000 AS b, value FROM reading_log WHERE stripe = ? AND ts >= ? "
+          "AND ts < ? AND sensor_id = ?) GROUP BY b HAVING b NOT IN (SELECT start_ms FROM "
+          "reading_minutes WHERE sensor_id = ? AND start_ms >= ? AND start_ms < ?) ORDER BY 1 "
+          "LIMIT ?",
+      {sensor_id, from_ms, to_ms, stripe, log_from, log_to, sensor_id, sensor_id, log_from, log_to,
+       n});
+}
+
+Result<std::int64_t> SqlMonitoringRepository::dropBefore(store::Resolution resolution,
+                                                         std::int64_t before_ms) {
+  const bool raw = resolution == store::Resolution::Raw;
+  std::int64_t removed = 0;
+  if (raw && conn_.dialect() == Dialect::Postgres) {
+    // Whole day partitions whose range ends by the cut-off, then what the default holds.
+    auto parts = conn_.query(
+        "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+        "WHERE i.inhparent = 'readings'::regclass AND c.relname LIKE 'readings\\_p%'",
+        {});
+    if (!parts) return tl::unexpected(parts.error());
+    for (const auto& p : *parts) {
+      const std::string& name = p.getText(0);  // readings_p<start ms>
+      const std::int64_t start = std::stoll(name.substr(10));
+      if (start + 86'400'000 > before_ms) continue;
+      if (auto r = conn_.execScript("DROP TABLE " + name); !r) return tl::unexpected(r.error());
+      ++removed;
+    }
+    auto rest = conn_.exec("DELETE FROM readings_default WHERE ts < ?", {before_ms});
+    if (!rest) return tl::unexpected(rest.error());
+    return removed + *rest;
+  }
+  if (raw) {
+    for (int stripe = 0; stripe < kStripes; ++stripe) {
+      auto dropped = dropLogged(stripe, 0, before_ms);
+      if (!dropped) return tl::unexpected(dropped.error());
+      removed += *dropped;
+    }
+  }
+  // SQLite keys rows by sensor first: one range per sensor, never a scan of the whole table.
+  auto ids = conn_.query("SELECT id FROM sensors", {});
+  if (!ids) return tl::unexpected(ids.error());
+  const std::string sql = raw ? "DELETE FROM readings WHERE sensor_id = ? AND ts < ?"
+                              : std::string("DELETE FROM ") + aggregateTable(resolution) +
+                                    " WHERE sensor_id = ? AND start_ms < ?";
+  for (const auto& row : *ids) {
+    auto done = conn_.exec(sql, {row.getInt(0), before_ms});
+    if (!done) return tl::unexpected(done.error());
+    removed += *done;
+  }
+  return removed;
+}
+
+Result<void> SqlMonitoringRepository::prepareRange(std::int64_t from_ms, std::int64_t to_ms) {
+  if (conn_.dialect() != Dialect::Postgres) return ok();
+  constexpr std::int64_t kDay = 86'400'000;
+  for (std::int64_t day = from_ms - (from_ms % kDay); day < to_ms; day += kDay) {
+    const std::string name = "readings_p" + std::to_string(day);
+    // to_regclass looks in the search path, so each schema has its own partitions.
+    auto exists = queryInt(
+        conn_, "SELECT COUNT(*) FROM (SELECT to_regclass(?) AS r) x WHERE r IS NOT NULL", {name});
+    if (!exists) return tl::unexpected(exists.error());
+    if (*exists > 0) continue;
+    // A day the default partition already holds rows of stays there (creating the partition
+    // would fail); it is still correct, only not dropped as a whole.
+    auto held = queryInt(conn_,
+                         "SELECT COUNT(*) FROM (SELECT 1 FROM readings_default WHERE ts >= ? AND "
+                         "ts < ? LIMIT 1) x",
+                         {day, day + kDay});
+    if (!held) return tl::unexpected(held.error());
+    if (*held > 0) continue;
+    if (auto r = conn_.execScript("CREATE TABLE IF NOT EXISTS " + name +
+                                  " PARTITION OF readings FOR VALUES FROM (" + std::to_string(day) +
+                                  ") TO (" + std::to_string(day + kDay) + ")");
+        !r) {
+      return r;
+    }
+  }
+  return ok();
+}
+
+int SqlMonitoringRepository::logStripes() { return logged() ? kStripes : 0; }
+
+Result<std::int64_t> SqlMonitoringRepository::logHorizon() {
+  if (!logged()) return std::int64_t{LLONG_MAX};
+  if (!horizon_) {
+    auto h = queryInt(conn_, "SELECT horizon FROM reading_log_state WHERE id = 1", {});
+    if (!h) return tl::unexpected(h.error());
+    horizon_ = *h;
+  }
+  return *horizon_;
+}
+
+Result<void> SqlMonitoringRepository::advanceLogHorizon(std::int64_t horizon_ms) {
+  if (!logged()) return ok();
+  auto done = conn_.exec("UPDATE reading_log_state SET horizon = ? WHERE id = 1 AND horizon < ?",
+                         {horizon_ms, horizon_ms});
+  if (!done) return tl::unexpected(done.error());
+  horizon_.reset();
+  return ok();
+}
+
+Result<std::vector<store::ReadingRow>> SqlMonitoringRepository::loggedBefore(
+    int stripe, std::int64_t before_ms) {
+  std::vector<store::ReadingRow> out;
+  if (!logged()) return out;
+  auto rows =
+      conn_.query("SELECT sensor_id, ts, value FROM reading_log WHERE stripe = ? AND ts < ?",
+                  {std::int64_t{stripe}, before_ms});
+  if (!rows) return tl::unexpected(rows.error());
+  out.reserve(rows->size());
+  for (const auto& r : *rows) out.push_back({r.getInt(0), r.getInt(1), r.getDouble(2)});
+  return out;
+}
+
+Result<void> SqlMonitoringRepository::moveToSeries(std::span<const store::ReadingRow> rows) {
+  auto horizon = logHorizon();
+  if (!horizon) return tl::unexpected(horizon.error());
+  if (auto stored = insertIntoSeries(rows); !stored) return tl::unexpected(stored.error());
+  // Each sensor's minutes over the span its readings cover, and the hours among them that have
+  // ended (an hour's page is written once, not at every move), recomputed from what lies beneath
+  // (readings that reached the series by other ways included).
+  for (std::size_t i = 0; i < rows.size();) {
+    std::size_t j = i;
+    while (j < rows.size() && rows[j].sensor_id == rows[i].sensor_id) ++j;
+    const std::int64_t id = rows[i].sensor_id;
+    const std::int64_t first = rows[i].at_ms;
+    const std::int64_t last = rows[j - 1].at_ms;
+    auto minutes = conn_.exec(
+        "INSERT INTO reading_minutes (sensor_id, start_ms, n, total, lowest, highest) "
+        "SELECT sensor_id, (ts / 60000) * 60000, COUNT(*), SUM(value), MIN(value), MAX(value) "
+        "FROM readings WHERE sensor_id = ? AND ts >= ? AND ts < ? GROUP BY sensor_id, "
+        "(ts / 60000) * 60000 ON CONFLICT (sensor_id, start_ms) DO UPDATE SET n = excluded.n, "
+        "total = excluded.total, lowest = excluded.lowest, highest = excluded.highest",
+        {id, floorTo(first, kMinuteMs), floorTo(last, kMinuteMs) + kMinuteMs});
+    if (!minutes) return tl::unexpected(minutes.error());
+    const std::int64_t hours_to =
+        std::min(floorTo(last, kHourMs) + kHourMs, floorTo(*horizon, kHourMs));
+    i = j;
+    if (hours_to <= floorTo(first, kHourMs)) continue;
+    auto hours = conn_.exec(
+        "INSERT INTO reading_hours (sensor_id, start_ms, n, total, lowest, highest) "
+        "SELECT sensor_id, (start_ms / 3600000) * 3600000, SUM(n), SUM(total), MIN(lowest), "
+        "MAX(highest) FROM reading_minutes WHERE sensor_id = ? AND start_ms >= ? AND start_ms < ? "
+        "GROUP BY sensor_id, (start_ms / 3600000) * 3600000 ON CONFLICT (sensor_id, start_ms) DO "
+        "UPDATE SET n = excluded.n, total = excluded.total, lowest = excluded.lowest, highest = "
+        "excluded.highest",
+        {id, floorTo(first, kHourMs), hours_to});
+    if (!hours) return tl::unexpected(hours.error());
+  }
+  return ok();
+}
+
+Result<std::int64_t> SqlMonitoringRepository::dropLogged(int stripe, std::int64_t from_ms,
+                                                         std::int64_t before_ms) {
+  if (!logged()) return std::int64_t{0};
+  return conn_.exec("DELETE FROM reading_log WHERE stripe = ? AND ts >= ? AND ts < ?",
+                    {std::int64_t{stripe}, from_ms, before_ms});
+}
+
+}  // namespace citysafe::sql

@@ -1,0 +1,47 @@
+#pragma once
+// Moves readings from the store's write log into the per-sensor series (see the port's "write
+// log"), a minute at a time and a sensor's run at a time, so each sensor's page is written once a
+// minute instead of once a reading. Runs beside ingestion in short transactions (a few thousand
+// readings each) so ingestion never waits long for the store. A crash part-way leaves the rest in
+// the log for the next run; moving twice changes nothing. A store without a log has nothing to do.
+#include <cstdint>
+#include <functional>
+
+#include "citysafe/core/services.hpp"
+
+namespace citysafe::monitoring {
+
+struct CompactionOptions {
+  // Readings younger than this stay in the log, so the minute being filled moves whole.
+  std::int64_t lag_ms = 60'000;
+  // The horizon moves in steps of at least this: the longer, the more readings a sensor's page
+  // takes per write (five minutes of a sensor reporting every two seconds fill about one page),
+  // the more the log holds for charts to scan.
+  std::int64_t step_ms = 5 * 60'000;
+  std::size_t rows_per_transaction = 4096;
+};
+
+struct CompactionReport {
+  std::int64_t moved = 0;       // readings moved into the series
+  std::int64_t horizon_ms = 0;  // readings older than this are in the series
+  int transactions = 0;
+  double longest_ms = 0;  // the longest transaction: how long ingestion may have waited
+};
+
+class SeriesCompactor {
+ public:
+  explicit SeriesCompactor(ServiceContext& ctx, CompactionOptions options = {});
+  // Advances the horizon to the last whole minute at least `lag_ms` old (once that is `step_ms`
+  // past it) and moves everything before it.
+  // `stopping` is asked between transactions: a shutdown need not wait for a whole run.
+  [[nodiscard]] Result<CompactionReport> run(const std::function<bool()>& stopping = {});
+
+ private:
+  Result<void> moveStripe(int stripe, std::int64_t horizon, CompactionReport& report,
+                          const std::function<bool()>& stopping);
+
+  ServiceContext& ctx_;
+  CompactionOptions options_;
+};
+
+}  // namespace citysafe::monitoring

@@ -1,0 +1,109 @@
+#include "citysafe/core/monitoring/series_compactor.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
+namespace citysafe::monitoring {
+namespace {
+
+// One write transaction, counted and timed in the report.
+template <class Write>
+Result<void> timed(CompactionReport& report, Write write) {
+  const auto start = std::chrono::steady_clock::now();
+  auto outcome = write();
+  const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+  report.longest_ms = std::max(report.longest_ms, took.count());
+  ++report.transactions;
+  return outcome;
+}
+
+}  // namespace
+
+SeriesCompactor::SeriesCompactor(ServiceContext& ctx, CompactionOptions options)
+    : ctx_(ctx), options_(options) {}
+
+Result<CompactionReport> SeriesCompactor::run(const std::function<bool()>& stopping) {
+  CompactionReport report;
+  auto stripes = store::readReturning<int>(
+      ctx_.store, [](store::Tx& tx) -> Result<int> { return tx.monitoring().logStripes(); });
+  if (!stripes) return tl::unexpected(stripes.error());
+  if (*stripes == 0) return report;
+  constexpr std::int64_t kMinuteMs = 60'000;
+  const std::int64_t now_ms = toEpochMs(ctx_.clock.now());
+  const std::int64_t cut = (now_ms - options_.lag_ms) / kMinuteMs * kMinuteMs;
+  // The horizon first, in its own transaction: from its commit on, no reading older than it
+  // enters the log, so what is read below is all there will be.
+  auto horizon =
+      store::writeReturning<std::int64_t>(ctx_.store, [&](store::Tx& tx) -> Result<std::int64_t> {
+        auto now_at = tx.monitoring().logHorizon();
+        if (!now_at || cut < *now_at + options_.step_ms) return now_at;
+        if (auto r = tx.monitoring().advanceLogHorizon(cut); !r) return tl::unexpected(r.error());
+        return tx.monitoring().logHorizon();
+      });
+  if (!horizon) return tl::unexpected(horizon.error());
+  report.horizon_ms = *horizon;
+  for (int stripe = 0; stripe < *stripes; ++stripe) {
+    if (stopping && stopping()) break;
+    if (auto r = moveStripe(stripe, *horizon, report, stopping); !r) {
+      return tl::unexpected(r.error());
+    }
+  }
+  return report;
+}
+
+Result<void> SeriesCompactor::moveStripe(int stripe, std::int64_t horizon, CompactionReport& report,
+                                         const std::function<bool()>& stopping) {
+  // Read outside any write transaction: ingestion goes on meanwhile.
+  auto rows = store::readReturning<std::vector<store::ReadingRow>>(
+      ctx_.store, [&](store::Tx& tx) { return tx.monitoring().loggedBefore(stripe, horizon); });
+  if (!rows) return tl::unexpected(rows.error());
+  if (rows->empty()) return ok();
+  std::sort(rows->begin(), rows->end(), [](const auto& a, const auto& b) {
+    return a.sensor_id != b.sensor_id ? a.sensor_id < b.sensor_id : a.at_ms < b.at_ms;
+  });
+  const std::size_t per_tx = std::max<std::size_t>(options_.rows_per_transaction, 1);
+  // Whole sensors per transaction, so each sensor's minutes are recomputed once.
+  for (std::size_t from = 0; from < rows->size();) {
+    if (stopping && stopping()) return ok();  // the rest stays in the log for the next run
+    std::size_t to = std::min(rows->size(), from + per_tx);
+    while (to < rows->size() && (*rows)[to].sensor_id == (*rows)[to - 1].sensor_id) ++to;
+    const std::span<const store::ReadingRow> run(rows->data() + from, to - from);
+    if (auto r = timed(report,
+                       [&] {
+                         return ctx_.store.write(
+                             [&](store::Tx& tx) { return tx.monitoring().moveToSeries(run); });
+                       });
+        !r) {
+      return r;
+    }
+    report.moved += static_cast<std::int64_t>(run.size());
+    from = to;
+  }
+  // Then forget them from the log, in time slices (deleting a range of the log is cheaper than
+  // moving it: four times the readings to a transaction).
+  std::vector<std::int64_t> times;
+  times.reserve(rows->size());
+  for (const auto& r : *rows) times.push_back(r.at_ms);
+  std::sort(times.begin(), times.end());
+  const std::size_t per_drop = per_tx * 4;
+  for (std::size_t i = 0; i < times.size(); i += per_drop) {
+    const std::int64_t from = times[i];
+    const std::int64_t to = i + per_drop < times.size() ? times[i + per_drop] : horizon;
+    if (from >= to) continue;  // one time shared by more than a slice: the next slice takes it
+    if (auto r = timed(report,
+                       [&] {
+                         return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
+                           auto dropped = tx.monitoring().dropLogged(stripe, from, to);
+                           if (!dropped) return tl::unexpected(dropped.error());
+                           return ok();
+                         });
+                       });
+        !r) {
+      return r;
+    }
+  }
+  return ok();
+}
+
+}  // namespace citysafe::monitoring
