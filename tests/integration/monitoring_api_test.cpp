@@ -122,6 +122,22 @@ TEST_F(MonitoringApi, OneAlarmIsRaisedChangedClearedAndClosedByPeople) {
                                                "changed", "changed", "raised"}));
 }
 
+// A registry change reloads the engine; sensors it knew keep their last readings (not read from
+// the store again), each its own.
+TEST_F(MonitoringApi, ARegistryChangeKeepsEachSensorsLastReading) {
+  registerSensor(platform_, enterprise_, "GAS-2", device_, "methane", "%LEL", 10);
+  pushReadings(platform_, enterprise_, reading("GAS-1", at(5), 1) + reading("GAS-2", at(9), 2));
+  registerSensor(platform_, enterprise_, "GAS-3", device_, "methane", "%LEL", 10);
+  // Each sensor's last again: duplicates; one between them: out of order for GAS-2 only.
+  auto tally = pushReadings(platform_, enterprise_,
+                            reading("GAS-1", at(5), 1) + reading("GAS-2", at(9), 2) +
+                                reading("GAS-2", at(7), 3) + reading("GAS-1", at(7), 4) +
+                                reading("GAS-3", at(7), 5));
+  EXPECT_EQ(tally["duplicate"], 2) << tally.dump();
+  EXPECT_EQ(tally["out_of_order"], 1) << tally.dump();
+  EXPECT_EQ(tally["stored"], 3) << tally.dump();
+}
+
 TEST_F(MonitoringApi, SeriesComeRawAndAsAggregates) {
   std::string batch;
   for (int i = 0; i < 180; ++i) batch += reading("GAS-1", at(i), i % 10);

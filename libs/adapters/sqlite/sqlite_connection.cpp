@@ -22,11 +22,18 @@ class SqliteConnection final : public sql::Connection {
 
   Result<std::vector<sql::Row>> query(std::string_view text,
                                       const std::vector<sql::Value>& params) override {
+    std::vector<sql::Row> rows;
+    auto done = forEachRow(text, params, [&](sql::Row&& row) { rows.push_back(std::move(row)); });
+    if (!done) return tl::unexpected(done.error());
+    return rows;
+  }
+
+  Result<void> forEachRow(std::string_view text, const std::vector<sql::Value>& params,
+                          const std::function<void(sql::Row&&)>& each) override {
     auto stmt = prepared(text);
     if (!stmt) return tl::unexpected(stmt.error());
     sqlite3_stmt* s = *stmt;
     bind(s, params);
-    std::vector<sql::Row> rows;
     for (;;) {
       const int rc = sqlite3_step(s);
       if (rc == SQLITE_DONE) break;
@@ -54,10 +61,10 @@ class SqliteConnection final : public sql::Connection {
           }
         }
       }
-      rows.emplace_back(std::move(cells));
+      each(sql::Row(std::move(cells)));
     }
     sqlite3_reset(s);
-    return rows;
+    return ok();
   }
 
   Result<std::int64_t> exec(std::string_view text, const std::vector<sql::Value>& params) override {

@@ -44,8 +44,10 @@ struct Ingestor::Pending {
   std::vector<store::ReadingRow> rows;
   std::vector<store::BucketKey> minutes;
   std::vector<store::BucketKey> hours;
-  // Sensors whose last value is saved: their minute closed, or their first reading since start.
-  std::vector<SensorIndex> closed;
+  // Sensors whose last value is saved to the registry (for the online rate and lists): the first
+  // reading since start or since a quiet spell, then once per sampling interval (at least a
+  // minute), so that a province of sensors does not rewrite registry rows with every reading.
+  std::vector<SensorIndex> save_last;
   std::vector<Transition> transitions;
   IngestTally tally;
   [[nodiscard]] bool empty() const {
@@ -107,14 +109,33 @@ Result<void> Ingestor::loadLocked() {
       by_id.emplace(s.id, index);
       info.push_back({std::move(s), std::move(names), 0, 0});
     }
-    auto last = repo.lastReadings();
-    if (!last) return tl::unexpected(last.error());
-    for (const auto& l : *last) {
-      auto it = by_id.find(l.sensor_id);
-      if (it == by_id.end()) continue;
-      engine.restoreLast(it->second, l.at_ms, l.value);
-      info[it->second].minute = floorTo(l.at_ms, kMinuteMs);
-      info[it->second].hour = floorTo(l.at_ms, kHourMs);
+    // A registry change: sensors this engine knew keep their last readings and open minutes.
+    // Reading every sensor's last from the store is the slow part of a load (on SQLite it scans
+    // the write log), needed only at a start, after a failure, or for a sensor with readings that
+    // this engine did not know (one brought back from retirement).
+    bool read_all = !in_step_with_store_;
+    for (SensorIndex i = 0; i < info.size() && !read_all; ++i) {
+      const auto old = by_id_.find(info[i].sensor.id);
+      if (old == by_id_.end()) {
+        read_all = info[i].sensor.last_at_ms.has_value();
+        continue;
+      }
+      if (engine_.lastAt(old->second) == INT64_MIN) continue;
+      engine.restoreLast(i, engine_.lastAt(old->second), engine_.lastValue(old->second));
+      info[i].minute = info_[old->second].minute;
+      info[i].hour = info_[old->second].hour;
+      info[i].saved_at = info_[old->second].saved_at;
+    }
+    if (read_all) {
+      auto last = repo.lastReadings();
+      if (!last) return tl::unexpected(last.error());
+      for (const auto& l : *last) {
+        auto it = by_id.find(l.sensor_id);
+        if (it == by_id.end()) continue;
+        engine.restoreLast(it->second, l.at_ms, l.value);
+        info[it->second].minute = floorTo(l.at_ms, kMinuteMs);
+        info[it->second].hour = floorTo(l.at_ms, kHourMs);
+      }
     }
     auto open = repo.openAlarms();
     if (!open) return tl::unexpected(open.error());
@@ -141,6 +162,7 @@ Result<void> Ingestor::loadLocked() {
   recent_.clear();
   is_recent_.assign(info_.size(), false);
   needs_reload_ = false;
+  in_step_with_store_ = true;
   return ok();
 }
 
@@ -165,11 +187,11 @@ void Ingestor::track(SensorIndex s, std::int64_t at_ms, Pending& p) {
   auto& info = info_[s];
   const std::int64_t minute = floorTo(at_ms, kMinuteMs);
   const std::int64_t hour = floorTo(at_ms, kHourMs);
-  if (info.minute != 0 && minute != info.minute) {
-    p.minutes.push_back({info.sensor.id, info.minute});
-    p.closed.push_back(s);
-  } else if (info.minute == 0) {
-    p.closed.push_back(s);  // the first reading since start: the online rate sees it at once
+  if (info.minute != 0 && minute != info.minute) p.minutes.push_back({info.sensor.id, info.minute});
+  const std::int64_t every = std::max<std::int64_t>(60'000, info.sensor.interval_s * 1000LL);
+  if (info.minute == 0 || info.saved_at == 0 || at_ms - info.saved_at >= every) {
+    p.save_last.push_back(s);  // the first reading since start: the online rate sees it at once
+    info.saved_at = at_ms;
   }
   if (info.hour != 0 && hour != info.hour) p.hours.push_back({info.sensor.id, info.hour});
   info.minute = minute;
@@ -266,7 +288,7 @@ Result<IngestTally> Ingestor::commit(Pending& p) {
   dedupe(p.minutes);
   dedupe(p.hours);
   std::vector<store::SensorLast> last;
-  for (const SensorIndex s : p.closed) {
+  for (const SensorIndex s : p.save_last) {
     last.push_back({info_[s].sensor.id, engine_.lastAt(s), engine_.lastValue(s)});
   }
   std::vector<AlarmChange> changes;
@@ -293,6 +315,7 @@ Result<IngestTally> Ingestor::commit(Pending& p) {
   });
   if (!written) {
     needs_reload_ = true;  // the engine saw readings the store did not keep
+    in_step_with_store_ = false;
     return tl::unexpected(written.error());
   }
   p.tally.alarms_changed = static_cast<std::int64_t>(changes.size());
@@ -319,7 +342,7 @@ Result<IngestTally> Ingestor::tick(bool check_stale) {
     auto& info = info_[s];
     if (info.minute != 0 && info.minute + kMinuteMs + options_.quiet_flush_ms <= now_ms) {
       p.minutes.push_back({info.sensor.id, info.minute});
-      p.closed.push_back(s);
+      p.save_last.push_back(s);
       info.minute = 0;
     }
     if (info.hour != 0 && info.hour + kHourMs + options_.quiet_flush_ms <= now_ms) {

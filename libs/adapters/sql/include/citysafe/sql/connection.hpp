@@ -2,6 +2,7 @@
 // The small SQL surface the repositories are written against, once for both stores. Drivers
 // (SQLite, libpq) implement it; SQL text uses '?' placeholders, rewritten to $n for PostgreSQL.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,15 @@ class Connection {
   // Conflict for unique violations, Unavailable when the server is gone, Internal otherwise.
   [[nodiscard]] virtual Result<std::vector<Row>> query(std::string_view sql,
                                                        const std::vector<Value>& params) = 0;
+  // The same, a row at a time, for results too large to hold as rows (the default holds them).
+  [[nodiscard]] virtual Result<void> forEachRow(std::string_view sql,
+                                                const std::vector<Value>& params,
+                                                const std::function<void(Row&&)>& each) {
+    auto rows = query(sql, params);
+    if (!rows) return tl::unexpected(rows.error());
+    for (auto& r : *rows) each(std::move(r));
+    return ok();
+  }
   // One statement without rows to return; how many rows it inserted, changed or deleted.
   [[nodiscard]] virtual Result<std::int64_t> exec(std::string_view sql,
                                                   const std::vector<Value>& params) = 0;

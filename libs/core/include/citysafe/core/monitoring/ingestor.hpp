@@ -92,6 +92,7 @@ class Ingestor {
     std::vector<std::string> rule_names;
     std::int64_t minute = 0;  // start of the minute (hour) being filled; 0 when none
     std::int64_t hour = 0;
+    std::int64_t saved_at = 0;  // the reading time of the last value saved to the registry
   };
   struct Pending;
 
@@ -116,6 +117,10 @@ class Ingestor {
   std::int64_t registry_version_ = -1;
   int ticks_ = 0;
   bool needs_reload_ = true;
+  // The engine has seen exactly what the store holds (false before the first load and after a
+  // failed commit): a registry reload then keeps its last readings instead of reading them all
+  // from the store again.
+  bool in_step_with_store_ = false;
   IngestTally totals_;
 };
 
