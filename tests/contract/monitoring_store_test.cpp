@@ -56,11 +56,14 @@ class MonitoringStore : public StoreContract {
     s.id = id.value_or(0);
     return s;
   }
-  // Moves what the store logged into the series, up to a minute before the clock.
+  // Moves what the store logged into the series, up to a minute before the clock; in small reads
+  // and transactions, so that pages and a sensor's run split across them are exercised.
   bool compact() {
     events::EventBus bus;
     ServiceContext ctx(*store_, clock_, bus);
-    auto report = monitoring::SeriesCompactor(ctx).run();
+    auto report = monitoring::SeriesCompactor(
+                      ctx, {.rows_per_transaction = 50, .rows_per_read = 64, .pause_per_busy = 0})
+                      .run();
     EXPECT_TRUE(report) << (report ? "" : report.error().message);
     return report.has_value();
   }
@@ -239,8 +242,9 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
       return true;
     }));
     for (int stripe = 0; stripe < *stripes; ++stripe) {
-      auto logged = read<std::vector<store::ReadingRow>>(
-          [&](store::Tx& tx) { return tx.monitoring().loggedBefore(stripe, kT0 + 5 * 60'000); });
+      auto logged = read<std::vector<store::ReadingRow>>([&](store::Tx& tx) {
+        return tx.monitoring().loggedBefore(stripe, kT0 + 5 * 60'000, {}, 100'000);
+      });
       ASSERT_TRUE(logged);
       std::sort(logged->begin(), logged->end(), [](const auto& x, const auto& y) {
         return x.sensor_id != y.sensor_id ? x.sensor_id < y.sensor_id : x.at_ms < y.at_ms;
@@ -271,8 +275,9 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
   }
   if (*stripes > 0) {
     for (int stripe = 0; stripe < *stripes; ++stripe) {
-      auto left = read<std::vector<store::ReadingRow>>(
-          [&](store::Tx& tx) { return tx.monitoring().loggedBefore(stripe, kT0 + 600'000); });
+      auto left = read<std::vector<store::ReadingRow>>([&](store::Tx& tx) {
+        return tx.monitoring().loggedBefore(stripe, kT0 + 600'000, {}, 100'000);
+      });
       ASSERT_TRUE(left);
       EXPECT_TRUE(left->empty()) << "stripe " << stripe;
     }

@@ -268,11 +268,12 @@ bool Subscriber::session() {
     int wait_ms = 200;
     if (!pending.empty()) {
       const auto age = Clock::now() - pending.front().received;
-      wait_ms = age >= options_.batch_wait
-                    ? 0
-                    : static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                           options_.batch_wait - age)
-                                           .count());
+      const auto until = age < options_.batch_linger ? options_.batch_linger : options_.batch_wait;
+      wait_ms =
+          age >= until
+              ? 0
+              : static_cast<int>(
+                    std::chrono::duration_cast<std::chrono::milliseconds>(until - age).count());
     }
     // Whole packets left over from a full batch are taken at once; a packet still arriving is
     // waited for like any other data.
@@ -346,7 +347,8 @@ bool Subscriber::session() {
     const bool full = pending.size() >= options_.batch_messages;
     const bool aged =
         !pending.empty() && Clock::now() - pending.front().received >= options_.batch_wait;
-    const bool quiet = !pending.empty() && !stopped_full && !readable(fd);
+    const bool quiet = !pending.empty() && !stopped_full && !readable(fd) &&
+                       Clock::now() - pending.front().received >= options_.batch_linger;
     if (full || aged || quiet) {
       if (!flush(fd, pending)) return true;
       last_sent = Clock::now();

@@ -30,6 +30,9 @@ struct SubscriberOptions {
   int keepalive_s = 30;
   std::size_t batch_messages = 2000;         // hand over at most this many at once
   std::chrono::milliseconds batch_wait{20};  // or when the oldest waited this long
+  // When nothing more is waiting, the batch still lingers this long from its oldest message:
+  // under load a commit then takes a few messages rather than one.
+  std::chrono::milliseconds batch_linger{5};
 };
 
 struct Message {

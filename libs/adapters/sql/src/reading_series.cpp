@@ -363,18 +363,24 @@ Result<void> SqlMonitoringRepository::advanceLogHorizon(std::int64_t horizon_ms)
 }
 
 Result<std::vector<store::ReadingRow>> SqlMonitoringRepository::loggedBefore(
-    int stripe, std::int64_t before_ms) {
+    int stripe, std::int64_t before_ms, std::optional<store::ReadingRow> after, int limit) {
   std::vector<store::ReadingRow> out;
   if (!logged()) return out;
   // Built one by one: GCC 12 misreads a braced list of these variants as maybe uninitialised.
+  const store::ReadingRow from = after.value_or(store::ReadingRow{-1, LLONG_MIN, 0});
   std::vector<Value> params;
   params.emplace_back(std::int64_t{stripe});
   params.emplace_back(before_ms);
-  auto read =
-      conn_.forEachRow("SELECT sensor_id, ts, value FROM reading_log WHERE stripe = ? AND ts < ?",
-                       params, [&](Row&& r) {
-                         out.push_back({r.getInt(0), r.getInt(1), r.getDouble(2)});
-                       });
+  params.emplace_back(from.at_ms);
+  params.emplace_back(from.at_ms);
+  params.emplace_back(from.sensor_id);
+  params.emplace_back(std::int64_t{limit});
+  auto read = conn_.forEachRow(
+      "SELECT sensor_id, ts, value FROM reading_log WHERE stripe = ? AND ts < ? "
+      "AND ts >= ? AND (ts > ? OR sensor_id > ?) ORDER BY ts, sensor_id LIMIT ?",
+      params, [&](Row&& r) {
+        out.push_back({r.getInt(0), r.getInt(1), r.getDouble(2)});
+      });
   if (!read) return tl::unexpected(read.error());
   return out;
 }

@@ -180,7 +180,9 @@ class SqlMonitoringRepository final : public store::MonitoringRepository {
   int logStripes() override;
   Result<std::int64_t> logHorizon() override;
   Result<void> advanceLogHorizon(std::int64_t horizon_ms) override;
-  Result<std::vector<store::ReadingRow>> loggedBefore(int stripe, std::int64_t before_ms) override;
+  Result<std::vector<store::ReadingRow>> loggedBefore(int stripe, std::int64_t before_ms,
+                                                      std::optional<store::ReadingRow> after,
+                                                      int limit) override;
   Result<void> moveToSeries(std::span<const store::ReadingRow> rows) override;
   Result<std::int64_t> dropLogged(int stripe, std::int64_t from_ms,
                                   std::int64_t before_ms) override;

@@ -3,7 +3,6 @@
 #include <charconv>
 #include <exception>
 
-#include "citysafe/common/thread_priority.hpp"
 #include "repositories.hpp"
 
 namespace citysafe::sql {
@@ -108,26 +107,7 @@ class SqlTx final : public store::Tx {
 SqlStore::SqlStore(ConnectionFactory factory, std::string description, std::size_t max_idle)
     : factory_(std::move(factory)), description_(std::move(description)), max_idle_(max_idle) {}
 
-SqlStore::~SqlStore() {
-  {
-    std::lock_guard lock(background_mutex_);
-    stopping_ = true;
-  }
-  background_wake_.notify_all();
-  for (auto& t : background_) t.join();
-}
-
-void SqlStore::runInBackground(std::function<void()> step, std::chrono::milliseconds every) {
-  background_.emplace_back([this, step = std::move(step), every] {
-    lowerThisThreadPriority(5);
-    std::unique_lock lock(background_mutex_);
-    while (!background_wake_.wait_for(lock, every, [this] { return stopping_; })) {
-      lock.unlock();
-      step();
-      lock.lock();
-    }
-  });
-}
+SqlStore::~SqlStore() = default;
 
 Result<std::unique_ptr<Connection>> SqlStore::acquire() {
   {

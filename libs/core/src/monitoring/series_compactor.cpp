@@ -2,19 +2,21 @@
 
 #include <algorithm>
 #include <chrono>
+#include <thread>
 #include <vector>
 
 namespace citysafe::monitoring {
 namespace {
 
-// One write transaction, counted and timed in the report.
+// One write transaction, counted and timed in the report, then a pause in proportion.
 template <class Write>
-Result<void> timed(CompactionReport& report, Write write) {
+Result<void> timed(CompactionReport& report, double pause_per_busy, Write write) {
   const auto start = std::chrono::steady_clock::now();
   auto outcome = write();
   const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
   report.longest_ms = std::max(report.longest_ms, took.count());
   ++report.transactions;
+  std::this_thread::sleep_for(took * pause_per_busy);
   return outcome;
 }
 
@@ -54,10 +56,19 @@ Result<CompactionReport> SeriesCompactor::run(const std::function<bool()>& stopp
 
 Result<void> SeriesCompactor::moveStripe(int stripe, std::int64_t horizon, CompactionReport& report,
                                          const std::function<bool()>& stopping) {
-  // Read outside any write transaction: ingestion goes on meanwhile.
-  auto rows = store::readReturning<std::vector<store::ReadingRow>>(
-      ctx_.store, [&](store::Tx& tx) { return tx.monitoring().loggedBefore(stripe, horizon); });
-  if (!rows) return tl::unexpected(rows.error());
+  // Read outside any write transaction (ingestion goes on meanwhile), a page per read.
+  const int page_rows = std::max(options_.rows_per_read, 1);
+  Result<std::vector<store::ReadingRow>> rows = std::vector<store::ReadingRow>{};
+  for (;;) {
+    const auto after = rows->empty() ? std::optional<store::ReadingRow>{} : rows->back();
+    auto page =
+        store::readReturning<std::vector<store::ReadingRow>>(ctx_.store, [&](store::Tx& tx) {
+          return tx.monitoring().loggedBefore(stripe, horizon, after, page_rows);
+        });
+    if (!page) return tl::unexpected(page.error());
+    rows->insert(rows->end(), page->begin(), page->end());
+    if (page->size() < static_cast<std::size_t>(page_rows)) break;
+  }
   if (rows->empty()) return ok();
   std::sort(rows->begin(), rows->end(), [](const auto& a, const auto& b) {
     return a.sensor_id != b.sensor_id ? a.sensor_id < b.sensor_id : a.at_ms < b.at_ms;
@@ -69,7 +80,7 @@ Result<void> SeriesCompactor::moveStripe(int stripe, std::int64_t horizon, Compa
     std::size_t to = std::min(rows->size(), from + per_tx);
     while (to < rows->size() && (*rows)[to].sensor_id == (*rows)[to - 1].sensor_id) ++to;
     const std::span<const store::ReadingRow> run(rows->data() + from, to - from);
-    if (auto r = timed(report,
+    if (auto r = timed(report, options_.pause_per_busy,
                        [&] {
                          return ctx_.store.write(
                              [&](store::Tx& tx) { return tx.monitoring().moveToSeries(run); });
@@ -91,7 +102,7 @@ Result<void> SeriesCompactor::moveStripe(int stripe, std::int64_t horizon, Compa
     const std::int64_t from = times[i];
     const std::int64_t to = i + per_drop < times.size() ? times[i + per_drop] : horizon;
     if (from >= to) continue;  // one time shared by more than a slice: the next slice takes it
-    if (auto r = timed(report,
+    if (auto r = timed(report, options_.pause_per_busy,
                        [&] {
                          return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
                            auto dropped = tx.monitoring().dropLogged(stripe, from, to);

@@ -1,11 +1,8 @@
 #pragma once
-#include <chrono>
-#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "citysafe/core/store/store.hpp"
@@ -25,9 +22,6 @@ class SqlStore final : public store::Store {
   [[nodiscard]] std::string describe() const override { return description_; }
   // Applies the numbered migrations not yet applied. Call once at start.
   [[nodiscard]] Result<int> migrate();
-  // Runs `step` every `every` on a thread of its own, at a lower priority, until the store is
-  // destroyed (SQLite's checkpoints).
-  void runInBackground(std::function<void()> step, std::chrono::milliseconds every);
 
  private:
   [[nodiscard]] Result<void> run(const store::Work& work, bool write);
@@ -43,10 +37,6 @@ class SqlStore final : public store::Store {
   // 100 ms (other processes still meet the busy timeout).
   std::mutex sqlite_writer_;
   std::vector<std::unique_ptr<Connection>> idle_;
-  std::mutex background_mutex_;
-  std::condition_variable background_wake_;
-  bool stopping_ = false;
-  std::vector<std::thread> background_;
 };
 
 // Opens "sqlite:PATH" or "postgresql://..." and applies migrations.

@@ -19,6 +19,10 @@ struct CompactionOptions {
   // the more the log holds for charts to scan.
   std::int64_t step_ms = 5 * 60'000;
   std::size_t rows_per_transaction = 4096;
+  int rows_per_read = 65'536;
+  // After each transaction, pause this many times as long as it took: ingestion gets the store
+  // at least half the time while a move runs (it still finishes well within `step_ms`).
+  double pause_per_busy = 1.0;
 };
 
 struct CompactionReport {

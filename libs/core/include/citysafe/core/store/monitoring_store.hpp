@@ -127,9 +127,11 @@ class MonitoringRepository {
   [[nodiscard]] virtual Result<std::int64_t> logHorizon() = 0;
   // Moves the horizon forward (never back): readings older than it no longer enter the log.
   [[nodiscard]] virtual Result<void> advanceLogHorizon(std::int64_t horizon_ms) = 0;
-  // One stripe's logged readings older than `before_ms` (a sensor's readings share a stripe).
-  [[nodiscard]] virtual Result<std::vector<ReadingRow>> loggedBefore(int stripe,
-                                                                     std::int64_t before_ms) = 0;
+  // One stripe's logged readings older than `before_ms` (a sensor's readings share a stripe), in
+  // log order (time, then sensor), after `after` (none: from the first), at most `limit`: pages,
+  // so that no read holds its snapshot long (SQLite cannot restart its WAL behind one).
+  [[nodiscard]] virtual Result<std::vector<ReadingRow>> loggedBefore(
+      int stripe, std::int64_t before_ms, std::optional<ReadingRow> after, int limit) = 0;
   // Stores readings sorted by sensor and time in the series (those already there are left) and
   // recomputes the minutes and hours they fall in.
   [[nodiscard]] virtual Result<void> moveToSeries(std::span<const ReadingRow> rows) = 0;
