@@ -17,7 +17,7 @@ struct CompactionOptions {
   // The horizon moves in steps of at least this: the longer, the more readings a sensor's page
   // takes per write (five minutes of a sensor reporting every two seconds fill about one page),
   // the more the log holds for charts to scan.
-  std::int64_t step_ms = 5 * 60'000;
+  std::int64_t step_ms = 300'000;  // five minutes
   std::size_t rows_per_transaction = 4096;
   int rows_per_read = 65'536;
   // After each transaction, pause this many times as long as it took: ingestion gets the store
