@@ -186,19 +186,61 @@ TEST_P(MonitoringStore, AggregatesAreRecomputedExactly) {
   // Twice, and after the readings moved into the series (twice too): recomputing is not adding.
   ASSERT_TRUE(recompute());
   clock_.advance(std::chrono::hours(2));
+  auto expectHour = [&](const std::string& when) {
+    auto per_hour = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
+      return tx.monitoring().series(s.id, store::Resolution::Hour, kT0 - 3'600'000, kT0 + 3'600'000,
+                                    10);
+    });
+    ASSERT_TRUE(per_hour) << when;
+    ASSERT_EQ(per_hour->size(), 1U) << when;
+    EXPECT_EQ(per_hour->front().count, 120) << when;
+    EXPECT_DOUBLE_EQ(per_hour->front().value, 59.5) << when;
+    EXPECT_DOUBLE_EQ(per_hour->front().max, 119) << when;
+  };
   ASSERT_TRUE(compact());
+  expectMinutes("moved");
+  expectHour("moved");  // by the move alone, where the store logs first
   ASSERT_TRUE(compact());
   ASSERT_TRUE(recompute());
   expectMinutes("moved and recomputed");
+  expectHour("moved and recomputed");
+}
+
+// An hour computed while its last readings were still in the log (the sensor's next reading
+// closed it) is made whole when they move, though the move ends before the hour does.
+TEST_P(MonitoringStore, AnHourIsCompleteWhicheverWayItsReadingsArrive) {
+  const Tree t = buildTree();
+  Sensor s = registerSensor(t, "GAS-1");
+  const std::int64_t hour = kT0 - kT0 % 3'600'000 + 3'600'000;
+  constexpr std::int64_t kMin = 60'000;
+  insertReadings({{s.id, hour + 10 * kMin, 1}});
+  clock_.set(fromEpochMs(hour + 20 * kMin));
+  ASSERT_TRUE(compact());
+  insertReadings({{s.id, hour + 57 * kMin + 30'000, 2}});
+  ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {
+    if (auto r = tx.monitoring().advanceLogHorizon(hour + 58 * kMin); !r) {
+      return tl::unexpected(r.error());
+    }
+    return true;
+  }));
+  insertReadings({{s.id, hour + 62 * kMin + 30'000, 3}});
+  ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {
+    const std::vector<store::BucketKey> minutes = {{s.id, hour + 10 * kMin},
+                                                   {s.id, hour + 57 * kMin}};
+    const std::vector<store::BucketKey> hours = {{s.id, hour}};
+    if (auto r = tx.monitoring().recomputeMinutes(minutes); !r) return tl::unexpected(r.error());
+    if (auto r = tx.monitoring().recomputeHours(hours); !r) return tl::unexpected(r.error());
+    return true;
+  }));
+  clock_.set(fromEpochMs(hour + 61 * kMin));
+  ASSERT_TRUE(compact());  // moves what lies below the horizon: the 57:30 reading
   auto per_hour = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-    return tx.monitoring().series(s.id, store::Resolution::Hour, kT0 - 3'600'000, kT0 + 3'600'000,
-                                  10);
+    return tx.monitoring().series(s.id, store::Resolution::Hour, hour, hour + 3'600'000, 10);
   });
   ASSERT_TRUE(per_hour);
   ASSERT_EQ(per_hour->size(), 1U);
-  EXPECT_EQ(per_hour->front().count, 120);
-  EXPECT_DOUBLE_EQ(per_hour->front().value, 59.5);
-  EXPECT_DOUBLE_EQ(per_hour->front().max, 119);
+  EXPECT_EQ(per_hour->front().count, 2);
+  EXPECT_DOUBLE_EQ(per_hour->front().max, 2);
 }
 
 // Readings logged first (SQLite) read the same before, while and after they move into the series;
@@ -207,12 +249,17 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
   const Tree t = buildTree();
   Sensor a = registerSensor(t, "GAS-1");
   Sensor b = registerSensor(t, "GAS-2");
+  // One more in GAS-1's stripe of the log (sixteen stripes by id), reading at the same times, so
+  // that pages of the log end between two readings of one time.
+  Sensor c = registerSensor(t, "GAS-3");
+  for (int n = 4; (c.id - a.id) % 16 != 0; ++n) c = registerSensor(t, "GAS-" + std::to_string(n));
   std::vector<store::ReadingRow> rows;
   for (int i = 0; i < 180; ++i) {
     rows.push_back({a.id, kT0 + i * 1000, 0.5 * i});
     rows.push_back({b.id, kT0 + i * 1000 + 500, 1.0 / (i + 1)});  // not short decimals
+    rows.push_back({c.id, kT0 + i * 1000, -0.5 * i});
   }
-  ASSERT_EQ(insertReadings(rows), 360);
+  ASSERT_EQ(insertReadings(rows), 540);
   auto raw = [&](const Sensor& s) {
     return read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
       return tx.monitoring().series(s.id, store::Resolution::Raw, kT0, kT0 + 600'000, 1000);
@@ -224,26 +271,29 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
   };
   const auto a_before = raw(a);
   const auto b_before = raw(b);
+  const auto c_before = raw(c);
   const auto last_before = last();
-  ASSERT_TRUE(a_before && b_before && last_before);
+  ASSERT_TRUE(a_before && b_before && c_before && last_before);
   ASSERT_EQ(a_before->size(), 180U);
-  ASSERT_EQ(last_before->size(), 2U);
+  ASSERT_EQ(c_before->size(), 180U);
+  ASSERT_EQ(last_before->size(), 3U);
 
-  // Half moved: a crash between moving and forgetting leaves readings in both places.
+  // The first two minutes moved but not forgotten (a crash between the two): readings in both
+  // places; the third minute still only in the log.
   clock_.set(fromEpochMs(kT0 + 10 * 60'000));
   auto stripes =
       read<int>([](store::Tx& tx) -> Result<int> { return tx.monitoring().logStripes(); });
   ASSERT_TRUE(stripes);
   if (*stripes > 0) {
     ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {
-      if (auto r = tx.monitoring().advanceLogHorizon(kT0 + 5 * 60'000); !r) {
+      if (auto r = tx.monitoring().advanceLogHorizon(kT0 + 2 * 60'000); !r) {
         return tl::unexpected(r.error());
       }
       return true;
     }));
     for (int stripe = 0; stripe < *stripes; ++stripe) {
       auto logged = read<std::vector<store::ReadingRow>>([&](store::Tx& tx) {
-        return tx.monitoring().loggedBefore(stripe, kT0 + 5 * 60'000, {}, 100'000);
+        return tx.monitoring().loggedBefore(stripe, kT0 + 2 * 60'000, {}, 100'000);
       });
       ASSERT_TRUE(logged);
       std::sort(logged->begin(), logged->end(), [](const auto& x, const auto& y) {
@@ -257,21 +307,29 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
     auto a_half = raw(a);
     ASSERT_TRUE(a_half);
     EXPECT_EQ(a_half->size(), 180U) << "a reading in both places is read once";
+    auto minutes_half = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
+      return tx.monitoring().series(c.id, store::Resolution::Minute, kT0, kT0 + 180'000, 10);
+    });
+    ASSERT_TRUE(minutes_half);
+    ASSERT_EQ(minutes_half->size(), 3U);
+    for (const auto& m : *minutes_half) EXPECT_EQ(m.count, 60) << m.at_ms;
   }
   ASSERT_TRUE(compact());
   const auto a_after = raw(a);
   const auto b_after = raw(b);
+  const auto c_after = raw(c);
   const auto last_after = last();
-  ASSERT_TRUE(a_after && b_after && last_after);
+  ASSERT_TRUE(a_after && b_after && c_after && last_after);
   ASSERT_EQ(a_after->size(), a_before->size());
   ASSERT_EQ(b_after->size(), b_before->size());
+  ASSERT_EQ(c_after->size(), c_before->size());
   for (std::size_t i = 0; i < b_before->size(); ++i) {
     EXPECT_EQ((*b_after)[i].at_ms, (*b_before)[i].at_ms);
     EXPECT_EQ((*b_after)[i].value, (*b_before)[i].value) << "bit for bit";
   }
-  ASSERT_EQ(last_after->size(), 2U);
+  ASSERT_EQ(last_after->size(), 3U);
   for (const auto& l : *last_after) {
-    EXPECT_EQ(l.at_ms, l.sensor_id == a.id ? kT0 + 179'000 : kT0 + 179'500);
+    EXPECT_EQ(l.at_ms, l.sensor_id == b.id ? kT0 + 179'500 : kT0 + 179'000);
   }
   if (*stripes > 0) {
     for (int stripe = 0; stripe < *stripes; ++stripe) {

@@ -117,18 +117,18 @@ Result<std::int64_t> SqlMonitoringRepository::insertReadings(
       fresh.push_back(r);
       continue;
     }
-    // Older than the horizon: straight into the series. One the log still holds (its move is
-    // under way) is not new.
-    auto done = conn_.exec(
-        "INSERT INTO readings (sensor_id, ts, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        {r.sensor_id, r.at_ms, r.value});
-    if (!done) return tl::unexpected(done.error());
-    if (*done == 0) continue;
+    // Older than the horizon: straight into the series, unless the log still holds it (its move
+    // is under way): then it is not new, and the first value stays, as everywhere else.
     auto held = queryInt(
         conn_, "SELECT COUNT(*) FROM reading_log WHERE stripe = ? AND ts = ? AND sensor_id = ?",
         {stripeOf(r.sensor_id), r.at_ms, r.sensor_id});
     if (!held) return tl::unexpected(held.error());
-    if (*held == 0) ++inserted;
+    if (*held > 0) continue;
+    auto done = conn_.exec(
+        "INSERT INTO readings (sensor_id, ts, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        {r.sensor_id, r.at_ms, r.value});
+    if (!done) return tl::unexpected(done.error());
+    inserted += *done;
   }
   auto logged_rows = insertLogged(fresh);
   if (!logged_rows) return tl::unexpected(logged_rows.error());
@@ -386,12 +386,11 @@ Result<std::vector<store::ReadingRow>> SqlMonitoringRepository::loggedBefore(
 }
 
 Result<void> SqlMonitoringRepository::moveToSeries(std::span<const store::ReadingRow> rows) {
-  auto horizon = logHorizon();
-  if (!horizon) return tl::unexpected(horizon.error());
   if (auto stored = insertIntoSeries(rows); !stored) return tl::unexpected(stored.error());
-  // Each sensor's minutes over the span its readings cover, and the hours among them that have
-  // ended (an hour's page is written once, not at every move), recomputed from what lies beneath
-  // (readings that reached the series by other ways included).
+  // Each sensor's minutes and hours over the span its readings cover, recomputed from what lies
+  // beneath (readings that reached the series by other ways included). Every hour a run touches,
+  // ended or not: the hour may have been computed while some of its minutes were still in the
+  // log, and this run may be the last to touch it.
   for (std::size_t i = 0; i < rows.size();) {
     std::size_t j = i;
     while (j < rows.size() && rows[j].sensor_id == rows[i].sensor_id) ++j;
@@ -406,10 +405,7 @@ Result<void> SqlMonitoringRepository::moveToSeries(std::span<const store::Readin
         "total = excluded.total, lowest = excluded.lowest, highest = excluded.highest",
         {id, floorTo(first, kMinuteMs), floorTo(last, kMinuteMs) + kMinuteMs});
     if (!minutes) return tl::unexpected(minutes.error());
-    const std::int64_t hours_to =
-        std::min(floorTo(last, kHourMs) + kHourMs, floorTo(*horizon, kHourMs));
     i = j;
-    if (hours_to <= floorTo(first, kHourMs)) continue;
     auto hours = conn_.exec(
         "INSERT INTO reading_hours (sensor_id, start_ms, n, total, lowest, highest) "
         "SELECT sensor_id, (start_ms / 3600000) * 3600000, SUM(n), SUM(total), MIN(lowest), "
@@ -417,7 +413,7 @@ Result<void> SqlMonitoringRepository::moveToSeries(std::span<const store::Readin
         "GROUP BY sensor_id, (start_ms / 3600000) * 3600000 ON CONFLICT (sensor_id, start_ms) DO "
         "UPDATE SET n = excluded.n, total = excluded.total, lowest = excluded.lowest, highest = "
         "excluded.highest",
-        {id, floorTo(first, kHourMs), hours_to});
+        {id, floorTo(first, kHourMs), floorTo(last, kHourMs) + kHourMs});
     if (!hours) return tl::unexpected(hours.error());
   }
   return ok();
