@@ -49,6 +49,32 @@ const char* aggregateTable(store::Resolution r) {
   return r == store::Resolution::Hour ? "reading_hours" : "reading_minutes";
 }
 
+// Recomputes a sensor's minutes (from its raw readings) or hours (from its minutes) whose
+// buckets start in [from_ms, to_ms): whatever they held before, so it is exact however often it
+// runs. The bounds are whole buckets.
+Result<void> recomputeBuckets(Connection& conn, store::Resolution resolution,
+                              std::int64_t sensor_id, std::int64_t from_ms, std::int64_t to_ms) {
+  static const std::string kUpdate =
+      " ON CONFLICT (sensor_id, start_ms) DO UPDATE SET n = excluded.n, total = excluded.total, "
+      "lowest = excluded.lowest, highest = excluded.highest";
+  static const std::string kMinutes =
+      "INSERT INTO reading_minutes (sensor_id, start_ms, n, total, lowest, highest) SELECT "
+      "sensor_id, (ts / 60000) * 60000, COUNT(*), SUM(value), MIN(value), MAX(value) FROM "
+      "readings WHERE sensor_id = ? AND ts >= ? AND ts < ? GROUP BY sensor_id, (ts / 60000) * "
+      "60000" +
+      kUpdate;
+  static const std::string kHours =
+      "INSERT INTO reading_hours (sensor_id, start_ms, n, total, lowest, highest) SELECT "
+      "sensor_id, (start_ms / 3600000) * 3600000, SUM(n), SUM(total), MIN(lowest), MAX(highest) "
+      "FROM reading_minutes WHERE sensor_id = ? AND start_ms >= ? AND start_ms < ? GROUP BY "
+      "sensor_id, (start_ms / 3600000) * 3600000" +
+      kUpdate;
+  auto done = conn.exec(resolution == store::Resolution::Hour ? kHours : kMinutes,
+                        {sensor_id, from_ms, to_ms});
+  if (!done) return tl::unexpected(done.error());
+  return ok();
+}
+
 // Inserts `count` rows with ON CONFLICT DO NOTHING, 128 to a statement; `bind` appends row i's
 // values. Returns how many were new.
 template <class Bind>
@@ -141,16 +167,9 @@ Result<void> SqlMonitoringRepository::recomputeMinutes(std::span<const store::Bu
   for (const auto& b : buckets) {
     // A minute still in the log is computed when its readings move.
     if (b.start_ms + kMinuteMs > *horizon) continue;
-    // Whatever the minute held before: recomputed from the raw readings, so it is exact however
-    // often it runs.
-    auto done = conn_.exec(
-        "INSERT INTO reading_minutes (sensor_id, start_ms, n, total, lowest, highest) "
-        "SELECT sensor_id, ?, COUNT(*), SUM(value), MIN(value), MAX(value) FROM readings "
-        "WHERE sensor_id = ? AND ts >= ? AND ts < ? GROUP BY sensor_id "
-        "ON CONFLICT (sensor_id, start_ms) DO UPDATE SET n = excluded.n, total = excluded.total, "
-        "lowest = excluded.lowest, highest = excluded.highest",
-        {b.start_ms, b.sensor_id, b.start_ms, b.start_ms + kMinuteMs});
-    if (!done) return tl::unexpected(done.error());
+    auto done = recomputeBuckets(conn_, store::Resolution::Minute, b.sensor_id, b.start_ms,
+                                 b.start_ms + kMinuteMs);
+    if (!done) return done;
   }
   return ok();
 }
@@ -160,14 +179,9 @@ Result<void> SqlMonitoringRepository::recomputeHours(std::span<const store::Buck
   if (!horizon) return tl::unexpected(horizon.error());
   for (const auto& b : buckets) {
     if (b.start_ms >= *horizon) continue;  // all its minutes are still in the log
-    auto done = conn_.exec(
-        "INSERT INTO reading_hours (sensor_id, start_ms, n, total, lowest, highest) "
-        "SELECT sensor_id, ?, SUM(n), SUM(total), MIN(lowest), MAX(highest) FROM reading_minutes "
-        "WHERE sensor_id = ? AND start_ms >= ? AND start_ms < ? GROUP BY sensor_id "
-        "ON CONFLICT (sensor_id, start_ms) DO UPDATE SET n = excluded.n, total = excluded.total, "
-        "lowest = excluded.lowest, highest = excluded.highest",
-        {b.start_ms, b.sensor_id, b.start_ms, b.start_ms + kHourMs});
-    if (!done) return tl::unexpected(done.error());
+    auto done = recomputeBuckets(conn_, store::Resolution::Hour, b.sensor_id, b.start_ms,
+                                 b.start_ms + kHourMs);
+    if (!done) return done;
   }
   return ok();
 }
@@ -397,24 +411,17 @@ Result<void> SqlMonitoringRepository::moveToSeries(std::span<const store::Readin
     const std::int64_t id = rows[i].sensor_id;
     const std::int64_t first = rows[i].at_ms;
     const std::int64_t last = rows[j - 1].at_ms;
-    auto minutes = conn_.exec(
-        "INSERT INTO reading_minutes (sensor_id, start_ms, n, total, lowest, highest) "
-        "SELECT sensor_id, (ts / 60000) * 60000, COUNT(*), SUM(value), MIN(value), MAX(value) "
-        "FROM readings WHERE sensor_id = ? AND ts >= ? AND ts < ? GROUP BY sensor_id, "
-        "(ts / 60000) * 60000 ON CONFLICT (sensor_id, start_ms) DO UPDATE SET n = excluded.n, "
-        "total = excluded.total, lowest = excluded.lowest, highest = excluded.highest",
-        {id, floorTo(first, kMinuteMs), floorTo(last, kMinuteMs) + kMinuteMs});
-    if (!minutes) return tl::unexpected(minutes.error());
+    if (auto r = recomputeBuckets(conn_, store::Resolution::Minute, id, floorTo(first, kMinuteMs),
+                                  floorTo(last, kMinuteMs) + kMinuteMs);
+        !r) {
+      return r;
+    }
+    if (auto r = recomputeBuckets(conn_, store::Resolution::Hour, id, floorTo(first, kHourMs),
+                                  floorTo(last, kHourMs) + kHourMs);
+        !r) {
+      return r;
+    }
     i = j;
-    auto hours = conn_.exec(
-        "INSERT INTO reading_hours (sensor_id, start_ms, n, total, lowest, highest) "
-        "SELECT sensor_id, (start_ms / 3600000) * 3600000, SUM(n), SUM(total), MIN(lowest), "
-        "MAX(highest) FROM reading_minutes WHERE sensor_id = ? AND start_ms >= ? AND start_ms < ? "
-        "GROUP BY sensor_id, (start_ms / 3600000) * 3600000 ON CONFLICT (sensor_id, start_ms) DO "
-        "UPDATE SET n = excluded.n, total = excluded.total, lowest = excluded.lowest, highest = "
-        "excluded.highest",
-        {id, floorTo(first, kHourMs), floorTo(last, kHourMs) + kHourMs});
-    if (!hours) return tl::unexpected(hours.error());
   }
   return ok();
 }
