@@ -1,9 +1,11 @@
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <condition_variable>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -20,6 +22,27 @@
 namespace citysafe::app {
 
 namespace {
+// Many idle or slow connections must not run the process out of descriptors before the
+// connection caps apply: take the hard limit the system allows.
+void raiseDescriptorLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
+// A secret from a file (first line, trimmed), so it never shows in the process list.
+Result<std::string> readSecretFile(const std::string& path, const char* flag) {
+  if (path.empty()) return std::string();
+  std::ifstream in(path);
+  std::string secret;
+  if (!in || !std::getline(in, secret)) return invalid(flag, "cannot read " + path);
+  while (!secret.empty() && (secret.back() == '\r' || secret.back() == ' ')) secret.pop_back();
+  if (secret.size() < 16) return invalid(flag, "the token must be at least 16 characters");
+  return secret;
+}
+
 struct ServeOptions {
   std::string db = kDefaultDb;
   std::string address = "127.0.0.1";
@@ -29,6 +52,10 @@ struct ServeOptions {
   bool demo = false;
   bool secure_cookies = false;
   std::vector<std::string> trusted_proxies;
+  std::vector<std::string> public_origins;
+  std::string metrics_token_file;
+  std::vector<std::string> metrics_addresses;
+  http::ServerLimits limits;
   int threads = 4;
   std::size_t body_limit = 1 << 20;
   MonitoringOptions monitoring;
@@ -70,12 +97,22 @@ int serve(const ServeOptions& o) {
   if (!std::filesystem::exists(std::filesystem::path(o.web) / "index.html", ec)) {
     spdlog::warn("no web UI at {} (build it with make run); serving the API only", o.web);
   }
+  auto metrics_token = readSecretFile(o.metrics_token_file, "--metrics-token-file");
+  if (!metrics_token) return report(metrics_token.error());
+  raiseDescriptorLimit();
+  http::ServerLimits limits = o.limits;
+  limits.workers = static_cast<std::size_t>(o.threads);
   http::Application app(ctx, (*rt)->hasher,
                         {.web_root = o.web,
                          .body_limit = o.body_limit,
                          .secure_cookies = o.secure_cookies,
-                         .trusted_proxies = o.trusted_proxies});
-  http::HttpServer server(app, (*rt)->bus, o.threads);
+                         .trusted_proxies = o.trusted_proxies,
+                         .public_origins = o.public_origins,
+                         .metrics_token = *metrics_token,
+                         .metrics_addresses = o.metrics_addresses,
+                         .limits = limits});
+  // Two network threads are plenty: handlers run on the worker pools.
+  http::HttpServer server(app, (*rt)->bus, 2);
 
   // Block the stop signals in every thread, and wait for them on one.
   sigset_t signals;
@@ -175,6 +212,20 @@ void addServeVerb(CLI::App& cli, Action& action) {
                   "join this shared-subscription group ($share/GROUP/...) so several nodes split "
                   "the stream");
   cmd->add_option("--body-limit", opts->body_limit, "largest request body in bytes")
+      ->capture_default_str();
+  cmd->add_option("--public-origin", opts->public_origins,
+                  "origin of the UI as browsers see it, e.g. https://citysafe.example.org "
+                  "(repeatable); state-changing requests and the live channel from other origins "
+                  "are refused. Default: the origin in the request's Host header");
+  cmd->add_option("--metrics-token-file", opts->metrics_token_file,
+                  "file holding the bearer token that may read /metrics");
+  cmd->add_option("--metrics-allow", opts->metrics_addresses,
+                  "client address that may read /metrics without a token (repeatable)");
+  cmd->add_option("--max-connections", opts->limits.max_connections,
+                  "open connections in all (also bounded by the descriptor limit)")
+      ->capture_default_str();
+  cmd->add_option("--max-connections-per-address", opts->limits.max_connections_per_address,
+                  "open connections per client address (trusted proxies are exempt)")
       ->capture_default_str();
   cmd->callback([opts, &action] { action = [opts] { return serve(*opts); }; });
 }

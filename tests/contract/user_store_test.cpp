@@ -64,7 +64,7 @@ TEST_P(UserStore, SessionsAreFoundByTokenHashAndRevoked) {
       users.create(identity::Principal::system(),
                    {"wang.wu", "王五", t.district.id, {Role::DutyOfficer}, "0123456789ab"}));
   identity::AuthService auth(*ctx_, hasher_);
-  auto login = auth.login("wang.wu", "0123456789ab", "api");
+  auto login = auth.login({.username = "wang.wu", .password = "0123456789ab", .client = "api"});
   ASSERT_TRUE(login) << login.error().message;
   auto session = store::readReturning<identity::Session>(*store_, [&](store::Tx& tx) {
     return tx.sessions().getByTokenHash(sha256Hex(login->token));

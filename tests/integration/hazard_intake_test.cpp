@@ -104,7 +104,9 @@ TEST(HazardTipsBehindAProxy, CountEachForwardedClientApartAndIgnoreForgedHeaders
 TEST_F(HazardIntake, BotsShortTextsDuplicatesAndFarAwayPlacesAreRefused) {
   const auto bot = tip("这里有一个很严重的安全隐患", R"(,"website":"http://spam")");
   EXPECT_EQ(bot.status, 400);
-  EXPECT_EQ(bot.json()["field"], "website");
+  // The answer does not point at the hidden field that caught the bot.
+  EXPECT_EQ(bot.json()["field"], "body");
+  EXPECT_EQ(bot.body.find("website"), std::string::npos) << bot.body;
   EXPECT_EQ(tip("有隐患").json()["field"], "description");
   const auto far = platform_.send(
       "POST", "/api/v1/public/tips",

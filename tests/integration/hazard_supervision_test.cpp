@@ -350,5 +350,33 @@ TEST_F(HazardScenario, StatisticsMatchWhatHappened) {
   EXPECT_TRUE(environment_seen);
 }
 
+TEST_F(HazardScenario, SettingsRefuseWrongTypesNamingTheField) {
+  const auto admin = platform_.loginCookie("admin");
+  auto put = [&](const std::string& path, const std::string& body) {
+    return platform_.send("PUT", path, body, admin);
+  };
+  auto expectField = [](const HttpReply& reply, const std::string& field) {
+    EXPECT_EQ(reply.status, 400) << reply.body;
+    EXPECT_EQ(reply.json().value("field", ""), field) << reply.body;
+  };
+  expectField(
+      put("/api/v1/hazard-calendar/2027", R"({"holidays":[{"date":"2027-01-01","name":7}]})"),
+      "holidays[0].name");
+  expectField(
+      put("/api/v1/hazard-calendar/2027", R"({"holidays":[{"date":"2027-01-01","name":[["x"]]}]})"),
+      "holidays[0].name");
+  expectField(put("/api/v1/hazard-calendar/2027",
+                  R"({"workdays":[{"date":"2027-02-07","name":"调休","extra":true}]})"),
+              "workdays[0].extra");
+  auto policy = platform_.get("/api/v1/hazard-policy", admin).json();
+  policy["rules"][0]["basis"] = 12;
+  expectField(put("/api/v1/hazard-policy", policy.dump()), "rules[0].basis");
+  policy["rules"][0]["basis"] = nlohmann::json::array({nlohmann::json::array({"x"})});
+  expectField(put("/api/v1/hazard-policy", policy.dump()), "rules[0].basis");
+  policy["rules"][0]["basis"] = "《安全生产事故隐患排查治理暂行规定》";
+  policy["rules"][0]["note"] = "x";
+  expectField(put("/api/v1/hazard-policy", policy.dump()), "rules[0].note");
+}
+
 }  // namespace
 }  // namespace citysafe::testing

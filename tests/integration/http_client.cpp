@@ -6,14 +6,25 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <sstream>
 #include <stdexcept>
 
 namespace citysafe::testing {
 namespace {
 
-int connectLoopback(unsigned short port) {
+// `source`: the loopback address to connect from (127.0.0.2 ... act as other clients).
+int connectLoopback(unsigned short port, const std::string& source = "") {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (!source.empty()) {
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    ::inet_pton(AF_INET, source.c_str(), &local.sin_addr);
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) {
+      ::close(fd);
+      throw std::runtime_error("cannot bind to " + source);
+    }
+  }
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(port);
@@ -39,9 +50,16 @@ std::string requestText(const std::string& method, const std::string& target,
                         bool close) {
   std::ostringstream out;
   out << method << " " << target << " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-  for (const auto& [k, v] : headers) out << k << ": " << v << "\r\n";
+  bool typed = false;
+  for (const auto& [k, v] : headers) {
+    out << k << ": " << v << "\r\n";
+    std::string name = k;
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    typed = typed || name == "content-type";
+  }
   if (!body.empty() || method == "POST" || method == "PATCH") {
-    out << "Content-Type: application/json\r\nContent-Length: " << body.size() << "\r\n";
+    if (!typed) out << "Content-Type: application/json\r\n";
+    out << "Content-Length: " << body.size() << "\r\n";
   }
   if (close) out << "Connection: close\r\n";
   out << "\r\n" << body;
@@ -90,6 +108,62 @@ HttpReply httpRequest(unsigned short port, const std::string& method, const std:
   reply.status = parseHead(raw.substr(0, split + 2), reply.headers);
   reply.body = raw.substr(split + 4);
   return reply;
+}
+
+RawConnection::RawConnection(unsigned short port, const std::string& source)
+    : fd_(connectLoopback(port, source)) {}
+
+RawConnection::~RawConnection() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+bool RawConnection::send(const std::string& bytes) {
+  try {
+    sendAll(fd_, bytes);
+    return true;
+  } catch (const std::exception&) {
+    return false;  // the server closed it
+  }
+}
+
+std::string RawConnection::read(int timeout_ms) {
+  std::string raw;
+  char buf[65536];
+  for (;;) {
+    pollfd p{fd_, POLLIN, 0};
+    if (::poll(&p, 1, timeout_ms) <= 0) break;
+    const auto n = ::recv(fd_, buf, sizeof buf, 0);
+    if (n <= 0) {
+      closed_ = true;
+      break;
+    }
+    raw.append(buf, static_cast<std::size_t>(n));
+    // One answer is enough; a body follows its Content-Length.
+    const auto split = raw.find("\r\n\r\n");
+    if (split == std::string::npos) continue;
+    std::map<std::string, std::string> headers;
+    parseHead(raw.substr(0, split + 2), headers);
+    const auto length = headers.count("content-length") ? std::stoul(headers["content-length"]) : 0;
+    if (raw.size() >= split + 4 + length) break;
+  }
+  return raw;
+}
+
+int RawConnection::status(const std::string& raw) {
+  if (raw.size() < 12 || !raw.starts_with("HTTP/1.1 ")) return 0;
+  return std::stoi(raw.substr(9, 3));
+}
+
+bool RawConnection::closedWithin(int timeout_ms) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  char buf[4096];
+  while (!closed_ && std::chrono::steady_clock::now() < until) {
+    pollfd p{fd_, POLLIN, 0};
+    if (::poll(&p, 1, 50) <= 0) continue;
+    const auto n = ::recv(fd_, buf, sizeof buf, 0);
+    if (n <= 0) closed_ = true;
+  }
+  return closed_;
 }
 
 WebSocketClient::WebSocketClient(unsigned short port, const std::string& path,

@@ -20,6 +20,27 @@ HttpReply httpRequest(unsigned short port, const std::string& method, const std:
                       const std::string& body = "",
                       const std::map<std::string, std::string>& headers = {});
 
+// One connection for sending exactly the bytes a test wants (slow, malformed, never finished),
+// optionally from another loopback address so it counts as another client.
+class RawConnection {
+ public:
+  explicit RawConnection(unsigned short port, const std::string& source = "");
+  ~RawConnection();
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+  bool send(const std::string& bytes);
+  // What arrives until one whole answer is in, the server closes, or `timeout_ms` of silence.
+  std::string read(int timeout_ms);
+  // The status code of a raw answer, 0 if there is none.
+  static int status(const std::string& raw);
+  // Waits (reading and discarding) until the server closes; false after `timeout_ms`.
+  bool closedWithin(int timeout_ms);
+
+ private:
+  int fd_ = -1;
+  bool closed_ = false;
+};
+
 class WebSocketClient {
  public:
   // Opens ws://127.0.0.1:port/path with the given extra headers; check status() for 101.

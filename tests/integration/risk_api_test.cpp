@@ -71,6 +71,23 @@ TEST_F(RiskApi, RegistrationRefusesBadGeometryAndUnknownSectors) {
   EXPECT_EQ(good.status, 201) << good.body;
 }
 
+TEST_F(RiskApi, ExportedCellsNeverRunAsFormulas) {
+  const auto created = platform_.send(
+      "POST", "/api/v1/risk/points",
+      R"j({"name":"=HYPERLINK(\"http://attacker.example\",\"点击\")","kind":"school",)j"
+      R"("sector":"urban_operation","org_id":)" +
+          community() + R"(,"geometry":{"type":"Point","coordinates":[120.15,30.31]}})",
+      admin_);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto csv = platform_.get("/api/v1/risk/lists/vulnerable_targets?format=csv", admin_);
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find(R"j(,"'=HYPERLINK(""http://attacker.example"",""点击"")",)j"),
+            std::string::npos)
+      << csv.body;
+  EXPECT_EQ(csv.body.find(",=HYPERLINK"), std::string::npos);
+  EXPECT_EQ(csv.body.find(",\"=HYPERLINK"), std::string::npos);
+}
+
 TEST_F(RiskApi, ImportIsAllOrNothingWithAReportPerRow) {
   const auto before = pointCount();
   const std::string csv =

@@ -8,7 +8,10 @@
 
 namespace citysafe::testing {
 
-TestPlatform::TestPlatform(std::vector<std::string> trusted_proxies) {
+TestPlatform::TestPlatform(std::vector<std::string> trusted_proxies)
+    : TestPlatform([&](http::AppConfig& config) { config.trusted_proxies = trusted_proxies; }) {}
+
+TestPlatform::TestPlatform(const std::function<void(http::AppConfig&)>& configure) {
   dir = std::filesystem::temp_directory_path() / ("citysafe-it-" + randomHexToken(6));
   std::filesystem::create_directories(dir);
   auto opened = sql::openStore("sqlite:" + (dir / "it.db").string());
@@ -23,13 +26,13 @@ TestPlatform::TestPlatform(std::vector<std::string> trusted_proxies) {
   if (auto risks = demo::buildDemoRisks(*ctx, demo::kDemoCentre, 51); !risks) {
     throw std::runtime_error(risks.error().message);
   }
-  app = std::make_unique<http::Application>(
-      *ctx, hasher,
-      http::AppConfig{.web_root = "",
-                      .body_limit = 64 * 1024,
-                      .secure_cookies = false,
-                      .live_recheck = std::chrono::milliseconds(200),
-                      .trusted_proxies = std::move(trusted_proxies)});
+  http::AppConfig config{.web_root = "",
+                         .body_limit = 64 * 1024,
+                         .secure_cookies = false,
+                         .live_recheck = std::chrono::milliseconds(200)};
+  config.metrics_addresses = {"127.0.0.1"};  // the operator's own Prometheus, on this host
+  configure(config);
+  app = std::make_unique<http::Application>(*ctx, gate, std::move(config));
   server = std::make_unique<http::HttpServer>(*app, bus, 2);
   auto port = server->start("127.0.0.1", 0);
   if (!port) throw std::runtime_error(port.error().message);

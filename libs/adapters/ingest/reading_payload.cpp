@@ -4,6 +4,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "citysafe/common/json_text.hpp"
 #include "citysafe/common/time_format.hpp"
 
 namespace citysafe::ingest {
@@ -74,6 +75,9 @@ void readOne(const Json& item, const std::string& sensor, ParsedPayload& out) {
 }
 
 void parseJson(std::string_view payload, const std::string& sensor, ParsedPayload& out) {
+  if (jsonNestingDepth(payload) > kMaxJsonDepth) {
+    return bad(out, "the payload nests arrays or objects more than 64 deep");
+  }
   Json doc = Json::parse(payload.begin(), payload.end(), nullptr, false);
   if (doc.is_discarded()) return bad(out, "the payload is not valid JSON");
   if (doc.is_array()) {

@@ -23,5 +23,17 @@ TEST(Csv, ReportsAQuoteLeftOpen) {
   EXPECT_NE(error.find("line 2"), std::string::npos) << error;
 }
 
+TEST(CsvCell, TextThatASpreadsheetWouldRunIsShownInstead) {
+  EXPECT_EQ(csvCell("=1+1"), "'=1+1");
+  EXPECT_EQ(csvCell("+86 138"), "'+86 138");
+  EXPECT_EQ(csvCell("-2"), "'-2");
+  EXPECT_EQ(csvCell("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(csvCell("\tcmd"), "'\tcmd");
+  EXPECT_EQ(csvCell("=A1,B1"), "\"'=A1,B1\"");
+  EXPECT_EQ(csvCell("学校 \"东\""), "\"学校 \"\"东\"\"\"");
+  EXPECT_EQ(csvCell("a=b"), "a=b");
+  EXPECT_EQ(csvCell(""), "");
+}
+
 }  // namespace
 }  // namespace citysafe

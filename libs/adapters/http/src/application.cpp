@@ -34,9 +34,13 @@ Application::Application(ServiceContext& ctx, const identity::PasswordHasher& ha
   addAlarmRoutes(router_, services_);
   // The live channel is answered by the server's WebSocket upgrade; listed here so the OpenAPI
   // check and the 426 for plain GETs come from one place.
-  router_.add("GET", "/api/v1/events", Access::Authenticated, [](Call&) -> Result<HttpResponse> {
-    return problem(426, "Upgrade Required", "connect with a WebSocket to receive live events");
-  });
+  router_
+      .add("GET", "/api/v1/events", Access::Authenticated,
+           [](Call&) -> Result<HttpResponse> {
+             return problem(426, "Upgrade Required",
+                            "connect with a WebSocket to receive live events");
+           })
+      .runs(Work::Inline);
 }
 
 std::string sessionToken(const HttpRequest& request) {
@@ -92,56 +96,169 @@ std::string Application::clientAddress(const HttpRequest& request) const {
   return client;
 }
 
-HttpResponse Application::handle(const HttpRequest& incoming) {
-  const auto started = std::chrono::steady_clock::now();
-  std::string route_name = "static";
-  HttpResponse response;
-  HttpRequest request = incoming;
-  request.remote_address = clientAddress(incoming);
-  try {
-    response = dispatch(request, route_name);
-  } catch (const std::exception& e) {
-    response = problem(500, "Internal", "internal error");
-  }
+void Application::observe(const HttpRequest& request, const std::string& route_name, int status,
+                          std::chrono::steady_clock::time_point started) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   // Only known methods get their own series, so odd requests cannot grow /metrics.
   static const std::set<std::string> kMethods = {"GET", "HEAD",   "POST",   "PATCH",
                                                  "PUT", "DELETE", "OPTIONS"};
-  metrics_.observe(kMethods.count(request.method) ? request.method : "OTHER", route_name,
-                   response.status, seconds);
+  metrics_.observe(kMethods.count(request.method) ? request.method : "OTHER", route_name, status,
+                   seconds);
+}
+
+HttpResponse Application::handle(const HttpRequest& request) {
+  Admission admission = admit(request);
+  if (admission.refusal) return *admission.refusal;
+  return handle(request, admission);
+}
+
+Admission Application::admit(const HttpRequest& head) {
+  const auto started = std::chrono::steady_clock::now();
+  Admission a;
+  a.client = clientAddress(head);
+  a.body_limit = bodyLimitFor(head.path);
+  auto refuse = [&](HttpResponse response, const std::string& route_name) {
+    observe(head, route_name, response.status, started);
+    a.refusal = std::move(response);
+    return std::move(a);
+  };
+  const bool api =
+      head.path.starts_with("/api/") || head.path == "/healthz" || head.path == "/metrics";
+  if (!api) {
+    a.body_limit = 0;  // static files take no body
+    return a;
+  }
+  bool path_known = false;
+  a.route = router_.match(head.method, head.path, a.params, path_known);
+  if (!a.route) {
+    if (path_known) {
+      return refuse(
+          problem(405, "Method Not Allowed", head.method + " is not allowed on " + head.path),
+          "unmatched");
+    }
+    return refuse(problem(404, "NotFound", "no such endpoint: " + head.path), "unmatched");
+  }
+  const Route& route = *a.route;
+  a.work = route.work;
+  if (auto refused = crossSiteRefusal(head, route))
+    return refuse(std::move(*refused), route.pattern);
+  if (route.access == Access::Authenticated) {
+    auto who = services_.auth.authenticate(sessionToken(head));
+    if (!who) return refuse(problem(who.error()), route.pattern);
+    if (route.permission) {
+      if (auto allowed = identity::require(*who, *route.permission); !allowed) {
+        return refuse(problem(allowed.error()), route.pattern);
+      }
+    }
+    a.principal = std::move(*who);
+  }
+  return a;
+}
+
+HttpResponse Application::handle(const HttpRequest& incoming, const Admission& admission) {
+  const auto started = std::chrono::steady_clock::now();
+  HttpRequest request = incoming;
+  request.remote_address = admission.client;
+  if (!admission.route) return staticFile(request);
+  const Route& route = *admission.route;
+  HttpResponse response;
+  if (request.body.size() > admission.body_limit) {
+    response = problem(413, "TooLarge",
+                       "the body is larger than " + std::to_string(admission.body_limit) + " bytes",
+                       "body");
+  } else {
+    Call call{request, admission.params, admission.principal, sessionToken(request)};
+    try {
+      auto result = route.handler(call);
+      response = result ? std::move(*result) : problem(result.error());
+    } catch (const std::exception& e) {
+      response = problem(500, "Internal", "internal error");
+    }
+  }
+  observe(request, route.pattern, response.status, started);
   return response;
 }
 
-HttpResponse Application::dispatch(const HttpRequest& request, std::string& route_name) {
-  const bool api =
-      request.path.starts_with("/api/") || request.path == "/healthz" || request.path == "/metrics";
-  if (!api) return staticFile(request);
-  if (request.body.size() > bodyLimitFor(request.path)) {
-    return problem(
-        413, "TooLarge",
-        "the body is larger than " + std::to_string(bodyLimitFor(request.path)) + " bytes", "body");
+namespace {
+bool stateChanging(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+// The media type without parameters, lower-cased: "application/json; charset=utf-8" → ...
+std::string mediaType(const std::string& content_type) {
+  std::string type = content_type.substr(0, content_type.find(';'));
+  type.erase(type.find_last_not_of(" \t") + 1);
+  type.erase(0, type.find_first_not_of(" \t"));
+  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type;
+}
+
+// What an HTML form or a "simple" cross-origin fetch may send without a CORS preflight.
+bool formType(const std::string& type) {
+  return type.empty() || type == "text/plain" || type == "application/x-www-form-urlencoded" ||
+         type == "multipart/form-data";
+}
+}  // namespace
+
+bool Application::originAllowed(const HttpRequest& head) const {
+  const std::string origin = head.header("origin");
+  if (!origin.empty()) {
+    if (!config_.public_origins.empty()) {
+      return std::find(config_.public_origins.begin(), config_.public_origins.end(), origin) !=
+             config_.public_origins.end();
+    }
+    const std::string host = head.header("host");
+    return !host.empty() && (origin == "http://" + host || origin == "https://" + host);
   }
-  std::map<std::string, std::string> params;
-  bool path_known = false;
-  const Route* route = router_.match(request.method, request.path, params, path_known);
-  if (!route) {
-    route_name = "unmatched";
-    if (path_known)
-      return problem(405, "Method Not Allowed",
-                     request.method + " is not allowed on " + request.path);
-    return problem(404, "NotFound", "no such endpoint: " + request.path);
+  // No Origin: a browser says where the request came from in Sec-Fetch-Site instead (or it is
+  // not a browser at all, which no page can make send our cookie).
+  const std::string site = head.header("sec-fetch-site");
+  return site.empty() || site == "same-origin" || site == "none";
+}
+
+std::optional<HttpResponse> Application::crossSiteRefusal(const HttpRequest& head,
+                                                          const Route& route) const {
+  if (!stateChanging(head.method)) return std::nullopt;
+  // A bearer token is never sent by a browser on its own, so no other site can forge it.
+  if (head.header("authorization").starts_with("Bearer ")) return std::nullopt;
+  if (!originAllowed(head)) {
+    return problem(403, "Forbidden",
+                   "cross-site request refused: this origin may not change anything here",
+                   "origin");
   }
-  route_name = route->pattern;
-  Call call{request, std::move(params), std::nullopt, sessionToken(request)};
-  if (route->access == Access::Authenticated) {
-    auto who = services_.auth.authenticate(call.token);
-    if (!who) return problem(who.error());
-    call.principal = std::move(*who);
+  const std::string length = head.header("content-length");
+  const bool has_body =
+      (!length.empty() && length != "0") || !head.header("transfer-encoding").empty();
+  if (!has_body) return std::nullopt;
+  const std::string type = mediaType(head.header("content-type"));
+  if (route.body == Body::Json && type != "application/json") {
+    return problem(415, "Unsupported Media Type", "send the body as application/json",
+                   "content-type");
   }
-  auto result = route->handler(call);
-  if (!result) return problem(result.error());
-  return *result;
+  if (route.body == Body::File && formType(type)) {
+    return problem(415, "Unsupported Media Type",
+                   "send the file with its own media type (text/csv, image/jpeg, ...), not as "
+                   "a form",
+                   "content-type");
+  }
+  return std::nullopt;
+}
+
+bool Application::metricsAllowed(const HttpRequest& request) const {
+  const std::string auth = request.header("authorization");
+  if (!config_.metrics_token.empty() && auth.starts_with("Bearer ")) {
+    // Compare every byte, so the time taken does not tell how much of a guess was right.
+    const std::string given = auth.substr(7);
+    const std::string& want = config_.metrics_token;
+    unsigned char diff = given.size() == want.size() ? 0 : 1;
+    for (std::size_t i = 0; i < given.size(); ++i) {
+      diff |= static_cast<unsigned char>(given[i] ^ want[i % want.size()]);
+    }
+    if (diff == 0) return true;
+  }
+  const auto& allowed = config_.metrics_addresses;
+  return std::find(allowed.begin(), allowed.end(), clientAddress(request)) != allowed.end();
 }
 
 HttpResponse Application::staticFile(const HttpRequest& request) const {

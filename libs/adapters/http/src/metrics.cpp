@@ -37,7 +37,16 @@ std::string Metrics::render() const {
       << "citysafe_websocket_clients " << websockets_.load() << "\n"
       << "# HELP citysafe_events_pushed_total Domain events pushed to live-channel clients.\n"
       << "# TYPE citysafe_events_pushed_total counter\n"
-      << "citysafe_events_pushed_total " << events_pushed_.load() << "\n";
+      << "citysafe_events_pushed_total " << events_pushed_.load() << "\n"
+      << "# HELP citysafe_connections_refused_total Connections closed at once: a cap was full.\n"
+      << "# TYPE citysafe_connections_refused_total counter\n"
+      << "citysafe_connections_refused_total " << connections_refused_.load() << "\n"
+      << "# HELP citysafe_requests_shed_total Requests answered 503: their worker queue was full.\n"
+      << "# TYPE citysafe_requests_shed_total counter\n"
+      << "citysafe_requests_shed_total " << requests_shed_.load() << "\n"
+      << "# HELP citysafe_slow_clients_cut_total Connections closed for sending too slowly.\n"
+      << "# TYPE citysafe_slow_clients_cut_total counter\n"
+      << "citysafe_slow_clients_cut_total " << slow_clients_cut_.load() << "\n";
   return out.str();
 }
 

@@ -15,8 +15,9 @@ std::vector<std::string> segments(const std::string& path) {
 }
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, Access access, Handler handler) {
-  routes_.push_back(Route{std::move(method), std::move(pattern), access, std::move(handler)});
+Route& Router::add(std::string method, std::string pattern, Access access, Handler handler) {
+  return routes_.emplace_back(
+      Route{std::move(method), std::move(pattern), access, std::move(handler)});
 }
 
 const Route* Router::match(const std::string& method, const std::string& path,

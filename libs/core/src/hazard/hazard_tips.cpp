@@ -201,7 +201,8 @@ Result<store::MediaContent> HazardService::mediaContent(const Principal& who, st
 }
 
 Result<TipReceipt> HazardService::submitTip(const TipRequest& tip) {
-  if (!tip.honeypot.empty()) return invalid("website", "must be left empty");
+  // A bot that filled the hidden field learns nothing about which field gave it away.
+  if (!tip.honeypot.empty()) return invalid("body", "the tip could not be accepted");
   const auto length = detail::utf8Length(tip.description);
   if (length < 10) return invalid("description", "describe what you saw in at least 10 characters");
   if (length > 1000) return invalid("description", "must be at most 1000 characters");
@@ -280,9 +281,8 @@ Result<Media> HazardService::addTipMedia(const std::string& tracking_code,
   const std::string code = normaliseCode(tracking_code);
   MediaUpload up = upload;
   up.stage = MediaStage::Report;
-  auto prepared = prepareMedia(up, true);
-  if (!prepared) return tl::unexpected(prepared.error());
-  return store::writeReturning<Media>(ctx_.store, [&](store::Tx& tx) -> Result<Media> {
+  // The tip that may take photos, checked again inside the write.
+  auto open_tip = [&](store::Tx& tx) -> Result<Hazard> {
     auto id = tx.hazards().findTip(sha256Hex(code));
     if (!id) return tl::unexpected(id.error());
     if (!*id) return fail(Errc::NotFound, "code", "no tip has this tracking code");
@@ -292,6 +292,17 @@ Result<Media> HazardService::addTipMedia(const std::string& tracking_code,
       return fail(Errc::Conflict, "code",
                   "the tip has been taken up; photos can no longer be added");
     }
+    return h;
+  };
+  // Decoding costs CPU: only for a tip that exists and still takes photos.
+  if (auto known = store::readReturning<Hazard>(ctx_.store, open_tip); !known) {
+    return tl::unexpected(known.error());
+  }
+  auto prepared = prepareMedia(up, true);
+  if (!prepared) return tl::unexpected(prepared.error());
+  return store::writeReturning<Media>(ctx_.store, [&](store::Tx& tx) -> Result<Media> {
+    auto h = open_tip(tx);
+    if (!h) return tl::unexpected(h.error());
     auto m = storeMedia(tx, std::nullopt, *h, *prepared, up.data, true);
     if (!m) return m;
     auto audited = ctx_.auditor.record(tx, publicActor(),

@@ -7,6 +7,15 @@
 
 namespace citysafe::identity {
 
+namespace {
+// A name that matches no account belongs to no organisation: its failures are filed under the
+// top of the tree, where the platform's administrators look.
+std::string rootPath(store::Tx& tx) {
+  auto top = tx.orgs().list({.scope = {.subtree_path = "/"}}, {.limit = 1});
+  return top && !top->empty() ? top->front().path : "/";
+}
+}  // namespace
+
 Result<Principal> AuthService::principalOf(store::Tx& tx, const User& user) {
   auto org = tx.orgs().get(user.org_id);
   if (!org) return tl::unexpected(org.error());
@@ -26,72 +35,88 @@ Result<Principal> AuthService::principalOf(store::Tx& tx, const User& user) {
   return p;
 }
 
-Result<LoginResult> AuthService::login(const std::string& username, const std::string& password,
-                                       const std::string& client) {
-  const auto wrong = fail(Errc::Unauthenticated, "password", "wrong username or password");
-  auto user = store::readReturning<User>(
-      ctx_.store, [&](store::Tx& tx) { return tx.users().getByUsername(username); });
-  if (!user) {
-    (void)hasher_.hash(password);  // same cost as a real check, so timing does not reveal names
-    return wrong;
-  }
-  // Hash before any early answer, so a disabled or locked account costs the same time as any.
-  const bool good = hasher_.verify(user->password_hash, password);
+Result<LoginResult> AuthService::login(const LoginAttempt& attempt) {
   const TimePoint now = ctx_.clock.now();
-  if (user->disabled) return fail(Errc::Forbidden, "username", "this account is disabled");
-  if (user->locked_until && *user->locked_until > now) {
-    return fail(Errc::Forbidden, "username",
-                "too many failed logins; locked until " + formatIso8601(*user->locked_until));
+  // Checked before any hashing: a throttled address costs us nothing, and the answer is the
+  // same whether the account exists or not.
+  if (auto until = throttle_.blockedUntil(attempt.username, attempt.address, now)) {
+    const auto wait = std::chrono::ceil<std::chrono::seconds>(*until - now).count();
+    return fail(
+        Errc::RateLimited, "username",
+        "too many failed logins from this address; try again in " + std::to_string(wait) + " s");
   }
-  const Principal actor{.user_id = user->id, .username = user->username};
-  return store::writeReturning<LoginResult>(
-             ctx_.store,
-             [&](store::Tx& tx) -> Result<LoginResult> {
-               auto fresh = tx.users().get(user->id);
-               if (!fresh) return tl::unexpected(fresh.error());
-               if (!good) {
-                 fresh->failed_logins += 1;
-                 std::string action = "login_failed";
-                 if (fresh->failed_logins >= policy_.max_failed_logins) {
-                   fresh->locked_until = now + policy_.lockout;
-                   fresh->failed_logins = 0;
-                   action = "locked";
-                 }
-                 if (auto r = tx.users().update(*fresh); !r) return tl::unexpected(r.error());
-                 auto audited =
-                     ctx_.auditor.record(tx, actor,
-                                         {"user", std::to_string(fresh->id.value), action, "null",
-                                          "null", store::orgPathOf(tx, fresh->org_id)});
-                 if (!audited) return tl::unexpected(audited.error());
-                 // Commit the counter, then report the failure: a Tx only commits on success, so
-                 // carry the failure out through the result instead.
-                 return LoginResult{};
-               }
-               fresh->failed_logins = 0;
-               fresh->locked_until.reset();
-               if (auto r = tx.users().update(*fresh); !r) return tl::unexpected(r.error());
-               LoginResult result;
-               result.token = randomHexToken(32);
-               result.session.token_hash = sha256Hex(result.token);
-               result.session.user_id = fresh->id;
-               result.session.created_at = now;
-               result.session.expires_at = now + policy_.session_ttl;
-               result.session.client = client;
-               auto id = tx.sessions().insert(result.session);
-               if (!id) return tl::unexpected(id.error());
-               result.session.id = *id;
-               result.user = *fresh;
-               auto audited = ctx_.auditor.record(
-                   tx, actor,
-                   {"session", std::to_string(*id), "login", "null",
-                    JsonObject().add("client", client).str(), store::orgPathOf(tx, fresh->org_id)});
-               if (!audited) return tl::unexpected(audited.error());
-               return result;
-             })
-      .and_then([&](LoginResult r) -> Result<LoginResult> {
-        if (r.token.empty()) return wrong;
-        return r;
+  auto user = store::readReturning<std::optional<User>>(
+      ctx_.store, [&](store::Tx& tx) -> Result<std::optional<User>> {
+        auto found = tx.users().getByUsername(attempt.username);
+        if (found) return std::optional<User>{std::move(*found)};
+        if (found.error().code == Errc::NotFound) return std::optional<User>{};
+        return tl::unexpected(found.error());
       });
+  if (!user) return tl::unexpected(user.error());
+  // Hash in every case, so an unknown or disabled account costs the same time as a real one.
+  const bool good = *user ? hasher_.verify((*user)->password_hash, attempt.password)
+                          : (static_cast<void>(hasher_.hash(attempt.password)), false);
+  if (!*user || (*user)->disabled || !good) {
+    throttle_.recordFailure(attempt.username, attempt.address, now);
+    const char* reason = !*user              ? "unknown_user"
+                         : (*user)->disabled ? "disabled"
+                                             : "wrong_password";
+    auto audited = ctx_.store.write([&](store::Tx& tx) -> Result<void> {
+      const auto details = JsonObject().add("address", attempt.address).add("reason", reason).str();
+      audit::Change change =
+          *user
+              ? audit::Change{"user",  std::to_string((*user)->id.value),    "login_failed", "null",
+                              details, store::orgPathOf(tx, (*user)->org_id)}
+              : audit::Change{"login",        attempt.username.substr(0, 64),
+                              "login_failed", "null",
+                              details,        rootPath(tx)};
+      const Principal actor{.user_id = *user ? (*user)->id : UserId{0},
+                            .username = attempt.username.substr(0, 64)};
+      auto recorded = ctx_.auditor.record(tx, actor, change);
+      if (!recorded) return tl::unexpected(recorded.error());
+      return ok();
+    });
+    if (!audited) return tl::unexpected(audited.error());
+    return fail(Errc::Unauthenticated, "password", "wrong username or password");
+  }
+  throttle_.recordSuccess(attempt.username, attempt.address);
+  const User& found = **user;
+  const Principal actor{.user_id = found.id, .username = found.username};
+  return store::writeReturning<LoginResult>(ctx_.store, [&](store::Tx& tx) -> Result<LoginResult> {
+    // A new session every time; the one the caller held (perhaps planted by another site) ends.
+    if (!attempt.previous_token.empty()) {
+      auto previous = tx.sessions().getByTokenHash(sha256Hex(attempt.previous_token));
+      if (previous && !previous->revoked) {
+        if (auto r = tx.sessions().revoke(previous->id); !r) return tl::unexpected(r.error());
+      }
+    }
+    LoginResult result;
+    result.token = randomHexToken(32);
+    result.session.token_hash = sha256Hex(result.token);
+    result.session.user_id = found.id;
+    result.session.created_at = now;
+    result.session.expires_at = now + policy_.session_ttl;
+    result.session.client = attempt.client;
+    auto id = tx.sessions().insert(result.session);
+    if (!id) return tl::unexpected(id.error());
+    result.session.id = *id;
+    result.user = found;
+    auto audited = ctx_.auditor.record(
+        tx, actor,
+        {"session", std::to_string(*id), "login", "null",
+         JsonObject().add("client", attempt.client).add("address", attempt.address).str(),
+         store::orgPathOf(tx, found.org_id)});
+    if (!audited) return tl::unexpected(audited.error());
+    return result;
+  });
+}
+
+Result<std::vector<ThrottleEntry>> AuthService::loginActivity(const Principal& who) const {
+  // Addresses and names from every organisation: platform administrators only.
+  if (auto allowed = require(who, Permission::AuditVerify); !allowed) {
+    return tl::unexpected(allowed.error());
+  }
+  return throttle_.recent(ctx_.clock.now());
 }
 
 Result<Principal> AuthService::authenticate(const std::string& token) {

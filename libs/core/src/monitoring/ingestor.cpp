@@ -415,6 +415,10 @@ void Ingestor::countMalformed(std::int64_t n) {
   totals_.malformed += n;
 }
 
+Result<void> Ingestor::mayReadStatus(const identity::Principal& who) const {
+  return identity::require(who, identity::Permission::AuditVerify);
+}
+
 IngestTally Ingestor::totals() const {
   std::lock_guard lock(mutex_);
   return totals_;

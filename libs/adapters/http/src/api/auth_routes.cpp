@@ -10,34 +10,55 @@ std::string sessionCookie(const std::string& token, long max_age_seconds, bool s
          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds) +
          (secure ? "; Secure" : "");
 }
+// The seconds a RateLimited message names ("... try again in 8 s"), for Retry-After.
+std::string retryAfterOf(const std::string& message) {
+  const auto in = message.rfind(" in ");
+  if (in == std::string::npos) return "1";
+  std::string seconds;
+  for (std::size_t i = in + 4;
+       i < message.size() && std::isdigit(static_cast<unsigned char>(message[i])); ++i)
+    seconds += message[i];
+  return seconds.empty() ? "1" : seconds;
+}
 }  // namespace
 
 void addAuthRoutes(Router& router, Services& services, const AppConfig& config) {
-  router.add(
-      "POST", "/api/v1/auth/login", Access::Public,
-      [&services, &config](Call& call) -> Result<HttpResponse> {
-        auto body = BodyReader::parse(call.request.body, {"username", "password", "token"});
-        if (!body) return tl::unexpected(body.error());
-        auto username = body->requiredString("username", 64);
-        if (!username) return tl::unexpected(username.error());
-        auto password = body->requiredString("password", 256);
-        if (!password) return tl::unexpected(password.error());
-        auto want_token = body->optionalBool("token");
-        if (!want_token) return tl::unexpected(want_token.error());
-        const bool api_client = want_token->value_or(false);
-        auto login = services.auth.login(*username, *password, api_client ? "api" : "browser");
-        if (!login) return tl::unexpected(login.error());
-        const auto ttl = std::chrono::duration_cast<std::chrono::seconds>(
-            login->session.expires_at - login->session.created_at);
-        Json out = {{"user", userJson(login->user)},
-                    {"expires_at", isoTime(login->session.expires_at)}};
-        if (api_client) out["token"] = login->token;
-        auto response = jsonResponse(out);
-        response.headers.emplace_back(
-            "Set-Cookie",
-            sessionCookie(login->token, static_cast<long>(ttl.count()), config.secure_cookies));
-        return response;
-      });
+  router
+      .add("POST", "/api/v1/auth/login", Access::Public,
+           [&services, &config](Call& call) -> Result<HttpResponse> {
+             auto body = BodyReader::parse(call.request.body, {"username", "password", "token"});
+             if (!body) return tl::unexpected(body.error());
+             auto username = body->requiredString("username", 64);
+             if (!username) return tl::unexpected(username.error());
+             auto password = body->requiredString("password", 256);
+             if (!password) return tl::unexpected(password.error());
+             auto want_token = body->optionalBool("token");
+             if (!want_token) return tl::unexpected(want_token.error());
+             const bool api_client = want_token->value_or(false);
+             auto login = services.auth.login({.username = *username,
+                                               .password = *password,
+                                               .client = api_client ? "api" : "browser",
+                                               .address = call.request.remote_address,
+                                               .previous_token = call.token});
+             if (!login) {
+               auto refused = problem(login.error());
+               if (login.error().code == Errc::RateLimited) {
+                 refused.headers.emplace_back("Retry-After", retryAfterOf(login.error().message));
+               }
+               return refused;
+             }
+             const auto ttl = std::chrono::duration_cast<std::chrono::seconds>(
+                 login->session.expires_at - login->session.created_at);
+             Json out = {{"user", userJson(login->user)},
+                         {"expires_at", isoTime(login->session.expires_at)}};
+             if (api_client) out["token"] = login->token;
+             auto response = jsonResponse(out);
+             response.headers.emplace_back(
+                 "Set-Cookie", sessionCookie(login->token, static_cast<long>(ttl.count()),
+                                             config.secure_cookies));
+             return response;
+           })
+      .runs(Work::Heavy);
 
   router.add("POST", "/api/v1/auth/logout", Access::Authenticated,
              [&services, &config](Call& call) -> Result<HttpResponse> {
@@ -47,6 +68,23 @@ void addAuthRoutes(Router& router, Services& services, const AppConfig& config) 
                                              sessionCookie("", 0, config.secure_cookies));
                return response;
              });
+
+  router.add(
+      "GET", "/api/v1/auth/login-activity", Access::Authenticated,
+      [&services](Call& call) -> Result<HttpResponse> {
+        return respond(services.auth.loginActivity(*call.principal), [](const auto& rows) {
+          Json items = Json::array();
+          for (const auto& r : rows) {
+            items.push_back({{"address", r.address},
+                             {"username", r.username.empty() ? Json(nullptr) : Json(r.username)},
+                             {"failures", r.failures},
+                             {"last_failure", isoTime(r.last_failure)},
+                             {"blocked_until",
+                              r.blocked_until ? Json(isoTime(*r.blocked_until)) : Json(nullptr)}});
+          }
+          return Json{{"items", items}};
+        });
+      });
 
   router.add("GET", "/api/v1/auth/me", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {

@@ -189,26 +189,30 @@ void addHazardAdminRoutes(Router& router, Services& services) {
         return respond(services.hazards.policy(), policyJson);
       });
 
-  router.add("POST", "/api/v1/hazards/import", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               if (auto r = identity::require(*call.principal, identity::Permission::HazardManage);
-                   !r) {
-                 return tl::unexpected(r.error());
-               }
-               const auto keep = queryParam(call.request, "keep_good_rows", "false");
-               if (keep != "true" && keep != "false") {
-                 return invalid("keep_good_rows", "must be true or false");
-               }
-               auto table = ledgerTable(call.request);
-               if (!table) return tl::unexpected(table.error());
-               std::vector<ImportProblem> problems;
-               auto records = hazard::ledgerRecords(*table, problems);
-               if (!records) return tl::unexpected(records.error());
-               auto report = services.hazards.importLedger(*call.principal, *records,
-                                                           std::move(problems), keep == "true");
-               if (!report) return tl::unexpected(report.error());
-               return importResponse(*report);
-             });
+  router
+      .add("POST", "/api/v1/hazards/import", Access::Authenticated,
+           [&services](Call& call) -> Result<HttpResponse> {
+             if (auto r = identity::require(*call.principal, identity::Permission::HazardManage);
+                 !r) {
+               return tl::unexpected(r.error());
+             }
+             const auto keep = queryParam(call.request, "keep_good_rows", "false");
+             if (keep != "true" && keep != "false") {
+               return invalid("keep_good_rows", "must be true or false");
+             }
+             auto table = ledgerTable(call.request);
+             if (!table) return tl::unexpected(table.error());
+             std::vector<ImportProblem> problems;
+             auto records = hazard::ledgerRecords(*table, problems);
+             if (!records) return tl::unexpected(records.error());
+             auto report = services.hazards.importLedger(*call.principal, *records,
+                                                         std::move(problems), keep == "true");
+             if (!report) return tl::unexpected(report.error());
+             return importResponse(*report);
+           })
+      .runs(Work::Heavy)
+      .takesFile()
+      .needs(identity::Permission::HazardManage);
 }
 
 void addPublicTipRoutes(Router& router, Services& services) {
@@ -263,18 +267,20 @@ void addPublicTipRoutes(Router& router, Services& services) {
                               });
              });
 
-  router.add(
-      "POST", "/api/v1/public/tips/{code}/media", Access::Public,
-      [&services](Call& call) -> Result<HttpResponse> {
-        hazard::MediaUpload up{hazard::MediaStage::Report, call.request.header("content-type"),
-                               queryParam(call.request, "name", ""), call.request.body};
-        return respond(
-            services.hazards.addTipMedia(call.params["code"], up),
-            [](const auto& m) {
-              return Json{{"id", m.id}, {"content_type", m.content_type}, {"bytes", m.bytes}};
-            },
-            201);
-      });
+  router
+      .add("POST", "/api/v1/public/tips/{code}/media", Access::Public,
+           [&services](Call& call) -> Result<HttpResponse> {
+             hazard::MediaUpload up{hazard::MediaStage::Report, call.request.header("content-type"),
+                                    queryParam(call.request, "name", ""), call.request.body};
+             return respond(
+                 services.hazards.addTipMedia(call.params["code"], up),
+                 [](const auto& m) {
+                   return Json{{"id", m.id}, {"content_type", m.content_type}, {"bytes", m.bytes}};
+                 },
+                 201);
+           })
+      .runs(Work::Heavy)
+      .takesFile();
 }
 
 }  // namespace citysafe::http

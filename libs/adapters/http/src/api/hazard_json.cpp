@@ -362,6 +362,30 @@ Result<ActionRequest> actionFrom(const BodyReader& body) {
   return a;
 }
 
+namespace {
+// Text that may be left out: a string of at most `max` bytes, or absent/null (""). A number or
+// a nested value is an error naming the field, not an empty string stored in silence.
+Result<std::string> optionalText(const Json& object, const char* key, const std::string& field,
+                                 std::size_t max) {
+  if (!object.contains(key) || object[key].is_null()) return std::string();
+  if (!object[key].is_string()) return invalid(field, "must be text");
+  auto text = object[key].get<std::string>();
+  if (text.size() > max) return invalid(field, "must be at most " + std::to_string(max) + " bytes");
+  return text;
+}
+
+// An object with only the listed keys; anything else is named.
+Result<void> onlyKeys(const Json& object, std::initializer_list<const char*> keys,
+                      const std::string& field) {
+  for (const auto& [key, value] : object.items()) {
+    bool known = false;
+    for (const char* k : keys) known = known || key == k;
+    if (!known) return invalid(field + "." + key, "is not a known field");
+  }
+  return ok();
+}
+}  // namespace
+
 Result<std::vector<CalendarException>> calendarFrom(const BodyReader& body, int year) {
   std::vector<CalendarException> days;
   for (const auto& [key, workday] : {std::pair{"holidays", false}, std::pair{"workdays", true}}) {
@@ -374,19 +398,20 @@ Result<std::vector<CalendarException>> calendarFrom(const BodyReader& body, int 
       if (!item.is_object() || !item.contains("date") || !item["date"].is_string()) {
         return invalid(field, "needs a date");
       }
+      if (auto known = onlyKeys(item, {"date", "name"}, field); !known) {
+        return tl::unexpected(known.error());
+      }
       auto d = dayFrom(item["date"].get<std::string>(), (field + ".date").c_str());
       if (!d) return invalid(field + ".date", d.error().message);
-      std::string name = item.contains("name") && item["name"].is_string()
-                             ? item["name"].get<std::string>()
-                             : std::string();
-      if (name.size() > 100) return invalid(field + ".name", "must be at most 100 bytes");
+      auto name = optionalText(item, "name", field + ".name", 100);
+      if (!name) return tl::unexpected(name.error());
       if (yearOf(*d) != year) {
         return invalid(field + ".date", formatDay(*d) + " is not in " + std::to_string(year));
       }
       for (const auto& earlier : days) {
         if (earlier.day == *d) return invalid(field + ".date", formatDay(*d) + " is listed twice");
       }
-      days.push_back({*d, workday, std::move(name)});
+      days.push_back({*d, workday, std::move(*name)});
     }
   }
   return days;
@@ -400,6 +425,11 @@ Result<HazardPolicy> policyFrom(const BodyReader& body) {
     const auto& r = j["rules"][i];
     const std::string field = "rules[" + std::to_string(i) + "]";
     if (!r.is_object()) return invalid(field, "must be an object");
+    if (auto known = onlyKeys(
+            r, {"source", "grade", "default_days", "max_days", "day_count", "basis"}, field);
+        !known) {
+      return tl::unexpected(known.error());
+    }
     DeadlineRule rule;
     if (r.contains("source") && !r["source"].is_null()) {
       rule.source =
@@ -422,8 +452,9 @@ Result<HazardPolicy> policyFrom(const BodyReader& body) {
                            : std::nullopt;
     if (!count) return invalid(field + ".day_count", "must be calendar or working");
     rule.count = *count;
-    rule.basis = r.contains("basis") && r["basis"].is_string() ? r["basis"].get<std::string>() : "";
-    if (rule.basis.size() > 200) return invalid(field + ".basis", "must be at most 200 bytes");
+    auto basis = optionalText(r, "basis", field + ".basis", 200);
+    if (!basis) return tl::unexpected(basis.error());
+    rule.basis = std::move(*basis);
     p.rules.push_back(std::move(rule));
   }
   if (j.contains("major_milestones")) {

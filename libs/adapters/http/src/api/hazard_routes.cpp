@@ -190,21 +190,24 @@ void addHazardRoutes(Router& router, Services& services) {
                               });
              });
 
-  router.add("POST", "/api/v1/hazards/{id}/media", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               auto id = pathId(call);
-               if (!id) return tl::unexpected(id.error());
-               const auto stage_text = queryOr(call.request, "stage", "report");
-               auto stage = hazard::parseMediaStage(stage_text);
-               if (!stage) {
-                 return invalid("stage", "must be report, progress, evidence or verification");
-               }
-               hazard::MediaUpload up{*stage, call.request.header("content-type"),
-                                      queryOr(call.request, "name", ""), call.request.body};
-               return respond(
-                   services.hazards.addMedia(*call.principal, *id, up),
-                   [](const auto& m) { return mediaJson(m); }, 201);
-             });
+  router
+      .add("POST", "/api/v1/hazards/{id}/media", Access::Authenticated,
+           [&services](Call& call) -> Result<HttpResponse> {
+             auto id = pathId(call);
+             if (!id) return tl::unexpected(id.error());
+             const auto stage_text = queryOr(call.request, "stage", "report");
+             auto stage = hazard::parseMediaStage(stage_text);
+             if (!stage) {
+               return invalid("stage", "must be report, progress, evidence or verification");
+             }
+             hazard::MediaUpload up{*stage, call.request.header("content-type"),
+                                    queryOr(call.request, "name", ""), call.request.body};
+             return respond(
+                 services.hazards.addMedia(*call.principal, *id, up),
+                 [](const auto& m) { return mediaJson(m); }, 201);
+           })
+      .runs(Work::Heavy)
+      .takesFile();
 
   router.add("GET", "/api/v1/hazards/{id}/media", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <sstream>
 
+#include "citysafe/common/json_text.hpp"
 #include "citysafe/common/time_format.hpp"
 
 namespace citysafe::http {
@@ -63,6 +64,9 @@ std::string isoTime(TimePoint t) { return formatIso8601(t); }
 
 Result<BodyReader> BodyReader::parse(const std::string& text,
                                      std::initializer_list<const char*> allowed) {
+  if (jsonNestingDepth(text) > kMaxJsonDepth)
+    return invalid("body",
+                   "nests arrays or objects more than " + std::to_string(kMaxJsonDepth) + " deep");
   Json json = Json::parse(text, nullptr, false);
   if (json.is_discarded()) return invalid("body", "is not valid JSON");
   if (!json.is_object()) return invalid("body", "must be a JSON object");

@@ -395,27 +395,29 @@ void addSeriesRoutes(Router& router, Services& services) {
 }
 
 void addIngestRoutes(Router& router, Services& services) {
-  router.add("POST", "/api/v1/readings", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               const auto& who = *call.principal;
-               if (auto r = identity::require(who, identity::Permission::ReadingIngest); !r) {
-                 return tl::unexpected(r.error());
-               }
-               ingest::ParsedPayload parsed;
-               ingest::parsePayload("", call.request.body, parsed);
-               if (parsed.readings.empty() && parsed.malformed > 0) {
-                 return invalid("body", parsed.first_error);
-               }
-               auto tally = services.ingestor.ingest(parsed.readings, identity::scopeOf(who));
-               if (!tally) return tl::unexpected(tally.error());
-               tally->malformed += parsed.malformed;
-               services.ingestor.countMalformed(parsed.malformed);
-               return jsonResponse(tallyJson(*tally));
-             });
+  router
+      .add("POST", "/api/v1/readings", Access::Authenticated,
+           [&services](Call& call) -> Result<HttpResponse> {
+             const auto& who = *call.principal;
+             if (auto r = identity::require(who, identity::Permission::ReadingIngest); !r) {
+               return tl::unexpected(r.error());
+             }
+             ingest::ParsedPayload parsed;
+             ingest::parsePayload("", call.request.body, parsed);
+             if (parsed.readings.empty() && parsed.malformed > 0) {
+               return invalid("body", parsed.first_error);
+             }
+             auto tally = services.ingestor.ingest(parsed.readings, identity::scopeOf(who));
+             if (!tally) return tl::unexpected(tally.error());
+             tally->malformed += parsed.malformed;
+             services.ingestor.countMalformed(parsed.malformed);
+             return jsonResponse(tallyJson(*tally));
+           })
+      .takesFile()
+      .needs(identity::Permission::ReadingIngest);
   router.add("GET", "/api/v1/monitoring/status", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               if (auto r = identity::require(*call.principal, identity::Permission::MonitorRead);
-                   !r) {
+               if (auto r = services.ingestor.mayReadStatus(*call.principal); !r) {
                  return tl::unexpected(r.error());
                }
                return jsonResponse({{"sensors_loaded", services.ingestor.sensorCount()},

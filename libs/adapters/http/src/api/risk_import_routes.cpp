@@ -4,6 +4,7 @@
 #include <map>
 
 #include "citysafe/common/csv.hpp"
+#include "citysafe/common/json_text.hpp"
 #include "import_io.hpp"
 #include "risk_json.hpp"
 #include "routes.hpp"
@@ -56,6 +57,8 @@ struct DraftReader {
     if (enterprise > 0) d.enterprise_id = OrgId{enterprise};
     Json parsed_geometry;
     if (!geometry && !get("geometry").empty()) {
+      if (jsonNestingDepth(get("geometry")) > kMaxJsonDepth)
+        return fail("geometry", "nests arrays too deep"), std::nullopt;
       parsed_geometry = Json::parse(get("geometry"), nullptr, false);
       if (parsed_geometry.is_discarded()) return fail("geometry", "is not GeoJSON"), std::nullopt;
       geometry = &parsed_geometry;
@@ -117,6 +120,9 @@ Result<std::vector<risk::ImportRow>> rowsFromCsv(const std::string& text, Crs cr
 
 Result<std::vector<risk::ImportRow>> rowsFromGeoJson(const std::string& text, Crs crs,
                                                      std::vector<risk::ImportProblem>& problems) {
+  if (jsonNestingDepth(text) > kMaxJsonDepth)
+    return invalid("body",
+                   "nests arrays or objects more than " + std::to_string(kMaxJsonDepth) + " deep");
   const Json doc = Json::parse(text, nullptr, false);
   if (doc.is_discarded()) return invalid("body", "is not valid JSON");
   if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" ||
@@ -149,32 +155,35 @@ Result<std::vector<risk::ImportRow>> rowsFromGeoJson(const std::string& text, Cr
 }  // namespace
 
 void addRiskImportRoutes(Router& router, Services& services) {
-  router.add("POST", "/api/v1/risk/import", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               if (auto r = identity::require(*call.principal, identity::Permission::RiskWrite);
-                   !r) {
-                 return tl::unexpected(r.error());
-               }
-               const std::string format = queryParam(call.request, "format", "csv");
-               const std::string encoding = queryParam(call.request, "encoding", "utf-8");
-               const std::string keep = queryParam(call.request, "keep_good_rows", "false");
-               auto crs = parseCrs(queryParam(call.request, "crs", "wgs84"), "crs");
-               if (!crs) return tl::unexpected(crs.error());
-               if (format != "csv" && format != "geojson")
-                 return invalid("format", "must be csv or geojson");
-               if (keep != "true" && keep != "false")
-                 return invalid("keep_good_rows", "must be true or false");
-               auto text = importText(call.request.body, encoding);
-               if (!text) return tl::unexpected(text.error());
-               std::vector<risk::ImportProblem> problems;
-               auto rows = format == "csv" ? rowsFromCsv(*text, *crs, problems)
-                                           : rowsFromGeoJson(*text, *crs, problems);
-               if (!rows) return tl::unexpected(rows.error());
-               auto report = services.risks.importPoints(*call.principal, *rows,
-                                                         std::move(problems), keep == "true");
-               if (!report) return tl::unexpected(report.error());
-               return importResponse(*report);
-             });
+  router
+      .add("POST", "/api/v1/risk/import", Access::Authenticated,
+           [&services](Call& call) -> Result<HttpResponse> {
+             if (auto r = identity::require(*call.principal, identity::Permission::RiskWrite); !r) {
+               return tl::unexpected(r.error());
+             }
+             const std::string format = queryParam(call.request, "format", "csv");
+             const std::string encoding = queryParam(call.request, "encoding", "utf-8");
+             const std::string keep = queryParam(call.request, "keep_good_rows", "false");
+             auto crs = parseCrs(queryParam(call.request, "crs", "wgs84"), "crs");
+             if (!crs) return tl::unexpected(crs.error());
+             if (format != "csv" && format != "geojson")
+               return invalid("format", "must be csv or geojson");
+             if (keep != "true" && keep != "false")
+               return invalid("keep_good_rows", "must be true or false");
+             auto text = importText(call.request.body, encoding);
+             if (!text) return tl::unexpected(text.error());
+             std::vector<risk::ImportProblem> problems;
+             auto rows = format == "csv" ? rowsFromCsv(*text, *crs, problems)
+                                         : rowsFromGeoJson(*text, *crs, problems);
+             if (!rows) return tl::unexpected(rows.error());
+             auto report = services.risks.importPoints(*call.principal, *rows, std::move(problems),
+                                                       keep == "true");
+             if (!report) return tl::unexpected(report.error());
+             return importResponse(*report);
+           })
+      .runs(Work::Heavy)
+      .takesFile()
+      .needs(identity::Permission::RiskWrite);
 }
 
 }  // namespace citysafe::http

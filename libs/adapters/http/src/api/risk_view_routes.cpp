@@ -3,6 +3,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "citysafe/common/csv.hpp"
 #include "citysafe/core/risk/risk_analysis.hpp"
 #include "risk_json.hpp"
 #include "routes.hpp"
@@ -48,13 +49,6 @@ void narrow(store::RiskFilter& f, ListKind kind) {
   }
 }
 
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (const char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 std::string number(double v) {
   std::ostringstream o;
   o << v;
@@ -81,14 +75,15 @@ HttpResponse exportCsv(const std::vector<risk::RiskPoint>& points, Services& ser
                                       : p.geometry.representative();
     const auto [near500, near1000] = peopleNear(services, who, p.id);
     std::ostringstream row;
-    row << csvField(p.code) << ',' << csvField(p.name) << ',' << risk::nameZh(p.kind) << ','
-        << p.sector << ',' << p.org_id.value << ','
+    row << csvCell(p.code) << ',' << csvCell(p.name) << ',' << risk::nameZh(p.kind) << ','
+        << csvCell(p.sector) << ',' << p.org_id.value << ','
         << (p.latest ? risk::levelNameZh(p.latest->level) : "") << ','
         << (p.latest ? risk::colourName(p.latest->level) : "") << ','
-        << (p.latest ? p.latest->method : "") << ',' << (p.latest ? number(p.latest->value) : "")
-        << ',' << (p.hazard_grade ? risk::gradeLabel(p.hazard_grade) : "") << ',' << p.capacity
-        << ',' << number(std::round(at.lon * 1e7) / 1e7) << ','
-        << number(std::round(at.lat * 1e7) / 1e7) << ',' << near500 << ',' << near1000 << ','
+        << csvCell(p.latest ? p.latest->method : "") << ','
+        << (p.latest ? number(p.latest->value) : "") << ','
+        << (p.hazard_grade ? risk::gradeLabel(p.hazard_grade) : "") << ',' << p.capacity << ','
+        << number(std::round(at.lon * 1e7) / 1e7) << ',' << number(std::round(at.lat * 1e7) / 1e7)
+        << ',' << near500 << ',' << near1000 << ','
         << (p.latest ? isoTime(p.latest->assessed_at) : "") << '\n';
     out += row.str();
   }

@@ -33,26 +33,28 @@ void addUserRoutes(Router& router, Services& services) {
                    page(std::move(items), users->empty() ? 0 : users->back().id.value, p->limit));
              });
 
-  router.add("POST", "/api/v1/users", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               auto body = BodyReader::parse(
-                   call.request.body, {"username", "display_name", "org_id", "roles", "password"});
-               if (!body) return tl::unexpected(body.error());
-               auto username = body->requiredString("username", 64);
-               if (!username) return tl::unexpected(username.error());
-               auto display = body->requiredString("display_name", 100);
-               if (!display) return tl::unexpected(display.error());
-               auto org_id = body->optionalId("org_id");
-               if (!org_id) return tl::unexpected(org_id.error());
-               if (!*org_id) return invalid("org_id", "is required");
-               auto roles = readRoles(*body);
-               if (!roles) return tl::unexpected(roles.error());
-               if (!*roles) return invalid("roles", "is required");
-               auto password = body->requiredString("password", 256);
-               if (!password) return tl::unexpected(password.error());
-               identity::UserDraft draft{*username, *display, OrgId{**org_id}, **roles, *password};
-               return respond(services.users.create(*call.principal, draft), userJson, 201);
-             });
+  router
+      .add("POST", "/api/v1/users", Access::Authenticated,
+           [&services](Call& call) -> Result<HttpResponse> {
+             auto body = BodyReader::parse(
+                 call.request.body, {"username", "display_name", "org_id", "roles", "password"});
+             if (!body) return tl::unexpected(body.error());
+             auto username = body->requiredString("username", 64);
+             if (!username) return tl::unexpected(username.error());
+             auto display = body->requiredString("display_name", 100);
+             if (!display) return tl::unexpected(display.error());
+             auto org_id = body->optionalId("org_id");
+             if (!org_id) return tl::unexpected(org_id.error());
+             if (!*org_id) return invalid("org_id", "is required");
+             auto roles = readRoles(*body);
+             if (!roles) return tl::unexpected(roles.error());
+             if (!*roles) return invalid("roles", "is required");
+             auto password = body->requiredString("password", 256);
+             if (!password) return tl::unexpected(password.error());
+             identity::UserDraft draft{*username, *display, OrgId{**org_id}, **roles, *password};
+             return respond(services.users.create(*call.principal, draft), userJson, 201);
+           })
+      .runs(Work::Heavy);
 
   router.add("GET", "/api/v1/users/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
@@ -81,19 +83,20 @@ void addUserRoutes(Router& router, Services& services) {
         return respond(services.users.update(*call.principal, UserId{*id}, patch), userJson);
       });
 
-  router.add(
-      "POST", "/api/v1/users/{id}/password", Access::Authenticated,
-      [&services](Call& call) -> Result<HttpResponse> {
-        auto id = pathId(call);
-        if (!id) return tl::unexpected(id.error());
-        auto body = BodyReader::parse(call.request.body, {"password"});
-        if (!body) return tl::unexpected(body.error());
-        auto password = body->requiredString("password", 256);
-        if (!password) return tl::unexpected(password.error());
-        if (auto r = services.users.setPassword(*call.principal, UserId{*id}, *password); !r)
-          return tl::unexpected(r.error());
-        return jsonResponse({{"status", "password changed; the user's sessions were ended"}});
-      });
+  router
+      .add("POST", "/api/v1/users/{id}/password", Access::Authenticated,
+           [&services](Call& call) -> Result<HttpResponse> {
+             auto id = pathId(call);
+             if (!id) return tl::unexpected(id.error());
+             auto body = BodyReader::parse(call.request.body, {"password"});
+             if (!body) return tl::unexpected(body.error());
+             auto password = body->requiredString("password", 256);
+             if (!password) return tl::unexpected(password.error());
+             if (auto r = services.users.setPassword(*call.principal, UserId{*id}, *password); !r)
+               return tl::unexpected(r.error());
+             return jsonResponse({{"status", "password changed; the user's sessions were ended"}});
+           })
+      .runs(Work::Heavy);
 
   router.add("POST", "/api/v1/users/{id}/revoke-sessions", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {

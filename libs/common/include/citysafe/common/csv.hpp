@@ -15,4 +15,10 @@ struct CsvRecord {
 // `error` is set (and parsing stops) on a quote left open at the end.
 std::vector<CsvRecord> parseCsv(std::string_view text, std::string* error = nullptr);
 
+// One text cell of a CSV file meant for a spreadsheet: quoted where RFC 4180 needs it, and
+// text a spreadsheet would run as a formula (= + - @, a tab or a carriage return first) gets a
+// leading apostrophe, so it is shown and never evaluated ("CSV injection"). Numbers the
+// exporter writes itself do not pass through here.
+std::string csvCell(std::string_view text);
+
 }  // namespace citysafe

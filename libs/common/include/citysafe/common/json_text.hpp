@@ -10,6 +10,13 @@
 namespace citysafe {
 
 std::string jsonQuote(std::string_view s);
+
+// The deepest nesting of arrays and objects in JSON text, counted without parsing (strings and
+// their escapes are skipped), so a hostile document is measured before any recursive code sees
+// it. Malformed text gets a best-effort count; the parser still rejects it.
+std::size_t jsonNestingDepth(std::string_view text);
+// Outside input never needs more; deeper documents are refused before parsing (issue 11).
+inline constexpr std::size_t kMaxJsonDepth = 64;
 // A JSON number (ten significant digits), or null for NaN and infinity.
 std::string jsonNumber(double value);
 

@@ -15,6 +15,7 @@
 #include "citysafe/core/org/org_service.hpp"
 #include "citysafe/core/risk/risk_service.hpp"
 #include "citysafe/core/services.hpp"
+#include "citysafe/http/limits.hpp"
 #include "citysafe/http/metrics.hpp"
 #include "citysafe/http/router.hpp"
 
@@ -28,6 +29,26 @@ struct AppConfig {
   std::chrono::milliseconds live_recheck{15000};  // how often a live socket re-checks its session
   // Reverse proxies whose X-Forwarded-For we believe (per-address limits need the real client).
   std::vector<std::string> trusted_proxies;
+  // Origins ("https://citysafe.example.org") whose pages may send state-changing requests and
+  // open the live channel. Empty: the origin the request itself names in its Host header.
+  std::vector<std::string> public_origins;
+  // /metrics answers a bearer token equal to this, or a client address in metrics_addresses;
+  // with neither configured it answers nobody.
+  std::string metrics_token;
+  std::vector<std::string> metrics_addresses;
+  ServerLimits limits;
+};
+
+// What the headers alone decide, before a body is read: the route, the caller, and whether to
+// refuse at once (unknown route, no login, no permission, a cross-site request, too large).
+struct Admission {
+  std::optional<HttpResponse> refusal;
+  const Route* route = nullptr;  // null for static files
+  std::map<std::string, std::string> params;
+  std::optional<identity::Principal> principal;
+  Work work = Work::Inline;
+  std::size_t body_limit = 0;
+  std::string client;  // the client's address (through trusted proxies)
 };
 
 struct Services {
@@ -57,8 +78,16 @@ struct Services {
 class Application {
  public:
   Application(ServiceContext& ctx, const identity::PasswordHasher& hasher, AppConfig config);
-  // Never throws: failures become problem+json.
+  // Never throws: failures become problem+json. Admits and handles in one call.
   [[nodiscard]] HttpResponse handle(const HttpRequest& request);
+  // The two halves, for a server that reads the body only after admitting the headers:
+  // `head` is the request without its body.
+  [[nodiscard]] Admission admit(const HttpRequest& head);
+  [[nodiscard]] HttpResponse handle(const HttpRequest& request, const Admission& admission);
+  // May a page of this origin open the live channel (the WebSocket checks it too)?
+  [[nodiscard]] bool originAllowed(const HttpRequest& head) const;
+  // Is this caller allowed to read /metrics?
+  [[nodiscard]] bool metricsAllowed(const HttpRequest& request) const;
   // The caller behind a request's cookie or bearer token.
   [[nodiscard]] Result<identity::Principal> authenticate(const HttpRequest& request);
   [[nodiscard]] const Router& router() const { return router_; }
@@ -71,7 +100,9 @@ class Application {
   [[nodiscard]] std::string clientAddress(const HttpRequest& request) const;
 
  private:
-  HttpResponse dispatch(const HttpRequest& request, std::string& route_name);
+  std::optional<HttpResponse> crossSiteRefusal(const HttpRequest& head, const Route& route) const;
+  void observe(const HttpRequest& request, const std::string& route_name, int status,
+               std::chrono::steady_clock::time_point started);
   HttpResponse staticFile(const HttpRequest& request) const;
   std::unique_ptr<hazard::ImageInspector> images_;  // before services_, which uses it
   Services services_;

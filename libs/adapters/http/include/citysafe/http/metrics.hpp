@@ -14,6 +14,11 @@ class Metrics {
   void websocketOpened() { ++websockets_; }
   void websocketClosed() { --websockets_; }
   void eventPushed() { ++events_pushed_; }
+  // The transport's defences at work: connections over a cap, requests shed by a full queue,
+  // bodies cut off for arriving too slowly.
+  void connectionRefused() { ++connections_refused_; }
+  void requestShed() { ++requests_shed_; }
+  void slowClientCut() { ++slow_clients_cut_; }
   [[nodiscard]] std::string render() const;
 
  private:
@@ -26,6 +31,9 @@ class Metrics {
   double sum_ = 0;
   std::atomic<std::int64_t> websockets_{0};
   std::atomic<std::uint64_t> events_pushed_{0};
+  std::atomic<std::uint64_t> connections_refused_{0};
+  std::atomic<std::uint64_t> requests_shed_{0};
+  std::atomic<std::uint64_t> slow_clients_cut_{0};
 };
 
 }  // namespace citysafe::http

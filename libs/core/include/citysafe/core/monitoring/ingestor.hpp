@@ -80,6 +80,8 @@ class Ingestor {
   [[nodiscard]] Result<void> housekeep();
   void countMalformed(std::int64_t n);
   [[nodiscard]] IngestTally totals() const;
+  // This node's counters cover every organisation's sensors: platform administrators only.
+  [[nodiscard]] Result<void> mayReadStatus(const identity::Principal& who) const;
   [[nodiscard]] std::size_t sensorCount() const;
   [[nodiscard]] std::size_t engineBytes() const;
   // The latest value this node has seen of each of these sensors (0 at_ms when none).
