@@ -5,11 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh release
 cmake --build --preset release --target bench_audit_chain bench_risk_spatial bench_hazards bench_rule_engine \
-  bench_mqtt_ingest
+  bench_mqtt_ingest bench_http_load
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
 build/release/bench/bench_audit_chain --benchmark_min_time=1
 build/release/bench/bench_rule_engine
+# The HTTP transport against the real binary: a login storm, 10,000 idle connections, 100 clients.
+build/release/bench/bench_http_load --seconds 20
 # End to end through Mosquitto into SQLite: 10 minutes at 100,000 readings/s (two five-minute
 # steps of the series compactor, so a whole move runs beside ingestion), then flat out.
 build/release/bench/bench_mqtt_ingest --sensors 200000 --seconds "${BENCH_MQTT_SECONDS:-600}" --rate 100000

@@ -88,6 +88,49 @@ TEST_F(RiskApi, ExportedCellsNeverRunAsFormulas) {
   EXPECT_EQ(csv.body.find(",\"=HYPERLINK"), std::string::npos);
 }
 
+TEST_F(RiskApi, ExposureCountsNeighboursOutsideTheScopeWithoutNamingThem) {
+  const auto enterprise = platform_.loginCookie("enterprise");
+  auto point = [&](const std::string& fields, const std::string& org, double lon) {
+    return platform_.send("POST", "/api/v1/risk/points",
+                          "{" + fields + R"(,"sector":"urban_operation","org_id":)" + org +
+                              R"(,"geometry":{"type":"Point","coordinates":[)" +
+                              std::to_string(lon) + ",30.3258]}}",
+                          admin_);
+  };
+  const auto enterprise_id = std::to_string(platform_.orgIdByName("安澜精细化工有限公司"));
+  const auto works =
+      point(R"("name":"储罐区","kind":"enterprise_unit","enterprise_id":)" + enterprise_id,
+            enterprise_id, 120.1425);
+  ASSERT_EQ(works.status, 201) << works.body;
+  const auto id = works.json()["id"].dump();
+  const double lon = 120.1430;
+  const double lat = 30.3258;
+  ASSERT_EQ(
+      platform_
+          .send("POST", "/api/v1/risk/points",
+                R"({"name":"邻近小学","kind":"school","sector":"urban_operation","capacity":900,)"
+                R"("org_id":)" +
+                    community() + R"(,"geometry":{"type":"Point","coordinates":[)" +
+                    std::to_string(lon) + "," + std::to_string(lat) + "]}}",
+                admin_)
+          .status,
+      201);
+  auto neighbour = [&](const std::string& cookie) {
+    const auto rings =
+        platform_.get("/api/v1/risk/points/" + id + "/exposure?radii=100", cookie).json();
+    for (const auto& t : rings["radii"][0]["targets"]) {
+      if (t["capacity"] == 900) return t;
+    }
+    return nlohmann::json();
+  };
+  const auto seen_by_admin = neighbour(admin_);
+  EXPECT_EQ(seen_by_admin["name"], "邻近小学");
+  const auto seen_by_enterprise = neighbour(enterprise);
+  ASSERT_FALSE(seen_by_enterprise.is_null()) << "the people are counted";
+  EXPECT_TRUE(seen_by_enterprise["name"].is_null()) << seen_by_enterprise;
+  EXPECT_TRUE(seen_by_enterprise["id"].is_null());
+}
+
 TEST_F(RiskApi, ImportIsAllOrNothingWithAReportPerRow) {
   const auto before = pointCount();
   const std::string csv =

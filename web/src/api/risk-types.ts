@@ -125,8 +125,9 @@ export interface GridCellProperties {
 }
 
 export interface ExposureTarget {
-  id: string | number;
-  name: string;
+  /** null (with the name) for a place outside the viewer's scope: counted, not named. */
+  id: string | number | null;
+  name: string | null;
   kind: string;
   capacity?: number | null;
   distance_m: number;

@@ -109,6 +109,7 @@ export const enRisk: Record<keyof typeof zhCNRisk, string> = {
   'exposure.targetCount': '{count} vulnerable targets',
   'exposure.distance': 'Distance (m)',
   'exposure.noTargets': 'No vulnerable targets within range',
+  'exposure.unnamed': '(outside your jurisdiction)',
 
   'assess.title': 'Risk assessment',
   'assess.choose': 'Choose…',

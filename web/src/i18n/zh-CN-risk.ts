@@ -108,6 +108,7 @@ export const zhCNRisk = {
   'exposure.targetCount': '{count} 个脆弱性目标',
   'exposure.distance': '距离（米）',
   'exposure.noTargets': '范围内没有脆弱性目标',
+  'exposure.unnamed': '（辖区外单位）',
 
   'assess.title': '风险评估',
   'assess.choose': '请选择',

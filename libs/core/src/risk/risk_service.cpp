@@ -249,7 +249,19 @@ Result<std::vector<ExposureRing>> RiskService::exposure(const Principal& who, st
   auto targets = store::readReturning<std::vector<store::RiskMarker>>(
       ctx_.store, [&](store::Tx& tx) { return targetsNear(tx, at, reach); });
   if (!targets) return tl::unexpected(targets.error());
-  return exposureAround(at, id, *targets, radii_m);
+  auto rings = exposureAround(at, id, *targets, radii_m);
+  // People are counted wherever they are; places outside the caller's scope stay unnamed.
+  std::set<std::int64_t> unnamed;
+  const auto scope = identity::scopeOf(who);
+  for (const auto& m : *targets) {
+    if (!identity::reaches(scope, m.org_path, {m.sector})) unnamed.insert(m.id);
+  }
+  for (auto& ring : rings) {
+    for (auto& t : ring.targets) {
+      if (unnamed.count(t.id)) t = ExposedTarget{0, "", t.kind, t.capacity, t.distance_m};
+    }
+  }
+  return rings;
 }
 
 Result<Assessment> RiskService::assess(const Principal& who, std::int64_t id,

@@ -77,6 +77,42 @@ function verifyButton(): HTMLElement {
   return h('div', { class: 'verify' }, button, result);
 }
 
+interface LoginActivityRow {
+  address: string;
+  username: string | null;
+  failures: number;
+  last_failure: string;
+  blocked_until: string | null;
+}
+
+/** Failed sign-ins by address and account: platform administrators see it, others get nothing. */
+function loginActivityCard(): HTMLElement {
+  const card = h('div', { class: 'card', 'data-testid': 'login-activity', hidden: true });
+  void (async () => {
+    try {
+      const { items } = await api<{ items: LoginActivityRow[] }>('GET', '/api/v1/auth/login-activity');
+      const body = items.length
+        ? h('table', { class: 'data-table' },
+          h('thead', {}, h('tr', {},
+            h('th', {}, tr('audit.address')), h('th', {}, tr('audit.account')),
+            h('th', {}, tr('audit.failures')), h('th', {}, tr('audit.lastFailure')),
+            h('th', {}, tr('audit.blockedUntil')))),
+          h('tbody', {}, items.map((row) => h('tr', { class: row.blocked_until ? 'row-warn' : '' },
+            h('td', {}, row.address),
+            h('td', {}, row.username ?? tr('audit.allAccounts')),
+            h('td', {}, String(row.failures)),
+            h('td', { class: 'nowrap' }, formatTime(row.last_failure)),
+            h('td', { class: 'nowrap' }, row.blocked_until ? formatTime(row.blocked_until) : '—')))))
+        : h('p', { class: 'muted' }, tr('audit.noFailures'));
+      card.append(tr('audit.loginActivity', undefined, 'h2'), h('p', { class: 'muted' }, tr('audit.loginActivityHint')), body);
+      card.hidden = false;
+    } catch {
+      // Not a platform administrator: the card stays hidden.
+    }
+  })();
+  return card;
+}
+
 export const renderAuditPage: PageRenderer = (outlet, route) => {
   const entity = route.query.get('entity') ?? '';
   const entityId = route.query.get('entity_id') ?? '';
@@ -92,6 +128,7 @@ export const renderAuditPage: PageRenderer = (outlet, route) => {
   outlet.append(h('section', { class: 'page' },
     tr('audit.title', undefined, 'h1'),
     h('div', { class: 'toolbar' }, filterForm(entity, entityId), verifyButton()),
+    loginActivityCard(),
     h('div', { class: 'card' }, table, list.footer)));
   void list.reload();
 };

@@ -29,7 +29,10 @@ function ringTable(ring: ExposureRing): HTMLElement {
       h('thead', {}, h('tr', {}, h('th', {}, tr('risk.name')), h('th', {}, tr('risk.kind')),
         h('th', { class: 'num' }, tr('risk.capacity')), h('th', { class: 'num' }, tr('exposure.distance')))),
       h('tbody', {}, targets.map((target) => h('tr', {},
-        h('td', {}, h('a', { href: `#/risk/points/${encodeURIComponent(String(target.id))}` }, target.name)),
+        // A place outside the viewer's scope is counted but not named.
+        h('td', {}, target.id === null || target.id === undefined
+          ? h('span', { class: 'muted' }, tr('exposure.unnamed'))
+          : h('a', { href: `#/risk/points/${encodeURIComponent(String(target.id))}` }, target.name ?? '')),
         h('td', {}, kindLabel(target.kind)),
         h('td', { class: 'num' }, target.capacity === null || target.capacity === undefined ? '—' : String(target.capacity)),
         h('td', { class: 'num' }, formatNumber(target.distance_m, 0))))))

@@ -204,8 +204,9 @@ void addRiskRoutes(Router& router, Services& services) {
               for (const auto& ring : rings) {
                 Json targets = Json::array();
                 for (const auto& t : ring.targets) {
-                  targets.push_back({{"id", t.id},
-                                     {"name", t.name},
+                  // A place outside the caller's scope comes without id and name.
+                  targets.push_back({{"id", t.id ? Json(t.id) : Json(nullptr)},
+                                     {"name", t.id ? Json(t.name) : Json(nullptr)},
                                      {"kind", risk::toString(t.kind)},
                                      {"capacity", t.capacity},
                                      {"distance_m", t.distance_m}});
