@@ -49,12 +49,15 @@ class MqttSecurity : public MqttFixture {
           pki_ / file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     }
     tls_port_ = freePort();
-    startBroker(
-        "allow_anonymous false\n"
-        "password_file " +
-        passwords.string() + "\n" + "acl_file " + (pki_ / "acl").string() + "\n" + "listener " +
-        std::to_string(tls_port_) + " 127.0.0.1\n" + "cafile " + pem("ca.crt") + "\ncertfile " +
-        pem("server.crt") + "\nkeyfile " + pem("server.key") + "\nrequire_certificate true\n");
+    other_address_port_ = freePort();
+    const std::string tls_files = "cafile " + pem("ca.crt") + "\ncertfile " + pem("server.crt") +
+                                  "\nkeyfile " + pem("server.key") + "\nrequire_certificate true\n";
+    const std::string listeners =
+        "listener " + std::to_string(tls_port_) + " 127.0.0.1\n" + tls_files +
+        // The same certificate on an address it does not name.
+        "listener " + std::to_string(other_address_port_) + " 127.0.0.2\n" + tls_files;
+    startBroker("allow_anonymous false\npassword_file " + passwords.string() + "\nacl_file " +
+                (pki_ / "acl").string() + "\n" + listeners);
     ASSERT_TRUE(awaitPort(tls_port_, 5s)) << broker_->log();
   }
 
@@ -104,6 +107,7 @@ class MqttSecurity : public MqttFixture {
 
   std::filesystem::path pki_;
   int tls_port_ = 0;
+  int other_address_port_ = 0;
 };
 
 TEST_F(MqttSecurity, ReadingsOverTlsWithCredentialsAreStoredAndAcknowledged) {
@@ -149,6 +153,15 @@ TEST_F(MqttSecurity, AClientTrustingAnotherCaRefusesTheBroker) {
   ASSERT_FALSE(connected);
   EXPECT_NE(connected.error().message.find("certificate verify failed"), std::string::npos)
       << connected.error().message;
+}
+
+TEST_F(MqttSecurity, ACertificateForAnotherAddressIsRefused) {
+  makeSqlite(1);
+  auto args = nodeTlsArgs("ca", "ingest-pw");
+  args[1] = "mqtts://127.0.0.2:" + std::to_string(other_address_port_);
+  auto& node = launchNode("node-other-address", args);
+  EXPECT_TRUE(node.awaitLog("not trusted: IP address mismatch", 20s)) << node.log();
+  EXPECT_EQ(node.log().find("mqtt: subscribed"), std::string::npos);
 }
 
 TEST_F(MqttSecurity, ThePlainListenerRefusesAnonymousClients) {

@@ -82,12 +82,15 @@ Result<void> Publisher::connect() {
     if (!st->connack) st->dropped = true;
     st->acked_signal.notify_all();
   });
-  // Why it failed shows only in the library's log: keep its last error for the message.
+  // Why it failed shows only in the library's log: keep its last error for the message. An error
+  // before the broker's answer (a refused certificate) ends this attempt.
   mosquitto_log_callback_set(s->handle, [](mosquitto*, void* obj, int level, const char* text) {
     if ((level & MOSQ_LOG_ERR) == 0) return;
     auto* st = static_cast<State*>(obj);
     std::lock_guard lock(st->mutex);
     st->last_error = text;
+    if (!st->connack) st->dropped = true;
+    st->acked_signal.notify_all();
   });
   const auto& security = s->security;
   if (!security.username.empty()) {
