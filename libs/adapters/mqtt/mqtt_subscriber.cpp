@@ -158,6 +158,16 @@ void Subscriber::run() {
   }
 }
 
+// The same failure at every retry is logged once, until a connection succeeds.
+void Subscriber::reportFailure(const std::string& reason) {
+  if (reason == last_failure_) {
+    spdlog::debug("mqtt: {}:{}: {}", options_.host, options_.port, reason);
+    return;
+  }
+  last_failure_ = reason;
+  spdlog::warn("mqtt: {}:{}: {}", options_.host, options_.port, reason);
+}
+
 bool Subscriber::sendConnect(Transport& transport) const {
   std::string connect;
   putString(connect, "MQTT");
@@ -219,12 +229,7 @@ bool Subscriber::session() {
   auto opened =
       openTransport(options_.host, options_.port, options_.security.tls, handshake_deadline);
   if (!opened) {
-    // An unreachable broker is retried quietly; a refused TLS handshake is a setup to fix.
-    if (opened.error().code == Errc::Unavailable) {
-      spdlog::debug("mqtt: {}", opened.error().message);
-    } else {
-      spdlog::warn("mqtt: {}:{}: {}", options_.host, options_.port, opened.error().message);
-    }
+    reportFailure(opened.error().message);
     return false;
   }
   Transport& transport = **opened;
@@ -237,7 +242,7 @@ bool Subscriber::session() {
   const auto ping_every = std::chrono::seconds(std::max(1, options_.keepalive_s / 2));
   while (!stopping_) {
     if (phase != Phase::Ready && Clock::now() > handshake_deadline) {
-      spdlog::warn("mqtt: no answer from {}:{} to the handshake", options_.host, options_.port);
+      reportFailure("no answer to the handshake");
       return false;
     }
     // Wait briefly for more while a batch is open, longer when idle.
@@ -279,11 +284,10 @@ bool Subscriber::session() {
       if (type == 2) {  // CONNACK
         if (body.size() < 2 || body[1] != 0) {
           const int code = body.size() >= 2 ? static_cast<int>(body[1]) : -1;
-          spdlog::warn("mqtt: {}:{} refused the connection as {}: {} (return code {})",
-                       options_.host, options_.port,
-                       options_.security.username.empty() ? "anonymous"
-                                                          : "user " + options_.security.username,
-                       connackReason(code), code);
+          const auto& user = options_.security.username;
+          reportFailure(fmt::format("the broker refused the connection as {}: {} (return code {})",
+                                    user.empty() ? "anonymous" : "user " + user,
+                                    connackReason(code), code));
           return false;
         }
         if (!sendSubscribe(transport)) return false;
@@ -292,11 +296,12 @@ bool Subscriber::session() {
       }
       if (type == 9) {  // SUBACK
         if (body.size() < 3 || static_cast<std::uint8_t>(body[2]) == 0x80) {
-          spdlog::warn("mqtt: the broker refused the subscription to {}", options_.filter);
+          reportFailure("the broker refused the subscription to " + options_.filter);
           return false;
         }
         phase = Phase::Ready;
         connected_ = true;
+        last_failure_.clear();
         spdlog::info("mqtt: subscribed to {} at {}:{} as {}", options_.filter, options_.host,
                      options_.port, options_.client_id);
         continue;

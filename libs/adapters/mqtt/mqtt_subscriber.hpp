@@ -74,12 +74,14 @@ class Subscriber {
   bool sendConnect(Transport& transport) const;
   bool sendSubscribe(Transport& transport) const;
   bool flush(Transport& transport, std::vector<Message>& pending);
+  void reportFailure(const std::string& reason);
 
   SubscriberOptions options_;
   BatchHandler handler_;
   std::thread thread_;
   std::atomic<bool> stopping_{false};
   std::atomic<bool> connected_{false};
+  std::string last_failure_;  // the run thread's own: the failure last logged
   std::atomic<std::int64_t> messages_{0};
   std::atomic<std::int64_t> batches_{0};
   std::atomic<std::int64_t> acknowledged_{0};
