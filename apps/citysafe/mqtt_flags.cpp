@@ -127,6 +127,15 @@ void addMqttFlags(CLI::App& cmd, MqttFlags& flags, const std::string& broker_hel
   cmd.add_option("--mqtt-password-file", flags.password_file,
                  std::string("file whose first line is the MQTT password (else $") +
                      kMqttPasswordVariable + "; never on the command line)");
+  // Refused by name: as an unknown argument CLI11 would echo it, password and all, to the log.
+  const std::string refusal = std::string(
+                                  "the password is never taken on the command line; use "
+                                  "--mqtt-password-file or $") +
+                              kMqttPasswordVariable;
+  cmd.add_option_function<std::string>(
+         "--mqtt-password",
+         [refusal](const std::string&) { throw CLI::ValidationError("--mqtt-password", refusal); })
+      ->group("");
 }
 
 Result<std::optional<MqttEndpoint>> resolveMqtt(const MqttFlags& flags) {

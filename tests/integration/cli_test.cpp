@@ -79,14 +79,17 @@ TEST_F(Cli, BadMqttSecurityFlagsExitWithCode2NamingTheFlag) {
       {"serve --port 0 " + db_ + " --mqtt-username u", "mqtt:"},
       {replay + " --mqtt-tls-ca /nonexistent/ca.crt", "mqtt-tls-ca:"},
       {replay + " --mqtt-password-file " + empty, "mqtt-password-file:"},
-      // No flag takes the password itself.
-      {replay + " --mqtt-password secret", "mqtt-password"},
   };
   for (const auto& [args, named] : cases) {
     const auto r = run(args);
     EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.out;
     EXPECT_NE(r.out.find(named), std::string::npos) << args << "\n" << r.out;
   }
+  // No flag takes the password itself, and the refusal does not repeat it.
+  const auto refused = run(replay + " --mqtt-password hunter2");
+  EXPECT_EQ(refused.exit_code, 2) << refused.out;
+  EXPECT_NE(refused.out.find("use --mqtt-password-file"), std::string::npos) << refused.out;
+  EXPECT_EQ(refused.out.find("hunter2"), std::string::npos) << refused.out;
 }
 
 TEST_F(Cli, UserAddReadsThePasswordFromStandardInputOnly) {
