@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "mqtt_fixture.hpp"
+#include "mqtt_flags.hpp"
 
 namespace citysafe::testing {
 namespace {
@@ -113,7 +114,7 @@ class MqttSecurity : public MqttFixture {
 };
 
 TEST_F(MqttSecurity, ReadingsOverTlsWithCredentialsAreStoredAndAcknowledged) {
-  constexpr int kSensors = 20;
+  constexpr int kSensors = 100;  // 10,000 readings in 100 messages: TLS records split anyhow
   makeSqlite(kSensors);
   auto& node = launchNode("node-tls", nodeTlsArgs("ca", "ingest-pw"));
   ASSERT_TRUE(node.awaitLog("mqtt: subscribed", 20s)) << node.log() << broker_->log();
@@ -123,7 +124,7 @@ TEST_F(MqttSecurity, ReadingsOverTlsWithCredentialsAreStoredAndAcknowledged) {
     ASSERT_TRUE(pub->connect());
     // Another gateway's topic: the broker's ACL drops it, so it is never stored.
     ASSERT_TRUE(pub->publish("citysafe/v1/batch/gw-2", "GAS-0," + std::to_string(nowMs()) + ",99"));
-    publish(*pub, kSensors, 0, 50, 20, t0);  // 1,000 readings in 10 messages
+    publish(*pub, kSensors, 0, 50, 20, t0);
     ASSERT_TRUE(pub->drain(10000)) << "the broker did not acknowledge the gateway's messages";
   }
   ASSERT_TRUE(awaitReadings(kSensors * 50, 30s)) << storedReadings() << "\n" << node.log();
@@ -146,7 +147,7 @@ TEST_F(MqttSecurity, ReadingsOverTlsWithCredentialsAreStoredAndAcknowledged) {
   ASSERT_TRUE(std::regex_search(log, counts,
                                 std::regex(R"(mqtt: (\d+) messages in \d+ batches, (\d+) ack)")))
       << log;
-  EXPECT_GE(std::stoi(counts[1]), 20) << log;
+  EXPECT_GE(std::stoi(counts[1]), kSensors) << log;
   EXPECT_EQ(counts[1], counts[2]) << log;
 }
 
@@ -215,6 +216,47 @@ TEST_F(MqttSecurity, ReplayPublishesOverTlsWithThePasswordFromTheEnvironment) {
   ASSERT_TRUE(started);
   ASSERT_TRUE(replay.awaitLog("replayed 50 readings", 30s)) << replay.log();
   ASSERT_TRUE(awaitReadings(50, 30s)) << storedReadings() << "\n" << node.log();
+}
+
+// The flags as `serve` and `replay` resolve them: the scheme or --mqtt-tls picks TLS and its port.
+TEST(MqttFlags, TheSchemeOrTheTlsFlagsPickTlsAndItsPort) {
+  auto resolved = [](app::MqttFlags flags) {
+    auto r = app::resolveMqtt(flags);
+    EXPECT_TRUE(r && *r) << (r ? "no broker" : r.error().field + ": " + r.error().message);
+    return r && *r ? **r : app::MqttEndpoint{};
+  };
+  const auto tls = resolved({.broker = "mqtts://broker.example"});
+  EXPECT_EQ(tls.host, "broker.example");
+  EXPECT_EQ(tls.port, 8883);
+  EXPECT_TRUE(tls.security.tls.enabled);
+  EXPECT_TRUE(tls.security.tls.ca_file.empty()) << "the system's CAs";
+  EXPECT_EQ(resolved({.broker = "broker.example", .tls = true}).port, 8883);
+  const auto plain = resolved({.broker = "broker.example"});
+  EXPECT_EQ(plain.port, 1883);
+  EXPECT_FALSE(plain.security.tls.enabled);
+  EXPECT_EQ(resolved({.broker = "mqtts://broker.example:9883"}).port, 9883);
+  const auto contradiction = app::resolveMqtt({.broker = "mqtt://broker.example", .tls = true});
+  ASSERT_FALSE(contradiction);
+  EXPECT_EQ(contradiction.error().field, "mqtt");
+  EXPECT_FALSE(app::resolveMqtt({}).value().has_value()) << "no --mqtt, no MQTT";
+}
+
+TEST(MqttFlags, ThePasswordFileWinsOverTheEnvironment) {
+  const auto file = std::filesystem::temp_directory_path() / ("mqtt-pw-" + randomHexToken(6));
+  writeFile(file, "from-the-file\r\nsecond line\n");
+  std::filesystem::permissions(file, std::filesystem::perms::owner_read);
+  setenv(app::kMqttPasswordVariable, "from-the-environment", 1);
+  const app::MqttFlags from_env{.broker = "mqtts://b", .username = "u"};
+  auto from_file = from_env;
+  from_file.password_file = file.string();
+  const auto env_password = app::resolveMqtt(from_env);
+  const auto file_password = app::resolveMqtt(from_file);
+  unsetenv(app::kMqttPasswordVariable);
+  std::filesystem::remove(file);
+  ASSERT_TRUE(env_password && file_password);
+  EXPECT_EQ((*env_password)->security.password, "from-the-environment");
+  EXPECT_EQ((*file_password)->security.password, "from-the-file");
+  EXPECT_EQ((*file_password)->security.username, "u");
 }
 
 }  // namespace
