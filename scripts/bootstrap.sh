@@ -10,7 +10,7 @@ APT_PACKAGES=(
   libmosquitto-dev mosquitto mosquitto-clients libprotozero-dev zlib1g-dev libbz2-dev
   libexpat1-dev libstb-dev liblz4-dev libspdlog-dev libfmt-dev libcli11-dev libargon2-dev
   libgtest-dev libgmock-dev libbenchmark-dev libssl-dev postgresql-15 postgresql-15-postgis-3
-  nodejs npm chromium fonts-noto-cjk ca-certificates
+  nodejs npm chromium fonts-noto-cjk ca-certificates openssl
 )
 
 missing=()

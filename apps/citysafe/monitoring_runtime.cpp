@@ -2,8 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <charconv>
-
 #include "citysafe/common/json_text.hpp"
 #include "citysafe/common/thread_priority.hpp"
 #include "citysafe/core/demo/demo_sensors.hpp"
@@ -11,21 +9,6 @@
 #include "mqtt_publisher.hpp"
 
 namespace citysafe::app {
-
-Result<std::pair<std::string, int>> parseBroker(const std::string& text, const std::string& field) {
-  const auto colon = text.rfind(':');
-  std::string host = colon == std::string::npos ? text : text.substr(0, colon);
-  int port = 1883;
-  if (colon != std::string::npos) {
-    const auto p = std::string_view(text).substr(colon + 1);
-    auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), port);
-    if (ec != std::errc() || end != p.data() + p.size() || port < 1 || port > 65535) {
-      return invalid(field, "must be HOST:PORT, e.g. 127.0.0.1:1883");
-    }
-  }
-  if (host.empty()) return invalid(field, "must be HOST:PORT, e.g. 127.0.0.1:1883");
-  return std::make_pair(host, port);
-}
 
 MonitoringRuntime::MonitoringRuntime(http::Services& services, std::string node,
                                      MonitoringOptions options)
@@ -38,12 +21,11 @@ Result<void> MonitoringRuntime::start() {
   if (auto r = services_.ingestor.housekeep(); !r) {
     spdlog::warn("monitoring housekeeping: {}", r.error().message);
   }
-  if (!options_.mqtt.broker.empty()) {
-    auto broker = parseBroker(options_.mqtt.broker, "mqtt");
-    if (!broker) return tl::unexpected(broker.error());
+  if (options_.mqtt.broker) {
     mqtt::SubscriberOptions options;
-    options.host = broker->first;
-    options.port = broker->second;
+    options.host = options_.mqtt.broker->host;
+    options.port = options_.mqtt.broker->port;
+    options.security = options_.mqtt.broker->security;
     // The session is named by the client id: stable across restarts of this host.
     options.client_id = options_.mqtt.client_id.empty()
                             ? "citysafe-" + node_.substr(0, node_.find(':'))
@@ -90,10 +72,9 @@ void MonitoringRuntime::simulate() {
   }
   demo::SensorSimulator simulator(std::move(*sensors));
   std::unique_ptr<mqtt::Publisher> publisher;
-  if (!options_.mqtt.broker.empty()) {
-    auto broker = parseBroker(options_.mqtt.broker, "mqtt");
-    publisher =
-        std::make_unique<mqtt::Publisher>(broker->first, broker->second, "citysafe-demo-" + node_);
+  if (const auto& broker = options_.mqtt.broker) {
+    publisher = std::make_unique<mqtt::Publisher>(broker->host, broker->port,
+                                                  "citysafe-demo-" + node_, broker->security);
     if (auto c = publisher->connect(); !c) {
       spdlog::warn("demo simulator: {}; ingesting directly", c.error().message);
       publisher.reset();

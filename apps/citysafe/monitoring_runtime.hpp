@@ -6,16 +6,18 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include "citysafe/http/application.hpp"
+#include "mqtt_flags.hpp"
 #include "mqtt_ingest.hpp"
 
 namespace citysafe::app {
 
 struct MqttConfig {
-  std::string broker;  // host:port; empty: no MQTT
+  std::optional<MqttEndpoint> broker;  // none: no MQTT
   std::string client_id;
   std::string share;  // a $share group name, for several nodes
 };
@@ -47,9 +49,5 @@ class MonitoringRuntime {
   std::condition_variable wake_;
   bool stopping_ = false;
 };
-
-// "host:port" (port defaults to 1883); Invalid naming `field`.
-[[nodiscard]] Result<std::pair<std::string, int>> parseBroker(const std::string& text,
-                                                              const std::string& field);
 
 }  // namespace citysafe::app

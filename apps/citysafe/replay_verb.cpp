@@ -9,7 +9,7 @@
 #include <thread>
 
 #include "citysafe/common/json_text.hpp"
-#include "monitoring_runtime.hpp"
+#include "mqtt_flags.hpp"
 #include "mqtt_publisher.hpp"
 #include "runtime.hpp"
 #include "series_csv.hpp"
@@ -22,7 +22,7 @@ struct ReplayOptions {
   std::string file;
   std::string sensor;
   double speed = 1;
-  std::string mqtt = "127.0.0.1:1883";
+  MqttFlags mqtt{.broker = "127.0.0.1:1883"};
   int column = 1;
   double offset = 0;  // added to every value (to push a real series over a threshold)
   double scale = 1;   // multiplied first
@@ -30,6 +30,9 @@ struct ReplayOptions {
 };
 
 int replay(const ReplayOptions& o) {
+  auto broker = resolveMqtt(o.mqtt);
+  if (!broker) return report(broker.error());
+  if (!*broker) return report(Error{Errc::Invalid, "mqtt", "replay needs a broker"});
   std::ifstream in(o.file);
   if (!in) return report(Error{Errc::Invalid, "file", "cannot read " + o.file});
   auto series = ingest::readSeriesCsv(in, o.column);
@@ -38,9 +41,9 @@ int replay(const ReplayOptions& o) {
     return report(
         Error{Errc::Invalid, "file", "no readings in column " + std::to_string(o.column)});
   }
-  auto broker = parseBroker(o.mqtt, "mqtt");
-  if (!broker) return report(broker.error());
-  mqtt::Publisher publisher(broker->first, broker->second, "citysafe-replay-" + o.sensor);
+  const auto& endpoint = **broker;
+  mqtt::Publisher publisher(endpoint.host, endpoint.port, "citysafe-replay-" + o.sensor,
+                            endpoint.security);
   if (auto c = publisher.connect(); !c) return report(c.error());
 
   const std::string topic = "citysafe/v1/readings/" + o.sensor;
@@ -83,7 +86,7 @@ void addReplayVerb(CLI::App& cli, Action& action) {
   cmd->add_option("--speed", opts->speed, "how many times faster than recorded")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  cmd->add_option("--mqtt", opts->mqtt, "broker HOST:PORT")->capture_default_str();
+  addMqttFlags(*cmd, opts->mqtt, "broker HOST:PORT or mqtts://HOST:PORT");
   cmd->add_option("--column", opts->column, "which value column (1 = first)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();

@@ -16,6 +16,7 @@
 #include "citysafe/core/demo/demo_sensors.hpp"
 #include "citysafe/http/server.hpp"
 #include "monitoring_runtime.hpp"
+#include "mqtt_flags.hpp"
 #include "runtime.hpp"
 #include "verbs.hpp"
 
@@ -58,10 +59,17 @@ struct ServeOptions {
   http::ServerLimits limits;
   int threads = 4;
   std::size_t body_limit = 1 << 20;
+  MqttFlags mqtt;
   MonitoringOptions monitoring;
 };
 
 int serve(const ServeOptions& o) {
+  MonitoringOptions monitoring_options = o.monitoring;
+  monitoring_options.simulate = o.demo;
+  auto broker = resolveMqtt(o.mqtt);
+  if (!broker) return report(broker.error());
+  monitoring_options.mqtt.broker = std::move(*broker);
+
   auto rt = openRuntime(o.db);
   if (!rt) return report(rt.error());
   auto& ctx = *(*rt)->ctx;
@@ -155,8 +163,6 @@ int serve(const ServeOptions& o) {
     stop_signal.notify_all();
     scheduler.join();
   };
-  MonitoringOptions monitoring_options = o.monitoring;
-  monitoring_options.simulate = o.demo;
   MonitoringRuntime monitoring(app.services(), node, monitoring_options);
   auto port = server.start(o.address, o.port);
   auto monitored = port ? monitoring.start() : Result<void>();
@@ -202,9 +208,9 @@ void addServeVerb(CLI::App& cli, Action& action) {
   cmd->add_option("--threads", opts->threads, "HTTP worker threads")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
-  cmd->add_option("--mqtt", opts->monitoring.mqtt.broker,
-                  "consume readings from this MQTT broker (HOST:PORT), QoS 1 with a persistent "
-                  "session");
+  addMqttFlags(*cmd, opts->mqtt,
+               "consume readings from this MQTT broker (HOST:PORT or mqtts://HOST:PORT), QoS 1 "
+               "with a persistent session");
   cmd->add_option(
       "--mqtt-client-id", opts->monitoring.mqtt.client_id,
       "the MQTT client id, which names the broker-side session (default citysafe-HOST)");

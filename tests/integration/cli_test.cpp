@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "citysafe/common/random_token.hpp"
@@ -58,6 +59,37 @@ TEST_F(Cli, AnUnreadableOsmFileExitsWithCode2) {
 TEST_F(Cli, BadFlagsExitWithCode2) {
   EXPECT_EQ(run("serve --port notaport").exit_code, 2);
   EXPECT_EQ(run("no-such-verb").exit_code, 2);
+}
+
+// Bad MQTT security flags stop `serve` and `replay` before anything starts, naming the flag.
+TEST_F(Cli, BadMqttSecurityFlagsExitWithCode2NamingTheFlag) {
+  const auto not_pem = (dir_ / "not.pem").string();
+  std::ofstream(not_pem) << "not a certificate\n";
+  const auto empty = (dir_ / "empty-password").string();
+  std::ofstream(empty) << "\n";
+  const std::string serve = "serve --port 0 " + db_ + " --mqtt mqtts://127.0.0.1:1";
+  const std::string replay = "replay /dev/null --sensor S --mqtt mqtts://127.0.0.1:1";
+  const std::pair<std::string, std::string> cases[] = {
+      {serve + " --mqtt-tls-ca /nonexistent/ca.crt", "mqtt-tls-ca:"},
+      {serve + " --mqtt-tls-ca " + not_pem, "mqtt-tls-ca:"},
+      {serve + " --mqtt-tls-cert " + not_pem + " --mqtt-tls-key " + not_pem, "mqtt-tls-cert:"},
+      {serve + " --mqtt-tls-key " + not_pem, "mqtt-tls-cert:"},
+      {serve + " --mqtt-username u --mqtt-password-file /nonexistent", "mqtt-password-file:"},
+      {serve + " --mqtt-username u --mqtt-password-file " + empty, "mqtt-password-file:"},
+      {"serve --port 0 " + db_ + " --mqtt-username u", "mqtt:"},
+      {replay + " --mqtt-tls-ca /nonexistent/ca.crt", "mqtt-tls-ca:"},
+      {replay + " --mqtt-password-file " + empty, "mqtt-password-file:"},
+  };
+  for (const auto& [args, named] : cases) {
+    const auto r = run(args);
+    EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.out;
+    EXPECT_NE(r.out.find(named), std::string::npos) << args << "\n" << r.out;
+  }
+  // No flag takes the password itself, and the refusal does not repeat it.
+  const auto refused = run(replay + " --mqtt-password hunter2");
+  EXPECT_EQ(refused.exit_code, 2) << refused.out;
+  EXPECT_NE(refused.out.find("use --mqtt-password-file"), std::string::npos) << refused.out;
+  EXPECT_EQ(refused.out.find("hunter2"), std::string::npos) << refused.out;
 }
 
 TEST_F(Cli, UserAddReadsThePasswordFromStandardInputOnly) {

@@ -91,54 +91,60 @@ inline int freePort() {
   return ntohs(addr.sin_port);
 }
 
+// Until a TCP connection to the loopback `port` succeeds; false after `timeout`.
+inline bool awaitPort(int port, std::chrono::milliseconds timeout) {
+  const auto until = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < until) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const bool up = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    if (up) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
+
 // A Mosquitto broker from Debian on a loopback port, persisting to `dir` so a restart keeps
-// queued messages and sessions.
+// queued messages and sessions. `access` is the rest of its configuration: who may connect, and
+// further listeners.
 class Broker {
  public:
-  explicit Broker(std::filesystem::path dir, int port) : dir_(std::move(dir)), port_(port) {
+  static constexpr const char* kAnonymous = "allow_anonymous true\n";
+
+  explicit Broker(std::filesystem::path dir, int port, const std::string& access = kAnonymous)
+      : dir_(std::move(dir)), port_(port) {
     std::filesystem::create_directories(dir_);
     // Started as root, mosquitto drops to its own user, which must be able to save its queue.
     std::filesystem::permissions(dir_, std::filesystem::perms::all);
     std::ofstream conf(dir_ / "mosquitto.conf");
     conf << "listener " << port_ << " 127.0.0.1\n"
-         << "allow_anonymous true\n"
          << "persistence true\n"
          << "persistence_location " << dir_.string()
          << "/\n"
          // Throughput needs many messages in flight to a consumer that acknowledges in batches,
          // and a consumer that is down needs its queue kept.
          << "max_inflight_messages 1000\n"
-         << "max_queued_messages 0\n";
+         << "max_queued_messages 0\n"
+         << access;
   }
   bool start() {
     if (!process_.start({"/usr/sbin/mosquitto", "-c", (dir_ / "mosquitto.conf").string()},
                         dir_ / "mosquitto.log")) {
       return false;
     }
-    return waitForPort();
+    // Until the listener answers (the log says "running" only once, while restarts append to it).
+    return awaitPort(port_, std::chrono::seconds(5));
   }
   void stop() { process_.kill(SIGTERM); }  // saves its persistence file
   [[nodiscard]] int port() const { return port_; }
   [[nodiscard]] std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+  [[nodiscard]] std::string log() const { return process_.log(); }
 
  private:
-  // Until a TCP connection to the listener succeeds (the log says "running" only once, while
-  // restarts append to it).
-  bool waitForPort() {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (std::chrono::steady_clock::now() < until) {
-      const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-      sockaddr_in addr{};
-      addr.sin_family = AF_INET;
-      addr.sin_port = htons(static_cast<std::uint16_t>(port_));
-      addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-      const bool up = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-      ::close(fd);
-      if (up) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return false;
-  }
   std::filesystem::path dir_;
   int port_;
   ChildProcess process_;

@@ -6,7 +6,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
+
+#include "mqtt_tls.hpp"
+#include "sigpipe_blocked.hpp"
 
 namespace citysafe::mqtt {
 
@@ -14,11 +18,15 @@ struct Publisher::State {
   std::string host;
   int port = 1883;
   std::string client_id;
+  ConnectionSecurity security;
   mosquitto* handle = nullptr;
   std::atomic<std::int64_t> sent{0};
   std::atomic<std::int64_t> acked{0};
   std::mutex mutex;
   std::condition_variable acked_signal;
+  std::optional<int> connack;  // the broker's answer to CONNECT, under `mutex`
+  bool dropped = false;        // the connection ended before that answer, under `mutex`
+  std::string last_error;      // libmosquitto's last logged error, under `mutex`
 };
 
 namespace {
@@ -27,13 +35,16 @@ void initLibrary() {
   static const int kOnce = [] { return mosquitto_lib_init(); }();
   (void)kOnce;
 }
+
+constexpr auto kConnackTimeout = std::chrono::seconds(10);
 }  // namespace
 
-Publisher::Publisher(std::string host, int port, std::string client_id)
+Publisher::Publisher(std::string host, int port, std::string client_id, ConnectionSecurity security)
     : state_(std::make_unique<State>()) {
   state_->host = std::move(host);
   state_->port = port;
   state_->client_id = std::move(client_id);
+  state_->security = std::move(security);
 }
 
 Publisher::~Publisher() {
@@ -47,6 +58,7 @@ Publisher::~Publisher() {
 Result<void> Publisher::connect() {
   initLibrary();
   State* s = state_.get();
+  const std::string where = s->host + ":" + std::to_string(s->port);
   s->handle = mosquitto_new(s->client_id.c_str(), true, s);
   if (s->handle == nullptr) return fail(Errc::Internal, "", "mqtt: cannot create a client");
   // Many messages in flight: the broker, not a round trip per message, sets the pace.
@@ -57,14 +69,71 @@ Result<void> Publisher::connect() {
     std::lock_guard lock(st->mutex);
     st->acked_signal.notify_all();
   });
-  const int rc = mosquitto_connect(s->handle, s->host.c_str(), s->port, 30);
-  if (rc != MOSQ_ERR_SUCCESS) {
-    return fail(Errc::Unavailable, "mqtt",
-                "cannot reach the broker at " + s->host + ":" + std::to_string(s->port) + ": " +
-                    mosquitto_strerror(rc));
+  mosquitto_connect_callback_set(s->handle, [](mosquitto*, void* obj, int rc) {
+    auto* st = static_cast<State*>(obj);
+    std::lock_guard lock(st->mutex);
+    if (!st->connack) st->connack = rc;
+    st->acked_signal.notify_all();
+  });
+  // The TLS handshake finishes in the network thread: failing, it drops the connection.
+  mosquitto_disconnect_callback_set(s->handle, [](mosquitto*, void* obj, int) {
+    auto* st = static_cast<State*>(obj);
+    std::lock_guard lock(st->mutex);
+    if (!st->connack) st->dropped = true;
+    st->acked_signal.notify_all();
+  });
+  // Why it failed shows only in the library's log: keep its last error for the message. An error
+  // before the broker's answer (a refused certificate) ends this attempt.
+  mosquitto_log_callback_set(s->handle, [](mosquitto*, void* obj, int level, const char* text) {
+    if ((level & MOSQ_LOG_ERR) == 0) return;
+    auto* st = static_cast<State*>(obj);
+    std::lock_guard lock(st->mutex);
+    st->last_error = text;
+    if (!st->connack) st->dropped = true;
+    st->acked_signal.notify_all();
+  });
+  const auto& security = s->security;
+  if (!security.username.empty()) {
+    mosquitto_username_pw_set(s->handle, security.username.c_str(),
+                              security.password.empty() ? nullptr : security.password.c_str());
   }
-  if (mosquitto_loop_start(s->handle) != MOSQ_ERR_SUCCESS) {
-    return fail(Errc::Internal, "mqtt", "cannot start the client's network thread");
+  if (security.tls.enabled) {
+    // Our own context, fully set up: libmosquitto uses it as it is, without its defaults (it
+    // takes a reference).
+    auto ctx = makeTlsContext(security.tls, s->host);
+    if (!ctx) return tl::unexpected(ctx.error());
+    if (mosquitto_int_option(s->handle, MOSQ_OPT_SSL_CTX_WITH_DEFAULTS, 0) != MOSQ_ERR_SUCCESS ||
+        mosquitto_void_option(s->handle, MOSQ_OPT_SSL_CTX, ctx->get()) != MOSQ_ERR_SUCCESS) {
+      return fail(Errc::Internal, "mqtt", "cannot hand the TLS context to libmosquitto");
+    }
+  }
+  {
+    // The network thread started here inherits the blocked SIGPIPE.
+    const SigpipeBlocked sigpipe_blocked;
+    const int rc = mosquitto_connect(s->handle, s->host.c_str(), s->port, 30);
+    if (rc != MOSQ_ERR_SUCCESS) {
+      std::lock_guard lock(s->mutex);
+      return fail(Errc::Unavailable, "mqtt",
+                  "cannot reach the broker at " + where + ": " + mosquitto_strerror(rc) +
+                      (s->last_error.empty() ? "" : " (" + s->last_error + ")"));
+    }
+    if (mosquitto_loop_start(s->handle) != MOSQ_ERR_SUCCESS) {
+      return fail(Errc::Internal, "mqtt", "cannot start the client's network thread");
+    }
+  }
+  std::unique_lock lock(s->mutex);
+  const bool answered = s->acked_signal.wait_for(
+      lock, kConnackTimeout, [s] { return s->connack.has_value() || s->dropped; });
+  if (!answered || !s->connack) {
+    return fail(Errc::Unavailable, "mqtt",
+                (answered ? "lost the connection to " : "no answer from ") + where +
+                    (s->last_error.empty() ? "" : ": " + s->last_error));
+  }
+  if (*s->connack != 0) {
+    return fail(Errc::Unauthenticated, "mqtt",
+                "the broker at " + where + " refused the connection as " +
+                    (security.username.empty() ? "anonymous" : "user " + security.username) + ": " +
+                    mosquitto_connack_string(*s->connack));
   }
   return ok();
 }

@@ -1,21 +1,25 @@
 #pragma once
 // Publishing readings (replay, the demo simulator, benchmarks) with libmosquitto: QoS 1, and a
-// way to wait until the broker has acknowledged everything sent.
+// way to wait until the broker has acknowledged everything sent. With TLS it uses the same
+// OpenSSL set-up as our subscriber.
 #include <cstdint>
 #include <memory>
 #include <string>
 
 #include "citysafe/common/result.hpp"
+#include "mqtt_security.hpp"
 
 namespace citysafe::mqtt {
 
 class Publisher {
  public:
-  Publisher(std::string host, int port, std::string client_id);
+  Publisher(std::string host, int port, std::string client_id, ConnectionSecurity security = {});
   ~Publisher();
   Publisher(const Publisher&) = delete;
   Publisher& operator=(const Publisher&) = delete;
 
+  // Connects and waits for the broker's answer: Unavailable when it cannot be reached or the TLS
+  // handshake fails, Unauthenticated when it refuses the credentials.
   [[nodiscard]] Result<void> connect();
   // Queues one message; Unavailable when the connection is gone.
   [[nodiscard]] Result<void> publish(const std::string& topic, const std::string& payload,

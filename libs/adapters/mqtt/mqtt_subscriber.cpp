@@ -1,15 +1,9 @@
 #include "mqtt_subscriber.hpp"
 
-#include <netdb.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <poll.h>
 #include <spdlog/spdlog.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
+#include "mqtt_transport.hpp"
+#include "sigpipe_blocked.hpp"
 
 namespace citysafe::mqtt {
 namespace {
@@ -41,54 +35,14 @@ std::string packet(std::uint8_t first, const std::string& body) {
   return out + body;
 }
 
-bool sendAll(int fd, const std::string& data) {
-  std::size_t sent = 0;
-  while (sent < data.size()) {
-    const ssize_t n = ::send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    sent += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
-int connectTo(const std::string& host, int port) {
-  addrinfo hints{};
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  addrinfo* found = nullptr;
-  if (getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found) != 0) return -1;
-  int fd = -1;
-  for (auto* a = found; a != nullptr; a = a->ai_next) {
-    fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
-    if (fd < 0) continue;
-    if (::connect(fd, a->ai_addr, a->ai_addrlen) == 0) break;
-    ::close(fd);
-    fd = -1;
-  }
-  freeaddrinfo(found);
-  if (fd >= 0) {
-    int one = 1;
-    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-  }
-  return fd;
-}
-
 // Incoming bytes, cut into packets.
 class PacketReader {
  public:
   // Reads what is there (waiting up to `wait_ms`); false when the connection is gone.
-  bool fill(int fd, int wait_ms) {
-    pollfd p{fd, POLLIN, 0};
-    const int ready = ::poll(&p, 1, wait_ms);
-    if (ready < 0) return errno == EINTR;
-    if (ready == 0) return true;
-    char chunk[65536];
-    const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
-    if (n < 0) return errno == EINTR || errno == EAGAIN;
-    if (n == 0) return false;
-    buffer_.append(chunk, static_cast<std::size_t>(n));
-    last_received_ = Clock::now();
+  bool fill(Transport& transport, int wait_ms) {
+    const std::size_t before = buffer_.size();
+    if (!transport.receive(buffer_, wait_ms)) return false;
+    if (buffer_.size() > before) last_received_ = Clock::now();
     return true;
   }
   // The next whole packet: type byte and body. False when none is complete yet; `broken` when the
@@ -137,14 +91,27 @@ class PacketReader {
   Clock::time_point last_received_ = Clock::now();
 };
 
+// CONNACK return codes of MQTT 3.1.1.
+const char* connackReason(int code) {
+  switch (code) {
+    case 1:
+      return "the broker does not speak MQTT 3.1.1";
+    case 2:
+      return "the client id is not allowed";
+    case 3:
+      return "the broker is unavailable";
+    case 4:
+      return "bad user name or password";
+    case 5:
+      return "not authorised";
+    default:
+      return "an unknown reason";
+  }
+}
+
 std::uint16_t u16(const std::string& s, std::size_t at) {
   return static_cast<std::uint16_t>((static_cast<std::uint8_t>(s[at]) << 8) |
                                     static_cast<std::uint8_t>(s[at + 1]));
-}
-
-bool readable(int fd) {
-  pollfd p{fd, POLLIN, 0};
-  return ::poll(&p, 1, 0) > 0;
 }
 
 }  // namespace
@@ -170,6 +137,7 @@ SubscriberStats Subscriber::stats() const {
 }
 
 void Subscriber::run() {
+  const SigpipeBlocked sigpipe_blocked;  // for this thread's whole life
   auto backoff = std::chrono::milliseconds(100);
   bool first = true;
   while (!stopping_) {
@@ -190,30 +158,42 @@ void Subscriber::run() {
   }
 }
 
-bool Subscriber::sendConnect(int fd) const {
+// The same failure at every retry is logged once, until a connection succeeds.
+void Subscriber::reportFailure(const std::string& reason) {
+  if (reason == last_failure_) {
+    spdlog::debug("mqtt: {}:{}: {}", options_.host, options_.port, reason);
+    return;
+  }
+  last_failure_ = reason;
+  spdlog::warn("mqtt: {}:{}: {}", options_.host, options_.port, reason);
+}
+
+bool Subscriber::sendConnect(Transport& transport) const {
   std::string connect;
   putString(connect, "MQTT");
   connect.push_back(4);    // protocol level 3.1.1
   std::uint8_t flags = 0;  // clean session off: the broker keeps our session and queue
-  if (!options_.username.empty()) flags |= 0x80;
-  if (!options_.password.empty()) flags |= 0x40;
+  const auto& user = options_.security.username;
+  const auto& password = options_.security.password;
+  if (!user.empty()) flags |= 0x80;
+  if (!user.empty() && !password.empty()) flags |= 0x40;
   connect.push_back(static_cast<char>(flags));
   putU16(connect, static_cast<std::size_t>(options_.keepalive_s));
   putString(connect, options_.client_id);
-  if (!options_.username.empty()) putString(connect, options_.username);
-  if (!options_.password.empty()) putString(connect, options_.password);
-  return sendAll(fd, packet(0x10, connect));
+  if (!user.empty()) putString(connect, user);
+  if (!user.empty() && !password.empty()) putString(connect, password);
+  return transport.send(packet(0x10, connect));
 }
 
-bool Subscriber::sendSubscribe(int fd) const {
+bool Subscriber::sendSubscribe(Transport& transport) const {
   std::string subscribe;
   putU16(subscribe, 1);
   putString(subscribe, options_.filter);
   subscribe.push_back(1);  // QoS 1
-  return sendAll(fd, packet(0x82, subscribe));
+  return transport.send(packet(0x82, subscribe));
 }
 
-bool Subscriber::flush(int fd, std::vector<Message>& pending) {
+bool Subscriber::flush(Transport& transport, std::vector<Message>& pending) {
   if (pending.empty()) return true;
   batches_.fetch_add(1);
   bool durable = false;
@@ -237,7 +217,7 @@ bool Subscriber::flush(int fd, std::vector<Message>& pending) {
     ++n;
   }
   pending.clear();
-  if (!acks.empty() && !sendAll(fd, acks)) return false;
+  if (!acks.empty() && !transport.send(acks)) return false;
   acknowledged_.fetch_add(n);
   return true;
 }
@@ -245,15 +225,16 @@ bool Subscriber::flush(int fd, std::vector<Message>& pending) {
 // One connection. The broker may send queued messages right after CONNACK, before SUBACK, so
 // one reader handles every packet from the start.
 bool Subscriber::session() {
-  const int fd = connectTo(options_.host, options_.port);
-  if (fd < 0) return false;
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
-  if (!sendConnect(fd)) return false;
-  enum class Phase : std::uint8_t { AwaitConnack, AwaitSuback, Ready } phase = Phase::AwaitConnack;
   const auto handshake_deadline = Clock::now() + std::chrono::seconds(10);
+  auto opened =
+      openTransport(options_.host, options_.port, options_.security.tls, handshake_deadline);
+  if (!opened) {
+    reportFailure(opened.error().message);
+    return false;
+  }
+  Transport& transport = **opened;
+  if (!sendConnect(transport)) return false;
+  enum class Phase : std::uint8_t { AwaitConnack, AwaitSuback, Ready } phase = Phase::AwaitConnack;
   PacketReader reader;
   std::vector<Message> pending;
   bool stopped_full = false;  // the last pass stopped at a full batch, with packets left
@@ -261,7 +242,7 @@ bool Subscriber::session() {
   const auto ping_every = std::chrono::seconds(std::max(1, options_.keepalive_s / 2));
   while (!stopping_) {
     if (phase != Phase::Ready && Clock::now() > handshake_deadline) {
-      spdlog::warn("mqtt: no answer from {}:{} to the handshake", options_.host, options_.port);
+      reportFailure("no answer to the handshake");
       return false;
     }
     // Wait briefly for more while a batch is open, longer when idle.
@@ -277,8 +258,8 @@ bool Subscriber::session() {
     }
     // Whole packets left over from a full batch are taken at once; a packet still arriving is
     // waited for like any other data.
-    if (!reader.fill(fd, stopped_full ? 0 : wait_ms)) {
-      flush(fd, pending);  // what arrived before the drop may still be made durable
+    if (!reader.fill(transport, stopped_full ? 0 : wait_ms)) {
+      flush(transport, pending);  // what arrived before the drop may still be made durable
       return true;
     }
     // Silent for a keepalive and a half (our pings go unanswered): the connection is dead.
@@ -286,7 +267,7 @@ bool Subscriber::session() {
         Clock::now() - reader.lastReceived() > std::chrono::seconds(options_.keepalive_s * 3 / 2)) {
       spdlog::warn("mqtt: nothing from {}:{} for {} s; reconnecting", options_.host, options_.port,
                    options_.keepalive_s * 3 / 2);
-      flush(fd, pending);
+      flush(transport, pending);
       return true;
     }
     std::uint8_t first = 0;
@@ -302,21 +283,25 @@ bool Subscriber::session() {
       const int type = first >> 4;
       if (type == 2) {  // CONNACK
         if (body.size() < 2 || body[1] != 0) {
-          spdlog::warn("mqtt: {}:{} refused the connection (return code {})", options_.host,
-                       options_.port, body.size() >= 2 ? static_cast<int>(body[1]) : -1);
+          const int code = body.size() >= 2 ? static_cast<int>(body[1]) : -1;
+          const auto& user = options_.security.username;
+          reportFailure(fmt::format("the broker refused the connection as {}: {} (return code {})",
+                                    user.empty() ? "anonymous" : "user " + user,
+                                    connackReason(code), code));
           return false;
         }
-        if (!sendSubscribe(fd)) return false;
+        if (!sendSubscribe(transport)) return false;
         phase = Phase::AwaitSuback;
         continue;
       }
       if (type == 9) {  // SUBACK
         if (body.size() < 3 || static_cast<std::uint8_t>(body[2]) == 0x80) {
-          spdlog::warn("mqtt: the broker refused the subscription to {}", options_.filter);
+          reportFailure("the broker refused the subscription to " + options_.filter);
           return false;
         }
         phase = Phase::Ready;
         connected_ = true;
+        last_failure_.clear();
         spdlog::info("mqtt: subscribed to {} at {}:{} as {}", options_.filter, options_.host,
                      options_.port, options_.client_id);
         continue;
@@ -347,19 +332,19 @@ bool Subscriber::session() {
     const bool full = pending.size() >= options_.batch_messages;
     const bool aged =
         !pending.empty() && Clock::now() - pending.front().received >= options_.batch_wait;
-    const bool quiet = !pending.empty() && !stopped_full && !readable(fd) &&
+    const bool quiet = !pending.empty() && !stopped_full && !transport.readable() &&
                        Clock::now() - pending.front().received >= options_.batch_linger;
     if (full || aged || quiet) {
-      if (!flush(fd, pending)) return true;
+      if (!flush(transport, pending)) return true;
       last_sent = Clock::now();
     }
     if (Clock::now() - last_sent >= ping_every) {
-      if (!sendAll(fd, std::string("\xC0\x00", 2))) return true;
+      if (!transport.send(std::string_view("\xC0\x00", 2))) return true;
       last_sent = Clock::now();
     }
   }
-  flush(fd, pending);
-  sendAll(fd, std::string("\xE0\x00", 2));  // DISCONNECT: the session stays for next time
+  flush(transport, pending);
+  transport.send(std::string_view("\xE0\x00", 2));  // DISCONNECT: the session stays for next time
   return true;
 }
 

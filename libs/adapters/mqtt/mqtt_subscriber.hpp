@@ -18,15 +18,18 @@
 #include <thread>
 #include <vector>
 
+#include "mqtt_security.hpp"
+
 namespace citysafe::mqtt {
+
+class Transport;
 
 struct SubscriberOptions {
   std::string host = "127.0.0.1";
   int port = 1883;
   std::string client_id = "citysafe-ingest";  // stable across restarts: it names the session
   std::string filter = "citysafe/v1/#";       // or "$share/GROUP/citysafe/v1/#" for several nodes
-  std::string username;
-  std::string password;
+  ConnectionSecurity security;                // TLS, user name and password
   int keepalive_s = 30;
   std::size_t batch_messages = 2000;         // hand over at most this many at once
   std::chrono::milliseconds batch_wait{20};  // or when the oldest waited this long
@@ -68,15 +71,17 @@ class Subscriber {
  private:
   void run();
   bool session();  // one connection, until it fails or stop(); false on a handshake failure
-  bool sendConnect(int fd) const;
-  bool sendSubscribe(int fd) const;
-  bool flush(int fd, std::vector<Message>& pending);
+  bool sendConnect(Transport& transport) const;
+  bool sendSubscribe(Transport& transport) const;
+  bool flush(Transport& transport, std::vector<Message>& pending);
+  void reportFailure(const std::string& reason);
 
   SubscriberOptions options_;
   BatchHandler handler_;
   std::thread thread_;
   std::atomic<bool> stopping_{false};
   std::atomic<bool> connected_{false};
+  std::string last_failure_;  // the run thread's own: the failure last logged
   std::atomic<std::int64_t> messages_{0};
   std::atomic<std::int64_t> batches_{0};
   std::atomic<std::int64_t> acknowledged_{0};
