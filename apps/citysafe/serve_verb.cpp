@@ -64,6 +64,13 @@ struct ServeOptions {
 };
 
 int serve(const ServeOptions& o) {
+  // Block the stop signals before any thread starts (the HTTP worker pools start with the
+  // server), so every thread inherits the mask and one thread waits for them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   MonitoringOptions monitoring_options = o.monitoring;
   monitoring_options.simulate = o.demo;
   auto broker = resolveMqtt(o.mqtt);
@@ -122,12 +129,6 @@ int serve(const ServeOptions& o) {
   // Two network threads are plenty: handlers run on the worker pools.
   http::HttpServer server(app, (*rt)->bus, 2);
 
-  // Block the stop signals in every thread, and wait for them on one.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   // Warm the risk marker cache in the background, so the first grid view does not wait for it.
   std::thread warm([&app] {

@@ -27,7 +27,10 @@ class HostileRequests : public ::testing::Test {
     port_ = static_cast<unsigned short>(std::stoi(log.substr(at, log.find('/', at) - at)));
   }
   void TearDown() override {
+    // SIGTERM stops the server gracefully: no thread (the worker pools start early) may be left
+    // with the signal unblocked, or it kills the process before it finishes.
     server_.kill(SIGTERM);
+    EXPECT_TRUE(server_.exitedCleanly()) << server_.log();
     std::filesystem::remove_all(dir_);
   }
   void expectAlive() {

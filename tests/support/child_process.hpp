@@ -50,7 +50,13 @@ class ChildProcess {
     int status = 0;
     waitpid(pid_, &status, 0);
     pid_ = -1;
+    status_ = status;
     return true;
+  }
+  // After kill(): did the process exit by itself with code 0 (a graceful stop), rather than
+  // die of the signal?
+  [[nodiscard]] bool exitedCleanly() const {
+    return WIFEXITED(status_) && WEXITSTATUS(status_) == 0;
   }
   [[nodiscard]] bool running() const {
     if (pid_ <= 0) return false;
@@ -75,6 +81,7 @@ class ChildProcess {
 
  private:
   pid_t pid_ = -1;
+  int status_ = -1;
   std::filesystem::path log_;
 };
 
