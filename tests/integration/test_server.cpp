@@ -14,7 +14,10 @@ TestPlatform::TestPlatform(std::vector<std::string> trusted_proxies) {
   auto opened = sql::openStore("sqlite:" + (dir / "it.db").string());
   if (!opened) throw std::runtime_error(opened.error().message);
   store = std::move(*opened);
-  ctx = std::make_unique<ServiceContext>(*store, clock, bus);
+  ctx = std::make_unique<ServiceContext>(*store, clock, bus, testing::kTestAuditKey, &checkpoints);
+  // As on first start: the first checkpoint marks where the keyed chain begins.
+  if (auto head = ctx->auditor.checkpointHead(*store); !head)
+    throw std::runtime_error(head.error().message);
   if (auto demo = demo::buildDemoDistrict(*ctx, hasher); !demo)
     throw std::runtime_error(demo.error().message);
   if (auto base = app::ensureDemoBasemap(*ctx); !base)

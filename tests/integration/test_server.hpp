@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "../support/memory_checkpoint_log.hpp"
 #include "argon2_password_hasher.hpp"
 #include "citysafe/http/application.hpp"
 #include "citysafe/http/server.hpp"
@@ -31,6 +32,7 @@ class TestPlatform {
 
   FakeClock clock{fromEpochMs(1795000000000)};  // 2026-11-18
   events::EventBus bus;
+  testing::MemoryCheckpointLog checkpoints;
   crypto::Argon2PasswordHasher hasher{1024, 1};
   std::filesystem::path dir;
   std::unique_ptr<sql::SqlStore> store;
