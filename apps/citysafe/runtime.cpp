@@ -1,5 +1,7 @@
 #include "runtime.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <filesystem>
 #include <iostream>
 
@@ -28,6 +30,12 @@ Result<std::unique_ptr<Runtime>> openRuntime(const std::string& db_url,
     if (auto head = rt->ctx->auditor.checkpointHead(*rt->store); !head) {
       return tl::unexpected(head.error());
     }
+  } else if (std::error_code ec; !std::filesystem::exists(rt->audit_files.checkpoints, ec)) {
+    // Not made afresh here: a new log would forget the head the old one vouched for.
+    spdlog::warn(
+        "audit: the checkpoint log {} is missing: restore it (or copy it from the node "
+        "that made the key); until then a truncated audit tail goes unnoticed",
+        rt->audit_files.checkpoints.string());
   }
   return rt;
 }
