@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <vector>
 
 #include "../support/child_process.hpp"
 #include "../support/cli_run.hpp"
@@ -75,6 +76,15 @@ class AuditCli : public ::testing::Test {
     sqlite(script + "COMMIT;");
   }
 
+  // What verify says of a row edited since its newest record.
+  std::string editedRowFinding(const std::string& entity, const std::string& id) const {
+    const std::string seq = sqlite("SELECT MAX(seq) FROM audit_log WHERE entity = '" + entity +
+                                   "' AND entity_id = '" + id + "';");
+    EXPECT_FALSE(seq.empty()) << entity << " " << id;
+    return entity + " " + id + ": current row differs from its last audited state (seq " + seq +
+           ")";
+  }
+
   static inline fs::path pristine_;
   fs::path dir_;
 };
@@ -88,17 +98,32 @@ TEST_F(AuditCli, TheUntouchedDemoVerifies) {
 
 TEST_F(AuditCli, NamesAHazardRowEditedInTheDatabase) {
   const std::string id = sqlite("SELECT MIN(id) FROM hazards;");
-  const std::string seq = sqlite(
-      "SELECT MAX(seq) FROM audit_log WHERE entity = 'hazard' AND entity_id = '" + id + "';");
   ASSERT_FALSE(id.empty());
-  ASSERT_FALSE(seq.empty());
+  const std::string expected = editedRowFinding("hazard", id);
   sqlite("UPDATE hazards SET state = 'closed', closed_at = 0 WHERE id = " + id + ";");
   const auto r = verify();
   EXPECT_EQ(r.exit_code, 1) << r.out;
-  EXPECT_NE(r.out.find("hazard " + id + ": current row differs from its last audited state (seq " +
-                       seq + ")"),
-            std::string::npos)
-      << r.out;
+  EXPECT_NE(r.out.find(expected), std::string::npos) << expected << "\n" << r.out;
+}
+
+TEST_F(AuditCli, NamesRiskPointUserAndOrganisationRowsEditedInTheDatabase) {
+  const std::string point = sqlite("SELECT MAX(id) FROM risk_points;");
+  const std::string user = sqlite("SELECT MAX(id) FROM users;");
+  const std::string org = sqlite("SELECT MAX(id) FROM orgs;");
+  const std::vector<std::string> expected = {editedRowFinding("risk_point", point),
+                                             editedRowFinding("user", user),
+                                             editedRowFinding("org", org)};
+  // A login counter changes without a record of its own and is left out: no finding.
+  sqlite("UPDATE users SET failed_logins = 4 WHERE id = 1;");
+  sqlite("UPDATE risk_points SET level = 1 WHERE id = " + point +
+         "; UPDATE users SET roles = ',admin,' WHERE id = " + user +
+         "; UPDATE orgs SET address = 'elsewhere' WHERE id = " + org + ";");
+  const auto r = verify();
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  for (const auto& finding : expected) {
+    EXPECT_NE(r.out.find(finding), std::string::npos) << finding << "\n" << r.out;
+  }
+  EXPECT_EQ(r.out.find("user 1:"), std::string::npos) << r.out;
 }
 
 TEST_F(AuditCli, NamesTheLastTwentyRecordsDeleted) {
