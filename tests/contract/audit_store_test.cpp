@@ -79,6 +79,7 @@ TEST_P(AuditStore, ARolledBackChangeLeavesNoRecord) {
     return fail(Errc::Invalid, "x", "the change itself failed");
   });
   ASSERT_FALSE(failed);
+  EXPECT_EQ(checkpoints_.lines()->size(), 9U);  // at install and per commit: none for a rollback
   auto report = ctx_->auditor.verify(*store_);
   ASSERT_TRUE(report);
   EXPECT_TRUE(report->ok);
