@@ -105,4 +105,12 @@ HttpReply TestPlatform::send(const std::string& method, const std::string& targe
   return httpRequest(port_, method, target, body, headers);
 }
 
+std::string TestPlatform::auditProblems() {
+  auto report = ctx->auditor.verify(*store);
+  if (!report) return "verify failed: " + report.error().message;
+  std::string out;
+  for (const auto& problem : report->problems) out += problem + "\n";
+  return out;
+}
+
 }  // namespace citysafe::testing

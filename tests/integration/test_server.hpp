@@ -29,6 +29,9 @@ class TestPlatform {
   HttpReply get(const std::string& target, const std::string& cookie);
   HttpReply send(const std::string& method, const std::string& target, const std::string& body,
                  const std::string& cookie);
+  // What `audit verify` finds, one problem a line; "" when the log vouches for every row, as it
+  // must after anything done through the platform.
+  [[nodiscard]] std::string auditProblems();
 
   FakeClock clock{fromEpochMs(1795000000000)};  // 2026-11-18
   events::EventBus bus;
