@@ -39,15 +39,17 @@ Result<void> ensureDemoBasemap(ServiceContext& ctx) {
 void addImportVerb(CLI::App& cli, Action& action) {
   auto db = std::make_shared<std::string>(kDefaultDb);
   auto file = std::make_shared<std::string>();
+  auto audit_key = std::make_shared<std::string>();
   auto* cmd = cli.add_subcommand("import", "Import data");
   cmd->require_subcommand(1);
   auto* osm_cmd = cmd->add_subcommand(
       "osm", "Replace the basemap with an OpenStreetMap extract (.osm.pbf or .osm)");
   osm_cmd->add_option("FILE", *file, "the extract")->required();
   osm_cmd->add_option("--db", *db, "sqlite:PATH or postgresql://...")->capture_default_str();
-  osm_cmd->callback([db, file, &action] {
-    action = [db, file] {
-      auto rt = openRuntime(*db);
+  addAuditKeyOption(*osm_cmd, *audit_key);
+  osm_cmd->callback([db, file, audit_key, &action] {
+    action = [db, file, audit_key] {
+      auto rt = openRuntime(*db, *audit_key);
       if (!rt) return report(rt.error());
       auto info = importOsmBasemap(*(*rt)->ctx, *file);
       if (!info) return report(info.error());

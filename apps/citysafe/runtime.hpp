@@ -4,6 +4,7 @@
 #include <string>
 
 #include "argon2_password_hasher.hpp"
+#include "audit_files.hpp"
 #include "citysafe/core/events/event_bus.hpp"
 #include "citysafe/core/services.hpp"
 #include "citysafe/sql/sql_store.hpp"
@@ -17,11 +18,17 @@ struct Runtime {
   SystemClock clock;
   events::EventBus bus;
   crypto::Argon2PasswordHasher hasher;
+  AuditFiles audit_files;
+  std::unique_ptr<FileCheckpointLog> checkpoints;
   std::unique_ptr<ServiceContext> ctx;
 };
 
-// Opens the store (creating var/ for the default SQLite file) and wires the services.
-[[nodiscard]] Result<std::unique_ptr<Runtime>> openRuntime(const std::string& db_url);
+// Opens the store (creating var/ for the default SQLite file), loads the audit key (making it,
+// and signing the first checkpoint, on first start unless `key_mode` says it must exist) and
+// wires the services. `audit_key_option` is the --audit-key flag, "" when not given.
+[[nodiscard]] Result<std::unique_ptr<Runtime>> openRuntime(
+    const std::string& db_url, const std::string& audit_key_option = "",
+    KeyMode key_mode = KeyMode::CreateIfMissing);
 
 // Prints an error as "field: message" to stderr and returns the CLI exit code: 2 for bad input,
 // 1 for anything else.

@@ -46,6 +46,7 @@ Result<std::string> readSecretFile(const std::string& path, const char* flag) {
 
 struct ServeOptions {
   std::string db = kDefaultDb;
+  std::string audit_key;
   std::string address = "127.0.0.1";
   unsigned short port = 8080;
   std::string web = "web/dist";
@@ -77,7 +78,7 @@ int serve(const ServeOptions& o) {
   if (!broker) return report(broker.error());
   monitoring_options.mqtt.broker = std::move(*broker);
 
-  auto rt = openRuntime(o.db);
+  auto rt = openRuntime(o.db, o.audit_key);
   if (!rt) return report(rt.error());
   auto& ctx = *(*rt)->ctx;
   spdlog::info("store: {}", (*rt)->store->describe());
@@ -186,6 +187,10 @@ int serve(const ServeOptions& o) {
   monitoring.stop();
   warm.join();
   stopScheduler();
+  // Every committed record was checkpointed as it committed; this one marks a clean stop.
+  if (auto head = ctx.auditor.checkpointHead(*(*rt)->store); !head) {
+    spdlog::warn("audit checkpoint at shutdown: {}", head.error().message);
+  }
   return 0;
 }
 }  // namespace
@@ -195,6 +200,7 @@ void addServeVerb(CLI::App& cli, Action& action) {
   auto* cmd = cli.add_subcommand("serve", "Serve the web UI and the JSON API");
   cmd->add_option("--db", opts->db, "sqlite:PATH or postgresql://user@host:port/db")
       ->capture_default_str();
+  addAuditKeyOption(*cmd, opts->audit_key);
   cmd->add_option("--address", opts->address, "address to listen on")->capture_default_str();
   cmd->add_option("--port", opts->port, "port (0 picks a free one)")->capture_default_str();
   cmd->add_option("--web", opts->web, "directory of the built web UI")->capture_default_str();

@@ -12,6 +12,7 @@ namespace {
 
 struct UserOptions {
   std::string db = kDefaultDb;
+  std::string audit_key;
   std::string username;
   std::string display_name;
   std::int64_t org_id = 0;
@@ -33,7 +34,7 @@ Result<std::string> readPassword(bool from_stdin) {
 
 template <class Run>
 int withUsers(const UserOptions& o, Run run) {
-  auto rt = openRuntime(o.db);
+  auto rt = openRuntime(o.db, o.audit_key);
   if (!rt) return report(rt.error());
   identity::UserService users(*(*rt)->ctx, (*rt)->hasher);
   return run(users);
@@ -106,8 +107,10 @@ void addUserVerb(CLI::App& cli, Action& action) {
   disable->add_option("--username", o->username)->required();
   for (auto* sub : {add, passwd})
     sub->add_flag("--password-stdin", o->password_stdin, "read the password from standard input");
-  for (auto* sub : {add, passwd, disable})
+  for (auto* sub : {add, passwd, disable}) {
     sub->add_option("--db", o->db, "sqlite:PATH or postgresql://...")->capture_default_str();
+    addAuditKeyOption(*sub, o->audit_key);
+  }
   add->callback([o, &action] { action = [o] { return addUser(*o); }; });
   passwd->callback([o, &action] { action = [o] { return changePassword(*o); }; });
   disable->callback([o, &action] { action = [o] { return disableUser(*o); }; });

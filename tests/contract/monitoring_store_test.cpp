@@ -60,7 +60,7 @@ class MonitoringStore : public StoreContract {
   // and transactions, so that pages and a sensor's run split across them are exercised.
   bool compact() {
     events::EventBus bus;
-    ServiceContext ctx(*store_, clock_, bus);
+    ServiceContext ctx(*store_, clock_, bus, testing::kTestAuditKey, nullptr);
     auto report = monitoring::SeriesCompactor(
                       ctx, {.rows_per_transaction = 50, .rows_per_read = 64, .pause_per_busy = 0})
                       .run();

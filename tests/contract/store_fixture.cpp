@@ -34,7 +34,11 @@ void StoreContract::SetUp() {
   auto store = sql::openStore(url_);
   ASSERT_TRUE(store) << store.error().message;
   store_ = std::move(*store);
-  ctx_ = std::make_unique<ServiceContext>(*store_, clock_, bus_);
+  ctx_ = std::make_unique<ServiceContext>(*store_, clock_, bus_, testing::kTestAuditKey,
+                                          &checkpoints_);
+  // As on first start: the first checkpoint marks where the keyed chain begins.
+  auto head = ctx_->auditor.checkpointHead(*store_);
+  ASSERT_TRUE(head) << head.error().message;
 }
 
 void StoreContract::TearDown() {
@@ -54,6 +58,18 @@ void StoreContract::rawSql(const std::string& text) {
   ASSERT_TRUE(conn) << conn.error().message;
   auto done = (*conn)->execScript(text);
   ASSERT_TRUE(done) << done.error().message;
+}
+
+std::vector<std::string> StoreContract::rawColumn(const std::string& sql) {
+  auto conn =
+      GetParam() == "sqlite" ? sqlite::openSqlite(url_.substr(7)) : postgres::openPostgres(url_);
+  EXPECT_TRUE(conn) << conn.error().message;
+  std::vector<std::string> out;
+  if (!conn) return out;
+  auto rows = (*conn)->query(sql, {});
+  EXPECT_TRUE(rows) << rows.error().message;
+  for (const auto& row : rows.value_or(std::vector<sql::Row>{})) out.push_back(row.getText(0));
+  return out;
 }
 
 Tree StoreContract::buildTree() {

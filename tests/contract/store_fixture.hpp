@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "../support/memory_checkpoint_log.hpp"
 #include "argon2_password_hasher.hpp"
 #include "citysafe/core/org/org_service.hpp"
 #include "citysafe/core/services.hpp"
@@ -26,6 +27,8 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
   void TearDown() override;
   // Runs SQL on a separate connection, behind the store's back (to tamper, say).
   void rawSql(const std::string& sql);
+  // The first column of every row a query returns, read the same way.
+  std::vector<std::string> rawColumn(const std::string& sql);
   Tree buildTree();
 
   std::string url_;
@@ -34,6 +37,7 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<sql::SqlStore> store_;
   FakeClock clock_{fromEpochMs(1790000000000)};
   events::EventBus bus_;
+  testing::MemoryCheckpointLog checkpoints_;
   std::unique_ptr<ServiceContext> ctx_;
   crypto::Argon2PasswordHasher hasher_{1024, 1};  // cheap: these tests are about storage
 };

@@ -1,32 +1,18 @@
 // The citysafe binary as an operator uses it: exit codes, JSON output, tamper detection.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "../support/cli_run.hpp"
 #include "citysafe/common/random_token.hpp"
 
 namespace citysafe {
 namespace {
 
-struct Run {
-  int exit_code;
-  std::string out;
-};
-
-Run run(const std::string& args, const std::string& stdin_text = "") {
-  const std::string cmd =
-      (stdin_text.empty() ? std::string("true") : "printf '%s\\n' '" + stdin_text + "'") + " | " +
-      CITYSAFE_BINARY + " " + args + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf{};
-  while (auto n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  return {WEXITSTATUS(status), out};
+testing::CliRun run(const std::string& args, const std::string& stdin_text = "") {
+  return testing::runCli(args, stdin_text);
 }
 
 class Cli : public ::testing::Test {

@@ -39,6 +39,9 @@ class HazardIntake : public ::testing::Test {
     return platform_.get("/api/v1/hazards?q=" + q, street_).json()["items"].size();
   }
 
+  // Every intake path keeps the audit log provable: its rows match their last records.
+  void TearDown() override { EXPECT_EQ(platform_.auditProblems(), ""); }
+
   TestPlatform platform_;
   std::string street_ = platform_.loginCookie("street");
 };
@@ -153,6 +156,17 @@ TEST_F(HazardIntake, ATipperAddsPhotosWhileTheTipWaitsAndNeverAnythingElse) {
   const auto status = platform_.get("/api/v1/public/tips/" + code, "").json();
   EXPECT_EQ(status["state"], "rejected");
   EXPECT_EQ(status["outcome"], "已核实为正常堆放");
+}
+
+// TearDown checks the audit log.
+TEST_F(HazardIntake, ATipWithAContactAndALedgerImportLeaveTheAuditLogProvable) {
+  ASSERT_EQ(tip("井盖缺失，夜间行人易坠落", R"(,"contact":"13800000000")").status, 201);
+  const std::string csv =
+      "隐患编号,隐患描述,隐患来源,隐患等级,行业领域,所属单位,经度,纬度,发现时间,状态,整改责任单位,"
+      "整改期限,销号时间\n"
+      "TZ-9,消防通道堵塞,网格巡查,一般,道路交通,和平街道,120.1425,30.3258,2026-11-01,整改中,,"
+      "2026-12-01,\n";
+  ASSERT_EQ(import(csv, "format=csv").status, 200);
 }
 
 TEST_F(HazardIntake, ImportsALedgerInTheStatesItRecords) {

@@ -69,6 +69,9 @@ class HazardScenario : public ::testing::Test {
     return out;
   }
 
+  // Whatever the test did through the platform, the audit log still vouches for every row.
+  void TearDown() override { EXPECT_EQ(platform_.auditProblems(), ""); }
+
   TestPlatform platform_;
   std::string street_, enterprise_, inspector_;
 };

@@ -35,6 +35,9 @@ class MonitoringApi : public ::testing::Test {
     return reply.json();
   }
 
+  // Whatever the test did through the platform, the audit log still vouches for every row.
+  void TearDown() override { EXPECT_EQ(platform_.auditProblems(), ""); }
+
   TestPlatform platform_;
   // Readings from ten minutes ago on: none is ahead of the clock.
   TimePoint start_ = platform_.clock.now() - std::chrono::minutes(10);

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "../support/child_process.hpp"
+#include "../support/memory_checkpoint_log.hpp"
 #include "citysafe/common/random_token.hpp"
 #include "citysafe/core/monitoring/monitoring_service.hpp"
 #include "citysafe/core/org/org_service.hpp"
@@ -56,7 +57,7 @@ class MqttFixture : public ::testing::Test {
     auto opened = sql::openStore(url_);
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
-    ctx_ = std::make_unique<ServiceContext>(*store_, clock_, bus_);
+    ctx_ = std::make_unique<ServiceContext>(*store_, clock_, bus_, testing::kTestAuditKey, nullptr);
     const auto system = identity::Principal::system();
     org::OrgService orgs(*ctx_);
     auto city = orgs.create(system, {.name = "示范市", .kind = org::OrgKind::City});

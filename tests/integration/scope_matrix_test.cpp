@@ -383,6 +383,9 @@ class ScopeMatrix : public ::testing::Test {
     return [status](const std::string& r) { return r == "dept" ? 404 : status; };
   }
 
+  // Whatever the test did through the platform, the audit log still vouches for every row.
+  void TearDown() override { EXPECT_EQ(platform_.auditProblems(), ""); }
+
   TestPlatform platform_;
   std::int64_t victim_ = 0;
   std::int64_t h1_ = 0;

@@ -17,7 +17,10 @@ TestPlatform::TestPlatform(const std::function<void(http::AppConfig&)>& configur
   auto opened = sql::openStore("sqlite:" + (dir / "it.db").string());
   if (!opened) throw std::runtime_error(opened.error().message);
   store = std::move(*opened);
-  ctx = std::make_unique<ServiceContext>(*store, clock, bus);
+  ctx = std::make_unique<ServiceContext>(*store, clock, bus, testing::kTestAuditKey, &checkpoints);
+  // As on first start: the first checkpoint marks where the keyed chain begins.
+  if (auto head = ctx->auditor.checkpointHead(*store); !head)
+    throw std::runtime_error(head.error().message);
   if (auto demo = demo::buildDemoDistrict(*ctx, hasher); !demo)
     throw std::runtime_error(demo.error().message);
   if (auto base = app::ensureDemoBasemap(*ctx); !base)
@@ -103,6 +106,14 @@ HttpReply TestPlatform::send(const std::string& method, const std::string& targe
   else if (!credential.empty())
     headers["Cookie"] = credential;
   return httpRequest(port_, method, target, body, headers);
+}
+
+std::string TestPlatform::auditProblems() {
+  auto report = ctx->auditor.verify(*store);
+  if (!report) return "verify failed: " + report.error().message;
+  std::string out;
+  for (const auto& problem : report->problems) out += problem + "\n";
+  return out;
 }
 
 }  // namespace citysafe::testing

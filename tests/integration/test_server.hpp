@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 
+#include "../support/memory_checkpoint_log.hpp"
 #include "argon2_password_hasher.hpp"
 #include "citysafe/http/application.hpp"
 #include "citysafe/http/server.hpp"
@@ -78,9 +79,13 @@ class TestPlatform {
   HttpReply get(const std::string& target, const std::string& cookie);
   HttpReply send(const std::string& method, const std::string& target, const std::string& body,
                  const std::string& cookie);
+  // What `audit verify` finds, one problem a line; "" when the log vouches for every row, as it
+  // must after anything done through the platform.
+  [[nodiscard]] std::string auditProblems();
 
   FakeClock clock{fromEpochMs(1795000000000)};  // 2026-11-18
   events::EventBus bus;
+  testing::MemoryCheckpointLog checkpoints;
   crypto::Argon2PasswordHasher hasher{1024, 1};
   GatedPasswordHasher gate{hasher};  // what the application hashes with
   std::filesystem::path dir;

@@ -111,6 +111,10 @@ export interface AuditVerify {
   checked: number;
   first_broken_seq?: number;
   reason?: string;
+  problems?: string[];
+  checkpoints?: number;
+  rows_checked?: number;
+  rows_unchecked?: number;
 }
 
 export interface BasemapInfo {

@@ -138,6 +138,7 @@ export const en: Record<MessageKey, string> = {
   'audit.verifying': 'Verifying…',
   'audit.verifyOk': 'Audit chain intact: {checked} records checked',
   'audit.verifyBroken': 'Audit chain broken at record {seq}: {reason}',
+  'audit.verifyProblems': 'Audit found changes made behind its back: {problems}',
   'audit.filter': 'Filter',
   'audit.clearFilter': 'Clear filter',
   'audit.filtered': 'Filtered: {entity} {id}',

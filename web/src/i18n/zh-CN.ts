@@ -138,6 +138,7 @@ export const zhCN = {
   'audit.verifying': '正在校验…',
   'audit.verifyOk': '审计链完整：已校验 {checked} 条记录',
   'audit.verifyBroken': '审计链断裂：第 {seq} 条记录，原因：{reason}',
+  'audit.verifyProblems': '审计发现绕过系统的改动：{problems}',
   'audit.filter': '筛选',
   'audit.clearFilter': '清除筛选',
   'audit.filtered': '当前筛选：{entity} {id}',

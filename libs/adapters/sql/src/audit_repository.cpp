@@ -4,17 +4,25 @@ namespace citysafe::sql {
 namespace {
 constexpr const char* kColumns =
     "seq, at, actor_id, actor, scope_path, entity, entity_id, action, before_json, after_json, "
-    "prev_hash, hash";
+    "prev_hash, hash, hash_version, content_hash";
 // Any constant will do; it only has to be the same for every appender.
 constexpr std::int64_t kAuditLockKey = 0x417564697443;
 
 audit::AuditRecord fromRow(const Row& r) {
-  return audit::AuditRecord{r.getInt(0),   fromEpochMs(r.getInt(1)),
-                            r.getInt(2),   r.getText(3),
-                            r.getText(4),  r.getText(5),
-                            r.getText(6),  r.getText(7),
-                            r.getText(8),  r.getText(9),
-                            r.getText(10), r.getText(11)};
+  return audit::AuditRecord{.seq = r.getInt(0),
+                            .at = fromEpochMs(r.getInt(1)),
+                            .actor_id = r.getInt(2),
+                            .actor = r.getText(3),
+                            .scope_path = r.getText(4),
+                            .entity = r.getText(5),
+                            .entity_id = r.getText(6),
+                            .action = r.getText(7),
+                            .before_json = r.getText(8),
+                            .after_json = r.getText(9),
+                            .prev_hash = r.getText(10),
+                            .hash = r.getText(11),
+                            .hash_version = static_cast<int>(r.getInt(12)),
+                            .content_hash = r.getText(13)};
 }
 }  // namespace
 
@@ -33,11 +41,11 @@ Result<std::optional<audit::AuditRecord>> SqlAuditRepository::last() {
 }
 
 Result<void> SqlAuditRepository::append(const audit::AuditRecord& r) {
-  auto rows =
-      conn_.query(std::string("INSERT INTO audit_log (") + kColumns +
-                      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  {r.seq, toEpochMs(r.at), r.actor_id, r.actor, r.scope_path, r.entity, r.entity_id,
-                   r.action, r.before_json, r.after_json, r.prev_hash, r.hash});
+  auto rows = conn_.query(std::string("INSERT INTO audit_log (") + kColumns +
+                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          {r.seq, toEpochMs(r.at), r.actor_id, r.actor, r.scope_path, r.entity,
+                           r.entity_id, r.action, r.before_json, r.after_json, r.prev_hash, r.hash,
+                           std::int64_t{r.hash_version}, r.content_hash});
   if (!rows) return tl::unexpected(rows.error());
   return ok();
 }

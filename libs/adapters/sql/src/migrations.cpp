@@ -452,6 +452,13 @@ CREATE TABLE reading_log (
   PRIMARY KEY (stripe, ts, sensor_id)
 ) WITHOUT ROWID;
 )SQL"},
+      {12, "audit log: keyed hashes and the audited row's content",
+       // Existing records stay unkeyed (version 1) and keep verifying as they did; every new
+       // record is keyed (version 2) and carries its row's content hash (docs/security.md).
+       R"SQL(
+ALTER TABLE audit_log ADD COLUMN hash_version {INT} NOT NULL DEFAULT 1;
+ALTER TABLE audit_log ADD COLUMN content_hash {TEXT} NOT NULL DEFAULT '';
+)SQL"},
   };
   return kMigrations;
 }

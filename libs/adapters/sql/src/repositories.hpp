@@ -68,6 +68,12 @@ class SqlAuditRepository final : public store::AuditRepository {
   Result<void> append(const audit::AuditRecord& record) override;
   Result<std::vector<audit::AuditRecord>> list(const store::AuditFilter& filter) override;
   Result<void> scan(const std::function<bool(const audit::AuditRecord&)>& visit) override;
+  std::vector<std::string> contentEntities() override;
+  Result<std::optional<std::string>> contentOf(const std::string& entity,
+                                               const std::string& entity_id) override;
+  Result<void> scanContents(
+      const std::string& entity,
+      const std::function<void(const std::string&, const std::string&)>& visit) override;
 
  private:
   Connection& conn_;

@@ -1,5 +1,6 @@
 #include "citysafe/sql/sql_store.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <exception>
 
@@ -90,6 +91,15 @@ class SqlTx final : public store::Tx {
   store::HazardRepository& hazards() override { return hazards_; }
   store::LeaseRepository& leases() override { return leases_; }
   store::MonitoringRepository& monitoring() override { return monitoring_; }
+  void afterCommit(const std::string& name, std::function<void()> hook) override {
+    auto same = std::find_if(hooks_.begin(), hooks_.end(),
+                             [&](const auto& named) { return named.first == name; });
+    if (same != hooks_.end()) hooks_.erase(same);
+    hooks_.emplace_back(name, std::move(hook));
+  }
+  void runCommitHooks() {
+    for (auto& [name, hook] : hooks_) hook();
+  }
 
  private:
   SqlOrgRepository orgs_;
@@ -101,6 +111,7 @@ class SqlTx final : public store::Tx {
   SqlHazardRepository hazards_;
   SqlLeaseRepository leases_;
   SqlMonitoringRepository monitoring_;
+  std::vector<std::pair<std::string, std::function<void()>>> hooks_;
 };
 }  // namespace
 
@@ -133,8 +144,8 @@ Result<void> SqlStore::run(const store::Work& work, bool write) {
   if (write && (*conn)->dialect() == Dialect::Sqlite) writing = std::unique_lock(sqlite_writer_);
   if (auto begun = (*conn)->begin(write); !begun) return begun;  // a broken connection is dropped
   Result<void> outcome;
+  SqlTx tx(**conn);
   try {
-    SqlTx tx(**conn);
     outcome = work(tx);
   } catch (const std::exception& e) {
     outcome =
@@ -142,6 +153,7 @@ Result<void> SqlStore::run(const store::Work& work, bool write) {
   }
   if (outcome) {
     if (auto committed = (*conn)->execScript("COMMIT"); !committed) return committed;
+    tx.runCommitHooks();
   } else if (!(*conn)->execScript("ROLLBACK")) {
     return outcome;  // the connection is in an unknown state: drop it
   }

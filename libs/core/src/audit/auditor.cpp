@@ -1,12 +1,14 @@
 #include "citysafe/core/audit/auditor.hpp"
 
+#include "citysafe/common/hmac_sha256.hpp"
 #include "citysafe/common/sha256.hpp"
 
 namespace citysafe::audit {
 
-std::string chainHash(const AuditRecord& r) {
-  // Length-prefixed fields, so no choice of field contents can make two records collide.
-  Sha256 h;
+namespace {
+// Length-prefixed fields, so no choice of field contents can make two records collide.
+template <class Hasher>
+void hashFields(Hasher& h, const AuditRecord& r, bool keyed) {
   auto field = [&](std::string_view v) {
     h.update(std::to_string(v.size()));
     h.update(":");
@@ -23,14 +25,39 @@ std::string chainHash(const AuditRecord& r) {
   field(r.action);
   field(r.before_json);
   field(r.after_json);
+  if (keyed) {
+    field(std::to_string(r.hash_version));
+    field(r.content_hash);
+  }
+}
+}  // namespace
+
+std::string unkeyedChainHash(const AuditRecord& r) {
+  Sha256 h;
+  hashFields(h, r, false);
   const auto digest = h.finish();
   return toHex(digest.data(), digest.size());
 }
 
+std::string keyedChainHash(const AuditRecord& r, std::string_view key) {
+  HmacSha256 h(key);
+  hashFields(h, r, true);
+  const auto digest = h.finish();
+  return toHex(digest.data(), digest.size());
+}
+
+Auditor::Auditor(const Clock& clock, std::string key, CheckpointLog* checkpoints)
+    : clock_(clock), key_(std::move(key)), checkpoints_(checkpoints) {}
+
 Result<AuditRecord> Auditor::record(store::Tx& tx, const identity::Principal& actor,
                                     const Change& change) const {
+  if (key_.size() < kMinKeyBytes) {
+    return fail(Errc::Internal, "audit-key", "no audit key was given to the auditor");
+  }
   auto last = tx.audit().last();
   if (!last) return tl::unexpected(last.error());
+  auto content = tx.audit().contentOf(change.entity, change.entity_id);
+  if (!content) return tl::unexpected(content.error());
   AuditRecord r;
   r.seq = *last ? (*last)->seq + 1 : 1;
   r.prev_hash = *last ? (*last)->hash : kGenesisHash;
@@ -43,39 +70,40 @@ Result<AuditRecord> Auditor::record(store::Tx& tx, const identity::Principal& ac
   r.action = change.action;
   r.before_json = change.before_json;
   r.after_json = change.after_json;
-  r.hash = chainHash(r);
+  r.hash_version = kKeyedHmac;
+  r.content_hash = *content ? sha256Hex(**content) : "";
+  r.hash = keyedChainHash(r, key_);
   if (auto done = tx.audit().append(r); !done) return tl::unexpected(done.error());
+  // Only the transaction's last record is checkpointed: it vouches for every one before it.
+  tx.afterCommit("audit.checkpoint", [this, seq = r.seq, hash = r.hash] { checkpoint(seq, hash); });
   return r;
 }
 
-Result<VerifyReport> verifyChain(store::Store& store) {
-  VerifyReport report;
-  auto done = store.read([&](store::Tx& tx) -> Result<void> {
-    std::string expected_prev = kGenesisHash;
-    std::int64_t expected_seq = 1;
-    return tx.audit().scan([&](const AuditRecord& r) {
-      ++report.checked;
-      std::string reason;
-      if (r.seq != expected_seq) {
-        reason = "sequence gap: expected record " + std::to_string(expected_seq);
-      } else if (r.prev_hash != expected_prev) {
-        reason = "link broken: prev_hash does not match the previous record";
-      } else if (chainHash(r) != r.hash) {
-        reason = "content changed: hash does not match the record";
-      }
-      if (!reason.empty()) {
-        report.ok = false;
-        report.first_broken_seq = r.seq;
-        report.reason = reason;
-        return false;
-      }
-      expected_prev = r.hash;
-      ++expected_seq;
-      return true;
-    });
+void Auditor::checkpoint(std::int64_t seq, const std::string& head_hash) const {
+  if (!checkpoints_) return;
+  // Transactions on other threads may commit out of order; an older head adds nothing.
+  auto seen = last_checkpointed_.load();
+  do {
+    if (seq <= seen) return;
+  } while (!last_checkpointed_.compare_exchange_weak(seen, seq));
+  checkpoints_->append(formatCheckpoint({seq, head_hash, clock_.now()}, key_));
+}
+
+Result<Checkpoint> Auditor::checkpointHead(store::Store& store) const {
+  if (!checkpoints_) return fail(Errc::Internal, "audit", "no checkpoint log");
+  Checkpoint head{0, kGenesisHash, clock_.now()};
+  auto read = store.write([&](store::Tx& tx) -> Result<void> {
+    auto last = tx.audit().last();
+    if (!last) return tl::unexpected(last.error());
+    if (*last) head = {(*last)->seq, (*last)->hash, head.at};
+    return ok();
   });
-  if (!done) return tl::unexpected(done.error());
-  return report;
+  if (!read) return tl::unexpected(read.error());
+  checkpoints_->append(formatCheckpoint(head, key_));
+  auto seen = last_checkpointed_.load();
+  while (head.seq > seen && !last_checkpointed_.compare_exchange_weak(seen, head.seq)) {
+  }
+  return head;
 }
 
 }  // namespace citysafe::audit

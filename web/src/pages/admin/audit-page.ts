@@ -66,8 +66,11 @@ function verifyButton(): HTMLElement {
     try {
       const outcome = await api<AuditVerify>('GET', '/api/v1/audit/verify');
       if (outcome.ok) showMessage(result, t('audit.verifyOk', { checked: outcome.checked }), 'ok');
-      else showMessage(result, t('audit.verifyBroken',
-        { seq: outcome.first_broken_seq ?? '?', reason: outcome.reason ?? '' }), 'error');
+      else if (outcome.first_broken_seq) showMessage(result, t('audit.verifyBroken',
+        { seq: outcome.first_broken_seq, reason: outcome.reason ?? '' }), 'error');
+      // The chain holds, but a row, the tail or a checkpoint does not.
+      else showMessage(result, t('audit.verifyProblems',
+        { problems: (outcome.problems ?? [outcome.reason ?? '']).join('; ') }), 'error');
     } catch (err) {
       showMessage(result, errorText(err), 'error');
     } finally {

@@ -53,12 +53,19 @@ void addAuditRoutes(Router& router, Services& services) {
                if (auto r = identity::require(*call.principal, identity::Permission::AuditVerify);
                    !r)
                  return tl::unexpected(r.error());
-               auto report = audit::verifyChain(services.ctx.store);
+               auto report = services.ctx.auditor.verify(services.ctx.store);
                if (!report) return tl::unexpected(report.error());
-               Json out = {{"ok", report->ok}, {"checked", report->checked}};
+               Json out = {{"ok", report->ok},
+                           {"checked", report->checked},
+                           {"checkpoints", report->checkpoints},
+                           {"rows_checked", report->rows_checked},
+                           {"rows_unchecked", report->rows_unchecked}};
                if (!report->ok) {
-                 out["first_broken_seq"] = report->first_broken_seq;
+                 if (report->first_broken_seq > 0) {
+                   out["first_broken_seq"] = report->first_broken_seq;
+                 }
                  out["reason"] = report->reason;
+                 out["problems"] = report->problems;
                }
                return jsonResponse(out);
              });

@@ -11,9 +11,11 @@ struct ServiceContext {
   store::Store& store;
   const Clock& clock;
   events::EventBus& bus;
-  audit::Auditor auditor{clock};
-  ServiceContext(store::Store& s, const Clock& c, events::EventBus& b)
-      : store(s), clock(c), bus(b) {}
+  audit::Auditor auditor;
+  // The audit key (bytes) and the checkpoint log come from the composition root.
+  ServiceContext(store::Store& s, const Clock& c, events::EventBus& b, std::string audit_key,
+                 audit::CheckpointLog* checkpoints)
+      : store(s), clock(c), bus(b), auditor(c, std::move(audit_key), checkpoints) {}
 };
 
 }  // namespace citysafe

@@ -39,6 +39,16 @@ class SqlStore final : public store::Store {
   std::vector<std::unique_ptr<Connection>> idle_;
 };
 
+// The tables whose rows the audit log vouches for, with the columns their content covers and
+// those it leaves out (src/audited_content.cpp); a test checks that they name every column.
+struct AuditedTableColumns {
+  std::string entity;
+  std::string table;
+  std::vector<std::string> covered;  // besides the id
+  std::vector<std::string> excluded;
+};
+[[nodiscard]] std::vector<AuditedTableColumns> auditedTableColumns();
+
 // Opens "sqlite:PATH" or "postgresql://..." and applies migrations.
 [[nodiscard]] Result<std::unique_ptr<SqlStore>> openStore(const std::string& url);
 

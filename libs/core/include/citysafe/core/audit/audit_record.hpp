@@ -2,13 +2,21 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "citysafe/common/clock.hpp"
 
 namespace citysafe::audit {
 
-// One change, chained to the previous record by SHA-256 so that an edit, insert or delete made
-// behind the platform's back is detected by verify().
+// How a record's hash was made. Records written before migration 12 are unkeyed; every record
+// written since is keyed, and the chain may never go back (docs/security.md).
+enum HashVersion : int {
+  kUnkeyedSha256 = 1,  // SHA-256 over the fields: anyone with the database can recompute it
+  kKeyedHmac = 2,      // HMAC-SHA-256 under the audit key, over the fields and content_hash
+};
+
+// One change, chained to the previous record so that an edit, insert or delete made behind the
+// platform's back is detected by verify().
 struct AuditRecord {
   std::int64_t seq = 0;  // 1, 2, 3 ... without gaps
   TimePoint at;
@@ -22,11 +30,17 @@ struct AuditRecord {
   std::string after_json;
   std::string prev_hash;  // 64 zeros for the first record
   std::string hash;
+  int hash_version = kKeyedHmac;
+  // SHA-256 of the audited row's canonical content just after the change; "" when the entity's
+  // table is not covered (AuditRepository::contentOf) or the record predates migration 12.
+  std::string content_hash;
 };
 
 inline const std::string kGenesisHash(64, '0');
 
-// The hash of a record over every field but `hash` itself.
-std::string chainHash(const AuditRecord& record);
+// The pre-migration-12 hash of a record over every field it had then.
+std::string unkeyedChainHash(const AuditRecord& record);
+// The keyed hash over every field but `hash` itself.
+std::string keyedChainHash(const AuditRecord& record, std::string_view key);
 
 }  // namespace citysafe::audit

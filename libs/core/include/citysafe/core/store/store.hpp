@@ -85,6 +85,21 @@ class AuditRepository {
   // Oldest first, in batches, until `visit` returns false.
   [[nodiscard]] virtual Result<void> scan(
       const std::function<bool(const audit::AuditRecord&)>& visit) = 0;
+
+  // Audited rows' content, so that a row edited behind the platform's back can be told from its
+  // last audited state. The adapter canonicalises a row column by column, leaving out the
+  // columns that legitimately change without an audit record.
+  // The entities (AuditRecord::entity) whose rows are covered.
+  [[nodiscard]] virtual std::vector<std::string> contentEntities() = 0;
+  // The row's canonical content; "" when the row does not exist; nullopt when `entity` is not
+  // covered.
+  [[nodiscard]] virtual Result<std::optional<std::string>> contentOf(
+      const std::string& entity, const std::string& entity_id) = 0;
+  // Every row of a covered entity, in id order, with its canonical content.
+  [[nodiscard]] virtual Result<void> scanContents(
+      const std::string& entity,
+      const std::function<void(const std::string& entity_id, const std::string& content)>&
+          visit) = 0;
 };
 
 class BasemapRepository {
@@ -189,6 +204,9 @@ class Tx {
   virtual HazardRepository& hazards() = 0;
   virtual LeaseRepository& leases() = 0;
   virtual MonitoringRepository& monitoring() = 0;
+  // Runs `hook` once the transaction has committed, never when it rolls back. A later hook of
+  // the same name replaces an earlier one, so a transaction of many changes runs it once.
+  virtual void afterCommit(const std::string& name, std::function<void()> hook) = 0;
 };
 
 using Work = std::function<Result<void>(Tx&)>;
