@@ -130,7 +130,6 @@ int serve(const ServeOptions& o) {
   // Two network threads are plenty: handlers run on the worker pools.
   http::HttpServer server(app, (*rt)->bus, 2);
 
-
   // Warm the risk marker cache in the background, so the first grid view does not wait for it.
   std::thread warm([&app] {
     if (auto r = app.services().risks.warmCache(); !r)

@@ -10,28 +10,16 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "../support/loopback_socket.hpp"
+
 namespace citysafe::testing {
 namespace {
 
-// `source`: the loopback address to connect from (127.0.0.2 ... act as other clients).
 int connectLoopback(unsigned short port, const std::string& source = "") {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (!source.empty()) {
-    sockaddr_in local{};
-    local.sin_family = AF_INET;
-    ::inet_pton(AF_INET, source.c_str(), &local.sin_addr);
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) {
-      ::close(fd);
-      throw std::runtime_error("cannot bind to " + source);
-    }
-  }
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(port);
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    throw std::runtime_error("cannot connect to 127.0.0.1:" + std::to_string(port));
+  const int fd = connectToLoopback(port, source);
+  if (fd < 0) {
+    throw std::runtime_error("cannot connect to 127.0.0.1:" + std::to_string(port) +
+                             (source.empty() ? "" : " from " + source));
   }
   return fd;
 }
