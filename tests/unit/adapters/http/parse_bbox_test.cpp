@@ -1,5 +1,5 @@
-// parseBBox, the map's ?bbox=minlon,minlat,maxlon,maxlat; the NaN case came from the fuzz
-// target query_fuzz's promise that an accepted box lies inside WGS-84 bounds.
+// parseBBox, the map's ?bbox=minlon,minlat,maxlon,maxlat. The NaN case was found while writing
+// query_fuzz, whose check that an accepted box lies inside WGS-84 bounds now guards it.
 #include <gtest/gtest.h>
 
 #include "json_io.hpp"
