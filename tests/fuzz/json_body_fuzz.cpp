@@ -1,8 +1,10 @@
 // Every JSON request body goes through BodyReader::parse; the hazard, calendar, policy and risk
 // readers then take their fields from it. Any field some route allows is allowed here, so the
 // readers see whatever the input holds.
+#include <algorithm>
 #include <initializer_list>
 
+#include "citysafe/common/json_text.hpp"
 #include "fuzz_input.hpp"
 #include "hazard_json.hpp"
 #include "json_io.hpp"
@@ -31,6 +33,15 @@ constexpr std::initializer_list<const char*> kFields = {"action",     "note",
                                                         "address",    "kind",
                                                         "capacity",   "row_version"};
 
+std::size_t depthOf(const citysafe::http::Json& json) {
+  std::size_t deepest = 0;
+  if (json.is_structured()) {
+    for (const auto& child : json) deepest = std::max(deepest, depthOf(child));
+    ++deepest;
+  }
+  return deepest;
+}
+
 void readEveryField(const BodyReader& body) {
   for (const char* key : kFields) {
     (void)body.requiredString(key);
@@ -47,6 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace citysafe::http;
   auto body = BodyReader::parse(std::string(citysafe::fuzz::textOf(data, size)), kFields);
   if (!body) return 0;
+  citysafe::fuzz::require(depthOf(body->raw()) <= citysafe::kMaxJsonDepth,
+                          "a body nested deeper than kMaxJsonDepth is refused");
   readEveryField(*body);
   (void)actionFrom(*body);
   (void)calendarFrom(*body, 2026);

@@ -1,8 +1,10 @@
 // POST /api/v1/risk/import. Its row readers live inside the route (risk_import_routes.cpp), so
 // this target runs what they are made of, in the same order: the body decoded as UTF-8 or GBK
 // (import_io), then CSV with GeoJSON geometry cells, or a GeoJSON FeatureCollection whose
-// properties are turned into text and whose geometries are read in both datums (risk_json).
+// properties are turned into text and whose geometries are read in both datums (risk_json). As
+// the route does, JSON nested deeper than kMaxJsonDepth is refused before it is parsed.
 #include "citysafe/common/csv.hpp"
+#include "citysafe/common/json_text.hpp"
 #include "citysafe/core/risk/risk_point.hpp"
 #include "fuzz_input.hpp"
 #include "import_io.hpp"
@@ -12,6 +14,12 @@ namespace {
 
 using namespace citysafe;
 using http::Json;
+
+// Json::parse as the route calls it: the depth measured first (dump() and copies recurse).
+Json parseBounded(std::string_view text) {
+  if (jsonNestingDepth(text) > kMaxJsonDepth) return Json(Json::value_t::discarded);
+  return Json::parse(text, nullptr, false);
+}
 
 void readGeometry(const Json& geometry) {
   for (const auto crs : {http::Crs::Wgs84, http::Crs::Gcj02}) {
@@ -29,7 +37,7 @@ void readCsv(const std::string& text) {
     for (std::size_t c = 0; c < fields.size() && c < header.size(); ++c) {
       if (header[c] == "kind") (void)risk::parseRiskKind(fields[c]);
       if (header[c] == "geometry") {
-        const Json geometry = Json::parse(fields[c], nullptr, false);
+        const Json geometry = parseBounded(fields[c]);
         if (!geometry.is_discarded()) readGeometry(geometry);
       }
     }
@@ -37,7 +45,7 @@ void readCsv(const std::string& text) {
 }
 
 void readGeoJson(const std::string& text) {
-  const Json doc = Json::parse(text, nullptr, false);
+  const Json doc = parseBounded(text);
   if (!doc.is_object() || !doc.contains("features") || !doc["features"].is_array()) return;
   for (const auto& feature : doc["features"]) {
     if (!feature.is_object()) continue;
