@@ -1,5 +1,5 @@
 # Thin wrappers over scripts/. `make run` and `make test` are the two commands in the README.
-.PHONY: run test build lint fmt bench clean
+.PHONY: run test build lint fmt bench fuzz sanitize clean
 
 run:
 	@scripts/bootstrap.sh
@@ -22,6 +22,17 @@ fmt:
 bench:
 	@scripts/bootstrap.sh
 	@scripts/bench.sh
+
+# Every libFuzzer target for FUZZ_SECONDS each (docs/security.md § Fuzzing).
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/bootstrap.sh
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# Unit and contract tests under ASan and UBSan (the asan preset).
+sanitize:
+	@scripts/bootstrap.sh
+	@scripts/sanitize.sh
 
 clean:
 	rm -rf build

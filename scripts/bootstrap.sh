@@ -11,6 +11,8 @@ APT_PACKAGES=(
   libexpat1-dev libstb-dev liblz4-dev libspdlog-dev libfmt-dev libcli11-dev libargon2-dev
   libgtest-dev libgmock-dev libbenchmark-dev libssl-dev postgresql-15 postgresql-15-postgis-3
   nodejs npm chromium fonts-noto-cjk ca-certificates openssl
+  # make fuzz: libFuzzer with ASan/UBSan, llvm-symbolizer for readable crash reports.
+  clang-14 libclang-rt-14-dev llvm-14
 )
 
 missing=()

@@ -35,6 +35,52 @@ namespace citysafe::media {
 namespace {
 constexpr int kThumbnailSide = 320;
 constexpr long kMaxPixels = 60L * 1000 * 1000;  // a 60-megapixel photo; more is an attack
+
+// stb 2.27 (Debian bookworm) writes past its 256-entry Huffman arrays when a DHT table declares
+// more than 256 codes (fixed in stb 2.28). Found by tests/fuzz/image_fuzz. Until Debian ships
+// the fix, every DHT segment stb could reach is checked first, walked as stb walks it: segments
+// by their length, scans up to the next marker, bytes beyond the end read as zero.
+bool huffmanTablesFit(std::string_view jpeg) {
+  auto byte = [&](std::size_t at) {
+    return at < jpeg.size() ? static_cast<unsigned char>(jpeg[at]) : 0U;
+  };
+  std::size_t at = 2;  // after SOI
+  while (at < jpeg.size()) {
+    if (byte(at) != 0xFF) {  // stb skips stray bytes between segments
+      ++at;
+      continue;
+    }
+    while (byte(at) == 0xFF && at < jpeg.size()) ++at;
+    const unsigned marker = byte(at++);
+    if (marker == 0xD9) break;  // EOI
+    if (marker == 0x00 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) continue;
+    const std::size_t length = (byte(at) << 8) | byte(at + 1);
+    if (length < 2) break;  // stb refuses the file here
+    if (marker == 0xC4) {
+      std::size_t table = at + 2;
+      for (long left = static_cast<long>(length) - 2; left > 0;) {
+        if ((byte(table) >> 4) > 1 || (byte(table) & 15) > 3) break;  // stb refuses the table
+        unsigned codes = 0;
+        for (std::size_t i = 1; i <= 16; ++i) codes += byte(table + i);
+        if (codes > 256) return false;
+        table += 17 + codes;
+        left -= 17 + static_cast<long>(codes);
+      }
+    }
+    at += length;
+    if (marker == 0xDA) {  // entropy-coded data runs to the next marker that is not a restart
+      while (at + 1 < jpeg.size()) {
+        std::size_t next = at + 1;
+        while (next < jpeg.size() && byte(next) == 0xFF) ++next;
+        const unsigned after = byte(next);
+        if (byte(at) == 0xFF && after != 0x00 && !(after >= 0xD0 && after <= 0xD7)) break;
+        at = byte(at) == 0xFF ? next + 1 : at + 1;
+      }
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 Result<hazard::ImageFacts> StbImageInspector::inspect(std::string_view bytes) const {
@@ -43,6 +89,9 @@ Result<hazard::ImageFacts> StbImageInspector::inspect(std::string_view bytes) co
   if (type != "image/jpeg" && type != "image/png") return hazard::ImageFacts{};
   const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
   const int length = static_cast<int>(bytes.size());
+  if (type == "image/jpeg" && !huffmanTablesFit(bytes)) {
+    return invalid("body", "the image cannot be read: a Huffman table is corrupt");
+  }
   int width = 0;
   int height = 0;
   int channels = 0;

@@ -1,6 +1,7 @@
 #include "json_io.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <sstream>
 
 #include "citysafe/common/json_text.hpp"
@@ -171,7 +172,8 @@ Result<basemap::BBox> parseBBox(const std::string& text) {
   while (std::getline(in, part, ',')) {
     double d = 0;
     const auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), d);
-    if (ec != std::errc{} || ptr != part.data() + part.size()) {
+    // from_chars reads "nan", which every bounds comparison below would let through.
+    if (ec != std::errc{} || ptr != part.data() + part.size() || !std::isfinite(d)) {
       return invalid("bbox", "'" + part + "' is not a number");
     }
     v.push_back(d);
