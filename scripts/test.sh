@@ -11,6 +11,7 @@ source scripts/test_pg.sh
 start_test_pg
 
 if [ -f web/package.json ]; then (cd web && npm test --silent); fi
-ctest --preset release -j 2 --timeout 300 "$@"
 # Replays the committed crash inputs, then fuzzes each target briefly (its own clang build).
 scripts/fuzz.sh "${CITYSAFE_TEST_FUZZ_SECONDS:-5}"
+# Last, so its summary closes the run.
+ctest --preset release -j 2 --timeout 300 "$@"
