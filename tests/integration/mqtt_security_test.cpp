@@ -122,10 +122,9 @@ TEST_F(MqttSecurity, ReadingsOverTlsWithCredentialsAreStoredAndAcknowledged) {
   {
     auto pub = tlsPublisher("ca", "gw-1", "gateway-pw");
     ASSERT_TRUE(pub->connect());
-    // Another gateway's topic: the broker's ACL drops it, so it is never stored.
-    ASSERT_TRUE(pub->publish("citysafe/v1/batch/gw-2", "GAS-0," + std::to_string(nowMs()) + ",99"));
     publish(*pub, kSensors, 0, 50, 20, t0);
-    ASSERT_TRUE(pub->drain(10000)) << "the broker did not acknowledge the gateway's messages";
+    ASSERT_TRUE(pub->drain(10000)) << "the broker did not acknowledge the gateway's messages\n"
+                                   << broker_->log();
   }
   ASSERT_TRUE(awaitReadings(kSensors * 50, 30s)) << storedReadings() << "\n" << node.log();
   // A broker restart: the node makes a new TLS connection to its kept session by itself.
@@ -136,6 +135,15 @@ TEST_F(MqttSecurity, ReadingsOverTlsWithCredentialsAreStoredAndAcknowledged) {
   ASSERT_TRUE(pub->connect());
   publish(*pub, kSensors, 50, 100, 20, t0);
   ASSERT_TRUE(pub->drain(10000));
+  {
+    // Another gateway's topic: the broker's ACL drops it, so it is never stored (the count below
+    // stays exact). On its own connection: Mosquitto sometimes answers a denied QoS 1 message by
+    // dropping the connection, which took the gateway's good messages with it (seen under load).
+    auto spoof = tlsPublisher("ca", "gw-1", "gateway-pw");
+    ASSERT_TRUE(spoof->connect());
+    (void)spoof->publish("citysafe/v1/batch/gw-2", "GAS-0," + std::to_string(nowMs()) + ",99");
+    (void)spoof->drain(2000);
+  }
   ASSERT_TRUE(awaitReadings(kSensors * 100, 30s)) << storedReadings() << "\n" << node.log();
   std::this_thread::sleep_for(500ms);
   EXPECT_EQ(storedReadings(), kSensors * 100);

@@ -37,6 +37,11 @@ Result<std::vector<std::vector<std::string>>> ledgerTable(const HttpRequest& req
   auto records = parseCsv(*text, &error);
   if (!error.empty()) return invalid("file", error);
   // Each record at its line's index, so the report names the line a person sees in the file.
+  // The index is bounded first: a file of blank lines would otherwise size the table by them.
+  static constexpr int kMaxLines = 100000;  // as many rows as an .xlsx ledger may have
+  if (!records.empty() && records.back().line > kMaxLines) {
+    return invalid("file", "has more than " + std::to_string(kMaxLines) + " lines");
+  }
   std::vector<std::vector<std::string>> table;
   for (auto& r : records) {
     if (table.size() < static_cast<std::size_t>(r.line))
