@@ -111,6 +111,14 @@ Result<LoginResult> AuthService::login(const LoginAttempt& attempt) {
   });
 }
 
+std::int64_t AuthService::retryAfterSeconds(const LoginAttempt& attempt) const {
+  const TimePoint now = ctx_.clock.now();
+  const auto until = throttle_.blockedUntil(attempt.username, attempt.address, now);
+  return until ? std::max<std::int64_t>(
+                     1, std::chrono::ceil<std::chrono::seconds>(*until - now).count())
+               : 1;
+}
+
 Result<std::vector<ThrottleEntry>> AuthService::loginActivity(const Principal& who) const {
   // Addresses and names from every organisation: platform administrators only.
   if (auto allowed = require(who, Permission::AuditVerify); !allowed) {

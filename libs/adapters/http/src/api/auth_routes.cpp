@@ -10,16 +10,6 @@ std::string sessionCookie(const std::string& token, long max_age_seconds, bool s
          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds) +
          (secure ? "; Secure" : "");
 }
-// The seconds a RateLimited message names ("... try again in 8 s"), for Retry-After.
-std::string retryAfterOf(const std::string& message) {
-  const auto in = message.rfind(" in ");
-  if (in == std::string::npos) return "1";
-  std::string seconds;
-  for (std::size_t i = in + 4;
-       i < message.size() && std::isdigit(static_cast<unsigned char>(message[i])); ++i)
-    seconds += message[i];
-  return seconds.empty() ? "1" : seconds;
-}
 }  // namespace
 
 void addAuthRoutes(Router& router, Services& services, const AppConfig& config) {
@@ -35,15 +25,17 @@ void addAuthRoutes(Router& router, Services& services, const AppConfig& config) 
              auto want_token = body->optionalBool("token");
              if (!want_token) return tl::unexpected(want_token.error());
              const bool api_client = want_token->value_or(false);
-             auto login = services.auth.login({.username = *username,
-                                               .password = *password,
-                                               .client = api_client ? "api" : "browser",
-                                               .address = call.request.remote_address,
-                                               .previous_token = call.token});
+             const identity::LoginAttempt attempt{.username = *username,
+                                                  .password = *password,
+                                                  .client = api_client ? "api" : "browser",
+                                                  .address = call.request.remote_address,
+                                                  .previous_token = call.token};
+             auto login = services.auth.login(attempt);
              if (!login) {
                auto refused = problem(login.error());
                if (login.error().code == Errc::RateLimited) {
-                 refused.headers.emplace_back("Retry-After", retryAfterOf(login.error().message));
+                 refused.headers.emplace_back(
+                     "Retry-After", std::to_string(services.auth.retryAfterSeconds(attempt)));
                }
                return refused;
              }

@@ -38,6 +38,8 @@ class AuthService {
   // account (Unauthenticated); RateLimited while this address or this account from it waits
   // out its delay. Every failure is audited. A success ends the session the caller held.
   [[nodiscard]] Result<LoginResult> login(const LoginAttempt& attempt);
+  // After a RateLimited login: whole seconds until this address (and account) may try again.
+  [[nodiscard]] std::int64_t retryAfterSeconds(const LoginAttempt& attempt) const;
   // Addresses and accounts with recent failed logins, for administrators who watch for attacks.
   [[nodiscard]] Result<std::vector<ThrottleEntry>> loginActivity(const Principal& who) const;
   // The principal behind a live token; Unauthenticated when unknown, expired or revoked.
