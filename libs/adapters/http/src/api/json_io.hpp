@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "citysafe/common/clock.hpp"
+#include "citysafe/common/enum_names.hpp"
 #include "citysafe/common/result.hpp"
 #include "citysafe/core/basemap/map_feature.hpp"
 #include "citysafe/core/identity/user.hpp"
@@ -38,6 +39,18 @@ class BodyReader {
   [[nodiscard]] Result<std::optional<bool>> optionalBool(const char* key) const;
   [[nodiscard]] Result<std::optional<std::vector<std::string>>> optionalStrings(
       const char* key) const;
+  // An enum by its name; an unknown name is Invalid, listing the accepted ones.
+  template <NamedEnum E>
+  [[nodiscard]] Result<E> requiredEnum(const char* key) const {
+    auto text = CS_TRY(requiredString(key, 100));
+    return readEnum<E>(text, key);
+  }
+  template <NamedEnum E>
+  [[nodiscard]] Result<std::optional<E>> optionalEnum(const char* key) const {
+    auto text = CS_TRY(optionalString(key, 100));
+    if (!text) return std::optional<E>{};
+    return readEnum<E>(*text, key).map([](E value) { return std::optional<E>(value); });
+  }
   [[nodiscard]] bool has(const char* key) const { return json_.contains(key); }
   [[nodiscard]] bool isNull(const char* key) const {
     return json_.contains(key) && json_[key].is_null();
@@ -68,3 +81,9 @@ struct Paging {
 Json page(Json items, std::int64_t last_id, int limit);
 
 }  // namespace citysafe::http
+
+// Every enum with an EnumNames table writes itself to JSON as its name.
+template <citysafe::NamedEnum E>
+struct nlohmann::adl_serializer<E> {
+  static void to_json(json& out, E value) { out = citysafe::nameOf(value); }
+};

@@ -17,6 +17,11 @@ struct Id {
 
 using OrgId = Id<struct OrgTag>;
 using UserId = Id<struct UserTag>;
+using HazardId = Id<struct HazardTag>;
+using MediaId = Id<struct MediaTag>;
+using DeviceId = Id<struct DeviceTag>;
+using SensorId = Id<struct SensorTag>;
+using AlarmId = Id<struct AlarmTag>;
 
 }  // namespace citysafe
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <tl/expected.hpp>
+#include <type_traits>
 #include <utility>
 
 namespace citysafe {
@@ -41,4 +42,24 @@ using Result = tl::expected<T, Error>;
 
 const char* errcName(Errc code);
 
+namespace detail {
+// The value CS_TRY yields: the Result's value (moved from an rvalue), or nothing for Result<void>.
+template <class R>
+auto takeValue(R&& result) {
+  using Value = typename std::remove_cvref_t<R>::value_type;
+  if constexpr (!std::is_void_v<Value>) return Value(*std::forward<R>(result));
+}
+}  // namespace detail
+
 }  // namespace citysafe
+
+// The one way to propagate a failure: `auto rows = CS_TRY(tx.risks().list(q));` yields the value
+// or returns the Error from the enclosing function (or lambda); `CS_TRY(check(x));` does the same
+// for Result<void>. A GNU statement expression (g++ and clang); __extension__ keeps -pedantic
+// quiet.
+#define CS_TRY(...)                                                                        \
+  (__extension__({                                                                         \
+    auto&& cs_try_result_ = (__VA_ARGS__);                                                 \
+    if (!cs_try_result_) return ::tl::unexpected(cs_try_result_.error());                  \
+    ::citysafe::detail::takeValue(std::forward<decltype(cs_try_result_)>(cs_try_result_)); \
+  }))
