@@ -1,5 +1,6 @@
 #include <sstream>
 
+#include "citysafe/sql/columns.hpp"
 #include "repositories.hpp"
 
 namespace citysafe::sql {
@@ -51,23 +52,24 @@ std::string scopeClause(Dialect dialect, const identity::Scope& scope, const std
 }
 
 namespace {
-constexpr const char* kColumns =
-    "id, parent_id, kind, name, path, credit_code, sectors, address, lon, lat, created_at, "
-    "updated_at";
+constexpr Columns<12> kOrg{{"id", "parent_id", "kind", "name", "path", "credit_code", "sectors",
+                            "address", "lon", "lat", "created_at", "updated_at"}};
 
-org::Organisation fromRow(const Row& r) {
+Result<org::Organisation> fromRow(const Row& r) {
   org::Organisation o;
-  o.id = OrgId{r.getInt(0)};
-  if (!r.isNull(1)) o.parent_id = OrgId{r.getInt(1)};
-  o.kind = org::parseOrgKind(r.getText(2)).value_or(org::OrgKind::City);
-  o.name = r.getText(3);
-  o.path = r.getText(4);
-  o.credit_code = r.getText(5);
-  o.sectors = splitSectors(r.getText(6));
-  o.address = r.getText(7);
-  if (!r.isNull(8) && !r.isNull(9)) o.location = org::GeoPoint{r.getDouble(8), r.getDouble(9)};
-  o.created_at = fromEpochMs(r.getInt(10));
-  o.updated_at = fromEpochMs(r.getInt(11));
+  o.id = OrgId{r.getInt(kOrg.at("id"))};
+  if (!r.isNull(kOrg.at("parent_id"))) o.parent_id = OrgId{r.getInt(kOrg.at("parent_id"))};
+  o.kind = CS_TRY(storedEnum<org::OrgKind>(r.getText(kOrg.at("kind")), "orgs.kind"));
+  o.name = r.getText(kOrg.at("name"));
+  o.path = r.getText(kOrg.at("path"));
+  o.credit_code = r.getText(kOrg.at("credit_code"));
+  o.sectors = splitSectors(r.getText(kOrg.at("sectors")));
+  o.address = r.getText(kOrg.at("address"));
+  if (!r.isNull(kOrg.at("lon")) && !r.isNull(kOrg.at("lat"))) {
+    o.location = org::GeoPoint{r.getDouble(kOrg.at("lon")), r.getDouble(kOrg.at("lat"))};
+  }
+  o.created_at = fromEpochMs(r.getInt(kOrg.at("created_at")));
+  o.updated_at = fromEpochMs(r.getInt(kOrg.at("updated_at")));
   return o;
 }
 
@@ -81,52 +83,46 @@ Value latOf(const org::Organisation& o) {
 }  // namespace
 
 Result<org::Organisation> SqlOrgRepository::get(OrgId id) {
-  auto rows =
-      conn_.query(std::string("SELECT ") + kColumns + " FROM orgs WHERE id = ?", {id.value});
-  if (!rows) return tl::unexpected(rows.error());
-  if (rows->empty())
+  auto rows = CS_TRY(conn_.query("SELECT " + kOrg.list() + " FROM orgs WHERE id = ?", {id.value}));
+  if (rows.empty())
     return fail(Errc::NotFound, "id", "no organisation " + std::to_string(id.value));
-  return fromRow(rows->front());
+  return fromRow(rows.front());
 }
 
 Result<OrgId> SqlOrgRepository::insert(const org::Organisation& o) {
-  auto id = queryInt(
-      conn_,
-      "INSERT INTO orgs (parent_id, kind, name, path, credit_code, sectors, address, lon, lat, "
-      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {o.parent_id ? Value{o.parent_id->value} : Value{nullptr}, std::string(org::toString(o.kind)),
+  // Every column but the id, in kOrg's order.
+  const auto id = CS_TRY(queryInt(
+      conn_, kOrg.insertInto("orgs") + " RETURNING id",
+      {o.parent_id ? Value{o.parent_id->value} : Value{nullptr}, std::string(nameOf(o.kind)),
        o.name, o.path, optionalText(o.credit_code), joinSectors(o.sectors), o.address, lonOf(o),
-       latOf(o), toEpochMs(o.created_at), toEpochMs(o.updated_at)});
-  if (!id) return tl::unexpected(id.error());
-  return OrgId{*id};
+       latOf(o), toEpochMs(o.created_at), toEpochMs(o.updated_at)}));
+  return OrgId{id};
 }
 
 Result<void> SqlOrgRepository::update(const org::Organisation& o) {
-  auto rows = conn_.query(
+  CS_TRY(conn_.exec(
       "UPDATE orgs SET name = ?, path = ?, sectors = ?, address = ?, lon = ?, lat = ?, updated_at "
       "= ? WHERE id = ?",
       {o.name, o.path, joinSectors(o.sectors), o.address, lonOf(o), latOf(o),
-       toEpochMs(o.updated_at), o.id.value});
-  if (!rows) return tl::unexpected(rows.error());
+       toEpochMs(o.updated_at), o.id.value}));
   return ok();
 }
 
 Result<std::optional<OrgId>> SqlOrgRepository::findByCreditCode(const std::string& code) {
-  auto rows = conn_.query("SELECT id FROM orgs WHERE credit_code = ?", {code});
-  if (!rows) return tl::unexpected(rows.error());
-  if (rows->empty()) return std::optional<OrgId>{};
-  return std::optional<OrgId>{OrgId{rows->front().getInt(0)}};
+  auto rows = CS_TRY(conn_.query("SELECT id FROM orgs WHERE credit_code = ?", {code}));
+  if (rows.empty()) return std::optional<OrgId>{};
+  return std::optional<OrgId>{OrgId{rows.front().getInt(0)}};
 }
 
 Result<std::vector<org::Organisation>> SqlOrgRepository::list(const store::OrgFilter& filter,
                                                               store::PageRequest page) {
   std::vector<Value> params;
-  std::string sql = std::string("SELECT ") + kColumns + " FROM orgs WHERE id > ? AND ";
+  std::string sql = "SELECT " + kOrg.list() + " FROM orgs WHERE id > ? AND ";
   params.emplace_back(page.after_id);
   sql += scopeClause(conn_.dialect(), filter.scope, "path", "sectors", params);
   if (filter.kind) {
     sql += " AND kind = ?";
-    params.emplace_back(std::string(org::toString(*filter.kind)));
+    params.emplace_back(std::string(nameOf(*filter.kind)));
   }
   if (filter.parent_id) {
     sql += " AND parent_id = ?";
@@ -134,11 +130,10 @@ Result<std::vector<org::Organisation>> SqlOrgRepository::list(const store::OrgFi
   }
   sql += " ORDER BY id LIMIT ?";
   params.emplace_back(std::int64_t{page.limit});
-  auto rows = conn_.query(sql, params);
-  if (!rows) return tl::unexpected(rows.error());
+  auto rows = CS_TRY(conn_.query(sql, params));
   std::vector<org::Organisation> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) out.push_back(fromRow(r));
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(CS_TRY(fromRow(r)));
   return out;
 }
 

@@ -8,15 +8,6 @@
 
 namespace citysafe::org {
 namespace {
-constexpr std::array<std::pair<OrgKind, std::string_view>, 6> kKindNames = {{
-    {OrgKind::City, "city"},
-    {OrgKind::District, "district"},
-    {OrgKind::Street, "street"},
-    {OrgKind::Community, "community"},
-    {OrgKind::Enterprise, "enterprise"},
-    {OrgKind::Department, "department"},
-}};
-
 // 十三大重点领域 (seed 000) + 燃气 + 危险废物.
 constexpr std::array<Sector, 15> kSectors = {{
     {"construction", "建设施工", "Construction"},
@@ -37,19 +28,8 @@ constexpr std::array<Sector, 15> kSectors = {{
 }};
 }  // namespace
 
-const char* toString(OrgKind kind) {
-  for (const auto& [k, name] : kKindNames) {
-    if (k == kind) return name.data();
-  }
-  return "city";
-}
-
-std::optional<OrgKind> parseOrgKind(std::string_view text) {
-  for (const auto& [k, name] : kKindNames) {
-    if (name == text) return k;
-  }
-  return std::nullopt;
-}
+const char* toString(OrgKind kind) { return nameOf(kind); }
+std::optional<OrgKind> parseOrgKind(std::string_view text) { return parseEnum<OrgKind>(text); }
 
 bool mayContain(OrgKind parent, OrgKind child) {
   switch (child) {

@@ -138,21 +138,7 @@ Result<std::int64_t> pathId(const Call& call, const char* name) {
   return positive(call.params.at(name), name);
 }
 
-Result<Paging> paging(const HttpRequest& request) {
-  Paging p;
-  if (auto it = request.query.find("limit"); it != request.query.end()) {
-    auto v = positive(it->second, "limit");
-    if (!v) return tl::unexpected(v.error());
-    if (*v > 500) return invalid("limit", "must be between 1 and 500");
-    p.limit = static_cast<int>(*v);
-  }
-  if (auto it = request.query.find("cursor"); it != request.query.end() && !it->second.empty()) {
-    auto v = positive(it->second, "cursor");
-    if (!v) return tl::unexpected(v.error());
-    p.after = *v;
-  }
-  return p;
-}
+Result<Paging> paging(const HttpRequest& request) { return QueryParams(request).paging(); }
 
 Json page(Json items, std::int64_t last_id, int limit) {
   const bool full = static_cast<int>(items.size()) >= limit;

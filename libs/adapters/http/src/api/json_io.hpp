@@ -13,6 +13,7 @@
 #include "citysafe/core/identity/user.hpp"
 #include "citysafe/http/http_types.hpp"
 #include "citysafe/http/router.hpp"
+#include "query_params.hpp"
 
 namespace citysafe::http {
 
@@ -71,11 +72,7 @@ Json userJson(const identity::User& user);
 // Path parameter {name} as a positive id.
 [[nodiscard]] Result<std::int64_t> pathId(const Call& call, const char* name = "id");
 
-// ?limit=&cursor= with limits 1..500 (default 100). Cursors are the last id seen.
-struct Paging {
-  int limit = 100;
-  std::int64_t after = 0;
-};
+// ?limit=&cursor= (query_params.hpp).
 [[nodiscard]] Result<Paging> paging(const HttpRequest& request);
 // {"items": [...], "next_cursor": "..."|null}; a full page means there may be more.
 Json page(Json items, std::int64_t last_id, int limit);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "citysafe/common/clock.hpp"
+#include "citysafe/common/enum_names.hpp"
 #include "citysafe/common/ids.hpp"
 #include "citysafe/common/result.hpp"
 
@@ -13,6 +14,9 @@ namespace citysafe::org {
 // city → district → street/town → community/village; enterprises under a street, sector
 // departments under a district.
 enum class OrgKind : std::uint8_t { City, District, Street, Community, Enterprise, Department };
+inline constexpr EnumNames<OrgKind, 6> kOrgKindNames{
+    {"city", "district", "street", "community", "enterprise", "department"}};
+constexpr const auto& enumNames(OrgKind /*tag*/) { return kOrgKindNames; }
 
 const char* toString(OrgKind kind);
 std::optional<OrgKind> parseOrgKind(std::string_view text);
