@@ -78,3 +78,19 @@ function findSlot(form: HTMLElement, field: string): HTMLElement | null {
   }
   return null;
 }
+
+/**
+ * Runs a form's `work` with its `buttons` disabled, enabling them again however it ends; a failure
+ * is shown beside the field the server named, or in `general`.
+ */
+export async function submitting(buttons: HTMLButtonElement[], form: HTMLElement, general: HTMLElement,
+  work: () => Promise<void>): Promise<void> {
+  buttons.forEach((b) => { b.disabled = true; });
+  try {
+    await work();
+  } catch (err) {
+    showFormError(form, general, err);
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
+  }
+}

@@ -2,9 +2,7 @@
 // make-up workdays (调休) marked, a list of those days to edit (add, rename, remove), and saving the
 // year with PUT /api/v1/hazard-calendar/{year}; problem+json errors go beside the named day.
 import { api, ApiError } from '../../api/client';
-import {
-  clearFieldErrors, errorText, fieldError, hideMessage, messageLine, showFormError, showMessage,
-} from '../../components/errors';
+import { clearFieldErrors, errorText, fieldError, hideMessage, messageLine, showMessage, submitting } from '../../components/errors';
 import { h, tr } from '../../dom';
 import { bindText, t, type MessageKey } from '../../i18n';
 import { buildHash } from '../../router';
@@ -198,8 +196,7 @@ export function createCalendarSection(initialYear: number, canEdit: boolean): { 
     hideMessage(general);
     clearFieldErrors(editor);
     const { body } = calendarPayload(entries);
-    save.disabled = true;
-    try {
+    await submitting([save], editor, general, async () => {
       const saved = await api<HazardCalendar>('PUT', `/api/v1/hazard-calendar/${year}`, body);
       entries = entriesFromCalendar(saved ?? body);
       dirty = false;
@@ -207,11 +204,7 @@ export function createCalendarSection(initialYear: number, canEdit: boolean): { 
       notice.hidden = true;
       render();
       showMessage(general, t('hza.cal.saved', { year }), 'ok');
-    } catch (err) {
-      showFormError(editor, general, err);
-    } finally {
-      save.disabled = false;
-    }
+    });
   })());
 
   const legend = h('div', { class: 'hza-legend' },

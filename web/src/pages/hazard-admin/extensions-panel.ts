@@ -1,7 +1,7 @@
 // The pending extension requests (延期申请) the user may decide: each with its reason and dates, a
 // note, and grant / refuse (a refusal needs the note). Decided rows leave the list.
 import { api } from '../../api/client';
-import { clearFieldErrors, errorText, fieldError, hideMessage, messageLine, showFormError, showMessage } from '../../components/errors';
+import { clearFieldErrors, errorText, fieldError, hideMessage, messageLine, showMessage, submitting } from '../../components/errors';
 import { formatTime, h, tr } from '../../dom';
 import { bindText, t } from '../../i18n';
 import { decideExtension } from '../hazards/hazard-api';
@@ -27,15 +27,10 @@ function decisionForm(ext: Extension, onDecided: (granted: boolean) => void): HT
       note.focus();
       return;
     }
-    grant.disabled = refuse.disabled = true;
-    try {
+    await submitting([grant, refuse], form, general, async () => {
       await decideExtension(ext.id, granted, text);
       onDecided(granted);
-    } catch (err) {
-      showFormError(form, general, err);
-    } finally {
-      grant.disabled = refuse.disabled = false;
-    }
+    });
   };
   grant.addEventListener('click', () => void decide(true));
   refuse.addEventListener('click', () => void decide(false));

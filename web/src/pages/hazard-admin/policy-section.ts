@@ -2,7 +2,7 @@
 // calendar or working days, the basis), the milestones of major hazards and the escalation
 // thresholds of graded supervision; saved with PUT /api/v1/hazard-policy, errors beside the field.
 import { api } from '../../api/client';
-import { clearFieldErrors, fieldError, hideMessage, messageLine, showFormError, showMessage, errorText } from '../../components/errors';
+import { clearFieldErrors, errorText, fieldError, hideMessage, messageLine, showMessage, submitting } from '../../components/errors';
 import { formField } from '../../components/form-field';
 import { h, tr } from '../../dom';
 import { bindText, t, type MessageKey } from '../../i18n';
@@ -119,17 +119,12 @@ export function createPolicySection(canEdit: boolean): { element: HTMLElement; l
       showMessage(general, t('hza.pol.fixFields'), 'error');
       return;
     }
-    save.disabled = true;
-    try {
+    await submitting([save], element, general, async () => {
       const saved = await api<HazardPolicyJson>('PUT', '/api/v1/hazard-policy', policy);
       form = policyToForm(saved ?? policy);
       render();
       showMessage(general, t('hza.pol.saved'), 'ok');
-    } catch (err) {
-      showFormError(element, general, err);
-    } finally {
-      save.disabled = false;
-    }
+    });
   })());
 
   return {

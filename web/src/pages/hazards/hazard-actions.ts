@@ -3,7 +3,7 @@
 // Files are uploaded (POST /hazards/{id}/media?stage=…, raw body) before the action that names them;
 // a file already uploaded is not sent again when the action is retried.
 import type { Org, Sector } from '../../api/types';
-import { clearFieldErrors, hideMessage, messageLine, showFormError, showMessage } from '../../components/errors';
+import { clearFieldErrors, hideMessage, messageLine, showMessage, submitting } from '../../components/errors';
 import { formField } from '../../components/form-field';
 import { h, tr } from '../../dom';
 import { bindText, t, type MessageKey } from '../../i18n';
@@ -174,8 +174,7 @@ export function actionForm(hazard: Hazard, action: HazardAction, ctx: ActionCont
     hideMessage(general);
     const body = built.body();
     if (!body) return;
-    submit.disabled = true;
-    try {
+    await submitting([submit], form, general, async () => {
       if (built.files && built.stage) {
         const pending = built.files.files().filter((f) => !uploaded.has(f));
         const media = await uploadAll(hazard.id, pending, built.stage, 'media_ids', (n, total) => {
@@ -188,11 +187,7 @@ export function actionForm(hazard: Hazard, action: HazardAction, ctx: ActionCont
       showMessage(general, t('hazardAction.working'), 'ok');
       const updated = await actOn(hazard.id, body);
       ctx.onDone(updated, t('hazardAction.done', { action: t(`hazard.action.${action}`) }));
-    } catch (err) {
-      showFormError(form, general, err);
-    } finally {
-      submit.disabled = false;
-    }
+    });
   });
   return form;
 }
@@ -216,17 +211,12 @@ export function extensionForm(hazard: Hazard, onDone: () => void): HTMLElement {
       missing(form, 'deadline', t('extension.deadline'));
       return;
     }
-    submit.disabled = true;
-    try {
+    await submitting([submit], form, general, async () => {
       await requestExtension(hazard.id, reason.value.trim(), deadline.value);
       reason.value = '';
       showMessage(general, t('extension.requested'), 'ok');
       onDone();
-    } catch (err) {
-      showFormError(form, general, err);
-    } finally {
-      submit.disabled = false;
-    }
+    });
   });
   return form;
 }

@@ -4,9 +4,7 @@
 import { api } from '../../api/client';
 import { getUser } from '../../api/session';
 import type { LonLat, Sector } from '../../api/types';
-import {
-  clearFieldErrors, errorText, fieldError, hideMessage, messageLine, showFormError, showMessage,
-} from '../../components/errors';
+import { clearFieldErrors, errorText, fieldError, hideMessage, messageLine, showMessage, submitting } from '../../components/errors';
 import { formField } from '../../components/form-field';
 import { h, tr } from '../../dom';
 import { bindText, t } from '../../i18n';
@@ -85,11 +83,11 @@ export const renderHazardNewPage: PageRenderer = (outlet) => {
         slot.className = 'field-error';
         return;
       }
-      submit.disabled = true;
-      try {
+      const chosenLocation = location;
+      await submitting([submit], form, general, async () => {
         const created = await createHazard({
           title: title.value.trim() || undefined, description: description.value.trim(), source: source.value,
-          grade: grade.value, sector: sector.value, org_id: idValue(org.value), location, address: address.value.trim() || undefined,
+          grade: grade.value, sector: sector.value, org_id: idValue(org.value), location: chosenLocation, address: address.value.trim() || undefined,
         });
         showMessage(general, t('hazardNew.created', { code: created.code }), 'ok');
         try {
@@ -101,11 +99,7 @@ export const renderHazardNewPage: PageRenderer = (outlet) => {
           return;
         }
         navigate(buildHash(`hazards/${created.id}`));
-      } catch (err) {
-        showFormError(form, general, err);
-      } finally {
-        submit.disabled = false;
-      }
+      });
     });
   })();
 

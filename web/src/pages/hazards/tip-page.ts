@@ -5,7 +5,7 @@
 import { ApiError } from '../../api/client';
 import type { LonLat } from '../../api/types';
 import {
-  clearFieldErrors, fieldError, hideMessage, messageLine, showFormError, showMessage,
+  clearFieldErrors, fieldError, hideMessage, messageLine, showFormError, showMessage, submitting,
 } from '../../components/errors';
 import { formField } from '../../components/form-field';
 import { h, tr } from '../../dom';
@@ -150,19 +150,15 @@ export const renderTipPage: PageRenderer = (outlet) => {
       showFormError(form, general, new ApiError(400, { detail: t('tip.needLocation'), field: 'location' }));
       return;
     }
-    submit.disabled = true;
-    try {
-      const receipt = await submitTip({ description: text, location, address: address.value.trim() || undefined,
+    const chosenLocation = location;
+    await submitting([submit], form, general, async () => {
+      const receipt = await submitTip({ description: text, location: chosenLocation, address: address.value.trim() || undefined,
         contact: contact.value.trim() || undefined, website: website.value });
       picker?.destroy();
       picker = null;
       host.replaceChildren(receiptView(receipt));
       window.scrollTo({ top: 0 });
-    } catch (err) {
-      showFormError(form, general, err);
-    } finally {
-      submit.disabled = false;
-    }
+    });
   });
 
   void (async () => {

@@ -2,7 +2,7 @@
 // clicked on a small map) and address, status. POST /devices or PUT /devices/{id}; problem+json
 // field errors beside their fields.
 import type { LonLat, Org, Sector } from '../../api/types';
-import { clearFieldErrors, hideMessage, messageLine, showFormError, showMessage } from '../../components/errors';
+import { clearFieldErrors, hideMessage, messageLine, showMessage, submitting } from '../../components/errors';
 import { formField } from '../../components/form-field';
 import { h, tr } from '../../dom';
 import { t } from '../../i18n';
@@ -116,15 +116,10 @@ export function createDeviceForm(ctx: DeviceFormContext): RegistryForm {
       code: code.value.trim(), name: name.value.trim(), model: model.value.trim(), org_id: idValue(org.value),
       sector: sector.value, risk_point_id: rp ?? null, lon: x, lat: y, address: address.value.trim(), status: status.value,
     };
-    submit.disabled = true;
-    try {
+    await submitting([submit], form, general, async () => {
       const saved = d ? await updateDevice(d.id, body) : await createDevice(body);
       ctx.onSaved(saved, !d);
-    } catch (err) {
-      showFormError(form, general, err);
-    } finally {
-      submit.disabled = false;
-    }
+    });
   });
 
   return { element: form, destroy: () => picker.destroy() };

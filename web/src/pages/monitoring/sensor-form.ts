@@ -1,7 +1,7 @@
 // The sensor form (新建 / 编辑测点): code, device, name, type, unit (from the type's units),
 // sampling interval, status, its own rules (empty: the type's) and an optional place (empty: the
 // device's). POST /sensors or PUT /sensors/{id}; problem+json field errors beside their fields.
-import { clearFieldErrors, hideMessage, messageLine, showFormError } from '../../components/errors';
+import { clearFieldErrors, hideMessage, messageLine, submitting } from '../../components/errors';
 import { formField } from '../../components/form-field';
 import { h, tr } from '../../dom';
 import { bindText, t } from '../../i18n';
@@ -121,15 +121,10 @@ export function createSensorForm(ctx: SensorFormContext): RegistryForm {
       interval_s: seconds, status: status.value, rules: rules.value.trim(),
       ...(x !== undefined && y !== undefined ? { lon: x, lat: y } : {}),
     };
-    submit.disabled = true;
-    try {
+    await submitting([submit], form, general, async () => {
       const saved = s ? await updateSensor(s.id, body) : await createSensor(body);
       ctx.onSaved(saved, !s);
-    } catch (err) {
-      showFormError(form, general, err);
-    } finally {
-      submit.disabled = false;
-    }
+    });
   });
 
   return { element: form, destroy: () => undefined };

@@ -1,9 +1,7 @@
 // 按类型设置报警规则 (administrators): each sensor type with its units, its built-in rules and the rules
 // set for it (PUT /api/v1/sensor-types/{type}/rules; empty text restores the defaults). A sensor
 // without rules of its own runs its type's.
-import {
-  clearFieldErrors, errorText, fieldError, hideMessage, messageLine, showFormError, showMessage,
-} from '../../components/errors';
+import { clearFieldErrors, errorText, fieldError, hideMessage, messageLine, showMessage, submitting } from '../../components/errors';
 import { h, tr } from '../../dom';
 import { bindText, t } from '../../i18n';
 import { keyedText } from '../hazards/hazard-labels';
@@ -31,16 +29,11 @@ function typeForm(info: SensorTypeInfo, onSaved: () => void): HTMLElement {
     event.preventDefault();
     clearFieldErrors(form);
     hideMessage(general);
-    save.disabled = true;
-    try {
+    await submitting([save], form, general, async () => {
       await setTypeRules(type, text.value.trim());
       showMessage(general, t('mon.typeRules.saved'), 'ok');
       onSaved();
-    } catch (err) {
-      showFormError(form, general, err);
-    } finally {
-      save.disabled = false;
-    }
+    });
   });
   return form;
 }

@@ -6,7 +6,7 @@ import { api } from '../../../api/client';
 import {
   BASES, METHODS, type AssessResult, type Gb18218Substances, type Method, type RiskPoint,
 } from '../../../api/risk-types';
-import { clearFieldErrors, fieldError, hideMessage, messageLine, showFormError, showMessage } from '../../../components/errors';
+import { clearFieldErrors, fieldError, hideMessage, messageLine, showFormError, showMessage, submitting } from '../../../components/errors';
 import { h, tr } from '../../../dom';
 import { bindText, t, type MessageKey } from '../../../i18n';
 import { renderResult } from './assess-result';
@@ -125,18 +125,13 @@ export function createAssessPanel(point: RiskPoint, onSaved: () => void): Assess
       showMessage(general, t('assess.incomplete'), 'error');
       return;
     }
-    save.disabled = true;
-    try {
+    await submitting([save], form, general, async () => {
       await api('POST', `/api/v1/risk/points/${encodeURIComponent(String(point.id))}/assessments`,
         { method, basis: basis.value, inputs });
       clearFieldErrors(form);
       showMessage(general, t('assess.saved'), 'ok');
       onSaved();
-    } catch (err) {
-      showFormError(form, general, err);
-    } finally {
-      save.disabled = false;
-    }
+    });
   });
   form.addEventListener('submit', (event) => event.preventDefault());
 
