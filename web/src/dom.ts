@@ -46,6 +46,11 @@ export function tr(key: MessageKey, args?: MessageArgs, tag: keyof HTMLElementTa
 }
 
 /** A translated label for an enumerated value (org kind, role, ...), or the raw value if unknown. */
+/** A table's header row, one translated heading per key. */
+export function tableHead(keys: MessageKey[]): HTMLElement {
+  return h('thead', {}, h('tr', {}, keys.map((key) => h('th', {}, tr(key)))));
+}
+
 export function enumLabel(prefix: string, value: string): HTMLElement {
   const key = `${prefix}.${value}`;
   if (hasKey(key)) return tr(key);

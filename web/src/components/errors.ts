@@ -94,3 +94,13 @@ export async function submitting(buttons: HTMLButtonElement[], form: HTMLElement
     buttons.forEach((b) => { b.disabled = false; });
   }
 }
+
+/** Handles a form's submit: no page reload, the last attempt's errors cleared, then `handle`. */
+export function onSubmit(form: HTMLFormElement, general: HTMLElement, handle: () => Promise<void>): void {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearFieldErrors(form);
+    hideMessage(general);
+    void handle();
+  });
+}

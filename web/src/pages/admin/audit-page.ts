@@ -4,7 +4,7 @@ import { api, getPage } from '../../api/client';
 import type { AuditRecord, AuditVerify } from '../../api/types';
 import { errorText, messageLine, showMessage } from '../../components/errors';
 import { createPagedList } from '../../components/paged-list';
-import { enumLabel, formatTime, h, tr } from '../../dom';
+import { enumLabel, formatTime, h, tableHead, tr } from '../../dom';
 import { bindText, hasKey, t } from '../../i18n';
 import { buildHash, navigate } from '../../router';
 import type { PageRenderer } from '../page';
@@ -15,8 +15,7 @@ function changesCell(record: AuditRecord): HTMLElement {
   const changes = diffSnapshots(record.before, record.after);
   if (!changes.length) return h('span', { class: 'muted' }, tr('audit.noChanges'));
   return h('table', { class: 'diff' },
-    h('thead', {}, h('tr', {}, h('th', {}, tr('audit.field')), h('th', {}, tr('audit.before')),
-      h('th', {}, tr('audit.after')))),
+    tableHead(['audit.field', 'audit.before', 'audit.after']),
     h('tbody', {}, changes.map((c) => h('tr', {},
       h('td', {}, c.field),
       h('td', { class: 'diff-before' }, c.before ?? '—'),
@@ -96,10 +95,7 @@ function loginActivityCard(): HTMLElement {
       const { items } = await api<{ items: LoginActivityRow[] }>('GET', '/api/v1/auth/login-activity');
       const body = items.length
         ? h('table', { class: 'data-table' },
-          h('thead', {}, h('tr', {},
-            h('th', {}, tr('audit.address')), h('th', {}, tr('audit.account')),
-            h('th', {}, tr('audit.failures')), h('th', {}, tr('audit.lastFailure')),
-            h('th', {}, tr('audit.blockedUntil')))),
+          tableHead(['audit.address', 'audit.account', 'audit.failures', 'audit.lastFailure', 'audit.blockedUntil']),
           h('tbody', {}, items.map((row) => h('tr', { class: row.blocked_until ? 'row-warn' : '' },
             h('td', {}, row.address),
             h('td', {}, row.username ?? tr('audit.allAccounts')),
@@ -124,9 +120,7 @@ export const renderAuditPage: PageRenderer = (outlet, route) => {
     (cursor) => getPage<AuditRecord>('/api/v1/audit', { entity, entity_id: entityId }, cursor),
     auditRow);
   const table = h('table', { class: 'data-table', 'data-testid': 'audit-table' },
-    h('thead', {}, h('tr', {},
-      h('th', {}, tr('audit.time')), h('th', {}, tr('audit.actor')), h('th', {}, tr('audit.action')),
-      h('th', {}, tr('audit.entity')), h('th', {}, tr('audit.changes')))),
+    tableHead(['audit.time', 'audit.actor', 'audit.action', 'audit.entity', 'audit.changes']),
     rows);
   outlet.append(h('section', { class: 'page' },
     tr('audit.title', undefined, 'h1'),

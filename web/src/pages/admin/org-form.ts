@@ -2,7 +2,7 @@
 // sector departments choose the sectors they supervise. Server validation errors appear next to the named field.
 import { api } from '../../api/client';
 import { ORG_KINDS, type NewOrg, type Org, type Sector } from '../../api/types';
-import { clearFieldErrors, hideMessage, messageLine, showFormError, showMessage } from '../../components/errors';
+import { messageLine, onSubmit, showFormError, showMessage } from '../../components/errors';
 import { checkboxGroup, formField } from '../../components/form-field';
 import { h, tr } from '../../dom';
 import { bindBilingual, bindText, t } from '../../i18n';
@@ -54,10 +54,7 @@ export function createOrgForm(sectors: Sector[], onCreated: (org: Org) => void):
     general,
     h('button', { type: 'submit', class: 'primary', 'data-testid': 'org-submit' }, tr('orgs.submit')));
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(general);
+  onSubmit(form, general, async () => {
     const parentOrg = orgs.find((o) => String(o.id) === parent.value);
     const body: NewOrg = { name: name.value.trim(), kind: kind.value };
     if (parentOrg) body.parent_id = parentOrg.id;

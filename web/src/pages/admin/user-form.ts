@@ -2,7 +2,7 @@
 import { api } from '../../api/client';
 import { getUser } from '../../api/session';
 import type { NewUser, Org, User } from '../../api/types';
-import { clearFieldErrors, hideMessage, messageLine, showFormError, showMessage } from '../../components/errors';
+import { messageLine, onSubmit, showFormError, showMessage } from '../../components/errors';
 import { formField } from '../../components/form-field';
 import { h, tr } from '../../dom';
 import { t } from '../../i18n';
@@ -30,10 +30,7 @@ export function createUserForm(orgs: Org[], onCreated: (user: User) => void): HT
     general,
     h('button', { type: 'submit', class: 'primary', 'data-testid': 'user-submit' }, tr('users.submit')));
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(general);
+  onSubmit(form, general, async () => {
     const chosenOrg = orgs.find((o) => String(o.id) === org.value);
     const body: NewUser = {
       username: username.value.trim(),

@@ -2,7 +2,7 @@
 import { getPage } from '../../api/client';
 import type { Org, User } from '../../api/types';
 import { createPagedList } from '../../components/paged-list';
-import { enumLabel, h, tr } from '../../dom';
+import { enumLabel, h, tableHead, tr } from '../../dom';
 import type { PageRenderer } from '../page';
 import { loadAllOrgs } from './org-options';
 import { createUserForm } from './user-form';
@@ -30,9 +30,7 @@ export const renderUsersPage: PageRenderer = (outlet) => {
     (user) => userRow(user, orgs));
   const formHost = h('div');
   const table = h('table', { class: 'data-table', 'data-testid': 'users-table' },
-    h('thead', {}, h('tr', {},
-      h('th', {}, tr('users.username')), h('th', {}, tr('users.displayName')), h('th', {}, tr('users.org')),
-      h('th', {}, tr('users.roles')), h('th', {}, tr('users.status')))),
+    tableHead(['users.username', 'users.displayName', 'users.org', 'users.roles', 'users.status']),
     rows);
   outlet.append(h('section', { class: 'page' },
     tr('users.title', undefined, 'h1'),

@@ -2,7 +2,7 @@
 // note, and grant / refuse (a refusal needs the note). Decided rows leave the list.
 import { api } from '../../api/client';
 import { clearFieldErrors, errorText, fieldError, hideMessage, messageLine, showMessage, submitting } from '../../components/errors';
-import { formatTime, h, tr } from '../../dom';
+import { formatTime, h, tableHead, tr } from '../../dom';
 import { bindText, t } from '../../i18n';
 import { decideExtension } from '../hazards/hazard-api';
 import type { Extension } from '../hazards/hazard-types';
@@ -44,9 +44,7 @@ export function createExtensionsPanel(): { element: HTMLElement; load(): Promise
   empty.className = 'muted';
   const status = messageLine('extensions-status');
   const table = h('table', { class: 'data-table compact', 'data-testid': 'extensions-table' },
-    h('thead', {}, h('tr', {},
-      h('th', {}, tr('hza.col.code')), h('th', {}, tr('hza.ext.requestedBy')), h('th', {}, tr('hza.ext.deadlines')),
-      h('th', {}, tr('hza.ext.reason')), h('th', {}, tr('hza.ext.decision')))),
+    tableHead(['hza.col.code', 'hza.ext.requestedBy', 'hza.ext.deadlines', 'hza.ext.reason', 'hza.ext.decision']),
     body);
   const element = h('section', { class: 'card hza-extensions', 'data-testid': 'extensions-panel' },
     h('h2', {}, tr('hza.ext.title'), ' ', count), tr('hza.ext.intro', undefined, 'p'), status, empty, table);

@@ -3,7 +3,7 @@
 // then the counts and the failing rows (line, field, reason) from a 200 or a 400 alike. Beside it,
 // the columns the server reads and a template made in the browser.
 import { createFileImport, downloadText } from '../../components/file-import';
-import { h, tr } from '../../dom';
+import { h, tableHead, tr } from '../../dom';
 import type { MessageKey } from '../../i18n';
 import type { PageRenderer } from '../page';
 import {
@@ -22,8 +22,7 @@ function help(): HTMLElement {
   return h('section', { class: 'card import-help', 'data-testid': 'import-help' },
     tr('hza.imp.help', undefined, 'h2'), tr('hza.imp.helpText', undefined, 'p'),
     h('table', { class: 'data-table compact', 'data-testid': 'import-columns' },
-      h('thead', {}, h('tr', {}, h('th', {}, tr('hza.imp.colZh')), h('th', {}, tr('hza.imp.colEn')),
-        h('th', {}, tr('hza.imp.required')), h('th', {}, tr('hza.imp.meaning')))),
+      tableHead(['hza.imp.colZh', 'hza.imp.colEn', 'hza.imp.required', 'hza.imp.meaning']),
       h('tbody', {}, LEDGER_COLUMNS.map((c) => h('tr', { 'data-column': c.en },
         h('td', {}, c.zh), h('td', {}, h('code', {}, c.en)), h('td', { class: 'nowrap' }, tr(`hza.imp.req.${c.required}`)),
         h('td', {}, tr(`hza.imp.col.${c.en}` as MessageKey)))))),

@@ -3,7 +3,7 @@
 // Files are uploaded (POST /hazards/{id}/media?stage=…, raw body) before the action that names them;
 // a file already uploaded is not sent again when the action is retried.
 import type { Org, Sector } from '../../api/types';
-import { clearFieldErrors, hideMessage, messageLine, showMessage, submitting } from '../../components/errors';
+import { clearFieldErrors, messageLine, onSubmit, showMessage, submitting } from '../../components/errors';
 import { formField } from '../../components/form-field';
 import { h, tr } from '../../dom';
 import { bindText, t, type MessageKey } from '../../i18n';
@@ -168,10 +168,7 @@ export function actionForm(hazard: Hazard, action: HazardAction, ctx: ActionCont
     tr(`hazard.actionHint.${action}`, undefined, 'p'),
     built.fields, general, h('div', { class: 'button-row' }, submit));
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(general);
+  onSubmit(form, general, async () => {
     const body = built.body();
     if (!body) return;
     await submitting([submit], form, general, async () => {
@@ -203,10 +200,7 @@ export function extensionForm(hazard: Hazard, onDone: () => void): HTMLElement {
     h('h3', {}, tr('extension.request')), tr('extension.hint', undefined, 'p'),
     formField('extension.reason', reason, 'reason'), formField('extension.deadline', deadline, 'deadline'),
     general, h('div', { class: 'button-row' }, submit));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(general);
+  onSubmit(form, general, async () => {
     if (!deadline.value) {
       missing(form, 'deadline', t('extension.deadline'));
       return;

@@ -4,7 +4,7 @@
 import { api } from '../../api/client';
 import { getUser } from '../../api/session';
 import type { LonLat, Sector } from '../../api/types';
-import { clearFieldErrors, errorText, fieldError, hideMessage, messageLine, showMessage, submitting } from '../../components/errors';
+import { errorText, fieldError, hideMessage, messageLine, onSubmit, showMessage, submitting } from '../../components/errors';
 import { formField } from '../../components/form-field';
 import { h, tr } from '../../dom';
 import { bindText, t } from '../../i18n';
@@ -73,10 +73,7 @@ export const renderHazardNewPage: PageRenderer = (outlet) => {
       hideMessage(form.querySelector<HTMLElement>('[data-error-for="location"]')!);
     });
 
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      clearFieldErrors(form);
-      hideMessage(general);
+    onSubmit(form, general, async () => {
       if (!location) {
         const slot = form.querySelector<HTMLElement>('[data-error-for="location"]')!;
         showMessage(slot, t('hazardNew.locationRequired'), 'error');

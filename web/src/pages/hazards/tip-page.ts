@@ -4,9 +4,7 @@
 // and up to 3 photos may then be added (POST /api/v1/public/tips/{code}/media).
 import { ApiError } from '../../api/client';
 import type { LonLat } from '../../api/types';
-import {
-  clearFieldErrors, fieldError, hideMessage, messageLine, showFormError, showMessage, submitting,
-} from '../../components/errors';
+import { fieldError, hideMessage, messageLine, onSubmit, showFormError, showMessage, submitting } from '../../components/errors';
 import { formField } from '../../components/form-field';
 import { h, tr } from '../../dom';
 import { bindText, t } from '../../i18n';
@@ -27,10 +25,7 @@ function receiptView(receipt: TipReceipt): HTMLElement {
   const upload = h('button', { type: 'submit', class: 'primary hz-big', 'data-testid': 'tip-upload' }, tr('tip.upload'));
   const form = h('form', { class: 'form hz-form', 'data-testid': 'tip-photo-form', novalidate: true },
     photos.element, line, h('div', { class: 'button-row' }, upload));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(line);
+  onSubmit(form, line, async () => {
     const chosen = photos.files().slice(0, TIP_MAX_PHOTOS - uploaded);
     if (!chosen.length) return;
     upload.disabled = true;
@@ -137,10 +132,7 @@ export const renderTipPage: PageRenderer = (outlet) => {
     }, { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 });
   });
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(general);
+  onSubmit(form, general, async () => {
     const text = description.value.trim();
     if (charCount(text) < TIP_MIN_CHARS) {
       showFormError(form, general, new ApiError(400, { detail: t('tip.tooShort'), field: 'description' }));

@@ -2,7 +2,7 @@
 // clicked on a small map) and address, status. POST /devices or PUT /devices/{id}; problem+json
 // field errors beside their fields.
 import type { LonLat, Org, Sector } from '../../api/types';
-import { clearFieldErrors, hideMessage, messageLine, showMessage, submitting } from '../../components/errors';
+import { messageLine, onSubmit, showMessage, submitting } from '../../components/errors';
 import { formField } from '../../components/form-field';
 import { h, tr } from '../../dom';
 import { t } from '../../i18n';
@@ -95,10 +95,7 @@ export function createDeviceForm(ctx: DeviceFormContext): RegistryForm {
   lon.addEventListener('change', typed);
   lat.addEventListener('change', typed);
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(general);
+  onSubmit(form, general, async () => {
     const x = optionalNumber(lon.value);
     const y = optionalNumber(lat.value);
     const rp = optionalNumber(riskPoint.value);

@@ -1,7 +1,7 @@
 // The sensor form (新建 / 编辑测点): code, device, name, type, unit (from the type's units),
 // sampling interval, status, its own rules (empty: the type's) and an optional place (empty: the
 // device's). POST /sensors or PUT /sensors/{id}; problem+json field errors beside their fields.
-import { clearFieldErrors, hideMessage, messageLine, submitting } from '../../components/errors';
+import { messageLine, onSubmit, submitting } from '../../components/errors';
 import { formField } from '../../components/form-field';
 import { h, tr } from '../../dom';
 import { bindText, t } from '../../i18n';
@@ -91,10 +91,7 @@ export function createSensorForm(ctx: SensorFormContext): RegistryForm {
     tr('mon.sensorPlaceHint', undefined, 'small'),
     general, h('div', { class: 'button-row' }, submit, cancel));
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(general);
+  onSubmit(form, general, async () => {
     if (!device.value) {
       fieldProblem(form, 'device_id', t('mon.deviceRequired'));
       return;

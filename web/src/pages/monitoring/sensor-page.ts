@@ -6,7 +6,7 @@
 // drawn) and data-live (readings appended live), rows tr[data-testid="sensor-alarm-<code>"].
 import { getUser } from '../../api/session';
 import { errorText } from '../../components/errors';
-import { formatTime, h, tr, type Child } from '../../dom';
+import { formatTime, h, tableHead, tr, type Child } from '../../dom';
 import { bindText, t, type MessageKey } from '../../i18n';
 import { buildHash } from '../../router';
 import { onLiveEvent } from '../../shell/live-channel';
@@ -34,7 +34,7 @@ const ALARM_REFRESH_DELAY_MS = 500;
 function rulesTable(rules: SensorRule[]): HTMLElement {
   if (!rules.length) return h('p', { class: 'muted' }, tr('mon.noRules'));
   return h('table', { class: 'data-table compact', 'data-testid': 'sensor-rules' },
-    h('thead', {}, h('tr', {}, h('th', {}, tr('mon.rule.name')), h('th', {}, tr('mon.rule.kind')), h('th', {}, tr('mon.rule.levels')))),
+    tableHead(['mon.rule.name', 'mon.rule.kind', 'mon.rule.levels']),
     h('tbody', {}, rules.map((r) => h('tr', { 'data-rule': r.name },
       h('td', {}, h('code', {}, r.name)),
       h('td', {}, keyedText('mon.ruleKind', r.kind), r.direction && r.kind !== 'stale' && r.kind !== 'flatline'

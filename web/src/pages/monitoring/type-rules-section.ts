@@ -1,7 +1,7 @@
 // 按类型设置报警规则 (administrators): each sensor type with its units, its built-in rules and the rules
 // set for it (PUT /api/v1/sensor-types/{type}/rules; empty text restores the defaults). A sensor
 // without rules of its own runs its type's.
-import { clearFieldErrors, errorText, fieldError, hideMessage, messageLine, showMessage, submitting } from '../../components/errors';
+import { errorText, fieldError, messageLine, onSubmit, showMessage, submitting } from '../../components/errors';
 import { h, tr } from '../../dom';
 import { bindText, t } from '../../i18n';
 import { keyedText } from '../hazards/hazard-labels';
@@ -25,10 +25,7 @@ function typeForm(info: SensorTypeInfo, onSaved: () => void): HTMLElement {
       h('div', { class: 'form-field', 'data-field': 'rules' },
         h('label', {}, tr('mon.typeRules.set'), text), fieldError('rules'))),
     general, h('div', { class: 'button-row' }, save));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(general);
+  onSubmit(form, general, async () => {
     await submitting([save], form, general, async () => {
       await setTypeRules(type, text.value.trim());
       showMessage(general, t('mon.typeRules.saved'), 'ok');
