@@ -77,13 +77,18 @@ export function runBrowserTest(body, { overallMs = 120_000 } = {}) {
 export async function signIn(page) {
   await step(`open ${BASE_URL}`, () => page.goto(BASE_URL, { waitUntil: 'domcontentloaded' }));
   await step('sign in', async () => {
-    await page.locator('[data-testid="login-username"]').fill(USERNAME);
-    await page.locator('[data-testid="login-password"]').fill(PASSWORD);
-    await page.locator('[data-testid="login-submit"]').click();
-    await page.locator('nav.app-nav').waitFor({ state: 'visible' }).catch(async (err) => {
-      const loginError = await page.locator('[data-testid="login-error"]').textContent().catch(() => '');
-      throw new Error(loginError ? `login rejected: ${loginError}` : err.message);
-    });
+    await submitLogin(page, USERNAME, PASSWORD);
+  });
+}
+
+// Fills the login form and submits it; fails with the page's own message if the login is refused.
+export async function submitLogin(page, username, password) {
+  await page.locator('[data-testid="login-username"]').fill(username);
+  await page.locator('[data-testid="login-password"]').fill(password);
+  await page.locator('[data-testid="login-submit"]').click();
+  await page.locator('nav.app-nav').waitFor({ state: 'visible' }).catch(async (err) => {
+    const loginError = await page.locator('[data-testid="login-error"]').textContent().catch(() => '');
+    throw new Error(loginError ? `login rejected: ${loginError}` : err.message);
   });
 }
 

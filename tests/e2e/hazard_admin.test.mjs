@@ -10,7 +10,7 @@
 //   CITYSAFE_URL=http://127.0.0.1:18080 node tests/e2e/hazard_admin.test.mjs
 // Env: CITYSAFE_URL (required), CITYSAFE_SCREENSHOT (default /tmp/citysafe-hazard-admin.png; the
 //      other pages go beside it as *-stats.png, *-supervision.png, *-settings.png), CHROMIUM.
-import { BASE_URL, runBrowserTest, step } from './browser.mjs';
+import { BASE_URL, runBrowserTest, step, submitLogin } from './browser.mjs';
 
 const SCREENSHOT = process.env.CITYSAFE_SCREENSHOT || '/tmp/citysafe-hazard-admin.png';
 const shot = (suffix) => SCREENSHOT.replace(/(\.png)?$/, `-${suffix}.png`);
@@ -18,13 +18,7 @@ const SUPERVISION_WAIT_MS = 100_000;
 
 async function login(page, username, password) {
   await step(`sign in as ${username}`, async () => {
-    await page.locator('[data-testid="login-username"]').fill(username);
-    await page.locator('[data-testid="login-password"]').fill(password);
-    await page.locator('[data-testid="login-submit"]').click();
-    await page.locator('nav.app-nav').waitFor({ state: 'visible' }).catch(async (err) => {
-      const loginError = await page.locator('[data-testid="login-error"]').textContent().catch(() => '');
-      throw new Error(loginError ? `login rejected: ${loginError}` : err.message);
-    });
+    await submitLogin(page, username, password);
   });
 }
 

@@ -15,7 +15,7 @@
 // Env: CITYSAFE_URL (required), CITYSAFE_SCREENSHOT (default /tmp/citysafe-hazard-loop.png; the tip
 //      receipt goes beside it as *-tip.png), CHROMIUM.
 import { deflateSync } from 'node:zlib';
-import { BASE_URL, apiAnswer, expectOk, runBrowserTest, step, text } from './browser.mjs';
+import { BASE_URL, apiAnswer, expectOk, runBrowserTest, step, submitLogin, text } from './browser.mjs';
 
 const SCREENSHOT = process.env.CITYSAFE_SCREENSHOT || '/tmp/citysafe-hazard-loop.png';
 const TIP_SCREENSHOT = SCREENSHOT.replace(/(\.png)?$/, '-tip.png');
@@ -90,13 +90,7 @@ async function signInAs(page, username, hash) {
     }
   });
   await step(`sign in as ${username}`, async () => {
-    await page.locator('[data-testid="login-username"]').fill(username);
-    await page.locator('[data-testid="login-password"]').fill(USERS[username]);
-    await page.locator('[data-testid="login-submit"]').click();
-    await page.locator('nav.app-nav').waitFor({ state: 'visible' }).catch(async (err) => {
-      const loginError = await page.locator('[data-testid="login-error"]').textContent().catch(() => '');
-      throw new Error(loginError ? `login rejected: ${loginError}` : err.message);
-    });
+    await submitLogin(page, username, USERS[username]);
   });
 }
 

@@ -23,7 +23,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE_URL, apiAnswer, expectOk, runBrowserTest, step, text } from './browser.mjs';
+import { BASE_URL, apiAnswer, expectOk, runBrowserTest, step, submitLogin, text } from './browser.mjs';
 
 const SCREENSHOT = process.env.CITYSAFE_SCREENSHOT || '/tmp/citysafe-monitoring-alarm.png';
 const SENSOR_SCREENSHOT = SCREENSHOT.replace(/(\.png)?$/, '-sensor.png');
@@ -105,13 +105,7 @@ async function signInAs(page, username, hash) {
   await step(`open ${hash} and sign in as ${username}`, async () => {
     await page.goto(`${BASE_URL}/${hash}`);
     await page.waitForURL((url) => url.hash === '#/login');
-    await page.locator('[data-testid="login-username"]').fill(username);
-    await page.locator('[data-testid="login-password"]').fill(PASSWORDS[username]);
-    await page.locator('[data-testid="login-submit"]').click();
-    await page.locator('nav.app-nav').waitFor({ state: 'visible' }).catch(async (err) => {
-      const loginError = await page.locator('[data-testid="login-error"]').textContent().catch(() => '');
-      throw new Error(loginError ? `login rejected: ${loginError}` : err.message);
-    });
+    await submitLogin(page, username, PASSWORDS[username]);
   });
 }
 
