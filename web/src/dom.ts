@@ -46,6 +46,18 @@ export function tr(key: MessageKey, args?: MessageArgs, tag: keyof HTMLElementTa
 }
 
 /** A translated label for an enumerated value (org kind, role, ...), or the raw value if unknown. */
+/**
+ * A detail page's frame: a link back to the list at `backPath`, the title, and a body showing
+ * "loading" until the caller fills it. Returns the body.
+ */
+export function detailFrame(outlet: HTMLElement, backPath: string, title: MessageKey, bodyClass: string): HTMLElement {
+  const body = h('div', { class: bodyClass }, tr('app.loading'));
+  outlet.append(h('section', { class: 'page' },
+    h('a', { href: `#/${backPath}`, class: 'back' }, '← ', tr('common.back')),
+    tr(title, undefined, 'h1'), body));
+  return body;
+}
+
 /** A table's header row, one translated heading per key. */
 export function tableHead(keys: MessageKey[]): HTMLElement {
   return h('thead', {}, h('tr', {}, keys.map((key) => h('th', {}, tr(key)))));

@@ -2,7 +2,7 @@
 import { api } from '../../api/client';
 import type { Org, Sector } from '../../api/types';
 import { errorText } from '../../components/errors';
-import { enumLabel, h, tr } from '../../dom';
+import { detailFrame, enumLabel, h } from '../../dom';
 import { bindBilingual } from '../../i18n';
 import { AUDIT_ENTITY_ORG } from './audit-entities';
 import type { PageRenderer } from '../page';
@@ -19,10 +19,7 @@ function sectorLabels(codes: string[] | undefined, sectors: Sector[]): HTMLEleme
 
 export const renderOrgDetailPage: PageRenderer = (outlet, route) => {
   const id = route.segments[2];
-  const body = h('div', { class: 'card' }, tr('app.loading'));
-  outlet.append(h('section', { class: 'page' },
-    h('a', { href: '#/admin/orgs', class: 'back' }, '← ', tr('common.back')),
-    tr('orgs.detail', undefined, 'h1'), body));
+  const body = detailFrame(outlet, 'admin/orgs', 'orgs.detail', 'card');
 
   void (async () => {
     try {

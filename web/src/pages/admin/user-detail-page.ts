@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { Org, User } from '../../api/types';
 import { errorText, messageLine, showFormError, showMessage } from '../../components/errors';
 import { formField } from '../../components/form-field';
-import { enumLabel, h, tr } from '../../dom';
+import { detailFrame, enumLabel, h, tr } from '../../dom';
 import { t } from '../../i18n';
 import type { PageRenderer } from '../page';
 import { AUDIT_ENTITY_USER } from './audit-entities';
@@ -73,10 +73,7 @@ function actionsCard(user: User, rerender: Rerender, notice?: string): HTMLEleme
 
 export const renderUserDetailPage: PageRenderer = (outlet, route) => {
   const id = route.segments[2];
-  const body = h('div', { class: 'two-columns' }, tr('app.loading'));
-  outlet.append(h('section', { class: 'page' },
-    h('a', { href: '#/admin/users', class: 'back' }, '← ', tr('common.back')),
-    tr('users.detail', undefined, 'h1'), body));
+  const body = detailFrame(outlet, 'admin/users', 'users.detail', 'two-columns');
 
   let orgName: string | undefined;
   const render = (user: User, notice?: string): void => {
