@@ -35,10 +35,17 @@ if [ "$scope" != off ] && ((${#tidy[@]})) && [ -f $build/compile_commands.json ]
   mkdir -p "$cache"
   # The part of the key every file shares.
   common=$( (clang-tidy --version; cat .clang-tidy) | sha256sum | cut -d' ' -f1)
-  # Object file -> its headers inside the tree, from the dependency log of the last build.
+  # Object file -> its headers inside the tree (repository-relative), from the dependency log of
+  # the last build, where they are relative to the build folder or absolute.
   deps=$(ninja -C $build -t deps 2>/dev/null | awk -v root="$root/" '
     /^[^ ].*: #deps/ { obj = $1; sub(/:$/, "", obj); next }
-    /^    / { p = $1; if (index(p, root) == 1 && index(p, root ".deps/") != 1) print obj "\t" p }')
+    /^    / {
+      p = $1
+      if (index(p, "../../") == 1) p = substr(p, 7)
+      else if (index(p, root) == 1) p = substr(p, length(root) + 1)
+      else next
+      if (index(p, ".deps/") != 1) print obj "\t" p
+    }')
   todo=()
   declare -A key_of=()
   for file in "${tidy[@]}"; do
