@@ -29,10 +29,11 @@ fuzz:
 	@scripts/bootstrap.sh
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
-# Unit and contract tests under ASan and UBSan (the asan preset).
+# Unit, contract and integration tests under ASan + UBSan; the threaded parts under TSan
+# (scripts/sanitize.sh; `make sanitize ARGS="asan -R OpenApi"` runs a part).
 sanitize:
 	@scripts/bootstrap.sh
-	@scripts/sanitize.sh
+	@scripts/sanitize.sh $(ARGS)
 
 clean:
 	rm -rf build

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Every test: lint, unit, contract (SQLite and a real PostgreSQL), integration, browser, and a short
-# fuzz run of every parser (docs/security.md § Fuzzing).
+# Every test: lint (clang-format, clang-tidy with its per-file cache, ESLint, the web's API types
+# against openapi.json), unit, contract (SQLite and a real PostgreSQL), integration (every answer
+# checked against openapi.json), browser, and a short fuzz run of every parser (docs/security.md
+# § Fuzzing). CITYSAFE_TIDY=all runs clang-tidy over libs/ and apps/ (scripts/lint.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh

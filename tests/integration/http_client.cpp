@@ -1,16 +1,20 @@
 #include "http_client.hpp"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <sstream>
 #include <stdexcept>
 
 #include "../support/loopback_socket.hpp"
+#include "../support/openapi_contract.hpp"
 
 namespace citysafe::testing {
 namespace {
@@ -74,7 +78,42 @@ int parseHead(const std::string& head, std::map<std::string, std::string>& heade
   return status;
 }
 
+const OpenApiContract& apiContract() {
+  static const OpenApiContract contract = OpenApiContract::fromFile(CITYSAFE_OPENAPI);
+  return contract;
+}
+
 }  // namespace
+
+void expectMatchesContract(const std::string& method, const std::string& target,
+                           const HttpReply& reply) {
+  if (reply.status == 0) return;  // no answer: the test itself says what it expected
+  const auto type = reply.headers.contains("content-type") ? reply.headers.at("content-type") : "";
+  // CITYSAFE_CONTRACT_LOG=file: every documented exchange as one JSON line, to see what the
+  // server really answers when writing a schema.
+  if (const char* log = std::getenv("CITYSAFE_CONTRACT_LOG");
+      log != nullptr && apiContract().operationPath(method, target)) {
+    const auto body = nlohmann::json::parse(reply.body, nullptr, false);
+    const auto line =
+        nlohmann::json{{"method", method}, {"path", *apiContract().operationPath(method, target)},
+                       {"target", target}, {"status", reply.status},
+                       {"type", type},     {"body", body.is_discarded() ? nlohmann::json() : body}}
+            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+        "\n";
+    // One append per line, so parallel test processes do not interleave.
+    const int fd = ::open(log, O_WRONLY | O_APPEND | O_CREAT, 0644);
+    if (fd >= 0) {
+      [[maybe_unused]] const auto n = ::write(fd, line.data(), line.size());
+      ::close(fd);
+    }
+  }
+  const auto violations = apiContract().check(method, target, reply.status, type, reply.body);
+  if (!violations.empty()) {
+    ADD_FAILURE() << "the answer to " << method << " " << target
+                  << " disagrees with openapi.json:\n"
+                  << describe(violations) << "body: " << reply.body.substr(0, 400);
+  }
+}
 
 HttpReply httpRequest(unsigned short port, const std::string& method, const std::string& target,
                       const std::string& body, const std::map<std::string, std::string>& headers) {
@@ -95,6 +134,7 @@ HttpReply httpRequest(unsigned short port, const std::string& method, const std:
   if (split == std::string::npos) return reply;
   reply.status = parseHead(raw.substr(0, split + 2), reply.headers);
   reply.body = raw.substr(split + 4);
+  expectMatchesContract(method, target, reply);
   return reply;
 }
 

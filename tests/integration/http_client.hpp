@@ -16,9 +16,15 @@ struct HttpReply {
   [[nodiscard]] nlohmann::json json() const { return nlohmann::json::parse(body, nullptr, false); }
 };
 
+// Every answer to a route documented in openapi.json is checked against it (expectMatchesContract).
 HttpReply httpRequest(unsigned short port, const std::string& method, const std::string& target,
                       const std::string& body = "",
                       const std::map<std::string, std::string>& headers = {});
+
+// Fails the running test (naming the operation, the JSON pointer and the reason) when `reply`
+// disagrees with openapi.json: an undocumented status or content type, or a body off its schema.
+void expectMatchesContract(const std::string& method, const std::string& target,
+                           const HttpReply& reply);
 
 // One connection for sending exactly the bytes a test wants (slow, malformed, never finished),
 // optionally from another loopback address so it counts as another client.

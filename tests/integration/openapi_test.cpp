@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "../support/json_schema.hpp"
 #include "test_server.hpp"
 
 namespace citysafe::testing {
@@ -41,6 +42,70 @@ TEST(OpenApi, EveryReferencedSchemaExists) {
     const std::string ref = text.substr(pos + prefix.size(), end - pos - prefix.size());
     const auto slash = ref.find('/');
     EXPECT_TRUE(doc["components"][ref.substr(0, slash)].contains(ref.substr(slash + 1))) << ref;
+  }
+}
+
+// Every answer that carries JSON has a schema the contract check can hold the server to: no
+// success without content (except 101/204), no JSON content without a schema, no bare object.
+TEST(OpenApi, EverySuccessDocumentsItsBody) {
+  TestPlatform platform;
+  const auto doc = httpRequest(platform.port(), "GET", "/api/v1/openapi.json").json();
+  for (const auto& [path, ops] : doc["paths"].items()) {
+    for (const auto& [method, op] : ops.items()) {
+      for (const auto& [code, response] : op["responses"].items()) {
+        if (code[0] != '2' || code == "204") continue;
+        const auto where = method + " " + path + " " + code;
+        ASSERT_TRUE(response.contains("content")) << where << " documents no body";
+        for (const auto& [type, media] : response["content"].items()) {
+          if (type.find("json") == std::string::npos) continue;
+          ASSERT_TRUE(media.contains("schema")) << where << " " << type;
+          const auto& schema = media["schema"];
+          EXPECT_TRUE(schema.contains("$ref") || schema.contains("properties") ||
+                      schema.contains("items") || schema.contains("additionalProperties"))
+              << where << " " << type << " has no shape: " << schema.dump();
+        }
+      }
+    }
+  }
+}
+
+// The validator refuses keywords it does not know; validating null against every schema of the
+// document visits each one's top level and proves the document uses only what it understands.
+TEST(OpenApi, TheValidatorUnderstandsEverySchemaInTheDocument) {
+  TestPlatform platform;
+  const auto doc = httpRequest(platform.port(), "GET", "/api/v1/openapi.json").json();
+  const JsonSchemaValidator validator(doc);
+  std::vector<nlohmann::json> pending;
+  for (const auto& [name, schema] : doc["components"]["schemas"].items()) pending.push_back(schema);
+  for (const auto& [path, ops] : doc["paths"].items()) {
+    for (const auto& [method, op] : ops.items()) {
+      for (const auto& [code, response] : op["responses"].items()) {
+        const auto content = response.value("content", nlohmann::json::object());
+        for (const auto& [type, media] : content.items()) {
+          if (media.contains("schema")) pending.push_back(media["schema"]);
+        }
+      }
+    }
+  }
+  while (!pending.empty()) {
+    const auto schema = pending.back();
+    pending.pop_back();
+    for (const auto& error : validator.validate(schema, nullptr)) {
+      EXPECT_EQ(error.reason.find("unsupported"), std::string::npos) << error.reason;
+    }
+    if (!schema.is_object()) continue;
+    const auto properties = schema.value("properties", nlohmann::json::object());
+    for (const auto& [_, sub] : properties.items()) {
+      pending.push_back(sub);
+    }
+    if (schema.contains("items")) pending.push_back(schema["items"]);
+    if (schema.contains("additionalProperties") && schema["additionalProperties"].is_object()) {
+      pending.push_back(schema["additionalProperties"]);
+    }
+    for (const char* many : {"oneOf", "anyOf", "allOf"}) {
+      const auto options = schema.value(many, nlohmann::json::array());
+      for (const auto& sub : options) pending.push_back(sub);
+    }
   }
 }
 

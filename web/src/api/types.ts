@@ -1,6 +1,11 @@
 // Shapes of the JSON the server returns (docs/http-api.md). Optional fields are ones the
 // contract does not pin down; the UI copes when they are absent.
 
+import type { components } from './openapi.gen';
+
+/** The server's shapes, generated from openapi.json (src/api/openapi.gen.ts). */
+type Schemas = components['schemas'];
+
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;
@@ -30,11 +35,7 @@ export interface LoginResponse {
   expires_at?: string;
 }
 
-export interface Sector {
-  code: string;
-  name_zh: string;
-  name_en: string;
-}
+export type Sector = Schemas['Sector'];
 
 export const ORG_KINDS = ['city', 'district', 'street', 'community', 'enterprise', 'department'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
@@ -44,18 +45,7 @@ export interface LonLat {
   lat: number;
 }
 
-export interface Org {
-  id: string | number;
-  name: string;
-  kind: OrgKind | string;
-  parent_id: string | number | null;
-  credit_code?: string | null;
-  sectors?: string[];
-  address?: string | null;
-  path?: string;
-  location?: LonLat | null;
-  created_at?: string;
-}
+export type Org = Schemas['Organisation'];
 
 export interface NewOrg {
   name: string;

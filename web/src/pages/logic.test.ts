@@ -21,7 +21,7 @@ describe('diffSnapshots', () => {
 });
 
 describe('buildOrgTree', () => {
-  const org = (id: number, parent: number | null, name: string): Org => ({ id, parent_id: parent, name, kind: 'street' });
+  const org = (id: number, parent: number | null, name: string): Org => ({ id, parent_id: parent, name, kind: 'street' }) as Org;
   it('nests children and keeps orgs with out-of-scope parents as roots', () => {
     const roots = buildOrgTree([org(2, 1, 'B'), org(3, 2, 'C'), org(4, 2, 'A'), org(9, 99, 'Z')]);
     expect(flattenTree(roots).map(({ org: o, depth }) => `${depth}:${o.name}`)).toEqual(['0:B', '1:A', '1:C', '0:Z']);

@@ -227,8 +227,9 @@ describe('supervision list', () => {
   it('shows overdue days and the next milestone', () => {
     expect(overdueDays(h(1, 'district', 3, ''))).toBe(3);
     expect(overdueDays(h(1, 'district', 0, ''))).toBeNull();
-    const major = { ...h(5, 'district', 0, ''), grade: 'major',
-      milestones: [{ name: 'listing_published', due: '2026-12-10' }, { name: 'report_to_regulator', due: '2026-11-20' }] };
+    const major = { ...h(5, 'district', 0, ''), grade: 'major' as const,
+      milestones: [{ name: 'listing_published', working_days: 20, due: '2026-12-10' },
+        { name: 'report_to_regulator', working_days: 5, due: '2026-11-20' }] };
     expect(nextMilestone(major, '2026-11-22')).toEqual({ name: 'listing_published', due: '2026-12-10' });
     expect(nextMilestone(major, '2026-12-11')).toBeNull();
     expect(nextMilestone({ ...major, state: 'closed' }, '2026-11-01')).toBeNull();

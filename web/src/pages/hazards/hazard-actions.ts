@@ -159,11 +159,10 @@ export function actionForm(hazard: Hazard, action: HazardAction, ctx: ActionCont
   const general = messageLine(`action-${action}-message`);
   const submit = h('button', { type: 'submit', class: 'primary hz-big', 'data-testid': `action-${action}-submit` },
     tr(`hazard.action.${action}`));
-  let form: HTMLFormElement;
   const built = buildFields(hazard, action, ctx, () => form);
   /** Files already uploaded for this form, so a retry does not upload them twice. */
   const uploaded = new Map<File, HazardMedia>();
-  form = h('form', { class: 'form hz-action-form', 'data-action': action, 'data-testid': `action-${action}`, novalidate: true },
+  const form: HTMLFormElement = h('form', { class: 'form hz-action-form', 'data-action': action, 'data-testid': `action-${action}`, novalidate: true },
     h('h3', {}, tr(`hazard.action.${action}`)),
     tr(`hazard.actionHint.${action}`, undefined, 'p'),
     built.fields, general, h('div', { class: 'button-row' }, submit));

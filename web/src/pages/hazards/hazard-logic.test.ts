@@ -14,10 +14,11 @@ import {
   HAZARD_ACTIONS, HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATES, SUPERVISION_TIERS, type Hazard,
 } from './hazard-types';
 
-const hazard = (over: Partial<Hazard> = {}): Hazard => ({
+// A fixture with only the fields a test needs (the server always sends them all).
+const hazard = (over: Partial<Record<keyof Hazard, unknown>> = {}): Hazard => ({
   id: 1, code: 'YH000001', description: '配电箱门未关闭，线路裸露', source: 'public_tip', grade: 'general', state: 'assigned',
   org_id: 5, ...over,
-});
+}) as Hazard;
 /** 2026-06-10 12:00 in Beijing. */
 const NOON = Date.parse('2026-06-10T12:00:00+08:00');
 
@@ -33,10 +34,11 @@ describe('state colours', () => {
     expect(hazardHex({ state: 'closed', overdue: true })).toBe(STATE_HEX.closed);
   });
   it('shows the supervision tier only while listed', () => {
-    expect(activeTier({ supervision: { tier: 'city', delisted_at: null } })).toBe('city');
-    expect(activeTier({ supervision: { tier: 'city', delisted_at: '2026-06-01T10:00:00+08:00' } })).toBeNull();
-    expect(activeTier({ supervision: null })).toBeNull();
-    expect(activeTier({ supervision: { tier: 'galaxy' } })).toBeNull();
+    const listed = (s: object | null) => ({ supervision: s as Hazard['supervision'] });
+    expect(activeTier(listed({ tier: 'city', delisted_at: null }))).toBe('city');
+    expect(activeTier(listed({ tier: 'city', delisted_at: '2026-06-01T10:00:00+08:00' }))).toBeNull();
+    expect(activeTier(listed(null))).toBeNull();
+    expect(activeTier(listed({ tier: 'galaxy' }))).toBeNull();
   });
 });
 
@@ -105,7 +107,7 @@ describe('actions', () => {
     expect(canRequestExtension(hazard({ state: 'assigned', allowed_actions: ['start'], deadline: null }))).toBe(false);
   });
   it('assigns to the hazard organisation, those above it and those below it', () => {
-    const org = (id: number, parent: number | null, name: string, kind = 'enterprise'): Org => ({ id, parent_id: parent, name, kind });
+    const org = (id: number, parent: number | null, name: string, kind = 'enterprise'): Org => ({ id, parent_id: parent, name, kind }) as Org;
     const orgs = [org(1, null, '安澜区', 'district'), org(2, 1, '和平街道', 'street'), org(3, 1, '文澜街道', 'street'),
       org(4, 2, '和平社区', 'community'), org(5, 2, '安澜精细化工有限公司'), org(6, 3, '文澜建设工程有限公司'), org(7, 4, '春晖小店')];
     expect(assignableOrgs(orgs, 2).map((o) => o.name)).toEqual(['安澜区', '和平街道', '安澜精细化工有限公司', '和平社区', '春晖小店']);

@@ -1,5 +1,10 @@
 // Shapes of the hidden-hazard JSON (docs/hazards.md § API). Fields the contract does not pin down
 // are optional; the pages cope when they are absent.
+
+import type { components } from '../../api/openapi.gen';
+
+/** The server's shapes, generated from openapi.json (src/api/openapi.gen.ts). */
+type Schemas = components['schemas'];
 import type { LonLat } from '../../api/types';
 
 export const HAZARD_STATES = ['reported', 'rejected', 'accepted', 'assigned', 'rectifying', 'submitted', 'closed'] as const;
@@ -39,44 +44,7 @@ export interface Milestone {
   due: string;
 }
 
-export interface Hazard {
-  id: number;
-  code: string;
-  title?: string;
-  description: string;
-  source: HazardSource | string;
-  grade: HazardGrade | string;
-  state: HazardState | string;
-  sector?: string | null;
-  org_id: number | string;
-  org_name?: string;
-  responsible_org_id?: number | string | null;
-  responsible_org_name?: string | null;
-  risk_point_id?: number | null;
-  location?: LonLat | null;
-  address?: string | null;
-  found_by_name?: string | null;
-  /** A public tipster's contact: only for the managers of the street that received the tip. */
-  tip_contact?: string | null;
-  found_at?: string | null;
-  reported_at?: string | null;
-  assigned_at?: string | null;
-  deadline?: string | null;
-  original_deadline?: string | null;
-  deadline_basis?: string | null;
-  due_soon?: boolean;
-  overdue?: boolean;
-  overdue_days?: number;
-  submitted_at?: string | null;
-  closed_at?: string | null;
-  closed_on_time?: boolean | null;
-  supervision?: Supervision | null;
-  reopen_count?: number;
-  external_code?: string;
-  updated_at?: string;
-  milestones?: Milestone[];
-  allowed_actions?: string[];
-}
+export type Hazard = Schemas['Hazard'];
 
 export interface HazardPage {
   items: Hazard[];

@@ -187,8 +187,8 @@ export const renderSensorPage: PageRenderer = (outlet, route) => {
   });
 
   void (async () => {
-    let device: Device | null = null;
-    let rules: SensorRule[] = [];
+    let device: Device | null;
+    let rules: SensorRule[];
     try {
       sensor = await getSensor(id);
       [device, rules] = await Promise.all([
