@@ -106,17 +106,12 @@ Result<AuditKey> loadAuditKey(const AuditFiles& files, KeyMode mode) {
                       " exists: restore the key (a new one cannot vouch for the old chain)");
     }
     const std::string hex = randomHexToken(audit::kMinKeyBytes);
-    if (auto made = createPrivateFile(files.key, hex + "\n"); !made) {
-      return tl::unexpected(made.error());
-    }
-    if (auto made = createPrivateFile(files.checkpoints, ""); !made) {
-      return tl::unexpected(made.error());
-    }
-    auto bytes = decodeHex(hex, files.key);
-    if (!bytes) return tl::unexpected(bytes.error());
+    CS_TRY(createPrivateFile(files.key, hex + "\n"));
+    CS_TRY(createPrivateFile(files.checkpoints, ""));
+    auto bytes = CS_TRY(decodeHex(hex, files.key));
     spdlog::info("audit: made a new key at {} (back it up apart from the database)",
                  files.key.string());
-    return AuditKey{std::move(*bytes), true};
+    return AuditKey{std::move(bytes), true};
   }
   if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
     return fail(Errc::Invalid, kField,
@@ -126,9 +121,7 @@ Result<AuditKey> loadAuditKey(const AuditFiles& files, KeyMode mode) {
   std::stringstream text;
   text << in.rdbuf();
   if (!in) return fail(Errc::Invalid, kField, "cannot read " + files.key.string());
-  auto bytes = decodeHex(text.str(), files.key);
-  if (!bytes) return tl::unexpected(bytes.error());
-  return AuditKey{std::move(*bytes), false};
+  return AuditKey{CS_TRY(decodeHex(text.str(), files.key)), false};
 }
 
 void FileCheckpointLog::append(const std::string& line) {

@@ -5,7 +5,6 @@
 
 #include "basemap_import.hpp"
 #include "citysafe/common/json_text.hpp"
-#include "citysafe/core/basemap/basemap_service.hpp"
 #include "citysafe/core/basemap/demo_road_network.hpp"
 #include "citysafe/core/demo/demo_district.hpp"
 #include "osm_reader.hpp"
@@ -14,25 +13,20 @@
 
 namespace citysafe::app {
 
-Result<basemap::BasemapInfo> importOsmBasemap(ServiceContext& ctx, const std::string& file) {
-  auto read = osm::readOsmBasemap(file);
-  if (!read) return tl::unexpected(read.error());
+Result<basemap::BasemapInfo> importOsmBasemap(basemap::BasemapService& basemaps,
+                                              const std::string& file) {
+  const auto read = CS_TRY(osm::readOsmBasemap(file));
   spdlog::info("{}: {} ways read; keeping {} roads, {} buildings, {} water, {} land use", file,
-               read->ways_seen, read->roads, read->buildings, read->water, read->landuse);
+               read.ways_seen, read.roads, read.buildings, read.water, read.landuse);
   const std::string source = std::filesystem::path(file).filename().string();
-  return basemap::BasemapService(ctx).replace(identity::Principal::system(), source,
-                                              read->features);
+  return basemaps.replace(identity::Principal::system(), source, read.features);
 }
 
-Result<void> ensureDemoBasemap(ServiceContext& ctx) {
-  basemap::BasemapService service(ctx);
+Result<void> ensureDemoBasemap(basemap::BasemapService& basemaps) {
   const auto system = identity::Principal::system();
-  auto info = service.info(system);
-  if (!info) return tl::unexpected(info.error());
-  if (info->features > 0) return ok();
-  auto replaced =
-      service.replace(system, "demo", basemap::generateDemoRoadNetwork(demo::kDemoCentre));
-  if (!replaced) return tl::unexpected(replaced.error());
+  const auto info = CS_TRY(basemaps.info(system));
+  if (info.features > 0) return ok();
+  CS_TRY(basemaps.replace(system, "demo", basemap::generateDemoRoadNetwork(demo::kDemoCentre)));
   return ok();
 }
 
@@ -51,7 +45,7 @@ void addImportVerb(CLI::App& cli, Action& action) {
     action = [db, file, audit_key] {
       auto rt = openRuntime(*db, *audit_key);
       if (!rt) return report(rt.error());
-      auto info = importOsmBasemap(*(*rt)->ctx, *file);
+      auto info = importOsmBasemap((*rt)->services->basemap, *file);
       if (!info) return report(info.error());
       std::cout << JsonObject().add("source", info->source).add("features", info->features).str()
                 << "\n";

@@ -10,7 +10,7 @@
 
 namespace citysafe::app {
 
-MonitoringRuntime::MonitoringRuntime(http::Services& services, std::string node,
+MonitoringRuntime::MonitoringRuntime(Services& services, std::string node,
                                      MonitoringOptions options)
     : services_(services), node_(std::move(node)), options_(std::move(options)) {}
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <thread>
 
-#include "citysafe/http/application.hpp"
+#include "citysafe/core/core_services.hpp"
 #include "mqtt_flags.hpp"
 #include "mqtt_ingest.hpp"
 
@@ -29,7 +29,7 @@ struct MonitoringOptions {
 
 class MonitoringRuntime {
  public:
-  MonitoringRuntime(http::Services& services, std::string node, MonitoringOptions options);
+  MonitoringRuntime(Services& services, std::string node, MonitoringOptions options);
   ~MonitoringRuntime();
   [[nodiscard]] Result<void> start();
   void stop();
@@ -38,7 +38,7 @@ class MonitoringRuntime {
   void loop();
   void simulate();
   void compact();
-  http::Services& services_;
+  Services& services_;
   std::string node_;
   MonitoringOptions options_;
   std::unique_ptr<mqtt::MqttIngest> consumer_;

@@ -66,9 +66,7 @@ Result<mqtt::TlsSettings> resolveTls(const MqttFlags& flags, bool tls_scheme) {
                                                               {&tls.key_file, "mqtt-tls-key"}};
   for (const auto& [path, flag] : files) {
     if (path->empty()) continue;
-    if (auto readable = requireReadable(*path, flag); !readable) {
-      return tl::unexpected(readable.error());
-    }
+    CS_TRY(requireReadable(*path, flag));
   }
   if (tls.cert_file.empty() != tls.key_file.empty()) {
     return invalid(tls.cert_file.empty() ? "mqtt-tls-cert" : "mqtt-tls-key",
@@ -91,9 +89,7 @@ Result<std::string> readPassword(const MqttFlags& flags) {
     const char* from_env = std::getenv(kMqttPasswordVariable);
     return std::string(from_env == nullptr ? "" : from_env);
   }
-  if (auto readable = requireReadable(flags.password_file, "mqtt-password-file"); !readable) {
-    return tl::unexpected(readable.error());
-  }
+  CS_TRY(requireReadable(flags.password_file, "mqtt-password-file"));
   std::ifstream in(flags.password_file);
   std::string password;
   std::getline(in, password);
@@ -146,26 +142,22 @@ Result<std::optional<MqttEndpoint>> resolveMqtt(const MqttFlags& flags) {
     if (secured) return invalid("mqtt", "the --mqtt-tls* and credential flags need --mqtt");
     return std::nullopt;
   }
-  auto address = parseBroker(flags.broker);
-  if (!address) return tl::unexpected(address.error());
-  auto tls = resolveTls(flags, address->tls_scheme);
-  if (!tls) return tl::unexpected(tls.error());
-  if (address->plain_scheme && tls->enabled) {
+  const auto address = CS_TRY(parseBroker(flags.broker));
+  const auto tls = CS_TRY(resolveTls(flags, address.tls_scheme));
+  if (address.plain_scheme && tls.enabled) {
     return invalid("mqtt", "mqtt:// means no TLS; use mqtts:// with the --mqtt-tls flags");
   }
   if (!flags.password_file.empty() && flags.username.empty()) {
     return invalid("mqtt-password-file", "a password needs --mqtt-username");
   }
-  MqttEndpoint endpoint{.host = address->host,
-                        .port = address->port != 0 ? address->port
-                                : tls->enabled     ? kTlsPort
-                                                   : kPlainPort,
-                        .security = {.tls = *tls, .username = flags.username}};
+  MqttEndpoint endpoint{.host = address.host,
+                        .port = address.port != 0 ? address.port
+                                : tls.enabled     ? kTlsPort
+                                                  : kPlainPort,
+                        .security = {.tls = tls, .username = flags.username}};
   if (!flags.username.empty()) {
-    auto password = readPassword(flags);
-    if (!password) return tl::unexpected(password.error());
-    endpoint.security.password = std::move(*password);
-    if (!endpoint.security.password.empty() && !tls->enabled) {
+    endpoint.security.password = CS_TRY(readPassword(flags));
+    if (!endpoint.security.password.empty() && !tls.enabled) {
       spdlog::warn("mqtt: the password goes to {} unencrypted; use TLS (--mqtt-tls-ca or mqtts://)",
                    endpoint.host);
     }

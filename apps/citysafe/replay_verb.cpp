@@ -47,26 +47,24 @@ int replay(const ReplayOptions& o) {
   if (auto c = publisher.connect(); !c) return report(c.error());
 
   const std::string topic = "citysafe/v1/readings/" + o.sensor;
-  const auto started = std::chrono::system_clock::now();
-  const auto started_ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(started.time_since_epoch()).count();
-  const std::int64_t t0 = series->points.front().at_ms;
+  using std::chrono::milliseconds;
+  const auto started = std::chrono::time_point_cast<milliseconds>(std::chrono::system_clock::now());
+  const milliseconds t0{series->points.front().at_ms};
   std::int64_t sent = 0;
-  std::int64_t last_ms = 0;
+  std::chrono::sys_time<milliseconds> last{};
   for (const auto& p : series->points) {
     if (o.limit > 0 && sent >= o.limit) break;
     // The recording's gaps, shrunk by the speed, from now on.
     // Strictly later than the previous one: at high speed two readings would share a millisecond
     // and the second would be a duplicate.
-    const auto due_ms = std::max(
-        last_ms + 1,
-        started_ms + static_cast<std::int64_t>(static_cast<double>(p.at_ms - t0) / o.speed));
-    last_ms = due_ms;
-    std::this_thread::sleep_until(
-        std::chrono::system_clock::time_point(std::chrono::milliseconds(due_ms)));
+    const auto gap = std::chrono::duration_cast<milliseconds>(
+        std::chrono::duration<double, std::milli>(milliseconds(p.at_ms) - t0) / o.speed);
+    const auto due = std::max(last + milliseconds(1), started + gap);
+    last = due;
+    std::this_thread::sleep_until(due);
     const double value = p.value * o.scale + o.offset;
-    const std::string payload =
-        "{\"t\":" + std::to_string(due_ms) + ",\"v\":" + jsonNumber(value) + "}";
+    const std::string payload = "{\"t\":" + std::to_string(due.time_since_epoch().count()) +
+                                ",\"v\":" + jsonNumber(value) + "}";
     if (auto r = publisher.publish(topic, payload); !r) return report(r.error());
     ++sent;
   }

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "stb_image_inspector.hpp"
+
 namespace citysafe::app {
 
 Result<std::unique_ptr<Runtime>> openRuntime(const std::string& db_url,
@@ -16,20 +18,16 @@ Result<std::unique_ptr<Runtime>> openRuntime(const std::string& db_url,
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   }
   auto rt = std::make_unique<Runtime>();
-  auto store = sql::openStore(db_url);
-  if (!store) return tl::unexpected(store.error());
-  rt->store = std::move(*store);
+  rt->store = CS_TRY(sql::openStore(db_url));
   rt->audit_files = auditFilesFor(db_url, rt->store->describe(), audit_key_option);
-  auto key = loadAuditKey(rt->audit_files, key_mode);
-  if (!key) return tl::unexpected(key.error());
+  const auto key = CS_TRY(loadAuditKey(rt->audit_files, key_mode));
   rt->checkpoints = std::make_unique<FileCheckpointLog>(rt->audit_files.checkpoints);
-  rt->ctx = std::make_unique<ServiceContext>(*rt->store, rt->clock, rt->bus, key->bytes,
+  rt->ctx = std::make_unique<ServiceContext>(*rt->store, rt->clock, rt->bus, key.bytes,
                                              rt->checkpoints.get());
+  rt->services = buildServices(*rt->ctx, rt->hasher);
   // The first checkpoint marks where keying began: every later record must be keyed.
-  if (key->created) {
-    if (auto head = rt->ctx->auditor.checkpointHead(*rt->store); !head) {
-      return tl::unexpected(head.error());
-    }
+  if (key.created) {
+    CS_TRY(rt->ctx->auditor.checkpointHead(*rt->store));
   } else if (std::error_code ec; !std::filesystem::exists(rt->audit_files.checkpoints, ec)) {
     // Not made afresh here: a new log would forget the head the old one vouched for.
     spdlog::warn(
@@ -38,6 +36,11 @@ Result<std::unique_ptr<Runtime>> openRuntime(const std::string& db_url,
         rt->audit_files.checkpoints.string());
   }
   return rt;
+}
+
+std::unique_ptr<Services> buildServices(ServiceContext& ctx,
+                                        const identity::PasswordHasher& hasher) {
+  return std::make_unique<Services>(ctx, hasher, std::make_unique<media::StbImageInspector>());
 }
 
 int report(const Error& error) {

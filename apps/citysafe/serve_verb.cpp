@@ -2,21 +2,19 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include <condition_variable>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <mutex>
 #include <thread>
 
 #include "basemap_import.hpp"
-#include "citysafe/core/basemap/basemap_service.hpp"
 #include "citysafe/core/demo/demo_district.hpp"
 #include "citysafe/core/demo/demo_sensors.hpp"
 #include "citysafe/http/server.hpp"
 #include "monitoring_runtime.hpp"
 #include "mqtt_flags.hpp"
+#include "periodic_task.hpp"
 #include "runtime.hpp"
 #include "verbs.hpp"
 
@@ -81,22 +79,25 @@ int serve(const ServeOptions& o) {
   auto rt = openRuntime(o.db, o.audit_key);
   if (!rt) return report(rt.error());
   auto& ctx = *(*rt)->ctx;
+  Services& services = *(*rt)->services;
   spdlog::info("store: {}", (*rt)->store->describe());
 
   if (!o.osm.empty()) {
-    if (auto imported = importOsmBasemap(ctx, o.osm); !imported) return report(imported.error());
+    if (auto imported = importOsmBasemap(services.basemap, o.osm); !imported)
+      return report(imported.error());
   }
   if (o.demo) {
     // With an imported extract, the demo district sits in the middle of it.
     org::GeoPoint centre = demo::kDemoCentre;
-    basemap::BasemapService basemaps(ctx);
-    if (auto info = basemaps.info(identity::Principal::system()); info && !info->bbox.empty()) {
+    auto info = services.basemap.info(identity::Principal::system());
+    if (!info) return report(info.error());
+    if (!info->bbox.empty()) {
       centre = {(info->bbox.min_lon + info->bbox.max_lon) / 2,
                 (info->bbox.min_lat + info->bbox.max_lat) / 2};
     }
     auto logins = demo::buildDemoDistrict(ctx, (*rt)->hasher, centre);
     if (!logins) return report(logins.error());
-    if (auto base = ensureDemoBasemap(ctx); !base) return report(base.error());
+    if (auto base = ensureDemoBasemap(services.basemap); !base) return report(base.error());
     if (auto risks = demo::buildDemoRisks(ctx, centre); !risks) return report(risks.error());
     if (auto hazards = demo::buildDemoHazards(ctx); !hazards) {
       return report(hazards.error());
@@ -118,59 +119,42 @@ int serve(const ServeOptions& o) {
   raiseDescriptorLimit();
   http::ServerLimits limits = o.limits;
   limits.workers = static_cast<std::size_t>(o.threads);
-  http::Application app(ctx, (*rt)->hasher,
-                        {.web_root = o.web,
-                         .body_limit = o.body_limit,
-                         .secure_cookies = o.secure_cookies,
-                         .trusted_proxies = o.trusted_proxies,
-                         .public_origins = o.public_origins,
-                         .metrics_token = *metrics_token,
-                         .metrics_addresses = o.metrics_addresses,
-                         .limits = limits});
+  http::Application app(services, {.web_root = o.web,
+                                   .body_limit = o.body_limit,
+                                   .secure_cookies = o.secure_cookies,
+                                   .trusted_proxies = o.trusted_proxies,
+                                   .public_origins = o.public_origins,
+                                   .metrics_token = *metrics_token,
+                                   .metrics_addresses = o.metrics_addresses,
+                                   .limits = limits});
   // Two network threads are plenty: handlers run on the worker pools.
   http::HttpServer server(app, (*rt)->bus, 2);
 
   // Warm the risk marker cache in the background, so the first grid view does not wait for it.
-  std::thread warm([&app] {
-    if (auto r = app.services().risks.warmCache(); !r)
+  std::thread warm([&services] {
+    if (auto r = services.risks.warmCache(); !r)
       spdlog::warn("risk marker cache: {}", r.error().message);
   });
-  // The hazard scheduler: due-soon and overdue marks, notices and escalation, once a minute.
-  std::mutex stop_mutex;
-  std::condition_variable stop_signal;
-  bool stopping = false;
   // Several nodes may share one database: the sweep lease names this one.
   char host[256] = "node";
   gethostname(host, sizeof host - 1);
   const std::string node = std::string(host) + ":" + std::to_string(getpid());
-  std::thread scheduler([&] {
-    std::unique_lock lock(stop_mutex);
-    do {
-      lock.unlock();
-      if (auto swept = app.services().hazards.sweep(node); !swept) {
-        spdlog::warn("hazard scheduler: {}", swept.error().message);
-      } else if (swept->overdue + swept->due_soon + swept->escalated > 0) {
-        spdlog::info("hazard scheduler: {} due soon, {} overdue, {} escalated", swept->due_soon,
-                     swept->overdue, swept->escalated);
-      }
-      lock.lock();
-    } while (!stop_signal.wait_for(lock, std::chrono::minutes(1), [&] { return stopping; }));
-  });
-  auto stopScheduler = [&] {
-    {
-      std::lock_guard lock(stop_mutex);
-      stopping = true;
+  // The hazard scheduler: due-soon and overdue marks, notices and escalation, once a minute.
+  PeriodicTask scheduler(std::chrono::minutes(1), [&services, &node] {
+    if (auto swept = services.hazards.sweep(node); !swept) {
+      spdlog::warn("hazard scheduler: {}", swept.error().message);
+    } else if (swept->overdue + swept->due_soon + swept->escalated > 0) {
+      spdlog::info("hazard scheduler: {} due soon, {} overdue, {} escalated", swept->due_soon,
+                   swept->overdue, swept->escalated);
     }
-    stop_signal.notify_all();
-    scheduler.join();
-  };
-  MonitoringRuntime monitoring(app.services(), node, monitoring_options);
+  });
+  MonitoringRuntime monitoring(services, node, monitoring_options);
   auto port = server.start(o.address, o.port);
   auto monitored = port ? monitoring.start() : Result<void>();
   if (!port || !monitored) {
     server.stop();
     warm.join();
-    stopScheduler();
+    scheduler.stop();
     return report(port ? monitored.error() : port.error());
   }
   std::cout << "CitySafe listening on http://" << o.address << ":" << *port << "/" << std::endl;
@@ -185,7 +169,7 @@ int serve(const ServeOptions& o) {
   waiter.join();
   monitoring.stop();
   warm.join();
-  stopScheduler();
+  scheduler.stop();
   // Every committed record was checkpointed as it committed; this one marks a clean stop.
   if (auto head = ctx.auditor.checkpointHead(*(*rt)->store); !head) {
     spdlog::warn("audit checkpoint at shutdown: {}", head.error().message);

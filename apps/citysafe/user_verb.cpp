@@ -36,8 +36,7 @@ template <class Run>
 int withUsers(const UserOptions& o, Run run) {
   auto rt = openRuntime(o.db, o.audit_key);
   if (!rt) return report(rt.error());
-  identity::UserService users(*(*rt)->ctx, (*rt)->hasher);
-  return run(users);
+  return run((*rt)->services->users);
 }
 
 int addUser(const UserOptions& o) {

@@ -5,6 +5,7 @@
 #include "basemap_import.hpp"
 #include "citysafe/common/random_token.hpp"
 #include "citysafe/core/demo/demo_district.hpp"
+#include "runtime.hpp"
 
 namespace citysafe::testing {
 
@@ -23,7 +24,8 @@ TestPlatform::TestPlatform(const std::function<void(http::AppConfig&)>& configur
     throw std::runtime_error(head.error().message);
   if (auto demo = demo::buildDemoDistrict(*ctx, hasher); !demo)
     throw std::runtime_error(demo.error().message);
-  if (auto base = app::ensureDemoBasemap(*ctx); !base)
+  services = app::buildServices(*ctx, gate);
+  if (auto base = app::ensureDemoBasemap(services->basemap); !base)
     throw std::runtime_error(base.error().message);
   // Three of every kind: enough for every colour, grade and list, and quick to build.
   if (auto risks = demo::buildDemoRisks(*ctx, demo::kDemoCentre, 51); !risks) {
@@ -35,7 +37,7 @@ TestPlatform::TestPlatform(const std::function<void(http::AppConfig&)>& configur
                          .live_recheck = std::chrono::milliseconds(200)};
   config.metrics_addresses = {"127.0.0.1"};  // the operator's own Prometheus, on this host
   configure(config);
-  app = std::make_unique<http::Application>(*ctx, gate, std::move(config));
+  app = std::make_unique<http::Application>(*services, std::move(config));
   server = std::make_unique<http::HttpServer>(*app, bus, 2);
   auto port = server->start("127.0.0.1", 0);
   if (!port) throw std::runtime_error(port.error().message);
@@ -46,6 +48,7 @@ TestPlatform::~TestPlatform() {
   server->stop();
   server.reset();
   app.reset();
+  services.reset();
   ctx.reset();
   store.reset();
   std::filesystem::remove_all(dir);

@@ -91,6 +91,7 @@ class TestPlatform {
   std::filesystem::path dir;
   std::unique_ptr<sql::SqlStore> store;
   std::unique_ptr<ServiceContext> ctx;
+  std::unique_ptr<Services> services;  // built as `serve` builds them (app::buildServices)
   std::unique_ptr<http::Application> app;
   std::unique_ptr<http::HttpServer> server;
 

@@ -35,32 +35,30 @@ class PgConnection final : public sql::Connection {
 
   Result<std::vector<sql::Row>> query(std::string_view text,
                                       const std::vector<sql::Value>& params) override {
-    auto res = run(text, params);
-    if (!res) return tl::unexpected(res.error());
+    PGresult* res = CS_TRY(run(text, params));
     std::vector<sql::Row> rows;
-    const int n_rows = PQntuples(*res);
-    const int n_cols = PQnfields(*res);
+    const int n_rows = PQntuples(res);
+    const int n_cols = PQnfields(res);
     rows.reserve(static_cast<std::size_t>(n_rows));
     for (int r = 0; r < n_rows; ++r) {
       std::vector<std::optional<std::string>> cells(static_cast<std::size_t>(n_cols));
       for (int c = 0; c < n_cols; ++c) {
-        if (!PQgetisnull(*res, r, c)) {
-          cells[static_cast<std::size_t>(c)] = std::string(
-              PQgetvalue(*res, r, c), static_cast<std::size_t>(PQgetlength(*res, r, c)));
+        if (!PQgetisnull(res, r, c)) {
+          cells[static_cast<std::size_t>(c)] =
+              std::string(PQgetvalue(res, r, c), static_cast<std::size_t>(PQgetlength(res, r, c)));
         }
       }
       rows.emplace_back(std::move(cells));
     }
-    PQclear(*res);
+    PQclear(res);
     return rows;
   }
 
   Result<std::int64_t> exec(std::string_view text, const std::vector<sql::Value>& params) override {
-    auto res = run(text, params);
-    if (!res) return tl::unexpected(res.error());
-    const char* tuples = PQcmdTuples(*res);
+    PGresult* res = CS_TRY(run(text, params));
+    const char* tuples = PQcmdTuples(res);
     const std::int64_t changed = tuples && *tuples ? std::strtoll(tuples, nullptr, 10) : 0;
-    PQclear(*res);
+    PQclear(res);
     return changed;
   }
 
@@ -163,8 +161,7 @@ Result<std::unique_ptr<sql::Connection>> openPostgres(const std::string& uri) {
   }
   auto c = std::make_unique<PgConnection>(conn);
   // Quiet NOTICEs (IF NOT EXISTS) and keep times in UTC; we store epoch milliseconds anyway.
-  if (auto r = c->execScript("SET client_min_messages TO warning"); !r)
-    return tl::unexpected(r.error());
+  CS_TRY(c->execScript("SET client_min_messages TO warning"));
   return std::unique_ptr<sql::Connection>(std::move(c));
 }
 

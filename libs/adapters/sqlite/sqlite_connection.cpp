@@ -23,16 +23,13 @@ class SqliteConnection final : public sql::Connection {
   Result<std::vector<sql::Row>> query(std::string_view text,
                                       const std::vector<sql::Value>& params) override {
     std::vector<sql::Row> rows;
-    auto done = forEachRow(text, params, [&](sql::Row&& row) { rows.push_back(std::move(row)); });
-    if (!done) return tl::unexpected(done.error());
+    CS_TRY(forEachRow(text, params, [&](sql::Row&& row) { rows.push_back(std::move(row)); }));
     return rows;
   }
 
   Result<void> forEachRow(std::string_view text, const std::vector<sql::Value>& params,
                           const std::function<void(sql::Row&&)>& each) override {
-    auto stmt = prepared(text);
-    if (!stmt) return tl::unexpected(stmt.error());
-    sqlite3_stmt* s = *stmt;
+    sqlite3_stmt* s = CS_TRY(prepared(text));
     bind(s, params);
     for (;;) {
       const int rc = sqlite3_step(s);
@@ -68,9 +65,7 @@ class SqliteConnection final : public sql::Connection {
   }
 
   Result<std::int64_t> exec(std::string_view text, const std::vector<sql::Value>& params) override {
-    auto stmt = prepared(text);
-    if (!stmt) return tl::unexpected(stmt.error());
-    sqlite3_stmt* s = *stmt;
+    sqlite3_stmt* s = CS_TRY(prepared(text));
     bind(s, params);
     int rc = SQLITE_ROW;
     while (rc == SQLITE_ROW) rc = sqlite3_step(s);
@@ -161,12 +156,9 @@ Result<std::unique_ptr<sql::Connection>> openSqlite(const std::string& path) {
   // WAL: readers never block the writer; synchronous=FULL so an acknowledged commit survives a
   // power cut, not only a process kill. A 32 MB page cache per connection and memory-mapped reads
   // keep list pages of a large registry in memory instead of re-reading them from the OS.
-  if (auto r = conn->execScript(
-          "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-          "PRAGMA cache_size=-32768; PRAGMA mmap_size=268435456;");
-      !r) {
-    return tl::unexpected(r.error());
-  }
+  CS_TRY(
+      conn->execScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+                       "PRAGMA cache_size=-32768; PRAGMA mmap_size=268435456;"));
   return std::unique_ptr<sql::Connection>(std::move(conn));
 }
 

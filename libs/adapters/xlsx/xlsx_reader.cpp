@@ -311,10 +311,9 @@ int columnIndex(std::string_view ref) {
 }
 
 Result<Table> readFirstSheet(std::string_view bytes) {
-  auto entries = centralDirectory(bytes);
-  if (!entries) return tl::unexpected(entries.error());
+  const auto entries = CS_TRY(centralDirectory(bytes));
   std::string sheet_name;
-  for (const auto& [name, _] : *entries) {
+  for (const auto& [name, _] : entries) {
     if (name.starts_with("xl/worksheets/sheet") && name.ends_with(".xml")) {
       // sheet1.xml before sheet10.xml: compare by number.
       auto number = [](const std::string& n) { return boundedInt(n.c_str() + 19); };
@@ -323,15 +322,13 @@ Result<Table> readFirstSheet(std::string_view bytes) {
   }
   if (sheet_name.empty()) return invalid("file", "is not an .xlsx workbook (no worksheet)");
   SharedStrings shared;
-  if (auto it = entries->find("xl/sharedStrings.xml"); it != entries->end()) {
-    auto xml = extract(bytes, it->second, it->first);
-    if (!xml) return tl::unexpected(xml.error());
-    if (auto r = parseXml(*xml, shared, it->first); !r) return tl::unexpected(r.error());
+  if (auto it = entries.find("xl/sharedStrings.xml"); it != entries.end()) {
+    const auto xml = CS_TRY(extract(bytes, it->second, it->first));
+    CS_TRY(parseXml(xml, shared, it->first));
   }
-  auto xml = extract(bytes, entries->at(sheet_name), sheet_name);
-  if (!xml) return tl::unexpected(xml.error());
+  const auto xml = CS_TRY(extract(bytes, entries.at(sheet_name), sheet_name));
   SheetReader sheet{shared.strings, {}};
-  if (auto r = parseXml(*xml, sheet, sheet_name); !r) return tl::unexpected(r.error());
+  CS_TRY(parseXml(xml, sheet, sheet_name));
   return std::move(sheet.rows);
 }
 

@@ -1,5 +1,7 @@
 #include "citysafe/http/application.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -9,15 +11,11 @@
 
 #include "api/json_io.hpp"
 #include "api/routes.hpp"
-#include "stb_image_inspector.hpp"
 
 namespace citysafe::http {
 
-Application::Application(ServiceContext& ctx, const identity::PasswordHasher& hasher,
-                         AppConfig config)
-    : images_(std::make_unique<media::StbImageInspector>()),
-      services_(ctx, hasher, images_.get()),
-      config_(std::move(config)) {
+Application::Application(Services& services, AppConfig config)
+    : services_(services), config_(std::move(config)) {
   addSystemRoutes(router_, *this);
   addAuthRoutes(router_, services_, config_);
   addOrgRoutes(router_, services_);
@@ -62,40 +60,6 @@ Result<identity::Principal> Application::authenticate(const HttpRequest& request
   return services_.auth.authenticate(sessionToken(request));
 }
 
-std::size_t Application::bodyLimitFor(const std::string& target) const {
-  const std::string path = target.substr(0, target.find('?'));  // the query decides nothing
-  if (path.starts_with("/api/v1/public/tips/") && path.ends_with("/media")) {
-    return std::min(config_.upload_limit, std::size_t{10} << 20);  // the public send photos only
-  }
-  const bool upload = (path.starts_with("/api/v1/hazards/") && path.ends_with("/media")) ||
-                      path == "/api/v1/hazards/import";
-  return upload ? config_.upload_limit : config_.body_limit;
-}
-
-std::string Application::clientAddress(const HttpRequest& request) const {
-  const auto& proxies = config_.trusted_proxies;
-  if (std::find(proxies.begin(), proxies.end(), request.remote_address) == proxies.end()) {
-    return request.remote_address;
-  }
-  // Behind our own proxy: the nearest address it saw that is not itself one of ours.
-  const std::string forwarded = request.header("x-forwarded-for");
-  std::string client = request.remote_address;
-  std::size_t end = forwarded.size();
-  while (end > 0) {
-    const auto comma = forwarded.rfind(',', end - 1);
-    const std::size_t start = comma == std::string::npos ? 0 : comma + 1;
-    std::string hop = forwarded.substr(start, end - start);
-    hop.erase(0, hop.find_first_not_of(' '));
-    hop.erase(hop.find_last_not_of(' ') + 1);
-    if (hop.empty()) break;
-    client = hop;
-    if (std::find(proxies.begin(), proxies.end(), hop) == proxies.end()) break;
-    if (comma == std::string::npos) break;
-    end = comma;
-  }
-  return client;
-}
-
 void Application::observe(const HttpRequest& request, const std::string& route_name, int status,
                           std::chrono::steady_clock::time_point started) {
   const double seconds =
@@ -116,8 +80,8 @@ HttpResponse Application::handle(const HttpRequest& request) {
 Admission Application::admit(const HttpRequest& head) {
   const auto started = std::chrono::steady_clock::now();
   Admission a;
-  a.client = clientAddress(head);
-  a.body_limit = bodyLimitFor(head.path);
+  a.client = guard_.clientAddress(head);
+  a.body_limit = guard_.bodyLimitFor(head.path);
   auto refuse = [&](HttpResponse response, const std::string& route_name) {
     observe(head, route_name, response.status, started);
     a.refusal = std::move(response);
@@ -141,7 +105,7 @@ Admission Application::admit(const HttpRequest& head) {
   }
   const Route& route = *a.route;
   a.work = route.work;
-  if (auto refused = crossSiteRefusal(head, route))
+  if (auto refused = guard_.crossSiteRefusal(head, route))
     return refuse(std::move(*refused), route.pattern);
   if (route.access == Access::Authenticated) {
     auto who = services_.auth.authenticate(sessionToken(head));
@@ -173,92 +137,12 @@ HttpResponse Application::handle(const HttpRequest& incoming, const Admission& a
       auto result = route.handler(call);
       response = result ? std::move(*result) : problem(result.error());
     } catch (const std::exception& e) {
+      spdlog::error("{} {}: {}", request.method, route.pattern, e.what());
       response = problem(500, "Internal", "internal error");
     }
   }
   observe(request, route.pattern, response.status, started);
   return response;
-}
-
-namespace {
-bool stateChanging(const std::string& method) {
-  return method != "GET" && method != "HEAD" && method != "OPTIONS";
-}
-
-// The media type without parameters, lower-cased: "application/json; charset=utf-8" → ...
-std::string mediaType(const std::string& content_type) {
-  std::string type = content_type.substr(0, content_type.find(';'));
-  type.erase(type.find_last_not_of(" \t") + 1);
-  type.erase(0, type.find_first_not_of(" \t"));
-  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return type;
-}
-
-// What an HTML form or a "simple" cross-origin fetch may send without a CORS preflight.
-bool formType(const std::string& type) {
-  return type.empty() || type == "text/plain" || type == "application/x-www-form-urlencoded" ||
-         type == "multipart/form-data";
-}
-}  // namespace
-
-bool Application::originAllowed(const HttpRequest& head) const {
-  const std::string origin = head.header("origin");
-  if (!origin.empty()) {
-    if (!config_.public_origins.empty()) {
-      return std::find(config_.public_origins.begin(), config_.public_origins.end(), origin) !=
-             config_.public_origins.end();
-    }
-    const std::string host = head.header("host");
-    return !host.empty() && (origin == "http://" + host || origin == "https://" + host);
-  }
-  // No Origin: a browser says where the request came from in Sec-Fetch-Site instead (or it is
-  // not a browser at all, which no page can make send our cookie).
-  const std::string site = head.header("sec-fetch-site");
-  return site.empty() || site == "same-origin" || site == "none";
-}
-
-std::optional<HttpResponse> Application::crossSiteRefusal(const HttpRequest& head,
-                                                          const Route& route) const {
-  if (!stateChanging(head.method)) return std::nullopt;
-  // A bearer token is never sent by a browser on its own, so no other site can forge it.
-  if (head.header("authorization").starts_with("Bearer ")) return std::nullopt;
-  if (!originAllowed(head)) {
-    return problem(403, "Forbidden",
-                   "cross-site request refused: this origin may not change anything here",
-                   "origin");
-  }
-  const std::string length = head.header("content-length");
-  const bool has_body =
-      (!length.empty() && length != "0") || !head.header("transfer-encoding").empty();
-  if (!has_body) return std::nullopt;
-  const std::string type = mediaType(head.header("content-type"));
-  if (route.body == Body::Json && type != "application/json") {
-    return problem(415, "Unsupported Media Type", "send the body as application/json",
-                   "content-type");
-  }
-  if (route.body == Body::File && formType(type)) {
-    return problem(415, "Unsupported Media Type",
-                   "send the file with its own media type (text/csv, image/jpeg, ...), not as "
-                   "a form",
-                   "content-type");
-  }
-  return std::nullopt;
-}
-
-bool Application::metricsAllowed(const HttpRequest& request) const {
-  const std::string auth = request.header("authorization");
-  if (!config_.metrics_token.empty() && auth.starts_with("Bearer ")) {
-    // Compare every byte, so the time taken does not tell how much of a guess was right.
-    const std::string given = auth.substr(7);
-    const std::string& want = config_.metrics_token;
-    unsigned char diff = given.size() == want.size() ? 0 : 1;
-    for (std::size_t i = 0; i < given.size(); ++i) {
-      diff |= static_cast<unsigned char>(given[i] ^ want[i % want.size()]);
-    }
-    if (diff == 0) return true;
-  }
-  const auto& allowed = config_.metrics_addresses;
-  return std::find(allowed.begin(), allowed.end(), clientAddress(request)) != allowed.end();
 }
 
 HttpResponse Application::staticFile(const HttpRequest& request) const {
@@ -301,23 +185,6 @@ HttpResponse Application::staticFile(const HttpRequest& request) const {
 HttpResponse problemResponse(int status, const std::string& title, const std::string& detail,
                              const std::string& field) {
   return problem(status, title, detail, field);
-}
-
-bool visibleTo(const identity::Principal& principal, const events::DomainEvent& event) {
-  // The same permission a read of the entity needs, then the same scope rule.
-  using identity::Permission;
-  const Permission needed = event.entity == "user"         ? Permission::UserRead
-                            : event.entity == "org"        ? Permission::OrgRead
-                            : event.entity == "risk_point" ? Permission::RiskRead
-                            : event.entity == "hazard"     ? Permission::HazardRead
-                            : event.entity == "alarm" || event.entity == "sensor"
-                                ? Permission::MonitorRead
-                                : Permission::EventsRead;
-  if (!principal.can(Permission::EventsRead) || !principal.can(needed)) return false;
-  if (event.org_path == "/") return true;  // platform-wide events, e.g. a new basemap
-  const auto scope = identity::scopeOf(principal);
-  return identity::reaches(scope, event.org_path, event.sectors) ||
-         (!event.also_path.empty() && event.also_path.starts_with(scope.subtree_path));
 }
 
 std::string eventJson(const events::DomainEvent& event) {

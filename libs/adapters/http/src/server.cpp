@@ -1,28 +1,20 @@
-// The only file that knows Boost.Beast.
+// The Beast server: accepting, the caps, reading a request in steps and writing the answer. The
+// live channel's sockets are in live_session.cpp.
 #include "citysafe/http/server.hpp"
 
 #include <sys/resource.h>
 
 #include <algorithm>
-#include <boost/asio.hpp>
-#include <boost/beast.hpp>
-#include <boost/beast/websocket.hpp>
 #include <condition_variable>
 #include <deque>
 #include <future>
 #include <thread>
 #include <utility>
 
-#include "citysafe/http/connection_limiter.hpp"
+#include "beast_session.hpp"
 #include "citysafe/http/worker_pool.hpp"
 
 namespace citysafe::http {
-
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace bhttp = boost::beast::http;
-namespace websocket = boost::beast::websocket;
-using tcp = asio::ip::tcp;
 
 namespace {
 
@@ -43,25 +35,6 @@ HttpRequest toRequest(const bhttp::request_header<>& req, const std::string& rem
   out.remote_address = remote;
   return out;
 }
-
-// A connection's place under the caps, given back when the last owner of the socket goes.
-class ConnectionSlot {
- public:
-  ConnectionSlot(ConnectionLimiter& limiter, std::string address)
-      : limiter_(&limiter), address_(std::move(address)) {}
-  ConnectionSlot(ConnectionSlot&& other) noexcept
-      : limiter_(std::exchange(other.limiter_, nullptr)), address_(std::move(other.address_)) {}
-  ConnectionSlot& operator=(ConnectionSlot&&) = delete;
-  ConnectionSlot(const ConnectionSlot&) = delete;
-  ~ConnectionSlot() {
-    if (limiter_) limiter_->close(address_);
-  }
-  [[nodiscard]] const std::string& address() const { return address_; }
-
- private:
-  ConnectionLimiter* limiter_;
-  std::string address_;
-};
 
 // What every connection shares.
 struct Shared {
@@ -99,121 +72,6 @@ bhttp::response<bhttp::string_body> toBeast(const HttpResponse& r, unsigned vers
   res.prepare_payload();
   return res;
 }
-
-// One live-channel client. Everything but the bus callback runs on the socket's strand.
-class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
- public:
-  WebSocketSession(tcp::socket&& socket, Application& app, events::EventBus& bus,
-                   identity::Principal who, std::string token, ConnectionSlot slot)
-      : ws_(std::move(socket)),
-        recheck_(ws_.get_executor()),
-        app_(app),
-        bus_(bus),
-        who_(std::move(who)),
-        token_(std::move(token)),
-        slot_(std::move(slot)) {}
-
-  void start(bhttp::request<bhttp::string_body> req) {
-    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
-    ws_.async_accept(req,
-                     beast::bind_front_handler(&WebSocketSession::onAccept, shared_from_this()));
-  }
-
- private:
-  static constexpr std::size_t kMaxQueued = 1000;
-
-  void onAccept(beast::error_code ec) {
-    if (ec) return;
-    app_.metrics().websocketOpened();
-    open_ = true;
-    std::weak_ptr<WebSocketSession> weak = shared_from_this();
-    subscription_ = bus_.subscribe([weak](const events::DomainEvent& event) {
-      if (auto self = weak.lock()) self->offer(event);
-    });
-    enqueue(R"({"type":"hello","entity":"","entity_id":"","action":"hello","data":null})");
-    scheduleRecheck();
-    readLoop();
-  }
-
-  // Called on the publisher's thread: hop onto the strand before touching anything.
-  void offer(const events::DomainEvent& event) {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), event] {
-      if (!self->open_ || !visibleTo(self->who_, event)) return;
-      self->push(eventJson(event));
-      self->app_.metrics().eventPushed();
-    });
-  }
-
-  void enqueue(std::string message) {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), m = std::move(message)]() mutable {
-      self->push(std::move(m));
-    });
-  }
-
-  void push(std::string message) {
-    // A client that stops reading must not grow the queue without bound: drop the oldest
-    // waiting message, never the one being written (queue_.front()).
-    if (queue_.size() >= kMaxQueued) queue_.erase(queue_.begin() + 1);
-    queue_.push_back(std::move(message));
-    if (queue_.size() == 1) writeNext();
-  }
-
-  void writeNext() {
-    ws_.text(true);
-    ws_.async_write(asio::buffer(queue_.front()),
-                    [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                      if (ec) return self->close();
-                      self->queue_.pop_front();
-                      if (!self->queue_.empty()) self->writeNext();
-                    });
-  }
-
-  // A live socket must not outlive its session: logout, disable, password change or expiry end
-  // it, and role or scope changes take effect.
-  void scheduleRecheck() {
-    recheck_.expires_after(app_.config().live_recheck);
-    recheck_.async_wait([self = shared_from_this()](beast::error_code ec) {
-      if (ec || !self->open_) return;
-      auto who = self->app_.services().auth.authenticate(self->token_);
-      if (!who || !who->can(identity::Permission::EventsRead)) {
-        self->close();
-        beast::error_code ignored;
-        beast::get_lowest_layer(self->ws_).socket().close(ignored);
-        return;
-      }
-      self->who_ = std::move(*who);
-      self->scheduleRecheck();
-    });
-  }
-
-  void readLoop() {
-    ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
-      if (ec) return self->close();
-      self->buffer_.consume(self->buffer_.size());  // clients only listen; ignore what they send
-      self->readLoop();
-    });
-  }
-
-  void close() {
-    if (!open_) return;
-    open_ = false;
-    recheck_.cancel();
-    bus_.unsubscribe(subscription_);
-    app_.metrics().websocketClosed();
-  }
-
-  websocket::stream<beast::tcp_stream> ws_;
-  asio::steady_timer recheck_;
-  Application& app_;
-  events::EventBus& bus_;
-  identity::Principal who_;
-  std::string token_;
-  beast::flat_buffer buffer_;
-  std::deque<std::string> queue_;
-  std::uint64_t subscription_ = 0;
-  bool open_ = false;
-  ConnectionSlot slot_;
-};
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
@@ -338,7 +196,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
                            req.version(), false));
     }
     // A page of another site could otherwise listen with the user's cookie.
-    if (!app_.originAllowed(request)) {
+    if (!app_.guard().originAllowed(request)) {
       return write(toBeast(
           problemResponse(403, "Forbidden", "this origin may not open the live channel", "origin"),
           req.version(), false));
@@ -349,9 +207,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
                            req.version(), false));
     }
     stream_.expires_never();
-    std::make_shared<WebSocketSession>(stream_.release_socket(), app_, shared_.bus, std::move(*who),
-                                       sessionToken(request), std::move(slot_))
-        ->start(std::move(req));
+    startLiveSession(stream_.release_socket(), app_, shared_.bus, std::move(*who),
+                     sessionToken(request), std::move(slot_), std::move(req));
   }
 
   void write(bhttp::response<bhttp::string_body> res) {

@@ -17,7 +17,7 @@ Result<std::unique_ptr<SqlStore>> openStore(const std::string& url) {
   } else {
     return invalid("db", "must start with sqlite: or postgresql://, got '" + url + "'");
   }
-  if (auto applied = store->migrate(); !applied) return tl::unexpected(applied.error());
+  CS_TRY(store->migrate());
   return store;
 }
 

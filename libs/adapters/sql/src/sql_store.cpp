@@ -44,10 +44,9 @@ Value timeValue(const std::optional<TimePoint>& t) {
 
 Result<std::int64_t> queryInt(Connection& conn, std::string_view sql,
                               const std::vector<Value>& params) {
-  auto rows = conn.query(sql, params);
-  if (!rows) return tl::unexpected(rows.error());
-  if (rows->empty()) return fail(Errc::NotFound, "", "query returned no row");
-  return rows->front().getInt(0);
+  const auto rows = CS_TRY(conn.query(sql, params));
+  if (rows.empty()) return fail(Errc::NotFound, "", "query returned no row");
+  return rows.front().getInt(0);
 }
 
 // An UPDATE that only matches a free or own lease: concurrent takers queue on the row lock and
@@ -55,18 +54,16 @@ Result<std::int64_t> queryInt(Connection& conn, std::string_view sql,
 // the primary key.
 Result<bool> SqlLeaseRepository::acquire(const std::string& name, const std::string& holder,
                                          TimePoint now, TimePoint until) {
-  auto updated = conn_.query(
+  const auto updated = CS_TRY(conn_.query(
       "UPDATE leases SET holder = ?, until_ms = ? WHERE name = ? AND (until_ms < ? OR holder = ?) "
       "RETURNING name",
-      {holder, toEpochMs(until), name, toEpochMs(now), holder});
-  if (!updated) return tl::unexpected(updated.error());
-  if (!updated->empty()) return true;
-  auto inserted = conn_.query(
+      {holder, toEpochMs(until), name, toEpochMs(now), holder}));
+  if (!updated.empty()) return true;
+  const auto inserted = CS_TRY(conn_.query(
       "INSERT INTO leases (name, holder, until_ms) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING "
       "RETURNING name",
-      {name, holder, toEpochMs(until)});
-  if (!inserted) return tl::unexpected(inserted.error());
-  return !inserted->empty();
+      {name, holder, toEpochMs(until)}));
+  return !inserted.empty();
 }
 
 namespace {
@@ -138,13 +135,12 @@ void SqlStore::release(std::unique_ptr<Connection> conn) {
 }
 
 Result<void> SqlStore::run(const store::Work& work, bool write) {
-  auto conn = acquire();
-  if (!conn) return tl::unexpected(conn.error());
+  auto conn = CS_TRY(acquire());
   std::unique_lock<std::mutex> writing;
-  if (write && (*conn)->dialect() == Dialect::Sqlite) writing = std::unique_lock(sqlite_writer_);
-  if (auto begun = (*conn)->begin(write); !begun) return begun;  // a broken connection is dropped
+  if (write && conn->dialect() == Dialect::Sqlite) writing = std::unique_lock(sqlite_writer_);
+  CS_TRY(conn->begin(write));  // a broken connection is dropped
   Result<void> outcome;
-  SqlTx tx(**conn);
+  SqlTx tx(*conn);
   try {
     outcome = work(tx);
   } catch (const std::exception& e) {
@@ -152,63 +148,71 @@ Result<void> SqlStore::run(const store::Work& work, bool write) {
         fail(Errc::Internal, "", std::string("unexpected failure in a transaction: ") + e.what());
   }
   if (outcome) {
-    if (auto committed = (*conn)->execScript("COMMIT"); !committed) return committed;
+    CS_TRY(conn->execScript("COMMIT"));
     tx.runCommitHooks();
-  } else if (!(*conn)->execScript("ROLLBACK")) {
+  } else if (!conn->execScript("ROLLBACK")) {
     return outcome;  // the connection is in an unknown state: drop it
   }
-  release(std::move(*conn));
+  release(std::move(conn));
   return outcome;
 }
 
 Result<void> SqlStore::write(const store::Work& work) { return run(work, true); }
 Result<void> SqlStore::read(const store::Work& work) { return run(work, false); }
 
-Result<int> SqlStore::migrate() {
-  auto conn = acquire();
-  if (!conn) return tl::unexpected(conn.error());
-  Connection& c = **conn;
+namespace {
+// One migration in the open transaction: true when it was applied now, false when it already was.
+Result<bool> applyMigration(Connection& c, const Migration& m) {
   const Dialect d = c.dialect();
-  if (auto r = c.execScript(
-          inDialect("CREATE TABLE IF NOT EXISTS schema_migrations (version {INT} PRIMARY KEY, "
-                    "description {TEXT} NOT NULL, applied_at {INT} NOT NULL)",
-                    d));
-      !r) {
-    return tl::unexpected(r.error());
+  if (CS_TRY(queryInt(c, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?",
+                      {std::int64_t{m.version}})) > 0) {
+    return false;
   }
+  const char* only = d == Dialect::Sqlite ? m.sqlite_only : m.postgres_only;
+  auto noted = [&]() -> Result<void> {
+    CS_TRY(c.execScript(inDialect(m.sql, d)));
+    if (only[0] != '\0') CS_TRY(c.execScript(only));
+    CS_TRY(
+        c.query("INSERT INTO schema_migrations (version, description, applied_at) "
+                "VALUES (?, ?, ?)",
+                {std::int64_t{m.version}, std::string(m.description),
+                 std::int64_t{std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::system_clock::now().time_since_epoch())
+                                  .count()}}));
+    return ok();
+  }();
+  if (!noted) {
+    return fail(noted.error().code, "",
+                "migration " + std::to_string(m.version) + " failed: " + noted.error().message);
+  }
+  return true;
+}
+}  // namespace
+
+Result<int> SqlStore::migrate() {
+  auto conn = CS_TRY(acquire());
+  Connection& c = *conn;
+  CS_TRY(c.execScript(
+      inDialect("CREATE TABLE IF NOT EXISTS schema_migrations (version {INT} PRIMARY KEY, "
+                "description {TEXT} NOT NULL, applied_at {INT} NOT NULL)",
+                c.dialect())));
   int applied = 0;
   for (const auto& m : migrations()) {
-    if (auto begun = c.begin(true); !begun) return tl::unexpected(begun.error());
-    auto have = queryInt(c, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?",
-                         {std::int64_t{m.version}});
-    if (!have) {
-      (void)c.execScript("ROLLBACK");
-      return tl::unexpected(have.error());
-    }
-    if (*have == 0) {
-      const char* only = d == Dialect::Sqlite ? m.sqlite_only : m.postgres_only;
-      auto script = c.execScript(inDialect(m.sql, d));
-      if (script && only[0] != '\0') script = c.execScript(only);
-      auto noted = script
-                       ? c.query(
-                             "INSERT INTO schema_migrations (version, description, applied_at) "
-                             "VALUES (?, ?, ?)",
-                             {std::int64_t{m.version}, std::string(m.description),
-                              std::int64_t{std::chrono::duration_cast<std::chrono::milliseconds>(
-                                               std::chrono::system_clock::now().time_since_epoch())
-                                               .count()}})
-                       : Result<std::vector<Row>>(tl::unexpected(script.error()));
-      if (!noted) {
-        (void)c.execScript("ROLLBACK");
-        return fail(noted.error().code, "",
-                    "migration " + std::to_string(m.version) + " failed: " + noted.error().message);
+    CS_TRY(c.begin(true));
+    auto done = applyMigration(c, m);
+    if (!done) {
+      // The migration's own error is the one to tell. A failed rollback too leaves the
+      // connection in an unknown state: it is dropped here (never released) either way.
+      Error failure = std::move(done.error());
+      if (auto rolled = c.execScript("ROLLBACK"); !rolled) {
+        failure.message += "; the rollback failed too: " + rolled.error().message;
       }
-      ++applied;
+      return tl::unexpected(std::move(failure));
     }
-    if (auto committed = c.execScript("COMMIT"); !committed)
-      return tl::unexpected(committed.error());
+    CS_TRY(c.execScript("COMMIT"));
+    applied += *done ? 1 : 0;
   }
-  release(std::move(*conn));
+  release(std::move(conn));
   return applied;
 }
 

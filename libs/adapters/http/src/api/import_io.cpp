@@ -47,8 +47,7 @@ bool validUtf8(const std::string& s) {
 }  // namespace
 
 std::string queryParam(const HttpRequest& r, const char* name, const std::string& fallback) {
-  auto it = r.query.find(name);
-  return it == r.query.end() || it->second.empty() ? fallback : it->second;
+  return QueryParams(r).textOr(name, fallback);
 }
 
 Result<std::string> importText(const std::string& body, const std::string& encoding) {

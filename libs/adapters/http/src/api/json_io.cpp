@@ -1,5 +1,7 @@
 #include "json_io.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <charconv>
 #include <cmath>
 #include <sstream>
@@ -47,13 +49,18 @@ HttpResponse problem(int status, const std::string& title, const std::string& de
 
 HttpResponse problem(const Error& error) {
   // Store and internal details stay in the log; the caller learns what to do about it.
+  const int status = statusOf(error.code);
+  if (status >= 500) {
+    spdlog::error("{} {}: {}{}", status, errcName(error.code),
+                  error.field.empty() ? "" : error.field + ": ", error.message);
+  }
   std::string detail = error.message;
   if (error.code == Errc::Internal) detail = "internal error";
   if (error.code == Errc::Unavailable && error.field.empty())
     detail = "the store is unavailable; try again shortly";
   if (error.code == Errc::Conflict && error.field.empty())
     detail = "a conflicting change was made at the same time; try again";
-  return problem(statusOf(error.code), errcName(error.code), detail, error.field);
+  return problem(status, errcName(error.code), detail, error.field);
 }
 
 HttpResponse jsonResponse(const Json& body, int status) {
@@ -81,9 +88,7 @@ Result<BodyReader> BodyReader::parse(const std::string& text,
 
 Result<std::string> BodyReader::requiredString(const char* key, std::size_t max_bytes) const {
   if (!json_.contains(key) || json_[key].is_null()) return invalid(key, "is required");
-  auto value = optionalString(key, max_bytes);
-  if (!value) return tl::unexpected(value.error());
-  return **value;
+  return *CS_TRY(optionalString(key, max_bytes));
 }
 
 Result<std::optional<std::string>> BodyReader::optionalString(const char* key,
@@ -147,8 +152,7 @@ Json page(Json items, std::int64_t last_id, int limit) {
 }
 
 Result<std::int64_t> positiveQuery(const HttpRequest& request, const char* name) {
-  auto it = request.query.find(name);
-  return positive(it == request.query.end() ? std::string() : it->second, name);
+  return QueryParams(request).requiredPositive(name);
 }
 
 Result<basemap::BBox> parseBBox(const std::string& text) {

@@ -65,14 +65,14 @@ class BodyReader {
 
 // "minlon,minlat,maxlon,maxlat" in WGS-84 bounds; Invalid naming `bbox`.
 [[nodiscard]] Result<basemap::BBox> parseBBox(const std::string& text);
-// Query parameter `name` as a positive integer; Invalid naming it.
+// Deprecated thin wrappers over QueryParams (query_params.hpp), kept while route files still
+// call them: QueryParams(request).requiredPositive(name) and .paging().
 [[nodiscard]] Result<std::int64_t> positiveQuery(const HttpRequest& request, const char* name);
 Json userJson(const identity::User& user);
 
 // Path parameter {name} as a positive id.
 [[nodiscard]] Result<std::int64_t> pathId(const Call& call, const char* name = "id");
 
-// ?limit=&cursor= (query_params.hpp).
 [[nodiscard]] Result<Paging> paging(const HttpRequest& request);
 // {"items": [...], "next_cursor": "..."|null}; a full page means there may be more.
 Json page(Json items, std::int64_t last_id, int limit);

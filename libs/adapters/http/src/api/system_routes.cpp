@@ -1,3 +1,5 @@
+#include <spdlog/spdlog.h>
+
 #include "citysafe/common/time_format.hpp"
 #include "citysafe/core/org/sectors.hpp"
 #include "json_io.hpp"
@@ -12,12 +14,15 @@ void addSystemRoutes(Router& router, Application& app) {
            [&app](Call&) -> Result<HttpResponse> {
              // Healthy means the store answers, not only that the process is up.
              auto store_ok = app.services().ctx.store.read([](store::Tx& tx) -> Result<void> {
-               auto info = tx.basemap().info();
-               if (!info) return tl::unexpected(info.error());
+               CS_TRY(tx.basemap().info());
                return ok();
              });
-             // Anyone may ask, so the answer names nothing inside (no path, no driver message).
-             if (!store_ok) return problem(503, "Unavailable", "the store does not answer");
+             // Anyone may ask, so the answer names nothing inside (no path, no driver message):
+             // the cause goes to the log.
+             if (!store_ok) {
+               spdlog::error("healthz: the store does not answer: {}", store_ok.error().message);
+               return problem(503, "Unavailable", "the store does not answer");
+             }
              return jsonResponse(
                  {{"status", "ok"}, {"time", isoTime(app.services().ctx.clock.now())}});
            })
@@ -26,7 +31,7 @@ void addSystemRoutes(Router& router, Application& app) {
       .add("GET", "/metrics", Access::Public,
            [&app](Call& call) -> Result<HttpResponse> {
              // Route names, rates and counts help an attacker as much as an operator.
-             if (!app.metricsAllowed(call.request)) {
+             if (!app.guard().metricsAllowed(call.request)) {
                return problem(
                    403, "Forbidden",
                    "metrics need the metrics token or a configured address (--metrics-allow)");
