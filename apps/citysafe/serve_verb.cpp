@@ -147,7 +147,7 @@ int serve(const ServeOptions& o) {
     std::unique_lock lock(stop_mutex);
     do {
       lock.unlock();
-      if (auto swept = app.services().hazards.sweep(node); !swept) {
+      if (auto swept = app.services().hazards.supervision.sweep(node); !swept) {
         spdlog::warn("hazard scheduler: {}", swept.error().message);
       } else if (swept->overdue + swept->due_soon + swept->escalated > 0) {
         spdlog::info("hazard scheduler: {} due soon, {} overdue, {} escalated", swept->due_soon,
