@@ -141,7 +141,7 @@ int serve(const ServeOptions& o) {
   const std::string node = std::string(host) + ":" + std::to_string(getpid());
   // The hazard scheduler: due-soon and overdue marks, notices and escalation, once a minute.
   PeriodicTask scheduler(std::chrono::minutes(1), [&services, &node] {
-    if (auto swept = services.hazards.sweep(node); !swept) {
+    if (auto swept = services.hazards.supervision.sweep(node); !swept) {
       spdlog::warn("hazard scheduler: {}", swept.error().message);
     } else if (swept->overdue + swept->due_soon + swept->escalated > 0) {
       spdlog::info("hazard scheduler: {} due soon, {} overdue, {} escalated", swept->due_soon,

@@ -1,6 +1,10 @@
 // The hazard port, the same on every store: every field round-trips, filters follow the scope
 // rule, the scheduler's candidates, media bytes, extensions, notices, calendar and policy.
+#include <map>
+#include <set>
+
 #include "citysafe/core/hazard/hazard_service.hpp"
+#include "citysafe/core/hazard/scheduler.hpp"
 #include "store_fixture.hpp"
 
 namespace citysafe::contract {
@@ -193,13 +197,90 @@ TEST_P(HazardStore, TheSchedulerSeesDueOnesAndUnlistedMajors) {
   auto listed = major;
   listed.supervision = hazard::Supervision{hazard::Tier::District, clock_.now(), "重大", {}};
   insert(listed);
-  auto got = read<std::vector<Hazard>>([&](store::Tx& tx) {
-    return tx.hazards().sweepCandidates(clock_.now() + std::chrono::days(3));
+  const auto horizon = clock_.now() + std::chrono::days(3);
+  auto got = read<std::vector<Hazard>>([&](store::Tx& tx) -> Result<std::vector<Hazard>> {
+    std::map<std::int64_t, Hazard> found;
+    for (const auto& f : hazard::sweepFilters(horizon)) {
+      for (auto& h : CS_TRY(tx.hazards().list(f, 1000, 0))) found.emplace(h.id, std::move(h));
+    }
+    std::vector<Hazard> out;
+    for (auto& [id, h] : found) out.push_back(std::move(h));
+    return out;
   });
   ASSERT_TRUE(got);
   ASSERT_EQ(got->size(), 2U);
   EXPECT_EQ((*got)[0].id, due_id);
   EXPECT_EQ((*got)[1].id, major_id);
+}
+
+// One rule, two places: the filters the store runs take exactly the hazards the core's
+// predicates name, for every state, deadline and listing.
+TEST_P(HazardStore, TheStoreFiltersAgreeWithTheCoreOnOverdueAndSweepCandidates) {
+  const Tree t = buildTree();
+  const auto now = clock_.now();
+  const std::vector<std::optional<TimePoint>> deadlines = {std::nullopt,
+                                                           now - std::chrono::days(40),
+                                                           now - std::chrono::milliseconds(1),
+                                                           now,
+                                                           now + std::chrono::days(2),
+                                                           now + std::chrono::days(3),
+                                                           now + std::chrono::days(20)};
+  std::vector<Hazard> all;
+  for (int s = 0; s < hazard::kStateCount; ++s) {
+    for (const auto& deadline : deadlines) {
+      for (int variant = 0; variant < 3; ++variant) {
+        auto h = make(t.gas_enterprise, "gas", static_cast<State>(s));
+        h.deadline_at = deadline;
+        h.grade = variant == 0 ? hazard::Grade::General : hazard::Grade::Major;
+        if (variant == 2) h.supervision = hazard::Supervision{hazard::Tier::City, now, "重大", {}};
+        h.id = insert(h);
+        all.push_back(h);
+      }
+    }
+  }
+  auto ids = [&](const std::vector<store::HazardFilter>& filters) {
+    std::set<std::int64_t> out;
+    for (const auto& f : filters) {
+      auto r =
+          read<std::vector<Hazard>>([&](store::Tx& tx) { return tx.hazards().list(f, 1000, 0); });
+      EXPECT_TRUE(r) << r.error().message;
+      if (r)
+        for (const auto& h : *r) out.insert(h.id);
+    }
+    return out;
+  };
+  std::set<std::int64_t> overdue;
+  std::set<std::int64_t> candidates;
+  const auto horizon = now + std::chrono::days(3);
+  for (const auto& h : all) {
+    if (hazard::isOverdue(h, now)) overdue.insert(h.id);
+    if (hazard::isSweepCandidate(h, horizon)) candidates.insert(h.id);
+  }
+  store::HazardFilter late;
+  late.scope = {"/", "", {}};
+  late.overdue_at = now;
+  EXPECT_EQ(ids({late}), overdue);
+  EXPECT_FALSE(overdue.empty());
+  EXPECT_EQ(ids(hazard::sweepFilters(horizon)), candidates);
+  EXPECT_GT(candidates.size(), overdue.size());
+}
+
+// A state the code does not know, written behind the store's back, is a failure to read, not
+// a hazard quietly taken as "reported".
+TEST_P(HazardStore, AnUnknownStoredStateIsAnErrorNotADefault) {
+  const Tree t = buildTree();
+  const auto id = insert(make(t.gas_enterprise, "gas", State::Accepted));
+  rawSql("UPDATE hazards SET state = 'archived' WHERE id = " + std::to_string(id));
+  auto got = read<Hazard>([&](store::Tx& tx) { return tx.hazards().get(id); });
+  ASSERT_FALSE(got);
+  EXPECT_EQ(got.error().code, Errc::Internal);
+  EXPECT_NE(got.error().message.find("hazards.state"), std::string::npos) << got.error().message;
+  store::HazardFilter all;
+  all.scope = {"/", "", {}};
+  auto counted =
+      read<store::StateCounts>([&](store::Tx& tx) { return tx.hazards().countByState(all); });
+  ASSERT_FALSE(counted);
+  EXPECT_EQ(counted.error().code, Errc::Internal);
 }
 
 TEST_P(HazardStore, KeepsMediaBytesExactlyAndListsWithoutThem) {

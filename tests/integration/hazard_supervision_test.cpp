@@ -51,7 +51,7 @@ class HazardScenario : public ::testing::Test {
     ASSERT_EQ(act(platform_, inspector_, id, {{"action", "verify"}}).status, 200);
   }
   hazard::SweepReport sweep() {
-    auto r = platform_.app->services().hazards.sweep();
+    auto r = platform_.app->services().hazards.supervision.sweep();
     EXPECT_TRUE(r) << r.error().message;
     return r ? *r : hazard::SweepReport{};
   }
@@ -185,7 +185,7 @@ TEST_F(HazardScenario, OfTwoNodesOnlyTheLeaseHolderSweeps) {
   at("2026-11-18T10:00:00+08:00");
   const auto id = assigned({{"deadline", "2026-11-19"}});
   later(days(2));
-  auto& hazards = platform_.app->services().hazards;
+  auto& hazards = platform_.app->services().hazards.supervision;
   EXPECT_EQ(hazards.sweep("node-a")->overdue, 1);
   platform_.clock.advance(std::chrono::seconds(20));
   EXPECT_EQ(hazards.sweep("node-b")->escalated, 0) << "node-a still holds the lease";

@@ -122,7 +122,6 @@ class SqlHazardRepository final : public store::HazardRepository {
   Result<std::vector<hazard::Hazard>> list(const store::HazardFilter& filter, int limit,
                                            std::int64_t before_id) override;
   Result<store::StateCounts> countByState(const store::HazardFilter& filter) override;
-  Result<std::vector<hazard::Hazard>> sweepCandidates(TimePoint deadline_before) override;
   Result<std::int64_t> addTimeline(const hazard::TimelineEntry& entry) override;
   Result<std::vector<hazard::TimelineEntry>> timeline(std::int64_t hazard_id) override;
   Result<std::int64_t> addMedia(const hazard::Media& media, const std::string& data,

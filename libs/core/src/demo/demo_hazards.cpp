@@ -53,17 +53,16 @@ struct Lcg {
 
 Result<int> buildDemoHazards(ServiceContext& ctx, int count) {
   const auto system = identity::Principal::system();
-  hazard::HazardService hazards(ctx);
-  auto existing = hazards.list(system, {}, 1, 0);
-  if (!existing) return tl::unexpected(existing.error());
-  if (!existing->empty()) return 0;
-  auto orgs = store::readReturning<std::vector<org::Organisation>>(ctx.store, [&](store::Tx& tx) {
-    return tx.orgs().list({identity::scopeOf(system), std::nullopt, std::nullopt},
-                          {.limit = 500, .after_id = 0});
-  });
-  if (!orgs) return tl::unexpected(orgs.error());
+  hazard::HazardServices hazards(ctx);
+  auto existing = CS_TRY(hazards.loop.list(system, {}, 1, 0));
+  if (!existing.empty()) return 0;
+  const auto orgs =
+      CS_TRY(store::readReturning<std::vector<org::Organisation>>(ctx.store, [&](store::Tx& tx) {
+        return tx.orgs().list({identity::scopeOf(system), std::nullopt, std::nullopt},
+                              {.limit = 500, .after_id = 0});
+      }));
   std::vector<const org::Organisation*> owners;
-  for (const auto& o : *orgs) {
+  for (const auto& o : orgs) {
     if ((o.kind == org::OrgKind::Enterprise || o.kind == org::OrgKind::Street) && o.location) {
       owners.push_back(&o);
     }
@@ -119,15 +118,14 @@ Result<int> buildDemoHazards(ServiceContext& ctx, int count) {
     }
     records.push_back(std::move(r));
   }
-  auto report = hazards.importLedger(system, records, {}, false);
-  if (!report) return tl::unexpected(report.error());
-  if (!report->committed) {
-    const auto& p = report->problems.front();
+  auto report = CS_TRY(hazards.ledger.importLedger(system, records, {}, false));
+  if (!report.committed) {
+    const auto& p = report.problems.front();
     return fail(Errc::Internal, p.field,
                 "demo hazards: line " + std::to_string(p.line) + ": " + p.reason);
   }
-  if (auto swept = hazards.sweep(); !swept) return tl::unexpected(swept.error());
-  return report->imported;
+  CS_TRY(hazards.supervision.sweep());
+  return report.imported;
 }
 
 }  // namespace citysafe::demo

@@ -2,6 +2,7 @@
 // notices (国务院办公厅关于2025年/2026年部分节假日安排的通知). Later years are loaded by an
 // administrator (PUT /api/v1/hazard-calendar/{year}) when the notice is published.
 #include <array>
+#include <stdexcept>
 
 #include "citysafe/core/hazard/work_calendar.hpp"
 
@@ -69,7 +70,11 @@ WorkCalendar WorkCalendar::china() {
       }
     }
     for (const auto& w : s.workdays) days.push_back({*parseDay(w.day), true, w.name});
-    (void)calendar.setYear(s.year, std::move(days));  // the tables above are valid by test
+    // The tables above are the code's own (work_calendar_test checks them): a bad one is a bug.
+    if (auto set = calendar.setYear(s.year, std::move(days)); !set) {
+      throw std::logic_error("built-in calendar " + std::to_string(s.year) + ": " +
+                             set.error().message);
+    }
   }
   return calendar;
 }

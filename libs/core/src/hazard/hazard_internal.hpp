@@ -1,5 +1,6 @@
 #pragma once
 // Helpers shared by the hazard service's source files.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -7,6 +8,15 @@
 #include "citysafe/core/identity/principal.hpp"
 
 namespace citysafe::hazard::detail {
+
+// A read where absence is an answer: empty when the store says NotFound; any other failure
+// (the store is down, a row is damaged) stays an error and is never taken for absence.
+template <class T>
+Result<std::optional<T>> found(Result<T> read) {
+  if (read) return std::optional<T>(std::move(*read));
+  if (read.error().code == Errc::NotFound) return std::optional<T>{};
+  return tl::unexpected(read.error());
+}
 
 bool reachesHazard(const identity::Principal& who, const Hazard& h);
 // The principal belongs to the unit that must fix the hazard.
@@ -18,5 +28,7 @@ std::string utf8Prefix(const std::string& text, std::size_t n);
 std::size_t utf8Length(const std::string& text);
 std::string codeFor(std::int64_t id);
 std::string displayName(const identity::Principal& who);
+// Text that must say something, at most 4000 bytes.
+Result<void> requireText(const std::string& text, const char* field, const char* why);
 
 }  // namespace citysafe::hazard::detail

@@ -139,14 +139,13 @@ Result<LedgerOrgs> indexOrgs(store::Tx& tx, const Principal& who) {
   LedgerOrgs index;
   store::OrgFilter f{identity::scopeOf(who), std::nullopt, std::nullopt};
   for (std::int64_t after = 0;;) {
-    auto page = tx.orgs().list(f, {.limit = 500, .after_id = after});
-    if (!page) return tl::unexpected(page.error());
-    for (const auto& o : *page) {
+    auto page = CS_TRY(tx.orgs().list(f, {.limit = 500, .after_id = after}));
+    for (const auto& o : page) {
       index.by_name[o.name].push_back(o);
       if (!o.credit_code.empty()) index.by_code[o.credit_code] = o;
     }
-    if (page->size() < 500) break;
-    after = page->back().id.value;
+    if (page.size() < 500) break;
+    after = page.back().id.value;
   }
   return index;
 }
@@ -206,10 +205,10 @@ static Result<org::Organisation> resolveOrg(const LedgerOrgs& orgs, const std::s
   return it->second.front();
 }
 
-Result<std::optional<Hazard>> HazardService::importOne(store::Tx& tx, const Principal& who,
-                                                       const Settings& s, const LedgerOrgs& orgs,
-                                                       const LedgerRecord& rec,
-                                                       std::vector<ImportProblem>& problems) {
+Result<std::optional<Hazard>> HazardLedger::importOne(store::Tx& tx, const Principal& who,
+                                                      const Settings& s, const LedgerOrgs& orgs,
+                                                      const LedgerRecord& rec,
+                                                      std::vector<ImportProblem>& problems) {
   bool good = true;
   auto bad = [&](const char* field, const std::string& reason) {
     problems.push_back({rec.line, field, reason});
@@ -276,59 +275,52 @@ Result<std::optional<Hazard>> HazardService::importOne(store::Tx& tx, const Prin
                                              : "'" + rec.closed_at + "' is not a date");
   }
   if (!good) return std::optional<Hazard>{};
-  auto h = insertChecked(tx, who, d);
-  if (!h) {
-    if (h.error().code == Errc::Internal || h.error().code == Errc::Unavailable) {
-      return tl::unexpected(h.error());
-    }
-    bad(h.error().field.c_str(), h.error().message);
+  auto inserted = insertChecked(tx, who, d);
+  // A row the rules refuse is a problem of that row; a store failure ends the import.
+  if (!inserted && inserted.error().code != Errc::Internal &&
+      inserted.error().code != Errc::Unavailable) {
+    bad(inserted.error().field.c_str(), inserted.error().message);
     return std::optional<Hazard>{};
   }
-  const Hazard before = *h;
-  h->external_code = rec.external_code;
-  h->state = *state;
+  auto h = CS_TRY(std::move(inserted));
+  const Hazard before = h;
+  h.external_code = rec.external_code;
+  h.state = *state;
   if (unit) {
-    h->responsible_org_id = unit->id;
-    h->responsible_org_path = unit->path;
-    h->assigned_at = h->found_at;
-    h->deadline_at = h->original_deadline_at = deadline;
-    h->deadline_basis = s.policy.ruleFor(h->source, h->grade).basis;
+    h.responsible_org_id = unit->id;
+    h.responsible_org_path = unit->path;
+    h.assigned_at = h.found_at;
+    h.deadline_at = h.original_deadline_at = deadline;
+    h.deadline_basis = s.policy.ruleFor(h.source, h.grade).basis;
   }
   if (closed_at) {
-    h->closed_at = h->submitted_at = closed_at;
-    h->closed_on_time = deadline && *closed_at <= *deadline;
+    h.closed_at = h.submitted_at = closed_at;
+    h.closed_on_time = deadline && *closed_at <= *deadline;
   }
-  if (auto r = tx.hazards().update(*h); !r) return tl::unexpected(r.error());
+  CS_TRY(tx.hazards().update(h));
   const std::string note =
       "台账导入" + (rec.external_code.empty() ? "" : "（" + rec.external_code + "）");
-  if (auto r = recordStep(tx, who, before, *h, "import", note, {}); !r) {
-    return tl::unexpected(r.error());
-  }
-  return std::optional<Hazard>(std::move(*h));
+  CS_TRY(recordStep(tx, who, before, h, "import", note, {}));
+  return std::optional<Hazard>(std::move(h));
 }
 
-Result<ImportReport> HazardService::importLedger(const Principal& who,
-                                                 const std::vector<LedgerRecord>& records,
-                                                 std::vector<ImportProblem> parse_problems,
-                                                 bool keep_good_rows) {
-  if (auto r = identity::require(who, Permission::HazardManage); !r) {
-    return tl::unexpected(r.error());
-  }
+Result<ImportReport> HazardLedger::importLedger(const Principal& who,
+                                                const std::vector<LedgerRecord>& records,
+                                                std::vector<ImportProblem> parse_problems,
+                                                bool keep_good_rows) {
+  CS_TRY(identity::require(who, Permission::HazardManage));
   ImportReport report;
   report.problems = std::move(parse_problems);
   std::vector<Hazard> added;
   bool rolled_back = false;
   auto done = ctx_.store.write([&](store::Tx& tx) -> Result<void> {
-    auto s = settings(tx);
-    if (!s) return tl::unexpected(s.error());
-    auto orgs = indexOrgs(tx, who);
-    if (!orgs) return tl::unexpected(orgs.error());
+    auto s = CS_TRY(settings(tx));
+    auto orgs = CS_TRY(indexOrgs(tx, who));
     std::set<int> bad_lines;
     for (const auto& rec : records) {
       const auto before = report.problems.size();
-      auto h = importOne(tx, who, *s, *orgs, rec, report.problems);
-      if (!h) return tl::unexpected(h.error());
-      if (*h) added.push_back(std::move(**h));
+      auto h = CS_TRY(importOne(tx, who, s, orgs, rec, report.problems));
+      if (h) added.push_back(std::move(*h));
       if (report.problems.size() > before) bad_lines.insert(rec.line);
     }
     report.failed = static_cast<int>(bad_lines.size());
@@ -340,7 +332,7 @@ Result<ImportReport> HazardService::importLedger(const Principal& who,
     report.committed = true;
     return ok();
   });
-  if (!done && !rolled_back) return tl::unexpected(done.error());
+  if (!rolled_back) CS_TRY(std::move(done));
   std::stable_sort(report.problems.begin(), report.problems.end(),
                    [](const ImportProblem& a, const ImportProblem& b) { return a.line < b.line; });
   if (report.committed) {

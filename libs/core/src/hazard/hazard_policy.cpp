@@ -2,13 +2,9 @@
 
 namespace citysafe::hazard {
 
-const char* toString(DayCount count) { return count == DayCount::Working ? "working" : "calendar"; }
+const char* toString(DayCount count) { return nameOf(count); }
 
-std::optional<DayCount> parseDayCount(std::string_view text) {
-  if (text == "calendar") return DayCount::Calendar;
-  if (text == "working") return DayCount::Working;
-  return std::nullopt;
-}
+std::optional<DayCount> parseDayCount(std::string_view text) { return parseEnum<DayCount>(text); }
 
 HazardPolicy HazardPolicy::defaults() {
   HazardPolicy p;
@@ -100,6 +96,41 @@ int daysGiven(const WorkCalendar& calendar, TimePoint from, TimePoint deadline, 
   const Day b = localDay(deadline);
   if (count == DayCount::Working) return calendar.workingDaysBetween(a, b);
   return static_cast<int>((b - a).count());
+}
+
+Result<AssignedDeadline> assignDeadline(const HazardSettings& s, Source source, Grade grade,
+                                        TimePoint now, const DeadlineRequest& req) {
+  constexpr int kMaxDays = 3660;  // ten years: no rule gives more, and loops stay short
+  const auto& rule = s.policy.ruleFor(source, grade);
+  TimePoint deadline;
+  if (req.deadline) {
+    if (*req.deadline < localDay(now)) {
+      return invalid("deadline", formatDay(*req.deadline) + " is in the past");
+    }
+    deadline = endOfLocalDay(*req.deadline);
+    if (deadline - now > std::chrono::days(kMaxDays)) {
+      return invalid("deadline", "is more than ten years away");
+    }
+  } else {
+    const int days = req.days.value_or(rule.default_days);
+    if (days < 1 || days > kMaxDays) return invalid("days", "must be between 1 and 3660");
+    deadline = deadlineAfter(s.calendar, now, days, req.count.value_or(rule.count));
+  }
+  const int given = daysGiven(s.calendar, now, deadline, rule.count);
+  if (given > rule.max_days) {
+    return invalid(req.deadline ? "deadline" : "days",
+                   "gives " + std::to_string(given) + " " + toString(rule.count) +
+                       " days; the rule allows at most " + std::to_string(rule.max_days) + " (" +
+                       rule.basis + ")");
+  }
+  return AssignedDeadline{deadline, rule.basis};
+}
+
+void extendDeadline(Hazard& h, TimePoint deadline, TimePoint now) {
+  h.deadline_at = deadline;
+  h.due_soon_at.reset();
+  h.overdue_at.reset();
+  h.updated_at = now;
 }
 
 std::optional<Tier> tierFor(const EscalationPolicy& p, Grade grade, bool assigned,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "citysafe/common/json_text.hpp"
 #include "citysafe/core/basemap/basemap_service.hpp"
@@ -75,50 +76,29 @@ std::string displayName(const Principal& who) { return who.username; }
 using detail::inResponsibleUnit;
 using detail::reachesHazard;
 
-namespace {
-
-constexpr int kMaxDays = 3660;  // ten years: no rule gives more, and loops stay short
-
-Result<void> requireText(const std::string& text, const char* field, const char* why) {
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return invalid(field, why);
-  if (text.size() > 4000) return invalid(field, "must be at most 4000 bytes");
-  return ok();
-}
-
-bool hasEvidence(const std::vector<Media>& media, const std::vector<std::int64_t>& ids) {
-  return !ids.empty() && std::all_of(ids.begin(), ids.end(), [&](std::int64_t id) {
-    return std::any_of(media.begin(), media.end(), [&](const Media& m) { return m.id == id; });
-  });
-}
-
-}  // namespace
-
-Result<HazardService::Settings> HazardService::settings(store::Tx& tx) {
+Result<HazardWork::Settings> HazardWork::settings(store::Tx& tx) {
   Settings s{WorkCalendar::china(), HazardPolicy::defaults()};
-  auto days = tx.hazards().calendar();
-  if (!days) return tl::unexpected(days.error());
-  auto loaded = tx.hazards().calendarYears();
-  if (!loaded) return tl::unexpected(loaded.error());
+  auto days = CS_TRY(tx.hazards().calendar());
+  auto loaded = CS_TRY(tx.hazards().calendarYears());
   // A loaded year replaces the built-in one, even when it was loaded empty.
   std::map<int, std::vector<CalendarException>> years;
-  for (int year : *loaded) years[year];
-  for (auto& d : *days) years[yearOf(d.day)].push_back(std::move(d));
+  for (int year : loaded) years[year];
+  for (auto& d : days) years[yearOf(d.day)].push_back(std::move(d));
   for (auto& [year, list] : years) {
-    if (auto r = s.calendar.setYear(year, std::move(list)); !r) return tl::unexpected(r.error());
+    CS_TRY(s.calendar.setYear(year, std::move(list)));
   }
-  auto policy = tx.hazards().policy();
-  if (!policy) return tl::unexpected(policy.error());
-  if (*policy) s.policy = std::move(**policy);
+  auto policy = CS_TRY(tx.hazards().policy());
+  if (policy) s.policy = std::move(*policy);
   return s;
 }
 
-Result<Hazard> HazardService::loadVisible(store::Tx& tx, const Principal& who, std::int64_t id) {
-  auto h = tx.hazards().get(id);
-  if (!h || !reachesHazard(who, *h)) return fail(Errc::NotFound, "id", "no such hazard");
+Result<Hazard> HazardWork::loadVisible(store::Tx& tx, const Principal& who, std::int64_t id) {
+  auto h = CS_TRY(tx.hazards().get(id));  // absent: NotFound, as out of scope is
+  if (!reachesHazard(who, h)) return fail(Errc::NotFound, "id", "no such hazard");
   return h;
 }
 
-void HazardService::announce(const Hazard& h, const std::string& action) {
+void HazardWork::announce(const Hazard& h, const std::string& action) {
   JsonObject data;
   data.add("code", h.code)
       .add("title", h.title)
@@ -135,10 +115,10 @@ void HazardService::announce(const Hazard& h, const std::string& action) {
                                        .also_path = h.responsible_org_path});
 }
 
-Result<void> HazardService::recordStep(store::Tx& tx, const Principal& who, const Hazard& before,
-                                       const Hazard& after, const std::string& action,
-                                       const std::string& note,
-                                       const std::vector<std::int64_t>& media_ids) {
+Result<void> HazardWork::recordStep(store::Tx& tx, const Principal& who, const Hazard& before,
+                                    const Hazard& after, const std::string& action,
+                                    const std::string& note,
+                                    const std::vector<std::int64_t>& media_ids) {
   TimelineEntry e;
   e.hazard_id = after.id;
   e.at = ctx_.clock.now();
@@ -150,17 +130,16 @@ Result<void> HazardService::recordStep(store::Tx& tx, const Principal& who, cons
   e.note = note;
   e.deadline_at = after.deadline_at;
   e.media_ids = media_ids;
-  if (auto r = tx.hazards().addTimeline(e); !r) return tl::unexpected(r.error());
-  auto audited = ctx_.auditor.record(
+  CS_TRY(tx.hazards().addTimeline(e));
+  auto audited = CS_TRY(ctx_.auditor.record(
       tx, who,
       {"hazard", std::to_string(after.id), action, before.id == 0 ? "null" : toAuditJson(before),
-       toAuditJson(after), after.org_path});
-  if (!audited) return tl::unexpected(audited.error());
+       toAuditJson(after), after.org_path}));
   return ok();
 }
 
-Result<void> HazardService::notifyUnits(store::Tx& tx, const Hazard& h, const std::string& kind,
-                                        const std::string& message) {
+Result<void> HazardWork::notifyUnits(store::Tx& tx, const Hazard& h, const std::string& kind,
+                                     const std::string& message) {
   // The unit that fixes it and every unit above it (but not the city root), and the unit that
   // assigned it.
   auto ids =
@@ -174,16 +153,14 @@ Result<void> HazardService::notifyUnits(store::Tx& tx, const Hazard& h, const st
   for (const auto& org : ids) {
     Notification n{
         .org_id = org, .hazard_id = h.id, .kind = kind, .message = message, .at = ctx_.clock.now()};
-    if (auto r = tx.hazards().addNotification(n); !r) return tl::unexpected(r.error());
+    CS_TRY(tx.hazards().addNotification(n));
   }
   return ok();
 }
 
-Result<Hazard> HazardService::insertChecked(store::Tx& tx, const Principal& who,
-                                            const HazardDraft& d) {
-  if (auto r = requireText(d.description, "description", "must describe the hazard"); !r) {
-    return tl::unexpected(r.error());
-  }
+Result<Hazard> HazardWork::insertChecked(store::Tx& tx, const Principal& who,
+                                         const HazardDraft& d) {
+  CS_TRY(detail::requireText(d.description, "description", "must describe the hazard"));
   if (d.title.size() > 200) return invalid("title", "must be at most 200 bytes");
   if (d.address.size() > 300) return invalid("address", "must be at most 300 bytes");
   if (d.sector.empty() ? d.source != Source::PublicTip : !org::isKnownSector(d.sector)) {
@@ -204,12 +181,12 @@ Result<Hazard> HazardService::insertChecked(store::Tx& tx, const Principal& who,
   if (d.found_at && *d.found_at > now + std::chrono::minutes(5)) {
     return invalid("found_at", "is in the future");
   }
-  auto org = tx.orgs().get(d.org_id);
+  const auto org = CS_TRY(detail::found(tx.orgs().get(d.org_id)));
   if (!org || !identity::reaches(identity::scopeOf(who), org->path, {d.sector})) {
     return identity::notInScope("org_id", d.org_id.value);
   }
   if (d.risk_point_id) {
-    auto point = tx.risks().get(*d.risk_point_id);
+    const auto point = CS_TRY(detail::found(tx.risks().get(*d.risk_point_id)));
     if (!point || !identity::reaches(identity::scopeOf(who), point->org_path, {point->sector})) {
       return identity::notInScope("risk_point_id", *d.risk_point_id, "risk point");
     }
@@ -229,264 +206,141 @@ Result<Hazard> HazardService::insertChecked(store::Tx& tx, const Principal& who,
   h.found_by_name = detail::displayName(who);
   h.found_at = d.found_at.value_or(now);
   h.reported_at = h.updated_at = now;
-  auto id = tx.hazards().insert(h);
-  if (!id) return tl::unexpected(id.error());
-  h.id = *id;
+  auto id = CS_TRY(tx.hazards().insert(h));
+  h.id = id;
   h.code = detail::codeFor(h.id);
-  if (auto r = tx.hazards().update(h); !r) return tl::unexpected(r.error());
-  if (auto r = recordStep(tx, who, Hazard{}, h, "report", "", {}); !r) {
-    return tl::unexpected(r.error());
-  }
+  CS_TRY(tx.hazards().update(h));
+  CS_TRY(recordStep(tx, who, Hazard{}, h, "report", "", {}));
   return h;
 }
 
-Result<Hazard> HazardService::report(const Principal& who, const HazardDraft& draft) {
+Result<Hazard> HazardLoop::report(const Principal& who, const HazardDraft& draft) {
   return report(who, draft, [](store::Tx&, const Hazard&) { return ok(); });
 }
 
-Result<Hazard> HazardService::report(const Principal& who, const HazardDraft& draft,
-                                     const AlsoInTx& also) {
-  if (auto r = identity::require(who, Permission::HazardReport); !r) {
-    return tl::unexpected(r.error());
-  }
+Result<Hazard> HazardLoop::report(const Principal& who, const HazardDraft& draft,
+                                  const AlsoInTx& also) {
+  CS_TRY(identity::require(who, Permission::HazardReport));
   auto created = store::writeReturning<Hazard>(ctx_.store, [&](store::Tx& tx) -> Result<Hazard> {
-    auto h = insertChecked(tx, who, draft);
-    if (!h) return h;
-    if (auto r = also(tx, *h); !r) return tl::unexpected(r.error());
+    auto h = CS_TRY(insertChecked(tx, who, draft));
+    CS_TRY(also(tx, h));
     return h;
   });
   if (created) announce(*created, "reported");
   return created;
 }
 
-Result<Hazard> HazardService::get(const Principal& who, std::int64_t id) {
-  if (auto r = identity::require(who, Permission::HazardRead); !r) return tl::unexpected(r.error());
+Result<Hazard> HazardLoop::get(const Principal& who, std::int64_t id) {
+  CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<Hazard>(ctx_.store,
                                       [&](store::Tx& tx) { return loadVisible(tx, who, id); });
 }
 
-Result<std::vector<Hazard>> HazardService::list(const Principal& who, store::HazardFilter filter,
-                                                int limit, std::int64_t before_id) {
-  if (auto r = identity::require(who, Permission::HazardRead); !r) return tl::unexpected(r.error());
+Result<void> HazardLoop::narrow(store::Tx& tx, const Principal& who, store::HazardFilter& filter) {
   filter.scope = identity::scopeOf(who);
+  if (!filter.org_id) return ok();
+  const auto org = CS_TRY(detail::found(tx.orgs().get(*filter.org_id)));
+  if (!org || !identity::reaches(who, *org))
+    return identity::notInScope("org_id", filter.org_id->value);
+  filter.org_path = org->path;
+  return ok();
+}
+
+Result<std::vector<Hazard>> HazardLoop::list(const Principal& who, store::HazardFilter filter,
+                                             int limit, std::int64_t before_id) {
+  CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<std::vector<Hazard>>(
-      ctx_.store, [&](store::Tx& tx) { return tx.hazards().list(filter, limit, before_id); });
+      ctx_.store, [&](store::Tx& tx) -> Result<std::vector<Hazard>> {
+        CS_TRY(narrow(tx, who, filter));
+        return tx.hazards().list(filter, limit, before_id);
+      });
 }
 
-Result<store::StateCounts> HazardService::counts(const Principal& who, store::HazardFilter filter) {
-  if (auto r = identity::require(who, Permission::HazardRead); !r) return tl::unexpected(r.error());
-  filter.scope = identity::scopeOf(who);
-  return store::readReturning<store::StateCounts>(
-      ctx_.store, [&](store::Tx& tx) { return tx.hazards().countByState(filter); });
+Result<HazardLoop::Counts> HazardLoop::counts(const Principal& who, store::HazardFilter filter) {
+  CS_TRY(identity::require(who, Permission::HazardRead));
+  return store::readReturning<Counts>(ctx_.store, [&](store::Tx& tx) -> Result<Counts> {
+    CS_TRY(narrow(tx, who, filter));
+    Counts c;
+    c.by_state = CS_TRY(tx.hazards().countByState(filter));
+    filter.overdue_at = ctx_.clock.now();
+    const auto late = CS_TRY(tx.hazards().countByState(filter));
+    for (std::size_t s = 0; s < c.by_state.size(); ++s) {
+      c.total += c.by_state[s];
+      c.overdue += late[s];
+    }
+    return c;
+  });
 }
 
-Result<std::vector<TimelineEntry>> HazardService::timeline(const Principal& who, std::int64_t id) {
-  if (auto r = identity::require(who, Permission::HazardRead); !r) return tl::unexpected(r.error());
+Result<std::vector<TimelineEntry>> HazardLoop::timeline(const Principal& who, std::int64_t id) {
+  CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<std::vector<TimelineEntry>>(
       ctx_.store, [&](store::Tx& tx) -> Result<std::vector<TimelineEntry>> {
-        if (auto h = loadVisible(tx, who, id); !h) return tl::unexpected(h.error());
+        CS_TRY(loadVisible(tx, who, id));
         return tx.hazards().timeline(id);
       });
 }
 
-std::vector<Action> HazardService::allowedActions(const Principal& who, const Hazard& h) const {
-  std::vector<Action> out;
-  if (!reachesHazard(who, h)) return out;
-  for (Action a : allActions()) {
-    if (!allowed(h.state, a)) continue;
-    switch (a) {
-      case Action::Accept:
-      case Action::Reject:
-      case Action::Assign:
-      case Action::Reopen:
-        if (!who.can(Permission::HazardManage)) continue;
-        break;
-      case Action::Start:
-      case Action::Progress:
-      case Action::Submit:
-        if (!who.can(Permission::HazardRectify) || !inResponsibleUnit(who, h)) continue;
-        break;
-      case Action::Verify:
-      case Action::Return:
-        if (!who.can(Permission::HazardVerify) ||
-            std::any_of(h.rectifiers.begin(), h.rectifiers.end(),
-                        [&](UserId u) { return u.value == who.user_id.value; }) ||
-            (!who.isSystem() && inResponsibleUnit(who, h))) {
-          continue;
-        }
-        break;
-    }
-    out.push_back(a);
-  }
-  return out;
-}
+namespace {
 
-Result<void> HazardService::applyAssignment(store::Tx& tx, const Principal& who, Hazard& h,
-                                            const ActionRequest& req) {
-  const auto unit_id = req.responsible_org_id ? req.responsible_org_id : h.responsible_org_id;
-  if (!unit_id) return invalid("responsible_org_id", "name the unit that must fix the hazard");
-  auto unit = tx.orgs().get(*unit_id);
-  if (!unit || !identity::reaches(identity::scopeOf(who), unit->path, {h.sector})) {
-    return identity::notInScope("responsible_org_id", unit_id->value);
-  }
-  if (!unit->path.starts_with(h.org_path) && !h.org_path.starts_with(unit->path)) {
-    return invalid("responsible_org_id",
-                   unit->name + " is neither the hazard's organisation nor above or below it");
-  }
-  auto s = settings(tx);
-  if (!s) return tl::unexpected(s.error());
-  const auto& rule = s->policy.ruleFor(h.source, h.grade);
-  const auto now = ctx_.clock.now();
-  TimePoint deadline;
-  if (req.deadline) {
-    if (*req.deadline < localDay(now)) {
-      return invalid("deadline", formatDay(*req.deadline) + " is in the past");
-    }
-    deadline = endOfLocalDay(*req.deadline);
-    if (deadline - now > std::chrono::days(kMaxDays)) {
-      return invalid("deadline", "is more than ten years away");
-    }
-  } else {
-    const int days = req.days.value_or(rule.default_days);
-    if (days < 1 || days > kMaxDays) return invalid("days", "must be between 1 and 3660");
-    deadline = deadlineAfter(s->calendar, now, days, req.count.value_or(rule.count));
-  }
-  const int given = daysGiven(s->calendar, now, deadline, rule.count);
-  if (given > rule.max_days) {
-    return invalid(req.deadline ? "deadline" : "days",
-                   "gives " + std::to_string(given) + " " + toString(rule.count) +
-                       " days; the rule allows at most " + std::to_string(rule.max_days) + " (" +
-                       rule.basis + ")");
-  }
-  h.responsible_org_id = unit->id;
-  h.responsible_org_path = unit->path;
-  h.assigned_by_org_id = who.isSystem() ? std::optional<OrgId>() : who.org_id;
-  h.assigned_at = now;
-  h.deadline_at = deadline;
-  h.original_deadline_at = deadline;
-  h.deadline_basis = rule.basis;
-  h.due_soon_at.reset();
-  h.overdue_at.reset();
-  return ok();
-}
-
-Result<void> HazardService::applyAction(store::Tx& tx, const Principal& who, Hazard& h,
-                                        const ActionRequest& req) {
-  auto next = nextState(h.state, req.action);
-  if (!next) return tl::unexpected(next.error());
-  const auto permitted = allowedActions(who, h);
-  if (std::find(permitted.begin(), permitted.end(), req.action) == permitted.end()) {
-    const bool rectify = req.action == Action::Start || req.action == Action::Progress ||
-                         req.action == Action::Submit;
-    const bool verify = req.action == Action::Verify || req.action == Action::Return;
-    return fail(Errc::Forbidden, "action",
-                rectify  ? "only the unit assigned to fix this hazard may do that"
-                : verify ? "a fix must be verified by someone other than who made it, outside "
-                           "the unit that made it, with the right to verify"
-                         : "your role may not do that");
-  }
-  const auto now = ctx_.clock.now();
-  auto needReason = [&]() {
-    return requireText(req.reason, "reason", "is required for this action");
+// The names of the units the views mention; an organisation since removed has none.
+Result<void> nameUnits(store::Tx& tx, std::vector<HazardView>& views) {
+  std::map<std::int64_t, std::optional<std::string>> names;
+  auto nameFor = [&](OrgId id) -> Result<std::optional<std::string>> {
+    if (auto it = names.find(id.value); it != names.end()) return it->second;
+    auto org = tx.orgs().get(id);
+    if (!org && org.error().code == Errc::NotFound) return names[id.value] = std::nullopt;
+    return names[id.value] = CS_TRY(std::move(org)).name;
   };
-  switch (req.action) {
-    case Action::Accept:
-      if (req.grade) h.grade = *req.grade;
-      if (req.sector) {
-        if (!org::isKnownSector(*req.sector)) {
-          return invalid("sector", "unknown sector '" + *req.sector + "'");
-        }
-        h.sector = *req.sector;
-      }
-      if (h.sector.empty()) return invalid("sector", "classify the hazard's sector to accept it");
-      break;
-    case Action::Reject:
-    case Action::Return:
-      if (auto r = needReason(); !r) return r;
-      break;
-    case Action::Assign:
-      if (auto r = applyAssignment(tx, who, h, req); !r) return r;
-      break;
-    case Action::Start:
-      break;
-    case Action::Progress:
-    case Action::Submit:
-    case Action::Verify: {
-      auto media = tx.hazards().media(h.id);
-      if (!media) return tl::unexpected(media.error());
-      if (!req.media_ids.empty() && !hasEvidence(*media, req.media_ids)) {
-        return invalid("media_ids", "name photos or videos uploaded to this hazard");
-      }
-      if (req.action == Action::Progress && req.media_ids.empty() &&
-          req.note.find_first_not_of(" \t\r\n") == std::string::npos) {
-        return invalid("note", "a progress report needs a note or a photo");
-      }
-      if (req.action == Action::Submit && req.media_ids.empty()) {
-        return invalid(
-            "media_ids",
-            "a submission needs evidence: upload at least one photo or video of the fix");
-      }
-      if (req.action == Action::Submit) {
-        // Evidence is what the unit uploaded of its fix in this round, not the report's photos.
-        for (const auto& m : *media) {
-          if (std::find(req.media_ids.begin(), req.media_ids.end(), m.id) == req.media_ids.end()) {
-            continue;
-          }
-          const bool of_fix = m.stage == MediaStage::Evidence || m.stage == MediaStage::Progress;
-          if (!of_fix || (h.assigned_at && m.uploaded_at < *h.assigned_at)) {
-            return invalid("media_ids",
-                           "evidence must be photos or videos of the fix, uploaded "
-                           "since the hazard was assigned");
-          }
-        }
-      }
-      if (req.action == Action::Submit) h.submitted_at = now;
-      if (req.action == Action::Verify) {
-        h.closed_at = now;
-        h.closed_on_time = h.submitted_at && h.deadline_at && *h.submitted_at <= *h.deadline_at;
-        if (h.supervision && !h.supervision->delisted_at) h.supervision->delisted_at = now;
-      }
-      break;
+  for (auto& v : views) {
+    v.org_name = CS_TRY(nameFor(v.hazard.org_id));
+    if (v.hazard.responsible_org_id) {
+      v.responsible_org_name = CS_TRY(nameFor(*v.hazard.responsible_org_id));
     }
-    case Action::Reopen:
-      if (auto r = needReason(); !r) return r;
-      if (h.state == State::Closed) {
-        ++h.reopen_count;
-        h.closed_at.reset();
-        h.closed_on_time.reset();
-        h.submitted_at.reset();
-        if (auto r = applyAssignment(tx, who, h, req); !r) return r;
-      }
-      break;
   }
-  if (req.action == Action::Start || req.action == Action::Progress ||
-      req.action == Action::Submit) {
-    const bool known = std::any_of(h.rectifiers.begin(), h.rectifiers.end(),
-                                   [&](UserId u) { return u.value == who.user_id.value; });
-    if (!known) h.rectifiers.push_back(who.user_id);
-  }
-  h.state = *next;
-  h.updated_at = now;
   return ok();
 }
 
-Result<Hazard> HazardService::act(const Principal& who, std::int64_t id, const ActionRequest& req) {
-  if (auto r = identity::require(who, Permission::HazardRead); !r) return tl::unexpected(r.error());
+}  // namespace
+
+Result<HazardView> HazardLoop::view(const Principal& who, const Hazard& h) {
+  return store::readReturning<HazardView>(ctx_.store, [&](store::Tx& tx) -> Result<HazardView> {
+    std::optional<Settings> s;
+    if (needsSettings(h)) s = CS_TRY(settings(tx));
+    std::vector<HazardView> one{detailView(who, h, ctx_.clock.now(), s ? &*s : nullptr)};
+    CS_TRY(nameUnits(tx, one));
+    return std::move(one.front());
+  });
+}
+
+Result<std::vector<HazardView>> HazardLoop::views(const Principal& who,
+                                                  const std::vector<Hazard>& hazards) {
+  const auto now = ctx_.clock.now();
+  std::vector<HazardView> out;
+  out.reserve(hazards.size());
+  for (const auto& h : hazards) out.push_back(itemView(who, h, now));
+  return store::readReturning<std::vector<HazardView>>(
+      ctx_.store, [&](store::Tx& tx) -> Result<std::vector<HazardView>> {
+        CS_TRY(nameUnits(tx, out));
+        return out;
+      });
+}
+
+Result<Hazard> HazardLoop::act(const Principal& who, std::int64_t id, const ActionRequest& req) {
+  CS_TRY(identity::require(who, Permission::HazardRead));
   auto done = store::writeReturning<Hazard>(ctx_.store, [&](store::Tx& tx) -> Result<Hazard> {
-    auto h = loadVisible(tx, who, id);
-    if (!h) return h;
-    const Hazard before = *h;
-    if (auto r = applyAction(tx, who, *h, req); !r) return tl::unexpected(r.error());
-    if (auto r = tx.hazards().update(*h); !r) return tl::unexpected(r.error());
+    auto h = CS_TRY(loadVisible(tx, who, id));
+    const Hazard before = h;
+    CS_TRY(transition(h, who, req, ctx_.clock.now(),
+                      {.org = [&](OrgId id) { return detail::found(tx.orgs().get(id)); },
+                       .settings = [&] { return settings(tx); },
+                       .media = [&] { return tx.hazards().media(h.id); }}));
+    CS_TRY(tx.hazards().update(h));
     const std::string& note = req.reason.empty() ? req.note : req.reason;
-    if (auto r = recordStep(tx, who, before, *h, toString(req.action), note, req.media_ids); !r) {
-      return tl::unexpected(r.error());
-    }
+    CS_TRY(recordStep(tx, who, before, h, toString(req.action), note, req.media_ids));
     if (req.action == Action::Assign ||
         (req.action == Action::Reopen && before.state == State::Closed)) {
-      if (auto r = notifyUnits(tx, *h, "assigned", h->code + " " + h->title); !r) {
-        return tl::unexpected(r.error());
-      }
+      CS_TRY(notifyUnits(tx, h, "assigned", h.code + " " + h.title));
     }
     return h;
   });

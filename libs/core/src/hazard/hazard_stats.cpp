@@ -16,11 +16,6 @@ double Figures::averageDaysToClose() const {
   return closed == 0 ? 0.0 : days_to_close_sum / static_cast<double>(closed);
 }
 
-bool isOverdue(const Hazard& h, TimePoint now) {
-  return (h.state == State::Assigned || h.state == State::Rectifying) && h.deadline_at &&
-         now > *h.deadline_at;
-}
-
 void Figures::add(const Hazard& h, TimePoint now) {
   if (h.state == State::Rejected) return;
   ++found;

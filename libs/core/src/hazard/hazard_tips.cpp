@@ -73,9 +73,8 @@ Result<OrgId> streetFor(store::Tx& tx, org::GeoPoint at) {
   std::optional<OrgId> district;
   double best_d = 0;
   for (std::int64_t after = 0;;) {
-    auto page = tx.orgs().list(all, {.limit = 500, .after_id = after});
-    if (!page) return tl::unexpected(page.error());
-    for (const auto& o : *page) {
+    auto page = CS_TRY(tx.orgs().list(all, {.limit = 500, .after_id = after}));
+    for (const auto& o : page) {
       if (o.kind == org::OrgKind::District && !district) district = o.id;
       if (o.kind != org::OrgKind::Street || !o.location) continue;
       const double dx = (o.location->lon - at.lon) * std::cos(at.lat * 3.14159265358979 / 180);
@@ -86,8 +85,8 @@ Result<OrgId> streetFor(store::Tx& tx, org::GeoPoint at) {
         best_d = d;
       }
     }
-    if (page->size() < 500) break;
-    after = page->back().id.value;
+    if (page.size() < 500) break;
+    after = page.back().id.value;
   }
   if (best) return *best;
   if (district) return *district;
@@ -96,40 +95,38 @@ Result<OrgId> streetFor(store::Tx& tx, org::GeoPoint at) {
 
 }  // namespace
 
-Result<HazardService::PreparedMedia> HazardService::prepareMedia(const MediaUpload& up,
-                                                                 bool images_only) {
-  auto type = checkMedia(up.data, up.content_type, limits_, images_only);
-  if (!type) return tl::unexpected(type.error());
+Result<HazardWork::PreparedMedia> HazardWork::prepareMedia(const MediaUpload& up,
+                                                           bool images_only) {
+  auto type = CS_TRY(checkMedia(up.data, up.content_type, limits_, images_only));
   PreparedMedia p;
   auto& m = p.media;
   m.stage = up.stage;
-  m.content_type = *type;
+  m.content_type = type;
   m.file_name = detail::utf8Prefix(up.file_name, 100);
   m.bytes = static_cast<std::int64_t>(up.data.size());
   m.sha256 = sha256Hex(up.data);
-  if (isImage(*type) && images_) {
+  if (isImage(type) && images_) {
     decoding_.acquire();
-    auto facts = images_->inspect(up.data);
+    auto inspected = images_->inspect(up.data);
     decoding_.release();
-    if (!facts) return tl::unexpected(facts.error());
-    m.width = facts->width;
-    m.height = facts->height;
-    p.thumbnail = std::move(facts->thumbnail_jpeg);
+    auto facts = CS_TRY(std::move(inspected));
+    m.width = facts.width;
+    m.height = facts.height;
+    p.thumbnail = std::move(facts.thumbnail_jpeg);
     m.has_thumbnail = !p.thumbnail.empty();
   }
   return p;
 }
 
-Result<Media> HazardService::storeMedia(store::Tx& tx, std::optional<UserId> who, const Hazard& h,
-                                        PreparedMedia prepared, const std::string& data,
-                                        bool images_only) {
+Result<Media> HazardWork::storeMedia(store::Tx& tx, std::optional<UserId> who, const Hazard& h,
+                                     PreparedMedia prepared, const std::string& data,
+                                     bool images_only) {
   if (h.state == State::Closed || h.state == State::Rejected) {
     return fail(Errc::Conflict, "id", std::string("the hazard is ") + toString(h.state));
   }
-  auto existing = tx.hazards().media(h.id);
-  if (!existing) return tl::unexpected(existing.error());
+  auto existing = CS_TRY(tx.hazards().media(h.id));
   const int cap = images_only ? limits_.per_tip : limits_.per_hazard;
-  if (static_cast<int>(existing->size()) >= cap) {
+  if (static_cast<int>(existing.size()) >= cap) {
     return invalid("body", "at most " + std::to_string(cap) + " photos and videos per " +
                                (images_only ? "tip" : "hazard"));
   }
@@ -137,70 +134,63 @@ Result<Media> HazardService::storeMedia(store::Tx& tx, std::optional<UserId> who
   m.hazard_id = h.id;
   m.uploaded_by = who;
   m.uploaded_at = ctx_.clock.now();
-  auto id = tx.hazards().addMedia(m, data, prepared.thumbnail);
-  if (!id) return tl::unexpected(id.error());
-  m.id = *id;
+  auto id = CS_TRY(tx.hazards().addMedia(m, data, prepared.thumbnail));
+  m.id = id;
   return m;
 }
 
-Result<Media> HazardService::addMedia(const Principal& who, std::int64_t id,
-                                      const MediaUpload& up) {
+Result<Media> HazardLoop::addMedia(const Principal& who, std::int64_t id, const MediaUpload& up) {
   const Permission needed = up.stage == MediaStage::Report         ? Permission::HazardReport
                             : up.stage == MediaStage::Verification ? Permission::HazardVerify
                                                                    : Permission::HazardRectify;
-  if (auto r = identity::require(who, needed); !r) return tl::unexpected(r.error());
-  auto prepared = prepareMedia(up, false);
-  if (!prepared) return tl::unexpected(prepared.error());
+  CS_TRY(identity::require(who, needed));
+  auto prepared = CS_TRY(prepareMedia(up, false));
   return store::writeReturning<Media>(ctx_.store, [&](store::Tx& tx) -> Result<Media> {
-    auto h = loadVisible(tx, who, id);
-    if (!h) return tl::unexpected(h.error());
-    if (needed == Permission::HazardRectify && !detail::inResponsibleUnit(who, *h)) {
+    auto h = CS_TRY(loadVisible(tx, who, id));
+    if (needed == Permission::HazardRectify && !detail::inResponsibleUnit(who, h)) {
       return fail(Errc::Forbidden, "stage", "only the unit fixing the hazard adds its evidence");
     }
-    auto m = storeMedia(tx, who.user_id, *h, *prepared, up.data, false);
-    if (!m) return m;
-    auto audited = ctx_.auditor.record(tx, who,
-                                       {"hazard_media", std::to_string(m->id), "upload", "null",
-                                        JsonObject()
-                                            .add("hazard_id", h->id)
-                                            .add("content_type", m->content_type)
-                                            .add("bytes", m->bytes)
-                                            .add("sha256", m->sha256)
-                                            .str(),
-                                        h->org_path});
-    if (!audited) return tl::unexpected(audited.error());
+    auto m = CS_TRY(storeMedia(tx, who.user_id, h, prepared, up.data, false));
+    CS_TRY(ctx_.auditor.record(tx, who,
+                               {"hazard_media", std::to_string(m.id), "upload", "null",
+                                JsonObject()
+                                    .add("hazard_id", h.id)
+                                    .add("content_type", m.content_type)
+                                    .add("bytes", m.bytes)
+                                    .add("sha256", m.sha256)
+                                    .str(),
+                                h.org_path}));
     return m;
   });
 }
 
-Result<std::vector<Media>> HazardService::media(const Principal& who, std::int64_t id) {
-  if (auto r = identity::require(who, Permission::HazardRead); !r) return tl::unexpected(r.error());
+Result<std::vector<Media>> HazardLoop::media(const Principal& who, std::int64_t id) {
+  CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<std::vector<Media>>(ctx_.store,
                                                   [&](store::Tx& tx) -> Result<std::vector<Media>> {
-                                                    if (auto h = loadVisible(tx, who, id); !h)
-                                                      return tl::unexpected(h.error());
+                                                    CS_TRY(loadVisible(tx, who, id));
                                                     return tx.hazards().media(id);
                                                   });
 }
 
-Result<store::MediaContent> HazardService::mediaContent(const Principal& who, std::int64_t media_id,
-                                                        bool thumbnail) {
-  if (auto r = identity::require(who, Permission::HazardRead); !r) return tl::unexpected(r.error());
+Result<store::MediaContent> HazardLoop::mediaContent(const Principal& who, std::int64_t media_id,
+                                                     bool thumbnail) {
+  CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<store::MediaContent>(
       ctx_.store, [&](store::Tx& tx) -> Result<store::MediaContent> {
-        auto content = tx.hazards().mediaContent(media_id, thumbnail);
+        auto content = CS_TRY(detail::found(tx.hazards().mediaContent(media_id, thumbnail)));
         if (!content) return fail(Errc::NotFound, "id", "no such photo or video");
-        if (auto h = loadVisible(tx, who, content->media.hazard_id); !h) {
+        if (!CS_TRY(detail::found(loadVisible(tx, who, content->media.hazard_id)))) {
           return fail(Errc::NotFound, "id", "no such photo or video");
         }
         if (thumbnail && content->data.empty()) {
           return fail(Errc::NotFound, "id", "this photo or video has no thumbnail");
         }
-        return content;
+        return std::move(*content);
       });
 }
 
-Result<TipReceipt> HazardService::submitTip(const TipRequest& tip) {
+Result<TipReceipt> HazardTips::submitTip(const TipRequest& tip) {
   // A bot that filled the hidden field learns nothing about which field gave it away.
   if (!tip.honeypot.empty()) return invalid("body", "the tip could not be accepted");
   const auto length = detail::utf8Length(tip.description);
@@ -211,57 +201,49 @@ Result<TipReceipt> HazardService::submitTip(const TipRequest& tip) {
   const std::string client = sha256Hex("tip-client:" + clientKey(tip.client_address));
   const std::string code = newTrackingCode();
   auto made = store::writeReturning<Hazard>(ctx_.store, [&](store::Tx& tx) -> Result<Hazard> {
-    auto recent = tx.hazards().tipsFrom(client, now - std::chrono::hours(24));
-    if (!recent) return tl::unexpected(recent.error());
-    const auto last_hour = std::count_if(recent->begin(), recent->end(), [&](const Hazard& h) {
+    auto recent = CS_TRY(tx.hazards().tipsFrom(client, now - std::chrono::hours(24)));
+    const auto last_hour = std::count_if(recent.begin(), recent.end(), [&](const Hazard& h) {
       return h.reported_at > now - std::chrono::hours(1);
     });
-    if (last_hour >= kTipsPerHour || static_cast<int>(recent->size()) >= kTipsPerDay) {
+    if (last_hour >= kTipsPerHour || static_cast<int>(recent.size()) >= kTipsPerDay) {
       return fail(Errc::RateLimited, "client",
                   "too many tips from this address; please try again later or call 12345");
     }
-    for (const auto& h : *recent) {
+    for (const auto& h : recent) {
       if (h.description == tip.description) {
         return fail(Errc::Conflict, "description", "this tip was already received as " + h.code);
       }
     }
-    auto street = streetFor(tx, tip.location);
-    if (!street) return tl::unexpected(street.error());
+    auto street = CS_TRY(streetFor(tx, tip.location));
     HazardDraft d;
     d.description = tip.description;  // the contact stays apart: see Hazard::tip_contact
     d.source = Source::PublicTip;
-    d.org_id = *street;
+    d.org_id = street;
     d.location = tip.location;
     d.address = tip.address;
-    auto h = insertChecked(tx, publicActor(), d);
-    if (!h) return h;
+    auto h = CS_TRY(insertChecked(tx, publicActor(), d));
     if (!tip.contact.empty()) {
-      h->tip_contact = tip.contact;
-      if (auto r = tx.hazards().update(*h); !r) return tl::unexpected(r.error());
+      h.tip_contact = tip.contact;
+      CS_TRY(tx.hazards().update(h));
     }
-    if (auto r = tx.hazards().setTipKeys(h->id, sha256Hex(normaliseCode(code)), client); !r) {
-      return tl::unexpected(r.error());
-    }
+    CS_TRY(tx.hazards().setTipKeys(h.id, sha256Hex(normaliseCode(code)), client));
     return h;
   });
-  if (!made) return tl::unexpected(made.error());
-  announce(*made, "reported");
-  return TipReceipt{code, std::move(*made)};
+  auto h = CS_TRY(std::move(made));
+  announce(h, "reported");
+  return TipReceipt{code, std::move(h)};
 }
 
-Result<TipStatus> HazardService::tipStatus(const std::string& tracking_code) {
+Result<TipStatus> HazardTips::tipStatus(const std::string& tracking_code) {
   const std::string code = normaliseCode(tracking_code);
   if (code.empty() || code.size() > 40) return invalid("code", "is not a tracking code");
   return store::readReturning<TipStatus>(ctx_.store, [&](store::Tx& tx) -> Result<TipStatus> {
-    auto id = tx.hazards().findTip(sha256Hex(code));
-    if (!id) return tl::unexpected(id.error());
-    if (!*id) return fail(Errc::NotFound, "code", "no tip has this tracking code");
-    auto h = tx.hazards().get(**id);
-    if (!h) return tl::unexpected(h.error());
-    auto steps = tx.hazards().timeline(h->id);
-    if (!steps) return tl::unexpected(steps.error());
-    TipStatus s{h->code, h->state, h->reported_at, h->updated_at, "", {}};
-    for (auto& e : *steps) {
+    auto id = CS_TRY(tx.hazards().findTip(sha256Hex(code)));
+    if (!id) return fail(Errc::NotFound, "code", "no tip has this tracking code");
+    auto h = CS_TRY(tx.hazards().get(*id));
+    auto steps = CS_TRY(tx.hazards().timeline(h.id));
+    TipStatus s{h.code, h.state, h.reported_at, h.updated_at, "", {}};
+    for (auto& e : steps) {
       if (!isStateChange(e.action)) continue;
       if (e.action == "reject")
         s.outcome = e.note;  // addressed to the tipster; other notes are not
@@ -276,44 +258,35 @@ Result<TipStatus> HazardService::tipStatus(const std::string& tracking_code) {
   });
 }
 
-Result<Media> HazardService::addTipMedia(const std::string& tracking_code,
-                                         const MediaUpload& upload) {
+Result<Media> HazardTips::addTipMedia(const std::string& tracking_code, const MediaUpload& upload) {
   const std::string code = normaliseCode(tracking_code);
   MediaUpload up = upload;
   up.stage = MediaStage::Report;
   // The tip that may take photos, checked again inside the write.
   auto open_tip = [&](store::Tx& tx) -> Result<Hazard> {
-    auto id = tx.hazards().findTip(sha256Hex(code));
-    if (!id) return tl::unexpected(id.error());
-    if (!*id) return fail(Errc::NotFound, "code", "no tip has this tracking code");
-    auto h = tx.hazards().get(**id);
-    if (!h) return tl::unexpected(h.error());
-    if (h->state != State::Reported) {
+    auto id = CS_TRY(tx.hazards().findTip(sha256Hex(code)));
+    if (!id) return fail(Errc::NotFound, "code", "no tip has this tracking code");
+    auto h = CS_TRY(tx.hazards().get(*id));
+    if (h.state != State::Reported) {
       return fail(Errc::Conflict, "code",
                   "the tip has been taken up; photos can no longer be added");
     }
     return h;
   };
   // Decoding costs CPU: only for a tip that exists and still takes photos.
-  if (auto known = store::readReturning<Hazard>(ctx_.store, open_tip); !known) {
-    return tl::unexpected(known.error());
-  }
-  auto prepared = prepareMedia(up, true);
-  if (!prepared) return tl::unexpected(prepared.error());
+  CS_TRY(store::readReturning<Hazard>(ctx_.store, open_tip));
+  auto prepared = CS_TRY(prepareMedia(up, true));
   return store::writeReturning<Media>(ctx_.store, [&](store::Tx& tx) -> Result<Media> {
-    auto h = open_tip(tx);
-    if (!h) return tl::unexpected(h.error());
-    auto m = storeMedia(tx, std::nullopt, *h, *prepared, up.data, true);
-    if (!m) return m;
-    auto audited = ctx_.auditor.record(tx, publicActor(),
-                                       {"hazard_media", std::to_string(m->id), "upload", "null",
-                                        JsonObject()
-                                            .add("hazard_id", h->id)
-                                            .add("content_type", m->content_type)
-                                            .add("bytes", m->bytes)
-                                            .str(),
-                                        h->org_path});
-    if (!audited) return tl::unexpected(audited.error());
+    auto h = CS_TRY(open_tip(tx));
+    auto m = CS_TRY(storeMedia(tx, std::nullopt, h, prepared, up.data, true));
+    CS_TRY(ctx_.auditor.record(tx, publicActor(),
+                               {"hazard_media", std::to_string(m.id), "upload", "null",
+                                JsonObject()
+                                    .add("hazard_id", h.id)
+                                    .add("content_type", m.content_type)
+                                    .add("bytes", m.bytes)
+                                    .str(),
+                                h.org_path}));
     return m;
   });
 }

@@ -97,7 +97,7 @@ Result<Alarm> MonitoringService::act(const Principal& who, std::int64_t id, cons
 }
 
 Result<hazard::Hazard> MonitoringService::openHazard(const Principal& who, std::int64_t id,
-                                                     hazard::HazardService& hazards,
+                                                     hazard::HazardLoop& hazards,
                                                      const std::string& title,
                                                      const std::string& description) {
   if (auto r = identity::require(who, Permission::AlarmHandle); !r) {

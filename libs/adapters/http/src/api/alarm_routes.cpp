@@ -134,7 +134,7 @@ void addAlarmRoutes(Router& router, Services& services) {
                auto description = body->optionalString("description", 4000);
                if (!description) return tl::unexpected(description.error());
                auto h =
-                   services.monitoring.openHazard(*call.principal, *id, services.hazards,
+                   services.monitoring.openHazard(*call.principal, *id, services.hazards.loop,
                                                   title->value_or(""), description->value_or(""));
                if (!h) return tl::unexpected(h.error());
                return jsonResponse({{"id", h->id}, {"code", h->code}, {"state", "reported"}}, 201);

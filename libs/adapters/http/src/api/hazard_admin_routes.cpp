@@ -3,6 +3,7 @@
 #include "citysafe/common/csv.hpp"
 #include "hazard_json.hpp"
 #include "import_io.hpp"
+#include "query_params.hpp"
 #include "xlsx_reader.hpp"
 
 namespace citysafe::http {
@@ -28,13 +29,13 @@ Json listOf(const std::vector<hazard::Notification>& list) {
 }
 
 Result<std::vector<std::vector<std::string>>> ledgerTable(const HttpRequest& request) {
-  const auto format = queryParam(request, "format", "csv");
+  const QueryParams q(request);
+  const auto format = q.textOr("format", "csv");
   if (format == "xlsx") return xlsx::readFirstSheet(request.body);
   if (format != "csv") return invalid("format", "must be csv or xlsx");
-  auto text = importText(request.body, queryParam(request, "encoding", "utf-8"));
-  if (!text) return tl::unexpected(text.error());
+  auto text = CS_TRY(importText(request.body, q.textOr("encoding", "utf-8")));
   std::string error;
-  auto records = parseCsv(*text, &error);
+  auto records = parseCsv(text, &error);
   if (!error.empty()) return invalid("file", error);
   // Each record at its line's index, so the report names the line a person sees in the file.
   // The index is bounded first: a file of blank lines would otherwise size the table by them.
@@ -57,28 +58,19 @@ Result<std::vector<std::vector<std::string>>> ledgerTable(const HttpRequest& req
 void addHazardAdminRoutes(Router& router, Services& services) {
   router.add("GET", "/api/v1/hazard-supervision", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto filter = hazardFilterFrom(call.request, services.ctx.clock.now());
-               if (!filter) return tl::unexpected(filter.error());
-               filter->supervised_only = true;
-               const auto active = queryParam(call.request, "active", "");
-               if (!active.empty() && active != "true" && active != "false") {
-                 return invalid("active", "must be true or false");
-               }
-               auto list = services.hazards.list(*call.principal, *filter, 2000, 0);
-               if (!list) return tl::unexpected(list.error());
-               std::vector<hazard::Hazard> shown;
-               for (auto& h : *list) {
-                 const bool listed = !h.supervision->delisted_at;
-                 if (active.empty() || listed == (active == "true")) shown.push_back(std::move(h));
-               }
-               return jsonResponse({{"items", hazardItems(services, *call.principal, shown)}});
+               auto filter = CS_TRY(hazardFilterFrom(call.request, services.ctx.clock.now()));
+               filter.supervised_only = true;
+               filter.listed = CS_TRY(QueryParams(call.request).flag("active"));
+               const auto list =
+                   CS_TRY(services.hazards.loop.list(*call.principal, filter, 2000, 0));
+               const auto views = CS_TRY(services.hazards.loop.views(*call.principal, list));
+               return jsonResponse({{"items", hazardItems(views)}});
              });
 
   router.add("GET", "/api/v1/hazard-stats", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto q = statsQueryFrom(call.request);
-               if (!q) return tl::unexpected(q.error());
-               return respond(services.hazards.statistics(*call.principal, *q),
+               auto q = CS_TRY(statsQueryFrom(call.request));
+               return respond(services.hazards.ledger.statistics(*call.principal, q),
                               [](const hazard::Statistics& s) {
                                 Json by_source = Json::object();
                                 for (int i = 0; i < hazard::kSourceCount; ++i) {
@@ -95,125 +87,90 @@ void addHazardAdminRoutes(Router& router, Services& services) {
 
   router.add("GET", "/api/v1/hazard-stats/ranking", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               const auto by = queryParam(call.request, "by", "street");
+               const auto by = QueryParams(call.request).textOr("by", "street");
                if (by != "street" && by != "department") {
                  return invalid("by", "must be street or department");
                }
-               auto q = statsQueryFrom(call.request);
-               if (!q) return tl::unexpected(q.error());
-               return respond(services.hazards.ranking(*call.principal, *q, by == "department"),
-                              [](const std::vector<hazard::RankedUnit>& units) {
-                                Json items = Json::array();
-                                int rank = 0;
-                                for (const auto& u : units) {
-                                  Json row = figuresJson(u.figures);
-                                  row["rank"] = ++rank;
-                                  row["org_id"] = u.org_id.value;
-                                  row["name"] = u.name;
-                                  items.push_back(std::move(row));
-                                }
-                                return Json{{"items", items}};
-                              });
+               auto q = CS_TRY(statsQueryFrom(call.request));
+               return respond(
+                   services.hazards.ledger.ranking(*call.principal, q, by == "department"),
+                   [](const std::vector<hazard::RankedUnit>& units) {
+                     Json items = Json::array();
+                     int rank = 0;
+                     for (const auto& u : units) {
+                       Json row = figuresJson(u.figures);
+                       row["rank"] = ++rank;
+                       row["org_id"] = u.org_id.value;
+                       row["name"] = u.name;
+                       items.push_back(std::move(row));
+                     }
+                     return Json{{"items", items}};
+                   });
              });
 
   router.add("GET", "/api/v1/notifications", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               const auto unread = queryParam(call.request, "unread", "false");
-               if (unread != "true" && unread != "false") {
-                 return invalid("unread", "must be true or false");
-               }
-               return respond(services.hazards.notifications(*call.principal, unread == "true"),
+               const auto unread = CS_TRY(QueryParams(call.request).flag("unread"));
+               return respond(services.hazards.supervision.notifications(*call.principal,
+                                                                         unread.value_or(false)),
                               listOf);
              });
 
   router.add("POST", "/api/v1/notifications/{id}/read", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = pathId(call);
-               if (!id) return tl::unexpected(id.error());
-               if (auto r = services.hazards.markRead(*call.principal, *id); !r) {
-                 return tl::unexpected(r.error());
-               }
+               auto id = CS_TRY(pathId(call));
+               CS_TRY(services.hazards.supervision.markRead(*call.principal, id));
                return HttpResponse{204, "application/json", "", {}};
              });
 
   router.add("GET", "/api/v1/hazard-calendar/{year}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto year = yearOf(call);
-               if (!year) return tl::unexpected(year.error());
-               if (auto r = identity::require(*call.principal, identity::Permission::HazardRead);
-                   !r) {
-                 return tl::unexpected(r.error());
-               }
-               return respond(services.hazards.calendar(),
-                              [&](const auto& c) { return calendarJson(c, *year); });
-             });
-
-  router.add("PUT", "/api/v1/hazard-calendar/{year}", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               auto year = yearOf(call);
-               if (!year) return tl::unexpected(year.error());
-               if (auto r = identity::require(*call.principal, identity::Permission::HazardPolicy);
-                   !r) {
-                 return tl::unexpected(r.error());
-               }
-               auto body = BodyReader::parse(call.request.body, {"year", "holidays", "workdays"});
-               if (!body) return tl::unexpected(body.error());
-               auto days = calendarFrom(*body, *year);
-               if (!days) return tl::unexpected(days.error());
-               if (auto r = services.hazards.setCalendarYear(*call.principal, *year, *days); !r) {
-                 return tl::unexpected(r.error());
-               }
-               return respond(services.hazards.calendar(),
-                              [&](const auto& c) { return calendarJson(c, *year); });
-             });
-
-  router.add("GET", "/api/v1/hazard-policy", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               if (auto r = identity::require(*call.principal, identity::Permission::HazardRead);
-                   !r) {
-                 return tl::unexpected(r.error());
-               }
-               return respond(services.hazards.policy(), policyJson);
+               auto year = CS_TRY(yearOf(call));
+               CS_TRY(identity::require(*call.principal, identity::Permission::HazardRead));
+               return respond(services.hazards.settings.calendar(),
+                              [&](const auto& c) { return calendarJson(c, year); });
              });
 
   router.add(
-      "PUT", "/api/v1/hazard-policy", Access::Authenticated,
+      "PUT", "/api/v1/hazard-calendar/{year}", Access::Authenticated,
       [&services](Call& call) -> Result<HttpResponse> {
-        // Permission before the body, so a reader learns nothing from validation.
-        if (auto r = identity::require(*call.principal, identity::Permission::HazardPolicy); !r) {
-          return tl::unexpected(r.error());
-        }
-        auto body =
-            BodyReader::parse(call.request.body, {"rules", "major_milestones", "escalation"});
-        if (!body) return tl::unexpected(body.error());
-        auto policy = policyFrom(*body);
-        if (!policy) return tl::unexpected(policy.error());
-        if (auto r = services.hazards.setPolicy(*call.principal, *policy); !r) {
-          return tl::unexpected(r.error());
-        }
-        return respond(services.hazards.policy(), policyJson);
+        auto year = CS_TRY(yearOf(call));
+        CS_TRY(identity::require(*call.principal, identity::Permission::HazardPolicy));
+        auto body = CS_TRY(BodyReader::parse(call.request.body, {"year", "holidays", "workdays"}));
+        auto days = CS_TRY(calendarFrom(body, year));
+        CS_TRY(services.hazards.settings.setCalendarYear(*call.principal, year, days));
+        return respond(services.hazards.settings.calendar(),
+                       [&](const auto& c) { return calendarJson(c, year); });
       });
+
+  router.add("GET", "/api/v1/hazard-policy", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               CS_TRY(identity::require(*call.principal, identity::Permission::HazardRead));
+               return respond(services.hazards.settings.policy(), policyJson);
+             });
+
+  router.add("PUT", "/api/v1/hazard-policy", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               // Permission before the body, so a reader learns nothing from validation.
+               CS_TRY(identity::require(*call.principal, identity::Permission::HazardPolicy));
+               auto body = CS_TRY(BodyReader::parse(call.request.body,
+                                                    {"rules", "major_milestones", "escalation"}));
+               auto policy = CS_TRY(policyFrom(body));
+               CS_TRY(services.hazards.settings.setPolicy(*call.principal, policy));
+               return respond(services.hazards.settings.policy(), policyJson);
+             });
 
   router
       .add("POST", "/api/v1/hazards/import", Access::Authenticated,
            [&services](Call& call) -> Result<HttpResponse> {
-             if (auto r = identity::require(*call.principal, identity::Permission::HazardManage);
-                 !r) {
-               return tl::unexpected(r.error());
-             }
-             const auto keep = queryParam(call.request, "keep_good_rows", "false");
-             if (keep != "true" && keep != "false") {
-               return invalid("keep_good_rows", "must be true or false");
-             }
-             auto table = ledgerTable(call.request);
-             if (!table) return tl::unexpected(table.error());
+             CS_TRY(identity::require(*call.principal, identity::Permission::HazardManage));
+             const auto keep = CS_TRY(QueryParams(call.request).flag("keep_good_rows"));
+             auto table = CS_TRY(ledgerTable(call.request));
              std::vector<ImportProblem> problems;
-             auto records = hazard::ledgerRecords(*table, problems);
-             if (!records) return tl::unexpected(records.error());
-             auto report = services.hazards.importLedger(*call.principal, *records,
-                                                         std::move(problems), keep == "true");
-             if (!report) return tl::unexpected(report.error());
-             return importResponse(*report);
+             auto records = CS_TRY(hazard::ledgerRecords(table, problems));
+             auto report = CS_TRY(services.hazards.ledger.importLedger(
+                 *call.principal, records, std::move(problems), keep.value_or(false)));
+             return importResponse(report);
            })
       .runs(Work::Heavy)
       .takesFile()
@@ -221,41 +178,37 @@ void addHazardAdminRoutes(Router& router, Services& services) {
 }
 
 void addPublicTipRoutes(Router& router, Services& services) {
-  router.add("POST", "/api/v1/public/tips", Access::Public,
-             [&services](Call& call) -> Result<HttpResponse> {
-               auto body = BodyReader::parse(
-                   call.request.body, {"description", "location", "address", "contact", "website"});
-               if (!body) return tl::unexpected(body.error());
-               hazard::TipRequest tip;
-               auto description = body->requiredString("description", 4000);
-               if (!description) return tl::unexpected(description.error());
-               tip.description = *description;
-               const auto& loc =
-                   body->raw().contains("location") ? body->raw()["location"] : Json();
-               if (!loc.is_object() || !loc.contains("lon") || !loc.contains("lat") ||
-                   !loc["lon"].is_number() || !loc["lat"].is_number()) {
-                 return invalid("location", "needs lon and lat: pick the place on the map");
-               }
-               tip.location = {loc["lon"].get<double>(), loc["lat"].get<double>()};
-               for (auto [key, out] :
-                    {std::pair{"address", &tip.address}, std::pair{"contact", &tip.contact},
-                     std::pair{"website", &tip.honeypot}}) {
-                 auto text = body->optionalString(key, 300);
-                 if (!text) return tl::unexpected(text.error());
-                 *out = text->value_or("");
-               }
-               tip.client_address = call.request.remote_address;
-               auto receipt = services.hazards.submitTip(tip);
-               if (!receipt) return tl::unexpected(receipt.error());
-               return jsonResponse({{"tracking_code", receipt->tracking_code},
-                                    {"hazard_code", receipt->hazard.code},
-                                    {"state", hazard::toString(receipt->hazard.state)}},
-                                   201);
-             });
+  router.add(
+      "POST", "/api/v1/public/tips", Access::Public,
+      [&services](Call& call) -> Result<HttpResponse> {
+        auto body = CS_TRY(BodyReader::parse(
+            call.request.body, {"description", "location", "address", "contact", "website"}));
+        hazard::TipRequest tip;
+        auto description = CS_TRY(body.requiredString("description", 4000));
+        tip.description = description;
+        const auto& loc = body.raw().contains("location") ? body.raw()["location"] : Json();
+        if (!loc.is_object() || !loc.contains("lon") || !loc.contains("lat") ||
+            !loc["lon"].is_number() || !loc["lat"].is_number()) {
+          return invalid("location", "needs lon and lat: pick the place on the map");
+        }
+        tip.location = {loc["lon"].get<double>(), loc["lat"].get<double>()};
+        for (auto [key, out] :
+             {std::pair{"address", &tip.address}, std::pair{"contact", &tip.contact},
+              std::pair{"website", &tip.honeypot}}) {
+          auto text = CS_TRY(body.optionalString(key, 300));
+          *out = text.value_or("");
+        }
+        tip.client_address = call.request.remote_address;
+        auto receipt = CS_TRY(services.hazards.tips.submitTip(tip));
+        return jsonResponse({{"tracking_code", receipt.tracking_code},
+                             {"hazard_code", receipt.hazard.code},
+                             {"state", hazard::toString(receipt.hazard.state)}},
+                            201);
+      });
 
   router.add("GET", "/api/v1/public/tips/{code}", Access::Public,
              [&services](Call& call) -> Result<HttpResponse> {
-               return respond(services.hazards.tipStatus(call.params["code"]),
+               return respond(services.hazards.tips.tipStatus(call.params["code"]),
                               [](const hazard::TipStatus& s) {
                                 Json steps = Json::array();
                                 for (const auto& e : s.steps) {
@@ -276,9 +229,10 @@ void addPublicTipRoutes(Router& router, Services& services) {
       .add("POST", "/api/v1/public/tips/{code}/media", Access::Public,
            [&services](Call& call) -> Result<HttpResponse> {
              hazard::MediaUpload up{hazard::MediaStage::Report, call.request.header("content-type"),
-                                    queryParam(call.request, "name", ""), call.request.body};
+                                    QueryParams(call.request).textOr("name", ""),
+                                    call.request.body};
              return respond(
-                 services.hazards.addTipMedia(call.params["code"], up),
+                 services.hazards.tips.addTipMedia(call.params["code"], up),
                  [](const auto& m) {
                    return Json{{"id", m.id}, {"content_type", m.content_type}, {"bytes", m.bytes}};
                  },

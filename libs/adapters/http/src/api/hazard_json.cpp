@@ -1,10 +1,10 @@
 #include "hazard_json.hpp"
 
 #include <cmath>
-#include <set>
 #include <sstream>
 
 #include "citysafe/core/org/sectors.hpp"
+#include "query_params.hpp"
 
 namespace citysafe::http {
 
@@ -16,39 +16,23 @@ Json optTime(const std::optional<TimePoint>& t) { return t ? Json(isoTime(*t)) :
 
 Json optOrg(const std::optional<OrgId>& id) { return id ? Json(id->value) : Json(nullptr); }
 
-Json nameOf(const OrgNames& names, const std::optional<OrgId>& id) {
-  if (!id) return nullptr;
-  auto it = names.find(id->value);
-  return it == names.end() ? Json(nullptr) : Json(it->second);
-}
-
-std::string query(const HttpRequest& r, const char* name) {
-  auto it = r.query.find(name);
-  return it == r.query.end() ? std::string() : it->second;
-}
-
-Result<std::optional<OrgId>> orgQuery(const HttpRequest& r, const char* name) {
-  if (query(r, name).empty()) return std::optional<OrgId>{};
-  auto id = positiveQuery(r, name);
-  if (!id) return tl::unexpected(id.error());
-  return std::optional<OrgId>{OrgId{*id}};
-}
+Json optText(const std::optional<std::string>& text) { return text ? Json(*text) : Json(nullptr); }
 
 // from/to dates: [start of `from`, start of the day after `to`) in Beijing time.
-Result<void> periodFrom(const HttpRequest& r, std::optional<TimePoint>& from,
+Result<void> periodFrom(const QueryParams& q, std::optional<TimePoint>& from,
                         std::optional<TimePoint>& to) {
-  if (const auto f = query(r, "from"); !f.empty()) {
-    auto d = dayFrom(f, "from");
-    if (!d) return tl::unexpected(d.error());
-    from = startOfLocalDay(*d);
-  }
-  if (const auto t = query(r, "to"); !t.empty()) {
-    auto d = dayFrom(t, "to");
-    if (!d) return tl::unexpected(d.error());
-    to = startOfLocalDay(*d + std::chrono::days(1));
+  if (const auto f = q.text("from")) from = startOfLocalDay(CS_TRY(dayFrom(*f, "from")));
+  if (const auto t = q.text("to")) {
+    to = startOfLocalDay(CS_TRY(dayFrom(*t, "to")) + std::chrono::days(1));
   }
   if (from && to && *to <= *from) return invalid("to", "must not be before from");
   return {};
+}
+
+Result<std::optional<std::string>> sectorOf(const QueryParams& q) {
+  const auto s = q.text("sector");
+  if (s && !org::isKnownSector(*s)) return invalid("sector", "unknown sector '" + *s + "'");
+  return s;
 }
 
 Result<int> intField(const Json& j, const char* key, const std::string& field) {
@@ -67,26 +51,8 @@ Result<Day> dayFrom(const std::string& text, const char* field) {
   return *d;
 }
 
-OrgNames orgNames(store::Store& store, const std::vector<Hazard>& hazards) {
-  std::set<std::int64_t> ids;
-  for (const auto& h : hazards) {
-    ids.insert(h.org_id.value);
-    if (h.responsible_org_id) ids.insert(h.responsible_org_id->value);
-  }
-  OrgNames names;
-  (void)store.read([&](store::Tx& tx) -> Result<void> {
-    for (auto id : ids) {
-      if (auto o = tx.orgs().get(OrgId{id})) names[id] = o->name;
-    }
-    return ok();
-  });
-  return names;
-}
-
-Json hazardJson(const Hazard& h, const OrgNames& names, TimePoint now, const HazardExtras& x) {
-  const bool overdue = isOverdue(h, now);
-  const int overdue_days =
-      overdue ? static_cast<int>((localDay(now) - localDay(*h.deadline_at)).count()) : 0;
+Json hazardJson(const HazardView& v) {
+  const Hazard& h = v.hazard;
   Json supervision = nullptr;
   if (h.supervision) {
     supervision = {{"tier", toString(h.supervision->tier)},
@@ -95,16 +61,12 @@ Json hazardJson(const Hazard& h, const OrgNames& names, TimePoint now, const Haz
                    {"delisted_at", optTime(h.supervision->delisted_at)}};
   }
   Json milestones = Json::array();
-  if (x.calendar && x.policy && h.grade == Grade::Major && h.assigned_at) {
-    for (const auto& m : x.policy->major_milestones) {
-      milestones.push_back({{"name", m.name},
-                            {"working_days", m.working_days},
-                            {"due", formatDay(x.calendar->addWorkingDays(localDay(*h.assigned_at),
-                                                                         m.working_days))}});
-    }
+  for (const auto& m : v.milestones) {
+    milestones.push_back(
+        {{"name", m.name}, {"working_days", m.working_days}, {"due", formatDay(m.due)}});
   }
   Json allowed = Json::array();
-  for (auto a : x.allowed) allowed.push_back(toString(a));
+  for (auto a : v.allowed) allowed.push_back(toString(a));
   return {{"id", h.id},
           {"code", h.code},
           {"title", h.title},
@@ -114,9 +76,9 @@ Json hazardJson(const Hazard& h, const OrgNames& names, TimePoint now, const Haz
           {"state", toString(h.state)},
           {"sector", h.sector},
           {"org_id", h.org_id.value},
-          {"org_name", nameOf(names, h.org_id)},
+          {"org_name", optText(v.org_name)},
           {"responsible_org_id", optOrg(h.responsible_org_id)},
-          {"responsible_org_name", nameOf(names, h.responsible_org_id)},
+          {"responsible_org_name", optText(v.responsible_org_name)},
           {"risk_point_id", h.risk_point_id ? Json(*h.risk_point_id) : Json(nullptr)},
           {"location", {{"lon", h.location.lon}, {"lat", h.location.lat}}},
           {"address", h.address},
@@ -127,30 +89,24 @@ Json hazardJson(const Hazard& h, const OrgNames& names, TimePoint now, const Haz
           {"deadline", optTime(h.deadline_at)},
           {"original_deadline", optTime(h.original_deadline_at)},
           {"deadline_basis", h.deadline_basis},
-          {"due_soon", h.due_soon_at.has_value() && isOpen(h.state) && !overdue},
-          {"overdue", overdue},
-          {"overdue_days", overdue_days},
+          {"due_soon", v.due_soon},
+          {"overdue", v.overdue},
+          {"overdue_days", v.overdue_days},
           {"submitted_at", optTime(h.submitted_at)},
           {"closed_at", optTime(h.closed_at)},
           {"closed_on_time", h.closed_on_time ? Json(*h.closed_on_time) : Json(nullptr)},
           {"supervision", supervision},
           {"reopen_count", h.reopen_count},
           {"external_code", h.external_code},
-          {"tip_contact",
-           x.show_contact && !h.tip_contact.empty() ? Json(h.tip_contact) : Json(nullptr)},
+          {"tip_contact", v.show_contact ? Json(h.tip_contact) : Json(nullptr)},
           {"updated_at", isoTime(h.updated_at)},
           {"milestones", milestones},
           {"allowed_actions", allowed}};
 }
 
-Json hazardItems(Services& services, const identity::Principal& who,
-                 const std::vector<Hazard>& hazards) {
-  const auto names = orgNames(services.ctx.store, hazards);
-  const auto now = services.ctx.clock.now();
+Json hazardItems(const std::vector<HazardView>& views) {
   Json items = Json::array();
-  for (const auto& h : hazards) {
-    items.push_back(hazardJson(h, names, now, {services.hazards.allowedActions(who, h)}));
-  }
+  for (const auto& v : views) items.push_back(hazardJson(v));
   return items;
 }
 
@@ -246,94 +202,61 @@ Json policyJson(const HazardPolicy& p) {
 }
 
 Result<store::HazardFilter> hazardFilterFrom(const HttpRequest& r, TimePoint now) {
+  const QueryParams q(r);
   store::HazardFilter f;
-  if (const auto states = query(r, "state"); !states.empty()) {
-    std::stringstream in(states);
+  if (const auto states = q.text("state")) {
+    std::stringstream in(*states);
     for (std::string part; std::getline(in, part, ',');) {
-      auto s = parseState(part);
-      if (!s) return invalid("state", "'" + part + "' is not a hazard state");
-      f.states.push_back(*s);
+      f.states.push_back(CS_TRY(readEnum<State>(part, "state")));
     }
   }
-  if (const auto g = query(r, "grade"); !g.empty()) {
-    f.grade = parseGrade(g);
-    if (!f.grade) return invalid("grade", "must be general or major");
-  }
-  if (const auto s = query(r, "source"); !s.empty()) {
-    f.source = parseSource(s);
-    if (!f.source) return invalid("source", "'" + s + "' is not a hazard source");
-  }
-  if (const auto s = query(r, "sector"); !s.empty()) {
-    if (!org::isKnownSector(s)) return invalid("sector", "unknown sector '" + s + "'");
-    f.sector = s;
-  }
-  if (const auto t = query(r, "tier"); !t.empty()) {
-    f.tier = parseTier(t);
-    if (!f.tier) return invalid("tier", "must be district, city or province");
-  }
-  auto responsible = orgQuery(r, "responsible_org_id");
-  if (!responsible) return tl::unexpected(responsible.error());
-  f.responsible_org_id = *responsible;
-  if (const auto b = query(r, "bbox"); !b.empty()) {
-    auto box = parseBBox(b);
-    if (!box) return tl::unexpected(box.error());
-    f.bbox = *box;
-  }
-  for (const char* flag : {"overdue", "supervised"}) {
-    const auto v = query(r, flag);
-    if (!v.empty() && v != "true" && v != "false") return invalid(flag, "must be true or false");
-  }
-  f.supervised_only = query(r, "supervised") == "true";
-  if (query(r, "overdue") == "true") f.overdue_at = now;
-  f.text = query(r, "q");
+  f.grade = CS_TRY(q.named<Grade>("grade"));
+  f.source = CS_TRY(q.named<Source>("source"));
+  f.sector = CS_TRY(sectorOf(q));
+  f.tier = CS_TRY(q.named<Tier>("tier"));
+  f.responsible_org_id = CS_TRY(q.id<OrgTag>("responsible_org_id"));
+  f.org_id = CS_TRY(q.id<OrgTag>("org_id"));
+  if (const auto b = q.text("bbox")) f.bbox = CS_TRY(parseBBox(*b));
+  f.supervised_only = CS_TRY(q.flag("supervised")).value_or(false);
+  if (CS_TRY(q.flag("overdue")).value_or(false)) f.overdue_at = now;
+  f.text = q.textOr("q", "");
   if (f.text.size() > 100) return invalid("q", "must be at most 100 bytes");
-  if (auto p = periodFrom(r, f.found_from, f.found_to); !p) return tl::unexpected(p.error());
+  CS_TRY(periodFrom(q, f.found_from, f.found_to));
   return f;
 }
 
 Result<StatsQuery> statsQueryFrom(const HttpRequest& r) {
-  StatsQuery q;
-  if (auto p = periodFrom(r, q.from, q.to); !p) return tl::unexpected(p.error());
-  auto org = orgQuery(r, "org_id");
-  if (!org) return tl::unexpected(org.error());
-  q.org_id = *org;
-  if (const auto s = query(r, "sector"); !s.empty()) {
-    if (!org::isKnownSector(s)) return invalid("sector", "unknown sector '" + s + "'");
-    q.sector = s;
-  }
-  return q;
+  const QueryParams q(r);
+  StatsQuery out;
+  CS_TRY(periodFrom(q, out.from, out.to));
+  out.org_id = CS_TRY(q.id<OrgTag>("org_id"));
+  out.sector = CS_TRY(sectorOf(q));
+  return out;
 }
 
 Result<ActionRequest> actionFrom(const BodyReader& body) {
   ActionRequest a;
-  auto action = body.requiredString("action", 20);
-  if (!action) return tl::unexpected(action.error());
-  auto parsed = parseAction(*action);
-  if (!parsed) return invalid("action", "'" + *action + "' is not a hazard action");
+  auto action = CS_TRY(body.requiredString("action", 20));
+  auto parsed = parseAction(action);
+  if (!parsed) return invalid("action", "'" + action + "' is not a hazard action");
   a.action = *parsed;
   for (auto [key, out] : {std::pair{"note", &a.note}, std::pair{"reason", &a.reason}}) {
-    auto text = body.optionalString(key, 4000);
-    if (!text) return tl::unexpected(text.error());
-    *out = text->value_or("");
+    auto text = CS_TRY(body.optionalString(key, 4000));
+    *out = text.value_or("");
   }
-  auto grade = body.optionalString("grade", 20);
-  if (!grade) return tl::unexpected(grade.error());
-  if (*grade) {
-    a.grade = parseGrade(**grade);
+  auto grade = CS_TRY(body.optionalString("grade", 20));
+  if (grade) {
+    a.grade = parseGrade(*grade);
     if (!a.grade) return invalid("grade", "must be general or major");
   }
-  auto sector = body.optionalString("sector", 40);
-  if (!sector) return tl::unexpected(sector.error());
-  a.sector = *sector;
-  auto unit = body.optionalId("responsible_org_id");
-  if (!unit) return tl::unexpected(unit.error());
-  if (*unit) a.responsible_org_id = OrgId{**unit};
-  auto deadline = body.optionalString("deadline", 20);
-  if (!deadline) return tl::unexpected(deadline.error());
-  if (*deadline) {
-    auto d = dayFrom(**deadline, "deadline");
-    if (!d) return tl::unexpected(d.error());
-    a.deadline = *d;
+  auto sector = CS_TRY(body.optionalString("sector", 40));
+  a.sector = sector;
+  auto unit = CS_TRY(body.optionalId("responsible_org_id"));
+  if (unit) a.responsible_org_id = OrgId{*unit};
+  auto deadline = CS_TRY(body.optionalString("deadline", 20));
+  if (deadline) {
+    auto d = CS_TRY(dayFrom(*deadline, "deadline"));
+    a.deadline = d;
   }
   if (body.has("days") && !body.isNull("days")) {
     const auto& d = body.raw()["days"];
@@ -342,10 +265,9 @@ Result<ActionRequest> actionFrom(const BodyReader& body) {
     }
     a.days = static_cast<int>(d.get<std::int64_t>());
   }
-  auto count = body.optionalString("day_count", 20);
-  if (!count) return tl::unexpected(count.error());
-  if (*count) {
-    a.count = parseDayCount(**count);
+  auto count = CS_TRY(body.optionalString("day_count", 20));
+  if (count) {
+    a.count = parseDayCount(*count);
     if (!a.count) return invalid("day_count", "must be calendar or working");
   }
   if (a.deadline && a.days) return invalid("days", "give a deadline or a number of days, not both");
@@ -398,20 +320,17 @@ Result<std::vector<CalendarException>> calendarFrom(const BodyReader& body, int 
       if (!item.is_object() || !item.contains("date") || !item["date"].is_string()) {
         return invalid(field, "needs a date");
       }
-      if (auto known = onlyKeys(item, {"date", "name"}, field); !known) {
-        return tl::unexpected(known.error());
-      }
+      CS_TRY(onlyKeys(item, {"date", "name"}, field));
       auto d = dayFrom(item["date"].get<std::string>(), (field + ".date").c_str());
       if (!d) return invalid(field + ".date", d.error().message);
-      auto name = optionalText(item, "name", field + ".name", 100);
-      if (!name) return tl::unexpected(name.error());
+      auto name = CS_TRY(optionalText(item, "name", field + ".name", 100));
       if (yearOf(*d) != year) {
         return invalid(field + ".date", formatDay(*d) + " is not in " + std::to_string(year));
       }
       for (const auto& earlier : days) {
         if (earlier.day == *d) return invalid(field + ".date", formatDay(*d) + " is listed twice");
       }
-      days.push_back({*d, workday, std::move(*name)});
+      days.push_back({*d, workday, std::move(name)});
     }
   }
   return days;
@@ -425,11 +344,8 @@ Result<HazardPolicy> policyFrom(const BodyReader& body) {
     const auto& r = j["rules"][i];
     const std::string field = "rules[" + std::to_string(i) + "]";
     if (!r.is_object()) return invalid(field, "must be an object");
-    if (auto known = onlyKeys(
-            r, {"source", "grade", "default_days", "max_days", "day_count", "basis"}, field);
-        !known) {
-      return tl::unexpected(known.error());
-    }
+    CS_TRY(
+        onlyKeys(r, {"source", "grade", "default_days", "max_days", "day_count", "basis"}, field));
     DeadlineRule rule;
     if (r.contains("source") && !r["source"].is_null()) {
       rule.source =
@@ -441,20 +357,17 @@ Result<HazardPolicy> policyFrom(const BodyReader& body) {
           r["grade"].is_string() ? parseGrade(r["grade"].get<std::string>()) : std::nullopt;
       if (!rule.grade) return invalid(field + ".grade", "must be general or major");
     }
-    auto def = intField(r, "default_days", field + ".default_days");
-    if (!def) return tl::unexpected(def.error());
-    auto max = intField(r, "max_days", field + ".max_days");
-    if (!max) return tl::unexpected(max.error());
-    rule.default_days = *def;
-    rule.max_days = *max;
+    auto def = CS_TRY(intField(r, "default_days", field + ".default_days"));
+    auto max = CS_TRY(intField(r, "max_days", field + ".max_days"));
+    rule.default_days = def;
+    rule.max_days = max;
     const auto count = r.contains("day_count") && r["day_count"].is_string()
                            ? parseDayCount(r["day_count"].get<std::string>())
                            : std::nullopt;
     if (!count) return invalid(field + ".day_count", "must be calendar or working");
     rule.count = *count;
-    auto basis = optionalText(r, "basis", field + ".basis", 200);
-    if (!basis) return tl::unexpected(basis.error());
-    rule.basis = std::move(*basis);
+    auto basis = CS_TRY(optionalText(r, "basis", field + ".basis", 200));
+    rule.basis = std::move(basis);
     p.rules.push_back(std::move(rule));
   }
   if (j.contains("major_milestones")) {
@@ -465,9 +378,8 @@ Result<HazardPolicy> policyFrom(const BodyReader& body) {
       if (!m.is_object() || !m.contains("name") || !m["name"].is_string()) {
         return invalid(field + ".name", "is required");
       }
-      auto days = intField(m, "working_days", field + ".working_days");
-      if (!days) return tl::unexpected(days.error());
-      p.major_milestones.push_back({m["name"].get<std::string>(), *days});
+      auto days = CS_TRY(intField(m, "working_days", field + ".working_days"));
+      p.major_milestones.push_back({m["name"].get<std::string>(), days});
     }
   }
   if (j.contains("escalation")) {
@@ -481,12 +393,11 @@ Result<HazardPolicy> policyFrom(const BodyReader& body) {
           std::pair{"major_city_after_days", &out.major_city_after_days},
           std::pair{"major_province_after_days", &out.major_province_after_days}}) {
       if (!e.contains(key)) continue;
-      auto v = intField(e, key, std::string("escalation.") + key);
-      if (!v) return tl::unexpected(v.error());
-      *slot = *v;
+      auto v = CS_TRY(intField(e, key, std::string("escalation.") + key));
+      *slot = v;
     }
   }
-  if (auto r = p.validate(); !r) return tl::unexpected(r.error());
+  CS_TRY(p.validate());
   return p;
 }
 

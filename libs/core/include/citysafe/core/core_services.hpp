@@ -25,7 +25,7 @@ struct Services {
   org::OrgService orgs;
   basemap::BasemapService basemap;
   risk::RiskService risks;
-  hazard::HazardService hazards;
+  hazard::HazardServices hazards;
   monitoring::MonitoringService monitoring;
   // One per process: HTTP bulk ingestion and the MQTT consumer share it.
   monitoring::Ingestor ingestor;

@@ -1,12 +1,14 @@
 #pragma once
 // Hidden hazards (事故隐患): what was found, where, whose it is, and where it stands in the
 // rectification loop.
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "citysafe/common/clock.hpp"
+#include "citysafe/common/enum_names.hpp"
 #include "citysafe/common/ids.hpp"
 #include "citysafe/core/org/organisation.hpp"
 
@@ -40,6 +42,18 @@ inline constexpr int kStateCount = 7;
 // Supervision tiers (挂牌督办), lowest first.
 enum class Tier : std::uint8_t { District, City, Province };
 
+inline constexpr EnumNames<Source, kSourceCount> kSourceNames{
+    {"self_inspection", "grid_inspection", "department_inspection", "enforcement_check",
+     "expert_check", "public_tip", "undercover_exposure", "online_monitoring"}};
+inline constexpr EnumNames<Grade, 2> kGradeNames{{"general", "major"}};
+inline constexpr EnumNames<State, kStateCount> kStateNames{
+    {"reported", "rejected", "accepted", "assigned", "rectifying", "submitted", "closed"}};
+inline constexpr EnumNames<Tier, 3> kTierNames{{"district", "city", "province"}};
+constexpr const auto& enumNames(Source /*tag*/) { return kSourceNames; }
+constexpr const auto& enumNames(Grade /*tag*/) { return kGradeNames; }
+constexpr const auto& enumNames(State /*tag*/) { return kStateNames; }
+constexpr const auto& enumNames(Tier /*tag*/) { return kTierNames; }
+
 const char* toString(Source source);
 const char* toString(Grade grade);
 const char* toString(State state);
@@ -50,6 +64,9 @@ std::optional<State> parseState(std::string_view text);
 std::optional<Tier> parseTier(std::string_view text);
 // Still to be fixed: accepted, assigned, rectifying or submitted.
 bool isOpen(State state);
+// A deadline runs: assigned or rectifying.
+inline constexpr std::array<State, 2> kFixingStates{State::Assigned, State::Rectifying};
+bool isBeingFixed(State state);
 
 struct Supervision {
   Tier tier = Tier::District;
@@ -113,6 +130,9 @@ struct TimelineEntry {
 };
 
 enum class ExtensionState : std::uint8_t { Pending, Granted, Refused };
+inline constexpr EnumNames<ExtensionState, 3> kExtensionStateNames{
+    {"pending", "granted", "refused"}};
+constexpr const auto& enumNames(ExtensionState /*tag*/) { return kExtensionStateNames; }
 const char* toString(ExtensionState state);
 
 struct Extension {
@@ -134,6 +154,9 @@ struct Extension {
 };
 
 enum class MediaStage : std::uint8_t { Report, Progress, Evidence, Verification };
+inline constexpr EnumNames<MediaStage, 4> kMediaStageNames{
+    {"report", "progress", "evidence", "verification"}};
+constexpr const auto& enumNames(MediaStage /*tag*/) { return kMediaStageNames; }
 const char* toString(MediaStage stage);
 std::optional<MediaStage> parseMediaStage(std::string_view text);
 
@@ -162,6 +185,12 @@ struct Notification {
   TimePoint at;
   std::optional<TimePoint> read_at;
 };
+
+// THE definition of overdue: being fixed and past the deadline. HazardFilter::overdue_at is the
+// same rule pushed down into the store.
+bool isOverdue(const Hazard& hazard, TimePoint now);
+// Whole Beijing days past the deadline when overdue, else empty.
+std::optional<int> overdueDays(const Hazard& hazard, TimePoint now);
 
 // Audit before/after form.
 std::string toAuditJson(const Hazard& hazard);

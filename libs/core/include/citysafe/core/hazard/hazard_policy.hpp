@@ -11,6 +11,8 @@
 namespace citysafe::hazard {
 
 enum class DayCount : std::uint8_t { Calendar, Working };
+inline constexpr EnumNames<DayCount, 2> kDayCountNames{{"calendar", "working"}};
+constexpr const auto& enumNames(DayCount /*tag*/) { return kDayCountNames; }
 const char* toString(DayCount count);
 std::optional<DayCount> parseDayCount(std::string_view text);
 
@@ -51,11 +53,38 @@ struct HazardPolicy {
   [[nodiscard]] Result<void> validate() const;
 };
 
+// The working-day calendar and the deadline policy in force, read together.
+struct HazardSettings {
+  WorkCalendar calendar;
+  HazardPolicy policy;
+};
+
 // The deadline `days` days (calendar or working) after the local day of `from`, at the end of
 // that Beijing day.
 TimePoint deadlineAfter(const WorkCalendar& calendar, TimePoint from, int days, DayCount count);
 // Days in (from_day, deadline_day] in the rule's count: how long a deadline gives.
 int daysGiven(const WorkCalendar& calendar, TimePoint from, TimePoint deadline, DayCount count);
+
+// What an assigning unit asks for: a day, or a number of days (counted as the rule says unless
+// it names the count); neither gives the rule's default.
+struct DeadlineRequest {
+  std::optional<Day> deadline;
+  std::optional<int> days;
+  std::optional<DayCount> count;
+};
+struct AssignedDeadline {
+  TimePoint deadline;
+  std::string basis;
+};
+// The deadline a hazard of `source` and `grade` assigned at `now` gets, within the rule's maximum
+// and ten years; Invalid naming "deadline" or "days" otherwise.
+[[nodiscard]] Result<AssignedDeadline> assignDeadline(const HazardSettings& settings, Source source,
+                                                      Grade grade, TimePoint now,
+                                                      const DeadlineRequest& request);
+
+// A granted extension: the new deadline, and the due-soon and overdue marks cleared so the
+// scheduler looks at the new deadline afresh.
+void extendDeadline(Hazard& hazard, TimePoint deadline, TimePoint now);
 
 // The supervision tier a hazard belongs in now, or none. `overdue_days` is empty when it is not
 // overdue.

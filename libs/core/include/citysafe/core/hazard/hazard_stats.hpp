@@ -35,7 +35,6 @@ struct Statistics {
 };
 
 Statistics computeStatistics(const std::vector<Hazard>& hazards, TimePoint now);
-bool isOverdue(const Hazard& hazard, TimePoint now);
 
 // One row of a ranking: a street, or a department over its sectors.
 struct RankedUnit {

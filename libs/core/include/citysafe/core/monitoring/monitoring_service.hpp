@@ -110,7 +110,7 @@ class MonitoringService {
                                   std::optional<std::int64_t> expected_version);
   // One action from an alarm to a hazard in the loop; the alarm remembers it.
   [[nodiscard]] Result<hazard::Hazard> openHazard(const identity::Principal& who, std::int64_t id,
-                                                  hazard::HazardService& hazards,
+                                                  hazard::HazardLoop& hazards,
                                                   const std::string& title,
                                                   const std::string& description);
   [[nodiscard]] Result<AlarmFigures> figures(const identity::Principal& who,

@@ -21,12 +21,15 @@ struct HazardFilter {
   std::optional<hazard::Source> source;
   std::optional<std::string> sector;
   std::optional<std::string> org_path;  // within this organisation's subtree
+  std::optional<OrgId> org_id;  // the same, by id: the service checks scope and sets org_path
   std::optional<OrgId> responsible_org_id;
   std::optional<basemap::BBox> bbox;
   std::optional<TimePoint> found_from;  // found_at in [from, to)
   std::optional<TimePoint> found_to;
-  std::optional<TimePoint> overdue_at;  // being fixed and past its deadline at this time
-  bool supervised_only = false;         // listed for supervision (active or delisted)
+  std::optional<TimePoint> overdue_at;        // hazard::isOverdue at this time, pushed down
+  std::optional<TimePoint> deadline_through;  // a deadline at or before this time
+  bool supervised_only = false;               // listed for supervision (active or delisted)
+  std::optional<bool> listed;  // under supervision now (listed, not delisted), or not
   std::optional<hazard::Tier> tier;
   std::string text;  // in the code, title or description
 };
@@ -52,10 +55,6 @@ class HazardRepository {
                                                                  int limit,
                                                                  std::int64_t before_id) = 0;
   [[nodiscard]] virtual Result<StateCounts> countByState(const HazardFilter& filter) = 0;
-  // What the scheduler must look at: hazards being fixed whose deadline is at or before
-  // `deadline_before`, and open major hazards not yet listed for supervision.
-  [[nodiscard]] virtual Result<std::vector<hazard::Hazard>> sweepCandidates(
-      TimePoint deadline_before) = 0;
 
   [[nodiscard]] virtual Result<std::int64_t> addTimeline(const hazard::TimelineEntry& entry) = 0;
   [[nodiscard]] virtual Result<std::vector<hazard::TimelineEntry>> timeline(
