@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <iconv.h>
 
+#include <algorithm>
 #include <set>
 
 #include "test_server.hpp"
@@ -229,6 +230,32 @@ TEST_F(RiskApi, ListsExportAsCsvWithExposure) {
   // Keep the parsed document alive: a range-for over a temporary's member would dangle.
   const auto features = geojson.json()["features"];
   for (const auto& f : features) EXPECT_GT(f["properties"]["capacity"].get<int>(), 0);
+}
+
+// A list asked for rows its own definition excludes is empty: never rows the filter excludes.
+TEST_F(RiskApi, MajorRisksAskedForLowerColoursIsEmpty) {
+  const auto all = platform_.get("/api/v1/risk/lists/major_risks", admin_).json();
+  ASSERT_GT(all["counts"]["total"].get<int>(), 0);  // the demo has major and large risks
+  const auto lower = platform_.get("/api/v1/risk/lists/major_risks?colour=yellow,blue", admin_);
+  ASSERT_EQ(lower.status, 200) << lower.body;
+  EXPECT_EQ(lower.json()["items"].size(), 0U) << lower.body;
+  EXPECT_EQ(lower.json()["counts"]["total"], 0) << lower.body;
+  const auto csv =
+      platform_.get("/api/v1/risk/lists/major_risks?colour=blue&format=csv", admin_).body;
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1) << csv;  // the header only
+}
+
+TEST_F(RiskApi, VulnerableTargetsAskedForOtherKindsIsEmpty) {
+  const auto all = platform_.get("/api/v1/risk/lists/vulnerable_targets", admin_).json();
+  ASSERT_GT(all["counts"]["total"].get<int>(), 0);  // the demo has schools
+  const auto bridges =
+      platform_.get("/api/v1/risk/lists/vulnerable_targets?kind=bridge,tunnel", admin_);
+  ASSERT_EQ(bridges.status, 200) << bridges.body;
+  EXPECT_EQ(bridges.json()["items"].size(), 0U) << bridges.body;
+  EXPECT_EQ(bridges.json()["counts"]["total"], 0) << bridges.body;
+  const auto hospitals =
+      platform_.get("/api/v1/risk/lists/vulnerable_targets?kind=hospital,bridge", admin_).json();
+  for (const auto& item : hospitals["items"]) EXPECT_EQ(item["kind"], "hospital");
 }
 
 TEST_F(RiskApi, TheMapCarriesAllFourColours) {

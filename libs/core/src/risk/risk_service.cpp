@@ -218,6 +218,38 @@ Result<std::vector<GridCell>> RiskService::grid(const Principal& who, store::Ris
   return aggregateGrid(cache_.gridCounts(filter, frame), frame);
 }
 
+Result<std::vector<GridCell>> RiskService::districtGrid(const Principal& who,
+                                                        store::RiskFilter filter, double cell_m) {
+  if (!(cell_m >= 50 && cell_m <= 10000)) {
+    return invalid("cell", "must be between 50 and 10000 metres");
+  }
+  CS_TRY(identity::require(who, Permission::RiskRead));
+  const auto info = CS_TRY(store::readReturning<basemap::BasemapInfo>(
+      ctx_.store, [](store::Tx& tx) { return tx.basemap().info(); }));
+  org::GeoPoint origin{0, 0};
+  if (!info.bbox.empty()) {
+    origin = {std::floor(info.bbox.min_lon * 100) / 100, std::floor(info.bbox.min_lat * 100) / 100};
+  }
+  return grid(who, std::move(filter), store::GridFrame::metres(origin, cell_m));
+}
+
+Result<std::vector<AreaSummary>> RiskService::areaSummaries(const Principal& who,
+                                                            const store::RiskFilter& filter,
+                                                            const SafetyIndexWeights& weights) {
+  const auto found = CS_TRY(markers(who, filter));
+  CS_TRY(identity::require(who, Permission::OrgRead));
+  std::vector<org::Organisation> areas;
+  for (const auto kind : {org::OrgKind::Street, org::OrgKind::Community}) {
+    const store::OrgFilter in_scope{identity::scopeOf(who), kind, {}};
+    areas =
+        CS_TRY(store::readReturning<std::vector<org::Organisation>>(ctx_.store, [&](store::Tx& tx) {
+          return tx.orgs().list(in_scope, {500, 0});
+        }));
+    if (!areas.empty()) break;
+  }
+  return summariseAreas(areas, found, weights);
+}
+
 namespace {
 // Vulnerable targets anywhere in the platform within `reach_m` of `at`: exposure is physical, so
 // it does not stop at the viewer's subtree.
@@ -262,6 +294,51 @@ Result<std::vector<ExposureRing>> RiskService::exposure(const Principal& who, st
     }
   }
   return rings;
+}
+
+Result<std::vector<RiskPoint>> RiskService::listAll(const Principal& who,
+                                                    const store::RiskFilter& filter) {
+  std::vector<RiskPoint> all;
+  store::PageRequest page{500, 0};
+  for (;;) {
+    auto batch = CS_TRY(list(who, filter, page));
+    all.insert(all.end(), batch.begin(), batch.end());
+    if (static_cast<int>(batch.size()) < page.limit) return all;
+    page.after_id = batch.back().id;
+  }
+}
+
+Result<ListedPoint> RiskService::withPeopleNear(RiskPoint point) {
+  const auto at = point.geometry.representative();
+  const auto targets = CS_TRY(store::readReturning<std::vector<store::RiskMarker>>(
+      ctx_.store, [&](store::Tx& tx) { return targetsNear(tx, at, 1000); }));
+  const auto rings = exposureAround(at, point.id, targets, {500, 1000});
+  return ListedPoint{std::move(point), rings[0].people, rings[1].people};
+}
+
+Result<ListPage> RiskService::statutoryList(const Principal& who, StatutoryList list,
+                                            const store::RiskFilter& asked,
+                                            store::PageRequest page) {
+  CS_TRY(identity::require(who, Permission::RiskRead));
+  const auto filter = narrowToList(list, asked);
+  if (!filter) return ListPage{};
+  ListPage out;
+  out.counts = CS_TRY(counts(who, *filter));
+  for (auto& p : CS_TRY(this->list(who, *filter, page))) {
+    out.rows.push_back(showsPeopleNear(list) ? CS_TRY(withPeopleNear(std::move(p)))
+                                             : ListedPoint{std::move(p)});
+  }
+  return out;
+}
+
+Result<std::vector<ListedPoint>> RiskService::exportList(const Principal& who, StatutoryList list,
+                                                         const store::RiskFilter& asked) {
+  CS_TRY(identity::require(who, Permission::RiskRead));
+  std::vector<ListedPoint> out;
+  const auto filter = narrowToList(list, asked);
+  if (!filter) return out;
+  for (auto& p : CS_TRY(listAll(who, *filter))) out.push_back(CS_TRY(withPeopleNear(std::move(p))));
+  return out;
 }
 
 Result<Assessment> RiskService::assess(const Principal& who, std::int64_t id,
