@@ -1,6 +1,7 @@
 // The risk registry over HTTP: bad input named by field, import with its report, export.
 #include <gtest/gtest.h>
 #include <iconv.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <set>
@@ -256,6 +257,54 @@ TEST_F(RiskApi, VulnerableTargetsAskedForOtherKindsIsEmpty) {
   const auto hospitals =
       platform_.get("/api/v1/risk/lists/vulnerable_targets?kind=hospital,bridge", admin_).json();
   for (const auto& item : hospitals["items"]) EXPECT_EQ(item["kind"], "hospital");
+}
+
+TEST_F(RiskApi, AreasAndGridCellsCountEveryPointOnTheMap) {
+  const auto points = platform_.get("/api/v1/risk/map", admin_).json()["features"].size();
+  auto sum = [](const nlohmann::json& items, const char* key) {
+    int total = 0;
+    for (const auto& item : items) total += item.at(key).get<int>();
+    return total;
+  };
+  const auto areas = platform_.get("/api/v1/risk/aggregate?by=area", admin_).json();
+  ASSERT_FALSE(areas["items"].empty());
+  EXPECT_EQ(sum(areas["items"], "total"), static_cast<int>(points));
+  const auto grid = platform_.get("/api/v1/risk/aggregate?by=grid&cell=1000", admin_).json();
+  nlohmann::json cells = nlohmann::json::array();
+  for (const auto& f : grid["features"]) {
+    EXPECT_EQ(f["properties"]["cell_m"], 1000);
+    cells.push_back(f["properties"]);
+  }
+  EXPECT_EQ(sum(cells, "total"), static_cast<int>(points));
+  expectField(platform_.get("/api/v1/risk/aggregate?by=grid&cell=20", admin_), 400, "cell");
+  expectField(platform_.get("/api/v1/risk/aggregate?by=hexagon", admin_), 400, "by");
+  const auto index = platform_.get("/api/v1/risk/safety-index", admin_).json();
+  ASSERT_EQ(index["items"].size(), areas["items"].size());
+  for (const auto& a : index["items"]) {
+    EXPECT_GT(a["index"].get<double>(), 0);
+    EXPECT_LE(a["index"].get<double>(), 100);
+  }
+}
+
+// Only real absence is a 404: a store that fails answers 5xx (its cause goes to the log only).
+TEST_F(RiskApi, AFailingStoreIsAServerErrorNotANotFound) {
+  ASSERT_EQ(platform_.get("/api/v1/risk/points/1", admin_).status, 200);
+  auto behindItsBack = [&](const char* sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((platform_.dir / "it.db").c_str(), &db), SQLITE_OK);
+    char* error = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, &error), SQLITE_OK) << error;
+    sqlite3_free(error);
+    sqlite3_close(db);
+  };
+  behindItsBack("ALTER TABLE risk_points RENAME TO risk_points_gone");
+  const auto failed = platform_.get("/api/v1/risk/points/1", admin_);
+  behindItsBack("ALTER TABLE risk_points_gone RENAME TO risk_points");
+  EXPECT_EQ(failed.status, 500) << failed.body;
+  EXPECT_EQ(failed.headers.at("content-type"), "application/problem+json");
+  EXPECT_EQ(failed.json()["detail"], "internal error");
+  EXPECT_EQ(platform_.get("/api/v1/risk/points/1", admin_).status, 200);
+  EXPECT_EQ(platform_.get("/api/v1/risk/points/999999", admin_).status, 404);
 }
 
 TEST_F(RiskApi, TheMapCarriesAllFourColours) {

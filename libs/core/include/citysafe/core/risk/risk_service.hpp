@@ -101,6 +101,9 @@ class RiskService {
   [[nodiscard]] Result<std::vector<AreaSummary>> areaSummaries(
       const identity::Principal& who, const store::RiskFilter& filter,
       const SafetyIndexWeights& weights = {});
+  // Grades inputs without recording anything (the calculator).
+  [[nodiscard]] Result<Evaluation> evaluate(const identity::Principal& who,
+                                            const MethodInput& input);
   [[nodiscard]] Result<Assessment> assess(const identity::Principal& who, std::int64_t id,
                                           const AssessRequest& request);
   [[nodiscard]] Result<std::vector<Assessment>> history(const identity::Principal& who,
