@@ -1,3 +1,4 @@
+#include "citysafe/core/audit/audit_service.hpp"
 #include "citysafe/core/audit/auditor.hpp"
 #include "store_fixture.hpp"
 
@@ -87,6 +88,58 @@ TEST_P(AuditStore, ARolledBackChangeLeavesNoRecord) {
 }
 
 CITYSAFE_INSTANTIATE_STORES(AuditStore);
+
+identity::Principal officer(const org::Organisation& org, identity::Role role) {
+  return {.user_id = UserId{7},
+          .username = "officer",
+          .org_id = org.id,
+          .org_kind = org.kind,
+          .org_path = org.path,
+          .roles = {role}};
+}
+
+TEST_P(AuditStore, TheServiceListsOnlyWhatTheCallerReaches) {
+  const Tree t = buildTree();
+  audit::AuditService audit(*ctx_);
+  auto in_b = audit.list(officer(t.street_b, identity::Role::Leader), {});
+  ASSERT_TRUE(in_b) << in_b.error().message;
+  ASSERT_EQ(in_b->size(), 2U);  // street B and the fire enterprise under it
+  for (const auto& r : *in_b) EXPECT_TRUE(r.scope_path.starts_with(t.street_b.path));
+  auto one =
+      audit.list(identity::Principal::system(),
+                 {.scope = {}, .entity = "org", .entity_id = std::to_string(t.city.id.value)});
+  ASSERT_TRUE(one);
+  ASSERT_EQ(one->size(), 1U);
+  EXPECT_EQ(one->front().entity_id, std::to_string(t.city.id.value));
+}
+
+TEST_P(AuditStore, TheServicePagesNewestFirst) {
+  buildTree();
+  audit::AuditService audit(*ctx_);
+  auto first = audit.list(identity::Principal::system(), {.scope = {}, .limit = 3});
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->size(), 3U);
+  EXPECT_EQ(first->front().seq, 8);
+  auto next = audit.list(identity::Principal::system(),
+                         {.scope = {}, .before_seq = first->back().seq, .limit = 3});
+  ASSERT_TRUE(next);
+  ASSERT_FALSE(next->empty());
+  EXPECT_EQ(next->front().seq, first->back().seq - 1);
+}
+
+TEST_P(AuditStore, TheServiceRefusesCallersWithoutTheAuditPermissions) {
+  const Tree t = buildTree();
+  audit::AuditService audit(*ctx_);
+  auto listed = audit.list(officer(t.street_a, identity::Role::Inspector), {});
+  ASSERT_FALSE(listed);
+  EXPECT_EQ(listed.error().code, Errc::Forbidden);
+  auto verified = audit.verify(officer(t.city, identity::Role::Leader));  // reads, never verifies
+  ASSERT_FALSE(verified);
+  EXPECT_EQ(verified.error().code, Errc::Forbidden);
+  auto report = audit.verify(officer(t.city, identity::Role::Admin));
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report->ok) << report->reason;
+}
 
 }  // namespace
 }  // namespace citysafe::contract

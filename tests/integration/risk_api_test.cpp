@@ -1,7 +1,9 @@
 // The risk registry over HTTP: bad input named by field, import with its report, export.
 #include <gtest/gtest.h>
 #include <iconv.h>
+#include <sqlite3.h>
 
+#include <algorithm>
 #include <set>
 
 #include "test_server.hpp"
@@ -229,6 +231,80 @@ TEST_F(RiskApi, ListsExportAsCsvWithExposure) {
   // Keep the parsed document alive: a range-for over a temporary's member would dangle.
   const auto features = geojson.json()["features"];
   for (const auto& f : features) EXPECT_GT(f["properties"]["capacity"].get<int>(), 0);
+}
+
+// A list asked for rows its own definition excludes is empty: never rows the filter excludes.
+TEST_F(RiskApi, MajorRisksAskedForLowerColoursIsEmpty) {
+  const auto all = platform_.get("/api/v1/risk/lists/major_risks", admin_).json();
+  ASSERT_GT(all["counts"]["total"].get<int>(), 0);  // the demo has major and large risks
+  const auto lower = platform_.get("/api/v1/risk/lists/major_risks?colour=yellow,blue", admin_);
+  ASSERT_EQ(lower.status, 200) << lower.body;
+  EXPECT_EQ(lower.json()["items"].size(), 0U) << lower.body;
+  EXPECT_EQ(lower.json()["counts"]["total"], 0) << lower.body;
+  const auto csv =
+      platform_.get("/api/v1/risk/lists/major_risks?colour=blue&format=csv", admin_).body;
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1) << csv;  // the header only
+}
+
+TEST_F(RiskApi, VulnerableTargetsAskedForOtherKindsIsEmpty) {
+  const auto all = platform_.get("/api/v1/risk/lists/vulnerable_targets", admin_).json();
+  ASSERT_GT(all["counts"]["total"].get<int>(), 0);  // the demo has schools
+  const auto bridges =
+      platform_.get("/api/v1/risk/lists/vulnerable_targets?kind=bridge,tunnel", admin_);
+  ASSERT_EQ(bridges.status, 200) << bridges.body;
+  EXPECT_EQ(bridges.json()["items"].size(), 0U) << bridges.body;
+  EXPECT_EQ(bridges.json()["counts"]["total"], 0) << bridges.body;
+  const auto hospitals =
+      platform_.get("/api/v1/risk/lists/vulnerable_targets?kind=hospital,bridge", admin_).json();
+  for (const auto& item : hospitals["items"]) EXPECT_EQ(item["kind"], "hospital");
+}
+
+TEST_F(RiskApi, AreasAndGridCellsCountEveryPointOnTheMap) {
+  const auto points = platform_.get("/api/v1/risk/map", admin_).json()["features"].size();
+  auto sum = [](const nlohmann::json& items, const char* key) {
+    int total = 0;
+    for (const auto& item : items) total += item.at(key).get<int>();
+    return total;
+  };
+  const auto areas = platform_.get("/api/v1/risk/aggregate?by=area", admin_).json();
+  ASSERT_FALSE(areas["items"].empty());
+  EXPECT_EQ(sum(areas["items"], "total"), static_cast<int>(points));
+  const auto grid = platform_.get("/api/v1/risk/aggregate?by=grid&cell=1000", admin_).json();
+  nlohmann::json cells = nlohmann::json::array();
+  for (const auto& f : grid["features"]) {
+    EXPECT_EQ(f["properties"]["cell_m"], 1000);
+    cells.push_back(f["properties"]);
+  }
+  EXPECT_EQ(sum(cells, "total"), static_cast<int>(points));
+  expectField(platform_.get("/api/v1/risk/aggregate?by=grid&cell=20", admin_), 400, "cell");
+  expectField(platform_.get("/api/v1/risk/aggregate?by=hexagon", admin_), 400, "by");
+  const auto index = platform_.get("/api/v1/risk/safety-index", admin_).json();
+  ASSERT_EQ(index["items"].size(), areas["items"].size());
+  for (const auto& a : index["items"]) {
+    EXPECT_GT(a["index"].get<double>(), 0);
+    EXPECT_LE(a["index"].get<double>(), 100);
+  }
+}
+
+// Only real absence is a 404: a store that fails answers 5xx (its cause goes to the log only).
+TEST_F(RiskApi, AFailingStoreIsAServerErrorNotANotFound) {
+  ASSERT_EQ(platform_.get("/api/v1/risk/points/1", admin_).status, 200);
+  auto behindItsBack = [&](const char* sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((platform_.dir / "it.db").c_str(), &db), SQLITE_OK);
+    char* error = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, &error), SQLITE_OK) << error;
+    sqlite3_free(error);
+    sqlite3_close(db);
+  };
+  behindItsBack("ALTER TABLE risk_points RENAME TO risk_points_gone");
+  const auto failed = platform_.get("/api/v1/risk/points/1", admin_);
+  behindItsBack("ALTER TABLE risk_points_gone RENAME TO risk_points");
+  EXPECT_EQ(failed.status, 500) << failed.body;
+  EXPECT_EQ(failed.headers.at("content-type"), "application/problem+json");
+  EXPECT_EQ(failed.json()["detail"], "internal error");
+  EXPECT_EQ(platform_.get("/api/v1/risk/points/1", admin_).status, 200);
+  EXPECT_EQ(platform_.get("/api/v1/risk/points/999999", admin_).status, 404);
 }
 
 TEST_F(RiskApi, TheMapCarriesAllFourColours) {

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <set>
 #include <sstream>
 
@@ -136,6 +137,12 @@ HttpResponse Application::handle(const HttpRequest& incoming, const Admission& a
     try {
       auto result = route.handler(call);
       response = result ? std::move(*result) : problem(result.error());
+      // The caller learns only "internal error"; the log keeps the cause.
+      if (!result && response.status >= 500) {
+        std::cerr << "citysafe: " << request.method << ' ' << route.pattern << ": "
+                  << errcName(result.error().code) << ": " << result.error().field
+                  << (result.error().field.empty() ? "" : ": ") << result.error().message << '\n';
+      }
     } catch (const std::exception& e) {
       spdlog::error("{} {}: {}", request.method, route.pattern, e.what());
       response = problem(500, "Internal", "internal error");

@@ -1,58 +1,55 @@
+#include "citysafe/sql/columns.hpp"
 #include "repositories.hpp"
 
 namespace citysafe::sql {
 namespace {
-constexpr const char* kColumns =
-    "seq, at, actor_id, actor, scope_path, entity, entity_id, action, before_json, after_json, "
-    "prev_hash, hash, hash_version, content_hash";
+constexpr Columns<14> kAudit{{"seq", "at", "actor_id", "actor", "scope_path", "entity", "entity_id",
+                              "action", "before_json", "after_json", "prev_hash", "hash",
+                              "hash_version", "content_hash"}};
 // Any constant will do; it only has to be the same for every appender.
 constexpr std::int64_t kAuditLockKey = 0x417564697443;
 
 audit::AuditRecord fromRow(const Row& r) {
-  return audit::AuditRecord{.seq = r.getInt(0),
-                            .at = fromEpochMs(r.getInt(1)),
-                            .actor_id = r.getInt(2),
-                            .actor = r.getText(3),
-                            .scope_path = r.getText(4),
-                            .entity = r.getText(5),
-                            .entity_id = r.getText(6),
-                            .action = r.getText(7),
-                            .before_json = r.getText(8),
-                            .after_json = r.getText(9),
-                            .prev_hash = r.getText(10),
-                            .hash = r.getText(11),
-                            .hash_version = static_cast<int>(r.getInt(12)),
-                            .content_hash = r.getText(13)};
+  return audit::AuditRecord{.seq = r.getInt(kAudit.at("seq")),
+                            .at = fromEpochMs(r.getInt(kAudit.at("at"))),
+                            .actor_id = r.getInt(kAudit.at("actor_id")),
+                            .actor = r.getText(kAudit.at("actor")),
+                            .scope_path = r.getText(kAudit.at("scope_path")),
+                            .entity = r.getText(kAudit.at("entity")),
+                            .entity_id = r.getText(kAudit.at("entity_id")),
+                            .action = r.getText(kAudit.at("action")),
+                            .before_json = r.getText(kAudit.at("before_json")),
+                            .after_json = r.getText(kAudit.at("after_json")),
+                            .prev_hash = r.getText(kAudit.at("prev_hash")),
+                            .hash = r.getText(kAudit.at("hash")),
+                            .hash_version = static_cast<int>(r.getInt(kAudit.at("hash_version"))),
+                            .content_hash = r.getText(kAudit.at("content_hash"))};
 }
 }  // namespace
 
 Result<std::optional<audit::AuditRecord>> SqlAuditRepository::last() {
   // SQLite's BEGIN IMMEDIATE already serialises writers; PostgreSQL needs a lock held to commit.
   if (conn_.dialect() == Dialect::Postgres) {
-    if (auto locked = conn_.query("SELECT pg_advisory_xact_lock(?)", {kAuditLockKey}); !locked) {
-      return tl::unexpected(locked.error());
-    }
+    CS_TRY(conn_.query("SELECT pg_advisory_xact_lock(?)", {kAuditLockKey}));
   }
-  auto rows = conn_.query(
-      std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq DESC LIMIT 1", {});
-  if (!rows) return tl::unexpected(rows.error());
-  if (rows->empty()) return std::optional<audit::AuditRecord>{};
-  return std::optional<audit::AuditRecord>{fromRow(rows->front())};
+  auto rows = CS_TRY(
+      conn_.query("SELECT " + kAudit.list() + " FROM audit_log ORDER BY seq DESC LIMIT 1", {}));
+  if (rows.empty()) return std::optional<audit::AuditRecord>{};
+  return std::optional<audit::AuditRecord>{fromRow(rows.front())};
 }
 
 Result<void> SqlAuditRepository::append(const audit::AuditRecord& r) {
-  auto rows = conn_.query(std::string("INSERT INTO audit_log (") + kColumns +
-                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          {r.seq, toEpochMs(r.at), r.actor_id, r.actor, r.scope_path, r.entity,
-                           r.entity_id, r.action, r.before_json, r.after_json, r.prev_hash, r.hash,
-                           std::int64_t{r.hash_version}, r.content_hash});
-  if (!rows) return tl::unexpected(rows.error());
+  // seq is the chain's own number, not a generated id: every column is written.
+  CS_TRY(conn_.exec(kAudit.insertInto("audit_log", 0),
+                    {r.seq, toEpochMs(r.at), r.actor_id, r.actor, r.scope_path, r.entity,
+                     r.entity_id, r.action, r.before_json, r.after_json, r.prev_hash, r.hash,
+                     std::int64_t{r.hash_version}, r.content_hash}));
   return ok();
 }
 
 Result<std::vector<audit::AuditRecord>> SqlAuditRepository::list(const store::AuditFilter& f) {
   std::vector<Value> params;
-  std::string sql = std::string("SELECT ") + kColumns + " FROM audit_log WHERE " +
+  std::string sql = "SELECT " + kAudit.list() + " FROM audit_log WHERE " +
                     scopeClause(conn_.dialect(), f.scope, "scope_path", "','", params);
   if (f.entity) {
     sql += " AND entity = ?";
@@ -68,10 +65,9 @@ Result<std::vector<audit::AuditRecord>> SqlAuditRepository::list(const store::Au
   }
   sql += " ORDER BY seq DESC LIMIT ?";
   params.emplace_back(std::int64_t{f.limit});
-  auto rows = conn_.query(sql, params);
-  if (!rows) return tl::unexpected(rows.error());
+  auto rows = CS_TRY(conn_.query(sql, params));
   std::vector<audit::AuditRecord> out;
-  for (const auto& r : *rows) out.push_back(fromRow(r));
+  for (const auto& r : rows) out.push_back(fromRow(r));
   return out;
 }
 
@@ -79,16 +75,15 @@ Result<void> SqlAuditRepository::scan(const std::function<bool(const audit::Audi
   constexpr std::int64_t kBatch = 1000;
   std::int64_t after = 0;
   for (;;) {
-    auto rows = conn_.query(
-        std::string("SELECT ") + kColumns + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
-        {after, kBatch});
-    if (!rows) return tl::unexpected(rows.error());
-    for (const auto& row : *rows) {
+    auto rows = CS_TRY(conn_.query(
+        "SELECT " + kAudit.list() + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
+        {after, kBatch}));
+    for (const auto& row : rows) {
       const auto record = fromRow(row);
       after = record.seq;
       if (!visit(record)) return ok();
     }
-    if (static_cast<std::int64_t>(rows->size()) < kBatch) return ok();
+    if (static_cast<std::int64_t>(rows.size()) < kBatch) return ok();
   }
 }
 

@@ -143,10 +143,9 @@ Result<std::optional<std::string>> SqlAuditRepository::contentOf(const std::stri
   if (ec != std::errc() || end != entity_id.data() + entity_id.size()) {
     return std::optional<std::string>{""};  // no row has such an id
   }
-  auto rows = conn_.query(selectSql(*t) + " WHERE id = ?", {id});
-  if (!rows) return tl::unexpected(rows.error());
-  if (rows->empty()) return std::optional<std::string>{""};
-  return std::optional<std::string>{canonical(*t, rows->front())};
+  auto rows = CS_TRY(conn_.query(selectSql(*t) + " WHERE id = ?", {id}));
+  if (rows.empty()) return std::optional<std::string>{""};
+  return std::optional<std::string>{canonical(*t, rows.front())};
 }
 
 Result<void> SqlAuditRepository::scanContents(

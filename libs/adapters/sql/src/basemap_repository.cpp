@@ -34,51 +34,36 @@ std::vector<org::GeoPoint> decodeCoords(const std::string& text) {
   return out;
 }
 
-namespace {
-
-basemap::Layer layerFrom(const std::string& s) {
-  if (s == "building") return basemap::Layer::Building;
-  if (s == "water") return basemap::Layer::Water;
-  if (s == "landuse") return basemap::Layer::Landuse;
-  return basemap::Layer::Road;
-}
-}  // namespace
-
 Result<void> SqlBasemapRepository::replaceAll(const std::string& source,
                                               const std::vector<basemap::MapFeature>& features) {
-  if (auto r = conn_.query("DELETE FROM basemap_features", {}); !r)
-    return tl::unexpected(r.error());
-  if (auto r = conn_.query("DELETE FROM basemap_meta", {}); !r) return tl::unexpected(r.error());
+  CS_TRY(conn_.query("DELETE FROM basemap_features", {}));
+  CS_TRY(conn_.query("DELETE FROM basemap_meta", {}));
   basemap::BBox all;
   for (const auto& f : features) {
     const auto box = f.bbox();
     all.extend(box);
-    auto r = conn_.query(
+    CS_TRY(conn_.query(
         "INSERT INTO basemap_features (layer, shape, class, name, min_lon, min_lat, max_lon, "
         "max_lat, coords) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {std::string(basemap::toString(f.layer)),
-         std::string(f.shape == basemap::Shape::Polygon ? "polygon" : "line"), f.feature_class,
-         f.name, box.min_lon, box.min_lat, box.max_lon, box.max_lat, encodeCoords(f.points)});
-    if (!r) return tl::unexpected(r.error());
+        {std::string(nameOf(f.layer)), std::string(nameOf(f.shape)), f.feature_class, f.name,
+         box.min_lon, box.min_lat, box.max_lon, box.max_lat, encodeCoords(f.points)}));
   }
-  auto r = conn_.query(
+  CS_TRY(conn_.query(
       "INSERT INTO basemap_meta (id, source, features, min_lon, min_lat, max_lon, max_lat) VALUES "
       "(1, ?, ?, ?, ?, ?, ?)",
       {source, static_cast<std::int64_t>(features.size()), all.min_lon, all.min_lat, all.max_lon,
-       all.max_lat});
-  if (!r) return tl::unexpected(r.error());
+       all.max_lat}));
   return ok();
 }
 
 Result<basemap::BasemapInfo> SqlBasemapRepository::info() {
-  auto rows = conn_.query(
+  auto rows = CS_TRY(conn_.query(
       "SELECT source, features, min_lon, min_lat, max_lon, max_lat FROM basemap_meta WHERE id = 1",
-      {});
-  if (!rows) return tl::unexpected(rows.error());
+      {}));
   basemap::BasemapInfo info;
-  if (rows->empty()) return info;
-  const Row& r = rows->front();
+  if (rows.empty()) return info;
+  const Row& r = rows.front();
   info.source = r.getText(0);
   info.features = r.getInt(1);
   info.bbox = {r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getDouble(5)};
@@ -86,18 +71,17 @@ Result<basemap::BasemapInfo> SqlBasemapRepository::info() {
 }
 
 Result<std::vector<basemap::MapFeature>> SqlBasemapRepository::query(const basemap::BBox& box) {
-  auto rows = conn_.query(
+  auto rows = CS_TRY(conn_.query(
       "SELECT id, layer, shape, class, name, coords FROM basemap_features "
       "WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ? ORDER BY id",
-      {box.max_lon, box.min_lon, box.max_lat, box.min_lat});
-  if (!rows) return tl::unexpected(rows.error());
+      {box.max_lon, box.min_lon, box.max_lat, box.min_lat}));
   std::vector<basemap::MapFeature> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) {
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
     basemap::MapFeature f;
     f.id = r.getInt(0);
-    f.layer = layerFrom(r.getText(1));
-    f.shape = r.getText(2) == "polygon" ? basemap::Shape::Polygon : basemap::Shape::Line;
+    f.layer = CS_TRY(storedEnum<basemap::Layer>(r.getText(1), "basemap_features.layer"));
+    f.shape = CS_TRY(storedEnum<basemap::Shape>(r.getText(2), "basemap_features.shape"));
     f.feature_class = r.getText(3);
     f.name = r.getText(4);
     f.points = decodeCoords(r.getText(5));

@@ -1,59 +1,67 @@
+#include "citysafe/sql/columns.hpp"
 #include "repositories.hpp"
 
 namespace citysafe::sql {
 namespace {
 
-constexpr const char* kColumns =
-    "id, code, name, kind, sector, org_id, org_path, enterprise_id, geometry_type, coords, "
-    "capacity, level, method, "
-    "basis, value, assessed_at, due_at, hazard_grade, created_at, updated_at, row_version";
+constexpr Columns<24> kRisk{
+    {"id",          "code",     "name",          "kind",          "sector",     "sectors",
+     "org_id",      "org_path", "enterprise_id", "geometry_type", "coords",     "lon",
+     "lat",         "capacity", "level",         "method",        "basis",      "value",
+     "assessed_at", "due_at",   "hazard_grade",  "created_at",    "updated_at", "row_version"}};
 
-risk::GeometryType geometryTypeFrom(const std::string& s) {
-  if (s == "LineString") return risk::GeometryType::LineString;
-  if (s == "Polygon") return risk::GeometryType::Polygon;
-  return risk::GeometryType::Point;
+Result<std::optional<risk::RiskLevel>> levelOf(const Row& r, std::size_t column) {
+  if (r.isNull(column)) return std::optional<risk::RiskLevel>{};
+  return risk::storedLevel(r.getInt(column), "risk_points.level").map([](risk::RiskLevel l) {
+    return std::optional<risk::RiskLevel>(l);
+  });
 }
 
-risk::RiskPoint fromRow(const Row& r) {
+Result<risk::RiskPoint> fromRow(const Row& r) {
   risk::RiskPoint p;
-  p.id = r.getInt(0);
-  p.code = r.getText(1);
-  p.name = r.getText(2);
-  p.kind = risk::parseRiskKind(r.getText(3)).value_or(risk::RiskKind::EnterpriseUnit);
-  p.sector = r.getText(4);
-  p.org_id = OrgId{r.getInt(5)};
-  p.org_path = r.getText(6);
-  if (!r.isNull(7)) p.enterprise_id = OrgId{r.getInt(7)};
-  p.geometry.type = geometryTypeFrom(r.getText(8));
-  p.geometry.points = decodeCoords(r.getText(9));
-  p.capacity = r.getInt(10);
-  if (!r.isNull(11)) {
-    p.latest = risk::AssessmentSummary{r.getText(12),
-                                       r.getText(13),
-                                       r.getDouble(14),
-                                       static_cast<risk::RiskLevel>(r.getInt(11)),
-                                       fromEpochMs(r.getInt(15)),
-                                       fromEpochMs(r.getInt(16))};
+  p.id = r.getInt(kRisk.at("id"));
+  p.code = r.getText(kRisk.at("code"));
+  p.name = r.getText(kRisk.at("name"));
+  p.kind = CS_TRY(storedEnum<risk::RiskKind>(r.getText(kRisk.at("kind")), "risk_points.kind"));
+  p.sector = r.getText(kRisk.at("sector"));
+  p.org_id = OrgId{r.getInt(kRisk.at("org_id"))};
+  p.org_path = r.getText(kRisk.at("org_path"));
+  if (!r.isNull(kRisk.at("enterprise_id"))) {
+    p.enterprise_id = OrgId{r.getInt(kRisk.at("enterprise_id"))};
   }
-  p.hazard_grade = static_cast<int>(r.getInt(17));
-  p.created_at = fromEpochMs(r.getInt(18));
-  p.updated_at = fromEpochMs(r.getInt(19));
-  p.version = r.getInt(20);
+  p.geometry.type = CS_TRY(storedEnum<risk::GeometryType>(r.getText(kRisk.at("geometry_type")),
+                                                          "risk_points.geometry_type"));
+  p.geometry.points = decodeCoords(r.getText(kRisk.at("coords")));
+  p.capacity = r.getInt(kRisk.at("capacity"));
+  if (!r.isNull(kRisk.at("level"))) {
+    p.latest = risk::AssessmentSummary{
+        r.getText(kRisk.at("method")),
+        r.getText(kRisk.at("basis")),
+        r.getDouble(kRisk.at("value")),
+        CS_TRY(risk::storedLevel(r.getInt(kRisk.at("level")), "risk_points.level")),
+        fromEpochMs(r.getInt(kRisk.at("assessed_at"))),
+        fromEpochMs(r.getInt(kRisk.at("due_at")))};
+  }
+  p.hazard_grade = static_cast<int>(r.getInt(kRisk.at("hazard_grade")));
+  p.created_at = fromEpochMs(r.getInt(kRisk.at("created_at")));
+  p.updated_at = fromEpochMs(r.getInt(kRisk.at("updated_at")));
+  p.version = r.getInt(kRisk.at("row_version"));
   return p;
 }
 
+// Every column but the id, in kRisk's order.
 std::vector<Value> rowValues(const risk::RiskPoint& p) {
   const auto at = p.geometry.representative();
   const auto& l = p.latest;
   return {p.code,
           p.name,
-          std::string(risk::toString(p.kind)),
+          std::string(nameOf(p.kind)),
           p.sector,
           joinSectors({p.sector}),
           p.org_id.value,
           p.org_path,
           p.enterprise_id ? Value{p.enterprise_id->value} : Value{nullptr},
-          std::string(risk::toString(p.geometry.type)),
+          std::string(nameOf(p.geometry.type)),
           encodeCoords(p.geometry.points),
           at.lon,
           at.lat,
@@ -106,7 +114,7 @@ std::string whereOf(Dialect dialect, const store::RiskFilter& f, std::vector<Val
     w += " AND kind IN (";
     for (std::size_t i = 0; i < f.kinds.size(); ++i) {
       w += i ? ", ?" : "?";
-      params.emplace_back(std::string(risk::toString(f.kinds[i])));
+      params.emplace_back(std::string(nameOf(f.kinds[i])));
     }
     w += ")";
   }
@@ -118,87 +126,67 @@ std::string whereOf(Dialect dialect, const store::RiskFilter& f, std::vector<Val
 
 Result<risk::RiskPoint> SqlRiskRepository::get(std::int64_t id) {
   auto rows =
-      conn_.query(std::string("SELECT ") + kColumns + " FROM risk_points WHERE id = ?", {id});
-  if (!rows) return tl::unexpected(rows.error());
-  if (rows->empty()) return fail(Errc::NotFound, "id", "no such risk point");
-  return fromRow(rows->front());
+      CS_TRY(conn_.query("SELECT " + kRisk.list() + " FROM risk_points WHERE id = ?", {id}));
+  if (rows.empty()) return fail(Errc::NotFound, "id", "no such risk point");
+  return fromRow(rows.front());
 }
 
 Result<std::int64_t> SqlRiskRepository::insert(const risk::RiskPoint& p) {
-  return queryInt(
-      conn_,
-      "INSERT INTO risk_points (code, name, kind, sector, sectors, org_id, org_path, "
-      "enterprise_id, "
-      "geometry_type, coords, lon, lat, capacity, level, method, basis, value, "
-      "assessed_at, due_at, "
-      "hazard_grade, created_at, updated_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      rowValues(p));
+  return queryInt(conn_, kRisk.insertInto("risk_points") + " RETURNING id", rowValues(p));
 }
 
 Result<void> SqlRiskRepository::update(const risk::RiskPoint& p) {
   auto params = rowValues(p);
   params.emplace_back(p.id);
-  auto rows = conn_.query(
-      "UPDATE risk_points SET code = ?, name = ?, kind = ?, sector = ?, sectors = ?, org_id = ?, "
-      "org_path = ?, "
-      "enterprise_id = ?, geometry_type = ?, coords = ?, lon = ?, lat = ?, capacity = ?, level = "
-      "?, method = ?, "
-      "basis = ?, value = ?, assessed_at = ?, due_at = ?, hazard_grade = ?, created_at = ?, "
-      "updated_at = ?, row_version = ? WHERE id = ?",
-      params);
-  if (!rows) return tl::unexpected(rows.error());
+  CS_TRY(conn_.exec("UPDATE risk_points SET " + kRisk.assignments() + " WHERE id = ?", params));
   return ok();
 }
 
 Result<std::vector<risk::RiskPoint>> SqlRiskRepository::list(const store::RiskFilter& f,
                                                              store::PageRequest page) {
   std::vector<Value> params{page.after_id};
-  const std::string sql = std::string("SELECT ") + kColumns +
-                          " FROM risk_points WHERE id > ? AND " +
+  const std::string sql = "SELECT " + kRisk.list() + " FROM risk_points WHERE id > ? AND " +
                           whereOf(conn_.dialect(), f, params) + " ORDER BY id LIMIT ?";
   params.emplace_back(std::int64_t{page.limit});
-  auto rows = conn_.query(sql, params);
-  if (!rows) return tl::unexpected(rows.error());
+  auto rows = CS_TRY(conn_.query(sql, params));
   std::vector<risk::RiskPoint> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) out.push_back(fromRow(r));
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(CS_TRY(fromRow(r)));
   return out;
 }
 
 Result<store::LevelCounts> SqlRiskRepository::countByLevel(const store::RiskFilter& f) {
   std::vector<Value> params;
-  auto rows = conn_.query("SELECT level, COUNT(*) FROM risk_points WHERE " +
-                              whereOf(conn_.dialect(), f, params) + " GROUP BY level",
-                          params);
-  if (!rows) return tl::unexpected(rows.error());
+  auto rows = CS_TRY(conn_.query("SELECT level, COUNT(*) FROM risk_points WHERE " +
+                                     whereOf(conn_.dialect(), f, params) + " GROUP BY level",
+                                 params));
   store::LevelCounts counts{};
-  for (const auto& r : *rows) {
-    const std::size_t slot = r.isNull(0) ? 4 : static_cast<std::size_t>(r.getInt(0));
-    if (slot < counts.size()) counts[slot] += r.getInt(1);
+  for (const auto& r : rows) {
+    const auto level = CS_TRY(levelOf(r, 0));
+    counts[level ? static_cast<std::size_t>(*level) : 4] += r.getInt(1);
   }
   return counts;
 }
 
 namespace {
-constexpr const char* kMarkerColumns =
-    "id, name, kind, sector, org_path, lon, lat, level, hazard_grade, capacity, row_version";
+constexpr Columns<11> kMarker{{"id", "name", "kind", "sector", "org_path", "lon", "lat", "level",
+                               "hazard_grade", "capacity", "row_version"}};
 
-std::vector<store::RiskMarker> markersFrom(const std::vector<Row>& rows) {
+Result<std::vector<store::RiskMarker>> markersFrom(const std::vector<Row>& rows) {
   std::vector<store::RiskMarker> out;
   out.reserve(rows.size());
   for (const auto& r : rows) {
     store::RiskMarker m;
-    m.id = r.getInt(0);
-    m.name = r.getText(1);
-    m.kind = risk::parseRiskKind(r.getText(2)).value_or(risk::RiskKind::EnterpriseUnit);
-    m.sector = r.getText(3);
-    m.org_path = r.getText(4);
-    m.at = {r.getDouble(5), r.getDouble(6)};
-    if (!r.isNull(7)) m.level = static_cast<risk::RiskLevel>(r.getInt(7));
-    m.hazard_grade = static_cast<int>(r.getInt(8));
-    m.capacity = r.getInt(9);
-    m.version = r.getInt(10);
+    m.id = r.getInt(kMarker.at("id"));
+    m.name = r.getText(kMarker.at("name"));
+    m.kind = CS_TRY(storedEnum<risk::RiskKind>(r.getText(kMarker.at("kind")), "risk_points.kind"));
+    m.sector = r.getText(kMarker.at("sector"));
+    m.org_path = r.getText(kMarker.at("org_path"));
+    m.at = {r.getDouble(kMarker.at("lon")), r.getDouble(kMarker.at("lat"))};
+    m.level = CS_TRY(levelOf(r, kMarker.at("level")));
+    m.hazard_grade = static_cast<int>(r.getInt(kMarker.at("hazard_grade")));
+    m.capacity = r.getInt(kMarker.at("capacity"));
+    m.version = r.getInt(kMarker.at("row_version"));
     out.push_back(std::move(m));
   }
   return out;
@@ -207,19 +195,17 @@ std::vector<store::RiskMarker> markersFrom(const std::vector<Row>& rows) {
 
 Result<std::vector<store::RiskMarker>> SqlRiskRepository::markers(const store::RiskFilter& f) {
   std::vector<Value> params;
-  auto rows = conn_.query(std::string("SELECT ") + kMarkerColumns + " FROM risk_points WHERE " +
-                              whereOf(conn_.dialect(), f, params) + " ORDER BY id",
-                          params);
-  if (!rows) return tl::unexpected(rows.error());
-  return markersFrom(*rows);
+  auto rows = CS_TRY(conn_.query("SELECT " + kMarker.list() + " FROM risk_points WHERE " +
+                                     whereOf(conn_.dialect(), f, params) + " ORDER BY id",
+                                 params));
+  return markersFrom(rows);
 }
 
 Result<std::vector<store::RiskMarker>> SqlRiskRepository::markersSince(std::int64_t version) {
-  auto rows = conn_.query(std::string("SELECT ") + kMarkerColumns +
-                              " FROM risk_points WHERE row_version > ? ORDER BY row_version",
-                          {version});
-  if (!rows) return tl::unexpected(rows.error());
-  return markersFrom(*rows);
+  auto rows = CS_TRY(conn_.query(
+      "SELECT " + kMarker.list() + " FROM risk_points WHERE row_version > ? ORDER BY row_version",
+      {version}));
+  return markersFrom(rows);
 }
 
 Result<std::int64_t> SqlRiskRepository::bumpVersion() {
@@ -244,44 +230,45 @@ Result<std::vector<store::CellCount>> SqlRiskRepository::gridCounts(const store:
   const std::string sql = "SELECT " + cell("lon") + " AS ix, " + cell("lat") +
                           " AS iy, level, COUNT(*) FROM risk_points WHERE " +
                           whereOf(conn_.dialect(), f, params) + " GROUP BY 1, 2, 3";
-  auto rows = conn_.query(sql, params);
-  if (!rows) return tl::unexpected(rows.error());
+  auto rows = CS_TRY(conn_.query(sql, params));
   std::vector<store::CellCount> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) {
-    store::CellCount c{r.getInt(0), r.getInt(1), std::nullopt, r.getInt(3)};
-    if (!r.isNull(2)) c.level = static_cast<risk::RiskLevel>(r.getInt(2));
-    out.push_back(c);
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    out.push_back({r.getInt(0), r.getInt(1), CS_TRY(levelOf(r, 2)), r.getInt(3)});
   }
   return out;
 }
 
+namespace {
+constexpr Columns<13> kAssessment{{"id", "risk_point_id", "method", "basis", "inputs_json",
+                                   "result_json", "value", "level", "hazard_grade", "assessor_id",
+                                   "assessor", "assessed_at", "due_at"}};
+}  // namespace
+
 Result<std::int64_t> SqlRiskRepository::addAssessment(const risk::Assessment& a) {
-  return queryInt(conn_,
-                  "INSERT INTO risk_assessments (risk_point_id, method, basis, inputs_json, "
-                  "result_json, value, level, "
-                  "hazard_grade, assessor_id, assessor, assessed_at, due_at) VALUES (?, ?, ?, ?, "
-                  "?, ?, ?, ?, ?, ?, ?, ?) "
-                  "RETURNING id",
+  return queryInt(conn_, kAssessment.insertInto("risk_assessments") + " RETURNING id",
                   {a.risk_point_id, a.method, a.basis, a.inputs_json, a.result_json, a.value,
                    static_cast<std::int64_t>(a.level), std::int64_t{a.hazard_grade}, a.assessor_id,
                    a.assessor, toEpochMs(a.assessed_at), toEpochMs(a.due_at)});
 }
 
 Result<std::vector<risk::Assessment>> SqlRiskRepository::assessments(std::int64_t risk_point_id) {
-  auto rows = conn_.query(
-      "SELECT id, risk_point_id, method, basis, inputs_json, result_json, value, level, "
-      "hazard_grade, assessor_id, "
-      "assessor, assessed_at, due_at FROM risk_assessments WHERE risk_point_id = ? ORDER BY id "
-      "DESC",
-      {risk_point_id});
-  if (!rows) return tl::unexpected(rows.error());
+  auto rows =
+      CS_TRY(conn_.query("SELECT " + kAssessment.list() +
+                             " FROM risk_assessments WHERE risk_point_id = ? ORDER BY id DESC",
+                         {risk_point_id}));
   std::vector<risk::Assessment> out;
-  for (const auto& r : *rows) {
-    out.push_back({r.getInt(0), r.getInt(1), r.getText(2), r.getText(3), r.getText(4), r.getText(5),
-                   r.getDouble(6), static_cast<risk::RiskLevel>(r.getInt(7)),
-                   static_cast<int>(r.getInt(8)), r.getInt(9), r.getText(10),
-                   fromEpochMs(r.getInt(11)), fromEpochMs(r.getInt(12))});
+  for (const auto& r : rows) {
+    out.push_back(
+        {r.getInt(kAssessment.at("id")), r.getInt(kAssessment.at("risk_point_id")),
+         r.getText(kAssessment.at("method")), r.getText(kAssessment.at("basis")),
+         r.getText(kAssessment.at("inputs_json")), r.getText(kAssessment.at("result_json")),
+         r.getDouble(kAssessment.at("value")),
+         CS_TRY(risk::storedLevel(r.getInt(kAssessment.at("level")), "risk_assessments.level")),
+         static_cast<int>(r.getInt(kAssessment.at("hazard_grade"))),
+         r.getInt(kAssessment.at("assessor_id")), r.getText(kAssessment.at("assessor")),
+         fromEpochMs(r.getInt(kAssessment.at("assessed_at"))),
+         fromEpochMs(r.getInt(kAssessment.at("due_at")))});
   }
   return out;
 }

@@ -54,13 +54,11 @@ Result<AuditRecord> Auditor::record(store::Tx& tx, const identity::Principal& ac
   if (key_.size() < kMinKeyBytes) {
     return fail(Errc::Internal, "audit-key", "no audit key was given to the auditor");
   }
-  auto last = tx.audit().last();
-  if (!last) return tl::unexpected(last.error());
-  auto content = tx.audit().contentOf(change.entity, change.entity_id);
-  if (!content) return tl::unexpected(content.error());
+  auto last = CS_TRY(tx.audit().last());
+  auto content = CS_TRY(tx.audit().contentOf(change.entity, change.entity_id));
   AuditRecord r;
-  r.seq = *last ? (*last)->seq + 1 : 1;
-  r.prev_hash = *last ? (*last)->hash : kGenesisHash;
+  r.seq = last ? (last)->seq + 1 : 1;
+  r.prev_hash = last ? (last)->hash : kGenesisHash;
   r.at = clock_.now();
   r.actor_id = actor.user_id.value;
   r.actor = actor.username;
@@ -71,9 +69,9 @@ Result<AuditRecord> Auditor::record(store::Tx& tx, const identity::Principal& ac
   r.before_json = change.before_json;
   r.after_json = change.after_json;
   r.hash_version = kKeyedHmac;
-  r.content_hash = *content ? sha256Hex(**content) : "";
+  r.content_hash = content ? sha256Hex(*content) : "";
   r.hash = keyedChainHash(r, key_);
-  if (auto done = tx.audit().append(r); !done) return tl::unexpected(done.error());
+  CS_TRY(tx.audit().append(r));
   // Only the transaction's last record is checkpointed: it vouches for every one before it.
   tx.afterCommit("audit.checkpoint", [this, seq = r.seq, hash = r.hash] { checkpoint(seq, hash); });
   return r;
@@ -92,13 +90,12 @@ void Auditor::checkpoint(std::int64_t seq, const std::string& head_hash) const {
 Result<Checkpoint> Auditor::checkpointHead(store::Store& store) const {
   if (!checkpoints_) return fail(Errc::Internal, "audit", "no checkpoint log");
   Checkpoint head{0, kGenesisHash, clock_.now()};
-  auto read = store.write([&](store::Tx& tx) -> Result<void> {
+  CS_TRY(store.write([&](store::Tx& tx) -> Result<void> {
     auto last = tx.audit().last();
     if (!last) return tl::unexpected(last.error());
     if (*last) head = {(*last)->seq, (*last)->hash, head.at};
     return ok();
-  });
-  if (!read) return tl::unexpected(read.error());
+  }));
   checkpoints_->append(formatCheckpoint(head, key_));
   auto seen = last_checkpointed_.load();
   while (head.seq > seen && !last_checkpointed_.compare_exchange_weak(seen, head.seq)) {

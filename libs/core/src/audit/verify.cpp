@@ -154,11 +154,10 @@ Result<void> checkEntityRows(store::Tx& tx, const std::string& entity,
 Result<VerifyReport> Auditor::verify(store::Store& store) const {
   VerifyReport report;
   Findings findings(report);
-  auto checkpoints = readCheckpoints(checkpoints_, key_, findings);
-  if (!checkpoints) return tl::unexpected(checkpoints.error());
-  report.checkpoints = static_cast<std::int64_t>(checkpoints->size());
+  auto checkpoints = CS_TRY(readCheckpoints(checkpoints_, key_, findings));
+  report.checkpoints = static_cast<std::int64_t>(checkpoints.size());
   std::multimap<std::int64_t, const Checkpoint*> by_seq;
-  for (const auto& c : *checkpoints) by_seq.emplace(c.seq, &c);
+  for (const auto& c : checkpoints) by_seq.emplace(c.seq, &c);
 
   ChainState chain;
   // Keying began when the first checkpoint was signed: every later record must be keyed.

@@ -4,16 +4,20 @@
 
 namespace citysafe::basemap {
 
-std::optional<BBox> districtExtent(store::Tx& tx) {
-  auto info = tx.basemap().info();
-  if (!info || info->bbox.empty()) return std::nullopt;
+Result<std::optional<BBox>> readDistrictExtent(store::Tx& tx) {
+  const auto info = CS_TRY(tx.basemap().info());
+  if (info.bbox.empty()) return std::optional<BBox>{};
   constexpr double kMarginDegrees = 0.02;  // about 2 km
-  BBox box = info->bbox;
+  BBox box = info.bbox;
   box.min_lon -= kMarginDegrees;
   box.min_lat -= kMarginDegrees;
   box.max_lon += kMarginDegrees;
   box.max_lat += kMarginDegrees;
-  return box;
+  return std::optional<BBox>{box};
+}
+
+std::optional<BBox> districtExtent(store::Tx& tx) {
+  return readDistrictExtent(tx).value_or(std::nullopt);
 }
 
 using identity::Permission;
@@ -21,25 +25,20 @@ using identity::Permission;
 Result<BasemapInfo> BasemapService::replace(const identity::Principal& who,
                                             const std::string& source,
                                             const std::vector<MapFeature>& features) {
-  if (auto r = identity::require(who, Permission::BasemapWrite); !r)
-    return tl::unexpected(r.error());
+  CS_TRY(identity::require(who, Permission::BasemapWrite));
   if (features.empty())
     return invalid("features",
                    "the basemap would be empty: no roads, buildings, water or land use found");
   auto info =
       store::writeReturning<BasemapInfo>(ctx_.store, [&](store::Tx& tx) -> Result<BasemapInfo> {
-        auto before = tx.basemap().info();
-        if (!before) return tl::unexpected(before.error());
-        if (auto r = tx.basemap().replaceAll(source, features); !r)
-          return tl::unexpected(r.error());
-        auto after = tx.basemap().info();
-        if (!after) return after;
+        auto before = CS_TRY(tx.basemap().info());
+        CS_TRY(tx.basemap().replaceAll(source, features));
+        auto after = CS_TRY(tx.basemap().info());
         auto summary = [](const BasemapInfo& i) {
           return JsonObject().add("source", i.source).add("features", i.features).str();
         };
-        auto audited = ctx_.auditor.record(
-            tx, who, {"basemap", "1", "import", summary(*before), summary(*after)});
-        if (!audited) return tl::unexpected(audited.error());
+        CS_TRY(ctx_.auditor.record(tx, who,
+                                   {"basemap", "1", "import", summary(before), summary(after)}));
         return after;
       });
   if (info) {
@@ -56,16 +55,14 @@ Result<BasemapInfo> BasemapService::replace(const identity::Principal& who,
 }
 
 Result<BasemapInfo> BasemapService::info(const identity::Principal& who) {
-  if (auto r = identity::require(who, Permission::BasemapRead); !r)
-    return tl::unexpected(r.error());
+  CS_TRY(identity::require(who, Permission::BasemapRead));
   return store::readReturning<BasemapInfo>(ctx_.store,
                                            [](store::Tx& tx) { return tx.basemap().info(); });
 }
 
 Result<std::vector<MapFeature>> BasemapService::query(const identity::Principal& who,
                                                       const BBox& box) {
-  if (auto r = identity::require(who, Permission::BasemapRead); !r)
-    return tl::unexpected(r.error());
+  CS_TRY(identity::require(who, Permission::BasemapRead));
   return store::readReturning<std::vector<MapFeature>>(
       ctx_.store, [&](store::Tx& tx) { return tx.basemap().query(box); });
 }

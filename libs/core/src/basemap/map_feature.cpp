@@ -4,20 +4,6 @@
 
 namespace citysafe::basemap {
 
-const char* toString(Layer layer) {
-  switch (layer) {
-    case Layer::Road:
-      return "road";
-    case Layer::Building:
-      return "building";
-    case Layer::Water:
-      return "water";
-    case Layer::Landuse:
-      return "landuse";
-  }
-  return "road";
-}
-
 void BBox::extend(const org::GeoPoint& p) {
   min_lon = std::min(min_lon, p.lon);
   min_lat = std::min(min_lat, p.lat);

@@ -80,8 +80,7 @@ Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx,
   org::OrgService orgs(ctx);
   identity::UserService users(ctx, hasher);
 
-  auto existing = orgs.list(system, {.kind = OrgKind::City, .parent_id = {}, .page = {}});
-  if (!existing) return tl::unexpected(existing.error());
+  auto existing = CS_TRY(orgs.list(system, {.kind = OrgKind::City, .parent_id = {}, .page = {}}));
 
   std::vector<DemoLogin> logins;
   const std::array<std::tuple<const char*, Role, const char*, const char*>, 7> kUsers = {{
@@ -97,7 +96,7 @@ Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx,
   for (const auto& [name, role, org_name, title] : kUsers) {
     logins.push_back({name, demoPassword(name), identity::toString(role), org_name});
   }
-  if (!existing->empty()) {
+  if (!existing.empty()) {
     // Built before: check it was finished, since the demo is written in many transactions.
     auto last_user = store::readReturning<identity::User>(
         ctx.store, [](store::Tx& tx) { return tx.users().getByUsername("enterprise"); });
@@ -111,16 +110,14 @@ Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx,
   }  // already built: the store keeps what users changed
 
   auto create = [&](const OrgDraft& d) { return orgs.create(system, d); };
-  auto city = create({.name = "示范市", .kind = OrgKind::City});
-  if (!city) return tl::unexpected(city.error());
-  auto district = create({.name = "安澜区",
-                          .kind = OrgKind::District,
-                          .parent_id = city->id,
-                          .address = "示范市安澜区",
-                          .location = centre});
-  if (!district) return tl::unexpected(district.error());
+  auto city = CS_TRY(create({.name = "示范市", .kind = OrgKind::City}));
+  auto district = CS_TRY(create({.name = "安澜区",
+                                 .kind = OrgKind::District,
+                                 .parent_id = city.id,
+                                 .address = "示范市安澜区",
+                                 .location = centre}));
 
-  std::map<std::string, OrgId> by_name = {{"示范市", city->id}, {"安澜区", district->id}};
+  std::map<std::string, OrgId> by_name = {{"示范市", city.id}, {"安澜区", district.id}};
   const std::vector<DemoDepartment> departments = {
       {"区住房和城乡建设局", {"construction", "urban_operation", "gas"}},
       {"区消防救援大队", {"fire"}},
@@ -129,12 +126,11 @@ Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx,
       {"区生态环境分局", {"hazardous_waste", "hazchem_mining"}},
   };
   for (const auto& dep : departments) {
-    auto d = create({.name = dep.name,
-                     .kind = OrgKind::Department,
-                     .parent_id = district->id,
-                     .sectors = dep.sectors});
-    if (!d) return tl::unexpected(d.error());
-    by_name[dep.name] = d->id;
+    auto d = CS_TRY(create({.name = dep.name,
+                            .kind = OrgKind::Department,
+                            .parent_id = district.id,
+                            .sectors = dep.sectors}));
+    by_name[dep.name] = d.id;
   }
   std::vector<OrgId> street_ids;
   for (std::size_t s = 0; s < kStreets.size(); ++s) {
@@ -142,40 +138,36 @@ Result<std::vector<DemoLogin>> buildDemoDistrict(ServiceContext& ctx,
     // public tips find their street by distance.
     const double dx = s % 2 == 0 ? -1.2 : 1.2;
     const double dy = s < 2 ? 1.2 : -1.2;
-    auto street = create({.name = kStreets[s],
-                          .kind = OrgKind::Street,
-                          .parent_id = district->id,
-                          .location = offsetKm(centre, dx, dy)});
-    if (!street) return tl::unexpected(street.error());
-    by_name[kStreets[s]] = street->id;
-    street_ids.push_back(street->id);
+    auto street = CS_TRY(create({.name = kStreets[s],
+                                 .kind = OrgKind::Street,
+                                 .parent_id = district.id,
+                                 .location = offsetKm(centre, dx, dy)}));
+    by_name[kStreets[s]] = street.id;
+    street_ids.push_back(street.id);
     for (const char* community : kCommunities[s]) {
-      auto c = create({.name = community, .kind = OrgKind::Community, .parent_id = street->id});
-      if (!c) return tl::unexpected(c.error());
+      CS_TRY(create({.name = community, .kind = OrgKind::Community, .parent_id = street.id}));
     }
   }
   for (std::size_t e = 0; e < kEnterprises.size(); ++e) {
     const auto& ent = kEnterprises[e];
     // Enterprises are spread over the streets by quadrant, so each street owns a few.
     const std::size_t street = (ent.dx_km < 0 ? 0 : 1) + (ent.dy_km < 0 ? 2 : 0);
-    auto made = create({.name = ent.name,
-                        .kind = OrgKind::Enterprise,
-                        .parent_id = street_ids[street],
-                        .credit_code = demoCreditCode(static_cast<int>(e) + 1),
-                        .sectors = {ent.sector},
-                        .address = std::string("示范市安澜区") + kStreets[street],
-                        .location = offsetKm(centre, ent.dx_km, ent.dy_km)});
-    if (!made) return tl::unexpected(made.error());
-    by_name[ent.name] = made->id;
+    auto made = CS_TRY(create({.name = ent.name,
+                               .kind = OrgKind::Enterprise,
+                               .parent_id = street_ids[street],
+                               .credit_code = demoCreditCode(static_cast<int>(e) + 1),
+                               .sectors = {ent.sector},
+                               .address = std::string("示范市安澜区") + kStreets[street],
+                               .location = offsetKm(centre, ent.dx_km, ent.dy_km)}));
+    by_name[ent.name] = made.id;
   }
 
   for (const auto& [name, role, org_name, title] : kUsers) {
-    auto user = users.create(system, {.username = name,
-                                      .display_name = title,
-                                      .org_id = by_name.at(org_name),
-                                      .roles = {role},
-                                      .password = demoPassword(name)});
-    if (!user) return tl::unexpected(user.error());
+    CS_TRY(users.create(system, {.username = name,
+                                 .display_name = title,
+                                 .org_id = by_name.at(org_name),
+                                 .roles = {role},
+                                 .password = demoPassword(name)}));
   }
   return logins;
 }

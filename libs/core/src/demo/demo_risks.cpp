@@ -89,16 +89,14 @@ risk::Gb18218Input storage(int variant) {
 Result<int> buildDemoRisks(ServiceContext& ctx, org::GeoPoint centre, int count) {
   const auto system = identity::Principal::system();
   risk::RiskService risks(ctx);
-  auto existing = risks.list(system, {}, {1, 0});
-  if (!existing) return tl::unexpected(existing.error());
-  if (!existing->empty()) return 0;
+  auto existing = CS_TRY(risks.list(system, {}, {1, 0}));
+  if (!existing.empty()) return 0;
 
   org::OrgService orgs(ctx);
-  auto all = orgs.list(system, {.kind = {}, .parent_id = {}, .page = {500, 0}});
-  if (!all) return tl::unexpected(all.error());
+  auto all = CS_TRY(orgs.list(system, {.kind = {}, .parent_id = {}, .page = {500, 0}}));
   std::vector<org::Organisation> communities;
   std::vector<org::Organisation> enterprises;
-  for (const auto& o : *all) {
+  for (const auto& o : all) {
     if (o.kind == org::OrgKind::Community) communities.push_back(o);
     if (o.kind == org::OrgKind::Enterprise &&
         o.sectors == std::vector<std::string>{"hazchem_mining"})
@@ -135,8 +133,7 @@ Result<int> buildDemoRisks(ServiceContext& ctx, org::GeoPoint centre, int count)
       draft.org_id = owner.id;
       draft.name = owner.name + plan.label + std::to_string(i / 17 + 1);
     }
-    auto point = risks.create(system, draft);
-    if (!point) return tl::unexpected(point.error());
+    auto point = CS_TRY(risks.create(system, draft));
     ++added;
     // Most points are graded; one in nine waits for its first assessment.
     if (i % 9 == 8) continue;
@@ -144,8 +141,7 @@ Result<int> buildDemoRisks(ServiceContext& ctx, org::GeoPoint centre, int count)
         .input = risk::MethodInput{kLec[static_cast<std::size_t>(i + i / 17) % kLec.size()]},
         .basis = i % 2 ? "residual" : "inherent"};
     if (plan.kind == RiskKind::EnterpriseUnit) request.input = storage(i / 17);
-    if (auto graded = risks.assess(system, point->id, request); !graded)
-      return tl::unexpected(graded.error());
+    CS_TRY(risks.assess(system, point.id, request));
   }
   return added;
 }

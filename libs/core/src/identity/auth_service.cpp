@@ -17,20 +17,18 @@ std::string rootPath(store::Tx& tx) {
 }  // namespace
 
 Result<Principal> AuthService::principalOf(store::Tx& tx, const User& user) {
-  auto org = tx.orgs().get(user.org_id);
-  if (!org) return tl::unexpected(org.error());
+  auto org = CS_TRY(tx.orgs().get(user.org_id));
   Principal p;
   p.user_id = user.id;
   p.username = user.username;
-  p.org_id = org->id;
-  p.org_kind = org->kind;
-  p.org_path = org->path;
+  p.org_id = org.id;
+  p.org_kind = org.kind;
+  p.org_path = org.path;
   p.roles = user.roles;
-  if (org->kind == org::OrgKind::Department && org->parent_id) {
-    auto district = tx.orgs().get(*org->parent_id);
-    if (!district) return tl::unexpected(district.error());
-    p.district_path = district->path;
-    p.sectors = org->sectors;
+  if (org.kind == org::OrgKind::Department && org.parent_id) {
+    auto district = CS_TRY(tx.orgs().get(*org.parent_id));
+    p.district_path = district.path;
+    p.sectors = org.sectors;
   }
   return p;
 }
@@ -45,49 +43,43 @@ Result<LoginResult> AuthService::login(const LoginAttempt& attempt) {
         Errc::RateLimited, "username",
         "too many failed logins from this address; try again in " + std::to_string(wait) + " s");
   }
-  auto user = store::readReturning<std::optional<User>>(
+  auto user = CS_TRY(store::readReturning<std::optional<User>>(
       ctx_.store, [&](store::Tx& tx) -> Result<std::optional<User>> {
-        auto found = tx.users().getByUsername(attempt.username);
-        if (found) return std::optional<User>{std::move(*found)};
-        if (found.error().code == Errc::NotFound) return std::optional<User>{};
-        return tl::unexpected(found.error());
-      });
-  if (!user) return tl::unexpected(user.error());
+        return store::ifFound(tx.users().getByUsername(attempt.username));
+      }));
   // Hash in every case, so an unknown or disabled account costs the same time as a real one.
-  const bool good = *user ? hasher_.verify((*user)->password_hash, attempt.password)
-                          : (static_cast<void>(hasher_.hash(attempt.password)), false);
-  if (!*user || (*user)->disabled || !good) {
+  const bool good = user ? hasher_.verify((user)->password_hash, attempt.password)
+                         : (static_cast<void>(hasher_.hash(attempt.password)), false);
+  if (!user || (user)->disabled || !good) {
     throttle_.recordFailure(attempt.username, attempt.address, now);
-    const char* reason = !*user              ? "unknown_user"
-                         : (*user)->disabled ? "disabled"
-                                             : "wrong_password";
+    const char* reason = !user ? "unknown_user" : (user)->disabled ? "disabled" : "wrong_password";
     auto audited = ctx_.store.write([&](store::Tx& tx) -> Result<void> {
       const auto details = JsonObject().add("address", attempt.address).add("reason", reason).str();
       audit::Change change =
-          *user
-              ? audit::Change{"user",  std::to_string((*user)->id.value),    "login_failed", "null",
-                              details, store::orgPathOf(tx, (*user)->org_id)}
-              : audit::Change{"login",        attempt.username.substr(0, 64),
-                              "login_failed", "null",
-                              details,        rootPath(tx)};
-      const Principal actor{.user_id = *user ? (*user)->id : UserId{0},
+          user ? audit::Change{"user",         std::to_string((user)->id.value),
+                               "login_failed", "null",
+                               details,        CS_TRY(store::orgPathOf(tx, (user)->org_id))}
+               : audit::Change{"login",        attempt.username.substr(0, 64),
+                               "login_failed", "null",
+                               details,        rootPath(tx)};
+      const Principal actor{.user_id = user ? (user)->id : UserId{0},
                             .username = attempt.username.substr(0, 64)};
-      auto recorded = ctx_.auditor.record(tx, actor, change);
-      if (!recorded) return tl::unexpected(recorded.error());
+      CS_TRY(ctx_.auditor.record(tx, actor, change));
       return ok();
     });
     if (!audited) return tl::unexpected(audited.error());
     return fail(Errc::Unauthenticated, "password", "wrong username or password");
   }
   throttle_.recordSuccess(attempt.username, attempt.address);
-  const User& found = **user;
+  const User& found = *user;
   const Principal actor{.user_id = found.id, .username = found.username};
   return store::writeReturning<LoginResult>(ctx_.store, [&](store::Tx& tx) -> Result<LoginResult> {
     // A new session every time; the one the caller held (perhaps planted by another site) ends.
     if (!attempt.previous_token.empty()) {
-      auto previous = tx.sessions().getByTokenHash(sha256Hex(attempt.previous_token));
+      const auto previous =
+          CS_TRY(store::ifFound(tx.sessions().getByTokenHash(sha256Hex(attempt.previous_token))));
       if (previous && !previous->revoked) {
-        if (auto r = tx.sessions().revoke(previous->id); !r) return tl::unexpected(r.error());
+        CS_TRY(tx.sessions().revoke(previous->id));
       }
     }
     LoginResult result;
@@ -97,16 +89,14 @@ Result<LoginResult> AuthService::login(const LoginAttempt& attempt) {
     result.session.created_at = now;
     result.session.expires_at = now + policy_.session_ttl;
     result.session.client = attempt.client;
-    auto id = tx.sessions().insert(result.session);
-    if (!id) return tl::unexpected(id.error());
-    result.session.id = *id;
+    auto id = CS_TRY(tx.sessions().insert(result.session));
+    result.session.id = id;
     result.user = found;
-    auto audited = ctx_.auditor.record(
+    CS_TRY(ctx_.auditor.record(
         tx, actor,
-        {"session", std::to_string(*id), "login", "null",
+        {"session", std::to_string(id), "login", "null",
          JsonObject().add("client", attempt.client).add("address", attempt.address).str(),
-         store::orgPathOf(tx, found.org_id)});
-    if (!audited) return tl::unexpected(audited.error());
+         CS_TRY(store::orgPathOf(tx, found.org_id))}));
     return result;
   });
 }
@@ -132,12 +122,12 @@ Result<Principal> AuthService::authenticate(const std::string& token) {
   const std::string hash = sha256Hex(token);
   const TimePoint now = ctx_.clock.now();
   return store::readReturning<Principal>(ctx_.store, [&](store::Tx& tx) -> Result<Principal> {
-    auto session = tx.sessions().getByTokenHash(hash);
+    const auto session = CS_TRY(store::ifFound(tx.sessions().getByTokenHash(hash)));
     if (!session || session->revoked || session->expires_at <= now) {
       return fail(Errc::Unauthenticated, "",
                   "the session has expired or was revoked; log in again");
     }
-    auto user = tx.users().get(session->user_id);
+    const auto user = CS_TRY(store::ifFound(tx.users().get(session->user_id)));
     if (!user || user->disabled) return fail(Errc::Unauthenticated, "", "the account is disabled");
     return principalOf(tx, *user);
   });
@@ -146,15 +136,14 @@ Result<Principal> AuthService::authenticate(const std::string& token) {
 Result<void> AuthService::logout(const std::string& token) {
   const std::string hash = sha256Hex(token);
   return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
-    auto session = tx.sessions().getByTokenHash(hash);
+    const auto session = CS_TRY(store::ifFound(tx.sessions().getByTokenHash(hash)));
     if (!session) return fail(Errc::Unauthenticated, "", "no such session");
-    if (auto r = tx.sessions().revoke(session->id); !r) return r;
-    auto user = tx.users().get(session->user_id);
+    CS_TRY(tx.sessions().revoke(session->id));
+    const auto user = CS_TRY(store::ifFound(tx.users().get(session->user_id)));
     const Principal actor{.user_id = session->user_id, .username = user ? user->username : ""};
-    auto audited = ctx_.auditor.record(tx, actor,
-                                       {"session", std::to_string(session->id), "logout", "null",
-                                        "null", user ? store::orgPathOf(tx, user->org_id) : "/"});
-    if (!audited) return tl::unexpected(audited.error());
+    CS_TRY(ctx_.auditor.record(tx, actor,
+                               {"session", std::to_string(session->id), "logout", "null", "null",
+                                user ? CS_TRY(store::orgPathOf(tx, user->org_id)) : "/"}));
     return ok();
   });
 }

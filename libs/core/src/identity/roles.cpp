@@ -8,34 +8,13 @@ namespace {
 constexpr std::array<Role, 7> kRoles = {
     Role::Admin,         Role::Leader,    Role::DutyOfficer,      Role::DepartmentOfficer,
     Role::StreetOfficer, Role::Inspector, Role::EnterpriseManager};
-constexpr std::array<std::string_view, 7> kRoleNames = {
-    "admin",          "leader",    "duty_officer",      "department_officer",
-    "street_officer", "inspector", "enterprise_manager"};
-// One row per permission, in enum order, so names cannot drift from values.
-constexpr std::array<std::pair<Permission, std::string_view>, 22> kPermissions = {{
-    {Permission::OrgRead, "org.read"},           {Permission::OrgWrite, "org.write"},
-    {Permission::UserRead, "user.read"},         {Permission::UserWrite, "user.write"},
-    {Permission::AuditRead, "audit.read"},       {Permission::AuditVerify, "audit.verify"},
-    {Permission::BasemapRead, "basemap.read"},   {Permission::BasemapWrite, "basemap.write"},
-    {Permission::EventsRead, "events.read"},     {Permission::RiskRead, "risk.read"},
-    {Permission::RiskWrite, "risk.write"},       {Permission::RiskAssess, "risk.assess"},
-    {Permission::HazardRead, "hazard.read"},     {Permission::HazardReport, "hazard.report"},
-    {Permission::HazardManage, "hazard.manage"}, {Permission::HazardRectify, "hazard.rectify"},
-    {Permission::HazardVerify, "hazard.verify"}, {Permission::HazardPolicy, "hazard.policy"},
-    {Permission::MonitorRead, "monitor.read"},   {Permission::SensorManage, "sensor.manage"},
-    {Permission::AlarmHandle, "alarm.handle"},   {Permission::ReadingIngest, "reading.ingest"},
-}};
-constexpr std::array<Permission, kPermissions.size()> kPermissionList = [] {
-  std::array<Permission, kPermissions.size()> out{};
-  for (std::size_t i = 0; i < out.size(); ++i) out[i] = kPermissions[i].first;
+static_assert(static_cast<std::size_t>(Permission::ReadingIngest) + 1 ==
+              kPermissionNames.names.size());
+constexpr std::array<Permission, kPermissionNames.names.size()> kPermissionList = [] {
+  std::array<Permission, kPermissionNames.names.size()> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<Permission>(i);
   return out;
 }();
-static_assert([] {
-  for (std::size_t i = 0; i < kPermissions.size(); ++i) {
-    if (static_cast<std::size_t>(kPermissions[i].first) != i) return false;
-  }
-  return true;
-}());
 
 constexpr std::uint32_t bit(Permission p) { return 1U << static_cast<unsigned>(p); }
 constexpr std::uint32_t kEveryone = bit(Permission::OrgRead) | bit(Permission::BasemapRead) |
@@ -79,18 +58,6 @@ constexpr std::uint32_t permissionsOf(Role role) {
 
 std::span<const Role> allRoles() { return kRoles; }
 std::span<const Permission> allPermissions() { return kPermissionList; }
-const char* toString(Role role) { return kRoleNames[static_cast<std::size_t>(role)].data(); }
-const char* toString(Permission p) {
-  return kPermissions[static_cast<std::size_t>(p)].second.data();
-}
-
-std::optional<Role> parseRole(std::string_view text) {
-  for (std::size_t i = 0; i < kRoleNames.size(); ++i) {
-    if (kRoleNames[i] == text) return kRoles[i];
-  }
-  return std::nullopt;
-}
-
 bool grants(Role role, Permission permission) {
   return (permissionsOf(role) & bit(permission)) != 0;
 }

@@ -50,9 +50,9 @@ Result<org::Organisation> orgInScope(store::Tx& tx, const Principal& who, OrgId 
                                      const char* field) {
   // Accounts follow the subtree only: a department's sector reach does not extend to the
   // enterprises' people.
-  auto org = tx.orgs().get(id);
+  auto org = CS_TRY(store::ifFound(tx.orgs().get(id)));
   if (!org || !reachesSubtree(who, *org)) return notInScope(field, id.value);
-  return org;
+  return *org;
 }
 
 void announceUser(ServiceContext& ctx, const User& user, const std::string& org_path,
@@ -71,17 +71,16 @@ void announceUser(ServiceContext& ctx, const User& user, const std::string& org_
 }  // namespace
 
 Result<User> UserService::create(const Principal& who, const UserDraft& draft) {
-  if (auto r = require(who, Permission::UserWrite); !r) return tl::unexpected(r.error());
-  if (auto r = validateUsername(draft.username); !r) return tl::unexpected(r.error());
-  if (auto r = validatePassword(draft.password); !r) return tl::unexpected(r.error());
+  CS_TRY(require(who, Permission::UserWrite));
+  CS_TRY(validateUsername(draft.username));
+  CS_TRY(validatePassword(draft.password));
   if (draft.display_name.empty()) return invalid("display_name", "must not be empty");
   // Hash outside the transaction: argon2id is deliberately slow.
   const std::string hash = hasher_.hash(draft.password);
   std::string org_path;
   auto created = store::writeReturning<User>(ctx_.store, [&](store::Tx& tx) -> Result<User> {
-    auto org = orgInScope(tx, who, draft.org_id, "org_id");
-    if (!org) return tl::unexpected(org.error());
-    if (auto r = validateRolesFor(org->kind, draft.roles); !r) return tl::unexpected(r.error());
+    auto org = CS_TRY(orgInScope(tx, who, draft.org_id, "org_id"));
+    CS_TRY(validateRolesFor(org.kind, draft.roles));
     if (tx.users().getByUsername(draft.username)) {
       return fail(Errc::Conflict, "username", "'" + draft.username + "' is taken");
     }
@@ -92,14 +91,12 @@ Result<User> UserService::create(const Principal& who, const UserDraft& draft) {
     user.roles = draft.roles;
     user.password_hash = hash;
     user.created_at = user.updated_at = ctx_.clock.now();
-    auto id = tx.users().insert(user);
-    if (!id) return tl::unexpected(id.error());
-    user.id = *id;
-    org_path = org->path;
-    auto audited = ctx_.auditor.record(
+    auto id = CS_TRY(tx.users().insert(user));
+    user.id = id;
+    org_path = org.path;
+    CS_TRY(ctx_.auditor.record(
         tx, who,
-        {"user", std::to_string(id->value), "create", "null", toAuditJson(user), org->path});
-    if (!audited) return tl::unexpected(audited.error());
+        {"user", std::to_string(id.value), "create", "null", toAuditJson(user), org.path}));
     return user;
   });
   if (created) announceUser(ctx_, *created, org_path, "created");
@@ -107,12 +104,12 @@ Result<User> UserService::create(const Principal& who, const UserDraft& draft) {
 }
 
 Result<User> UserService::loadForWrite(store::Tx& tx, const Principal& who, UserId id) {
-  if (auto r = require(who, Permission::UserWrite); !r) return tl::unexpected(r.error());
-  auto user = tx.users().get(id);
+  CS_TRY(require(who, Permission::UserWrite));
+  auto user = CS_TRY(store::ifFound(tx.users().get(id)));
   if (!user) return notInScope("id", id.value, "user");
-  auto org = tx.orgs().get(user->org_id);
+  const auto org = CS_TRY(store::ifFound(tx.orgs().get(user->org_id)));
   if (!org || !reachesSubtree(who, *org)) return notInScope("id", id.value, "user");
-  return user;
+  return *user;
 }
 
 Result<User> UserService::update(const Principal& who, UserId id, const UserPatch& patch) {
@@ -120,94 +117,101 @@ Result<User> UserService::update(const Principal& who, UserId id, const UserPatc
     return invalid("display_name", "must not be empty");
   }
   return store::writeReturning<User>(ctx_.store, [&](store::Tx& tx) -> Result<User> {
-    auto user = loadForWrite(tx, who, id);
-    if (!user) return user;
-    const std::string before = toAuditJson(*user);
+    auto user = CS_TRY(loadForWrite(tx, who, id));
+    const std::string before = toAuditJson(user);
     if (patch.roles) {
-      auto org = tx.orgs().get(user->org_id);
-      if (!org) return tl::unexpected(org.error());
-      if (auto r = validateRolesFor(org->kind, *patch.roles); !r) return tl::unexpected(r.error());
-      user->roles = *patch.roles;
+      auto org = CS_TRY(tx.orgs().get(user.org_id));
+      CS_TRY(validateRolesFor(org.kind, *patch.roles));
+      user.roles = *patch.roles;
     }
-    if (patch.display_name) user->display_name = *patch.display_name;
+    if (patch.display_name) user.display_name = *patch.display_name;
     if (patch.disabled) {
       if (*patch.disabled && id == who.user_id)
         return invalid("disabled", "you cannot disable yourself");
-      user->disabled = *patch.disabled;
-      if (user->disabled) {
-        if (auto r = tx.sessions().revokeAllOf(id); !r) return tl::unexpected(r.error());
+      user.disabled = *patch.disabled;
+      if (user.disabled) {
+        CS_TRY(tx.sessions().revokeAllOf(id));
       }
     }
-    user->updated_at = ctx_.clock.now();
-    if (auto r = tx.users().update(*user); !r) return tl::unexpected(r.error());
+    user.updated_at = ctx_.clock.now();
+    CS_TRY(tx.users().update(user));
     const char* action = patch.disabled ? (*patch.disabled ? "disable" : "enable") : "update";
-    auto audited = ctx_.auditor.record(tx, who,
-                                       {"user", std::to_string(id.value), action, before,
-                                        toAuditJson(*user), store::orgPathOf(tx, user->org_id)});
-    if (!audited) return tl::unexpected(audited.error());
+    CS_TRY(ctx_.auditor.record(tx, who,
+                               {"user", std::to_string(id.value), action, before, toAuditJson(user),
+                                CS_TRY(store::orgPathOf(tx, user.org_id))}));
     return user;
   });
 }
 
 Result<void> UserService::setPassword(const Principal& who, UserId id,
                                       const std::string& password) {
-  if (auto r = validatePassword(password); !r) return r;
+  CS_TRY(validatePassword(password));
   const std::string hash = hasher_.hash(password);
   return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
-    auto user = loadForWrite(tx, who, id);
-    if (!user) return tl::unexpected(user.error());
-    user->password_hash = hash;
-    user->failed_logins = 0;
-    user->locked_until.reset();
-    user->updated_at = ctx_.clock.now();
-    if (auto r = tx.users().update(*user); !r) return r;
-    if (auto r = tx.sessions().revokeAllOf(id); !r) return tl::unexpected(r.error());
-    auto audited = ctx_.auditor.record(tx, who,
-                                       {"user", std::to_string(id.value), "password", "null",
-                                        "null", store::orgPathOf(tx, user->org_id)});
-    if (!audited) return tl::unexpected(audited.error());
+    auto user = CS_TRY(loadForWrite(tx, who, id));
+    user.password_hash = hash;
+    user.failed_logins = 0;
+    user.locked_until.reset();
+    user.updated_at = ctx_.clock.now();
+    CS_TRY(tx.users().update(user));
+    CS_TRY(tx.sessions().revokeAllOf(id));
+    CS_TRY(ctx_.auditor.record(tx, who,
+                               {"user", std::to_string(id.value), "password", "null", "null",
+                                CS_TRY(store::orgPathOf(tx, user.org_id))}));
     return ok();
   });
 }
 
 Result<int> UserService::revokeSessions(const Principal& who, UserId id) {
   return store::writeReturning<int>(ctx_.store, [&](store::Tx& tx) -> Result<int> {
-    auto user = loadForWrite(tx, who, id);
-    if (!user) return tl::unexpected(user.error());
-    auto n = tx.sessions().revokeAllOf(id);
-    if (!n) return n;
-    auto audited = ctx_.auditor.record(
-        tx, who,
-        {"user", std::to_string(id.value), "revoke_sessions", "null",
-         JsonObject().add("revoked", std::int64_t{*n}).str(), store::orgPathOf(tx, user->org_id)});
-    if (!audited) return tl::unexpected(audited.error());
+    auto user = CS_TRY(loadForWrite(tx, who, id));
+    auto n = CS_TRY(tx.sessions().revokeAllOf(id));
+    CS_TRY(ctx_.auditor.record(tx, who,
+                               {"user", std::to_string(id.value), "revoke_sessions", "null",
+                                JsonObject().add("revoked", std::int64_t{n}).str(),
+                                CS_TRY(store::orgPathOf(tx, user.org_id))}));
     return n;
   });
 }
 
 Result<User> UserService::get(const Principal& who, UserId id) {
-  if (auto r = require(who, Permission::UserRead); !r) return tl::unexpected(r.error());
+  CS_TRY(require(who, Permission::UserRead));
   return store::readReturning<User>(ctx_.store, [&](store::Tx& tx) -> Result<User> {
-    auto user = tx.users().get(id);
+    auto user = CS_TRY(store::ifFound(tx.users().get(id)));
     if (!user) return notInScope("id", id.value, "user");
-    auto org = tx.orgs().get(user->org_id);
+    const auto org = CS_TRY(store::ifFound(tx.orgs().get(user->org_id)));
     if (!org || !reachesSubtree(who, *org)) return notInScope("id", id.value, "user");
-    return user;
+    return *user;
   });
 }
 
 Result<User> UserService::getByUsername(const Principal& who, const std::string& username) {
-  auto user = store::readReturning<User>(
-      ctx_.store, [&](store::Tx& tx) { return tx.users().getByUsername(username); });
+  const auto user =
+      CS_TRY(store::readReturning<std::optional<User>>(ctx_.store, [&](store::Tx& tx) {
+        return store::ifFound(tx.users().getByUsername(username));
+      }));
   if (!user) return fail(Errc::NotFound, "username", "no such user");
   return get(who, user->id);
 }
 
 Result<std::vector<User>> UserService::list(const Principal& who, store::PageRequest page) {
-  if (auto r = require(who, Permission::UserRead); !r) return tl::unexpected(r.error());
+  CS_TRY(require(who, Permission::UserRead));
   return store::readReturning<std::vector<User>>(ctx_.store, [&](store::Tx& tx) {
     return tx.users().list(Scope{who.org_path, {}, {}}, page);
   });
+}
+
+Result<Profile> UserService::profile(const Principal& who) {
+  Profile out;
+  for (const auto p : allPermissions()) {
+    if (who.can(p)) out.permissions.push_back(p);
+  }
+  CS_TRY(ctx_.store.read([&](store::Tx& tx) -> Result<void> {
+    out.user = CS_TRY(tx.users().get(who.user_id));
+    out.org = CS_TRY(tx.orgs().get(who.org_id));
+    return ok();
+  }));
+  return out;
 }
 
 }  // namespace citysafe::identity

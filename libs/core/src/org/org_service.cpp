@@ -58,12 +58,12 @@ void OrgService::announce(const Organisation& org, const char* action) {
 }
 
 Result<Organisation> OrgService::create(const Principal& who, const OrgDraft& draft) {
-  if (auto r = identity::require(who, Permission::OrgWrite); !r) return tl::unexpected(r.error());
-  if (auto r = validateName(draft.name); !r) return tl::unexpected(r.error());
-  if (auto r = validateSectors(draft.kind, draft.sectors); !r) return tl::unexpected(r.error());
-  if (auto r = validateLocation(draft.location); !r) return tl::unexpected(r.error());
+  CS_TRY(identity::require(who, Permission::OrgWrite));
+  CS_TRY(validateName(draft.name));
+  CS_TRY(validateSectors(draft.kind, draft.sectors));
+  CS_TRY(validateLocation(draft.location));
   if (draft.kind == OrgKind::Enterprise) {
-    if (auto r = validateCreditCode(draft.credit_code); !r) return tl::unexpected(r.error());
+    CS_TRY(validateCreditCode(draft.credit_code));
     if (draft.sectors.empty()) return invalid("sectors", "an enterprise needs its sector");
   } else if (!draft.credit_code.empty()) {
     return invalid("credit_code", "only enterprises carry a unified social credit code");
@@ -79,7 +79,7 @@ Result<Organisation> OrgService::create(const Principal& who, const OrgDraft& dr
       store::writeReturning<Organisation>(ctx_.store, [&](store::Tx& tx) -> Result<Organisation> {
         std::string parent_path = "/";
         if (draft.parent_id) {
-          auto parent = tx.orgs().get(*draft.parent_id);
+          const auto parent = CS_TRY(store::ifFound(tx.orgs().get(*draft.parent_id)));
           if (!parent || !identity::reaches(who, *parent)) {
             return identity::notInScope("parent_id", draft.parent_id->value);
           }
@@ -90,11 +90,10 @@ Result<Organisation> OrgService::create(const Principal& who, const OrgDraft& dr
           parent_path = parent->path;
         }
         if (draft.kind == OrgKind::Enterprise) {
-          auto existing = tx.orgs().findByCreditCode(draft.credit_code);
-          if (!existing) return tl::unexpected(existing.error());
-          if (*existing) {
+          auto existing = CS_TRY(tx.orgs().findByCreditCode(draft.credit_code));
+          if (existing) {
             return fail(Errc::Conflict, "credit_code",
-                        "already registered to organisation " + std::to_string((*existing)->value));
+                        "already registered to organisation " + std::to_string((existing)->value));
           }
         }
         Organisation org;
@@ -107,15 +106,13 @@ Result<Organisation> OrgService::create(const Principal& who, const OrgDraft& dr
         org.location = draft.location;
         org.created_at = org.updated_at = ctx_.clock.now();
         org.path = parent_path + "pending/";
-        auto id = tx.orgs().insert(org);
-        if (!id) return tl::unexpected(id.error());
-        org.id = *id;
-        org.path = parent_path + std::to_string(id->value) + "/";
-        if (auto r = tx.orgs().update(org); !r) return tl::unexpected(r.error());
-        auto audited = ctx_.auditor.record(
+        auto id = CS_TRY(tx.orgs().insert(org));
+        org.id = id;
+        org.path = parent_path + std::to_string(id.value) + "/";
+        CS_TRY(tx.orgs().update(org));
+        CS_TRY(ctx_.auditor.record(
             tx, who,
-            {"org", std::to_string(org.id.value), "create", "null", toAuditJson(org), org.path});
-        if (!audited) return tl::unexpected(audited.error());
+            {"org", std::to_string(org.id.value), "create", "null", toAuditJson(org), org.path}));
         return org;
       });
   if (created) announce(*created, "created");
@@ -123,16 +120,16 @@ Result<Organisation> OrgService::create(const Principal& who, const OrgDraft& dr
 }
 
 Result<Organisation> OrgService::update(const Principal& who, OrgId id, const OrgPatch& patch) {
-  if (auto r = identity::require(who, Permission::OrgWrite); !r) return tl::unexpected(r.error());
+  CS_TRY(identity::require(who, Permission::OrgWrite));
   if (patch.name) {
-    if (auto r = validateName(*patch.name); !r) return tl::unexpected(r.error());
+    CS_TRY(validateName(*patch.name));
   }
   if (patch.location) {
-    if (auto r = validateLocation(*patch.location); !r) return tl::unexpected(r.error());
+    CS_TRY(validateLocation(*patch.location));
   }
   auto updated =
       store::writeReturning<Organisation>(ctx_.store, [&](store::Tx& tx) -> Result<Organisation> {
-        auto org = tx.orgs().get(id);
+        auto org = CS_TRY(store::ifFound(tx.orgs().get(id)));
         if (!org || !identity::reaches(who, *org)) return identity::notInScope("id", id.value);
         const std::string before = toAuditJson(*org);
         if (patch.name) org->name = *patch.name;
@@ -146,19 +143,17 @@ Result<Organisation> OrgService::update(const Principal& who, OrgId id, const Or
             return fail(Errc::Forbidden, "sectors",
                         "only a superior organisation may change these sectors");
           }
-          if (auto r = validateSectors(org->kind, *patch.sectors); !r)
-            return tl::unexpected(r.error());
+          CS_TRY(validateSectors(org->kind, *patch.sectors));
           if (org->kind == OrgKind::Enterprise && patch.sectors->empty()) {
             return invalid("sectors", "an enterprise needs its sector");
           }
           org->sectors = *patch.sectors;
         }
         org->updated_at = ctx_.clock.now();
-        if (auto r = tx.orgs().update(*org); !r) return tl::unexpected(r.error());
-        auto audited = ctx_.auditor.record(
+        CS_TRY(tx.orgs().update(*org));
+        CS_TRY(ctx_.auditor.record(
             tx, who,
-            {"org", std::to_string(id.value), "update", before, toAuditJson(*org), org->path});
-        if (!audited) return tl::unexpected(audited.error());
+            {"org", std::to_string(id.value), "update", before, toAuditJson(*org), org->path}));
         return *org;
       });
   if (updated) announce(*updated, "updated");
@@ -166,18 +161,18 @@ Result<Organisation> OrgService::update(const Principal& who, OrgId id, const Or
 }
 
 Result<Organisation> OrgService::get(const Principal& who, OrgId id) {
-  if (auto r = identity::require(who, Permission::OrgRead); !r) return tl::unexpected(r.error());
-  auto org = store::readReturning<Organisation>(ctx_.store,
-                                                [&](store::Tx& tx) { return tx.orgs().get(id); });
+  CS_TRY(identity::require(who, Permission::OrgRead));
+  const auto org = CS_TRY(store::readReturning<std::optional<Organisation>>(
+      ctx_.store, [&](store::Tx& tx) { return store::ifFound(tx.orgs().get(id)); }));
   // Out of scope reads look like missing ones, so ids outside the subtree leak nothing.
   if (!org || !identity::reaches(who, *org))
     return fail(Errc::NotFound, "id", "no such organisation");
-  return org;
+  return *org;
 }
 
 Result<std::vector<Organisation>> OrgService::list(const Principal& who,
                                                    const OrgListQuery& query) {
-  if (auto r = identity::require(who, Permission::OrgRead); !r) return tl::unexpected(r.error());
+  CS_TRY(identity::require(who, Permission::OrgRead));
   store::OrgFilter filter{identity::scopeOf(who), query.kind, query.parent_id};
   return store::readReturning<std::vector<Organisation>>(
       ctx_.store, [&](store::Tx& tx) { return tx.orgs().list(filter, query.page); });

@@ -73,18 +73,6 @@ org::GeoPoint gcjOffset(org::GeoPoint p) {
 
 }  // namespace
 
-const char* toString(GeometryType type) {
-  switch (type) {
-    case GeometryType::Point:
-      return "Point";
-    case GeometryType::LineString:
-      return "LineString";
-    case GeometryType::Polygon:
-      return "Polygon";
-  }
-  return "Point";
-}
-
 basemap::BBox Geometry::bbox() const {
   basemap::BBox box;
   for (const auto& p : points) box.extend(p);

@@ -34,9 +34,9 @@ const char* lecBand(double d) {
 }  // namespace
 
 Result<LecResult> assessLec(const LecInput& in, const LecColourBands& bands) {
-  if (auto r = inTable(in.l, kLecL, "l"); !r) return tl::unexpected(r.error());
-  if (auto r = inTable(in.e, kLecE, "e"); !r) return tl::unexpected(r.error());
-  if (auto r = inTable(in.c, kLecC, "c"); !r) return tl::unexpected(r.error());
+  CS_TRY(inTable(in.l, kLecL, "l"));
+  CS_TRY(inTable(in.e, kLecE, "e"));
+  CS_TRY(inTable(in.c, kLecC, "c"));
   LecResult out;
   // Round away the binary noise of products like 0.1 × 3 × 7.
   out.d = std::round(in.l * in.e * in.c * 1000) / 1000;

@@ -23,9 +23,8 @@ Result<void> MarkerCache::refresh(store::Store& store) {
   std::int64_t current = 0;
   std::vector<store::RiskMarker> changed;
   auto read = store.read([&](store::Tx& tx) -> Result<void> {
-    auto v = tx.risks().version();
-    if (!v) return tl::unexpected(v.error());
-    current = *v;
+    auto v = CS_TRY(tx.risks().version());
+    current = v;
     if (current == seen) return ok();
     auto rows = tx.risks().markersSince(seen);  // -1 at first: every row
     if (!rows) return tl::unexpected(rows.error());

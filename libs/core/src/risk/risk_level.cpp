@@ -1,17 +1,24 @@
 #include "citysafe/core/risk/risk_level.hpp"
 
 #include <array>
+#include <string>
 
 namespace citysafe::risk {
 namespace {
-constexpr std::array<const char*, 4> kLevels = {"major", "large", "general", "low"};
 constexpr std::array<const char*, 4> kColours = {"red", "orange", "yellow", "blue"};
 constexpr std::array<const char*, 4> kLevelsZh = {"重大", "较大", "一般", "低"};
 }  // namespace
 
-const char* levelName(RiskLevel level) { return kLevels[static_cast<std::size_t>(level)]; }
 const char* colourName(RiskLevel level) { return kColours[static_cast<std::size_t>(level)]; }
 const char* levelNameZh(RiskLevel level) { return kLevelsZh[static_cast<std::size_t>(level)]; }
+
+Result<RiskLevel> storedLevel(std::int64_t rank, const char* column) {
+  if (rank >= 0 && rank < static_cast<std::int64_t>(kColours.size())) {
+    return static_cast<RiskLevel>(rank);
+  }
+  return fail(Errc::Internal, column,
+              "unknown level " + std::to_string(rank) + " stored in " + column);
+}
 
 std::optional<RiskLevel> parseColour(std::string_view colour) {
   for (std::size_t i = 0; i < kColours.size(); ++i) {

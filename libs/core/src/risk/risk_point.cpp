@@ -6,30 +6,29 @@
 
 namespace citysafe::risk {
 namespace {
+// Chinese names, and whether a kind is a vulnerable target (脆弱性目标), in kRiskKindNames' order.
 struct KindInfo {
-  RiskKind kind;
-  const char* code;
   const char* zh;
   bool vulnerable;
 };
 constexpr std::array<KindInfo, 17> kKinds = {{
-    {RiskKind::EnterpriseUnit, "enterprise_unit", "生产储存单元", false},
-    {RiskKind::PublicPlace, "public_place", "人员密集场所", false},
-    {RiskKind::ConstructionSite, "construction_site", "建设工地", false},
-    {RiskKind::GasPipeline, "gas_pipeline", "燃气管道", false},
-    {RiskKind::WaterMain, "water_main", "供水管网", false},
-    {RiskKind::Drainage, "drainage", "排水管网", false},
-    {RiskKind::Bridge, "bridge", "桥梁", false},
-    {RiskKind::Tunnel, "tunnel", "隧道", false},
-    {RiskKind::UtilityTunnel, "utility_tunnel", "综合管廊", false},
-    {RiskKind::Elevator, "elevator", "电梯", false},
-    {RiskKind::GeologicalHazard, "geological_hazard", "地质灾害隐患点", false},
-    {RiskKind::Waterlogging, "waterlogging", "内涝点", false},
-    {RiskKind::School, "school", "学校", true},
-    {RiskKind::Kindergarten, "kindergarten", "幼儿园", true},
-    {RiskKind::Hospital, "hospital", "医院", true},
-    {RiskKind::ElderlyHome, "elderly_home", "养老机构", true},
-    {RiskKind::CrowdedPlace, "crowded_place", "人员密集场所", true},
+    {"生产储存单元", false},
+    {"人员密集场所", false},
+    {"建设工地", false},
+    {"燃气管道", false},
+    {"供水管网", false},
+    {"排水管网", false},
+    {"桥梁", false},
+    {"隧道", false},
+    {"综合管廊", false},
+    {"电梯", false},
+    {"地质灾害隐患点", false},
+    {"内涝点", false},
+    {"学校", true},
+    {"幼儿园", true},
+    {"医院", true},
+    {"养老机构", true},
+    {"人员密集场所", true},
 }};
 constexpr std::array<RiskKind, 17> kAll = {
     RiskKind::EnterpriseUnit, RiskKind::PublicPlace,      RiskKind::ConstructionSite,
@@ -42,16 +41,8 @@ const KindInfo& info(RiskKind kind) { return kKinds[static_cast<std::size_t>(kin
 }  // namespace
 
 std::span<const RiskKind> allRiskKinds() { return kAll; }
-const char* toString(RiskKind kind) { return info(kind).code; }
 const char* nameZh(RiskKind kind) { return info(kind).zh; }
 bool isVulnerableTarget(RiskKind kind) { return info(kind).vulnerable; }
-
-std::optional<RiskKind> parseRiskKind(std::string_view text) {
-  for (const auto& k : kKinds) {
-    if (text == k.code) return k.kind;
-  }
-  return std::nullopt;
-}
 
 std::string toAuditJson(const RiskPoint& p) {
   JsonObject o;

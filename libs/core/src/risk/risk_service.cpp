@@ -38,12 +38,12 @@ Result<void> validateFields(const std::string& name, const std::string& sector,
 }  // namespace
 
 Result<void> RiskService::checkPlacement(store::Tx& tx, const Principal& who, const RiskPoint& p) {
-  auto org = tx.orgs().get(p.org_id);
+  const auto org = CS_TRY(store::ifFound(tx.orgs().get(p.org_id)));
   if (!org || !identity::reaches(identity::scopeOf(who), org->path, {p.sector})) {
     return identity::notInScope("org_id", p.org_id.value);
   }
   if (p.enterprise_id) {
-    auto enterprise = tx.orgs().get(*p.enterprise_id);
+    const auto enterprise = CS_TRY(store::ifFound(tx.orgs().get(*p.enterprise_id)));
     if (!enterprise || enterprise->kind != org::OrgKind::Enterprise) {
       return invalid("enterprise_id", "organisation " + std::to_string(p.enterprise_id->value) +
                                           " is not an enterprise");
@@ -55,7 +55,7 @@ Result<void> RiskService::checkPlacement(store::Tx& tx, const Principal& who, co
     return invalid("enterprise_id",
                    "an enterprise production or storage unit needs its enterprise");
   }
-  const auto extent = basemap::districtExtent(tx);
+  const auto extent = CS_TRY(basemap::readDistrictExtent(tx));
   return validateGeometry(p.geometry, "geometry", extent ? &*extent : nullptr);
 }
 
@@ -75,7 +75,7 @@ void RiskService::announce(const RiskPoint& p, const char* action) {
 
 Result<RiskPoint> RiskService::insertChecked(store::Tx& tx, const Principal& who,
                                              const RiskPointDraft& d) {
-  if (auto r = validateFields(d.name, d.sector, d.capacity); !r) return tl::unexpected(r.error());
+  CS_TRY(validateFields(d.name, d.sector, d.capacity));
   RiskPoint p;
   p.name = d.name;
   p.kind = d.kind;
@@ -84,20 +84,17 @@ Result<RiskPoint> RiskService::insertChecked(store::Tx& tx, const Principal& who
   p.enterprise_id = d.enterprise_id;
   p.geometry = d.geometry;
   p.capacity = d.capacity;
-  if (auto r = checkPlacement(tx, who, p); !r) return tl::unexpected(r.error());
-  p.org_path = store::orgPathOf(tx, p.org_id);
+  CS_TRY(checkPlacement(tx, who, p));
+  p.org_path = CS_TRY(store::orgPathOf(tx, p.org_id));
   p.created_at = p.updated_at = ctx_.clock.now();
-  auto version = tx.risks().bumpVersion();
-  if (!version) return tl::unexpected(version.error());
-  p.version = *version;
-  auto id = tx.risks().insert(p);
-  if (!id) return tl::unexpected(id.error());
-  p.id = *id;
+  auto version = CS_TRY(tx.risks().bumpVersion());
+  p.version = version;
+  auto id = CS_TRY(tx.risks().insert(p));
+  p.id = id;
   p.code = codeFor(p.id);
-  if (auto r = tx.risks().update(p); !r) return tl::unexpected(r.error());
-  auto audited = ctx_.auditor.record(
-      tx, who, {"risk_point", std::to_string(p.id), "create", "null", toAuditJson(p), p.org_path});
-  if (!audited) return tl::unexpected(audited.error());
+  CS_TRY(tx.risks().update(p));
+  CS_TRY(ctx_.auditor.record(
+      tx, who, {"risk_point", std::to_string(p.id), "create", "null", toAuditJson(p), p.org_path}));
   return p;
 }
 
@@ -105,7 +102,7 @@ Result<ImportReport> RiskService::importPoints(const Principal& who,
                                                const std::vector<ImportRow>& rows,
                                                std::vector<ImportProblem> parse_problems,
                                                bool keep_good_rows) {
-  if (auto r = identity::require(who, Permission::RiskWrite); !r) return tl::unexpected(r.error());
+  CS_TRY(identity::require(who, Permission::RiskWrite));
   ImportReport report;
   report.problems = std::move(parse_problems);
   std::vector<RiskPoint> added;
@@ -142,7 +139,7 @@ Result<ImportReport> RiskService::importPoints(const Principal& who,
 }
 
 Result<RiskPoint> RiskService::create(const Principal& who, const RiskPointDraft& d) {
-  if (auto r = identity::require(who, Permission::RiskWrite); !r) return tl::unexpected(r.error());
+  CS_TRY(identity::require(who, Permission::RiskWrite));
   auto created = store::writeReturning<RiskPoint>(
       ctx_.store, [&](store::Tx& tx) { return insertChecked(tx, who, d); });
   if (created) announce(*created, "created");
@@ -151,52 +148,49 @@ Result<RiskPoint> RiskService::create(const Principal& who, const RiskPointDraft
 
 Result<RiskPoint> RiskService::update(const Principal& who, std::int64_t id,
                                       const RiskPointPatch& patch) {
-  if (auto r = identity::require(who, Permission::RiskWrite); !r) return tl::unexpected(r.error());
+  CS_TRY(identity::require(who, Permission::RiskWrite));
   auto updated =
       store::writeReturning<RiskPoint>(ctx_.store, [&](store::Tx& tx) -> Result<RiskPoint> {
-        auto p = tx.risks().get(id);
+        auto p = CS_TRY(store::ifFound(tx.risks().get(id)));
         if (!p || !reachesPoint(who, *p)) return fail(Errc::NotFound, "id", "no such risk point");
         const std::string before = toAuditJson(*p);
         if (patch.name) p->name = *patch.name;
         if (patch.sector) p->sector = *patch.sector;
         if (patch.capacity) p->capacity = *patch.capacity;
         if (patch.geometry) p->geometry = *patch.geometry;
-        if (auto r = validateFields(p->name, p->sector, p->capacity); !r)
-          return tl::unexpected(r.error());
-        if (auto r = checkPlacement(tx, who, *p); !r) return tl::unexpected(r.error());
+        CS_TRY(validateFields(p->name, p->sector, p->capacity));
+        CS_TRY(checkPlacement(tx, who, *p));
         p->updated_at = ctx_.clock.now();
-        auto version = tx.risks().bumpVersion();
-        if (!version) return tl::unexpected(version.error());
-        p->version = *version;
-        if (auto r = tx.risks().update(*p); !r) return tl::unexpected(r.error());
-        auto audited = ctx_.auditor.record(
+        auto version = CS_TRY(tx.risks().bumpVersion());
+        p->version = version;
+        CS_TRY(tx.risks().update(*p));
+        CS_TRY(ctx_.auditor.record(
             tx, who,
-            {"risk_point", std::to_string(id), "update", before, toAuditJson(*p), p->org_path});
-        if (!audited) return tl::unexpected(audited.error());
-        return p;
+            {"risk_point", std::to_string(id), "update", before, toAuditJson(*p), p->org_path}));
+        return *p;
       });
   if (updated) announce(*updated, "updated");
   return updated;
 }
 
 Result<RiskPoint> RiskService::get(const Principal& who, std::int64_t id) {
-  if (auto r = identity::require(who, Permission::RiskRead); !r) return tl::unexpected(r.error());
-  auto p = store::readReturning<RiskPoint>(ctx_.store,
-                                           [&](store::Tx& tx) { return tx.risks().get(id); });
+  CS_TRY(identity::require(who, Permission::RiskRead));
+  const auto p = CS_TRY(store::readReturning<std::optional<RiskPoint>>(
+      ctx_.store, [&](store::Tx& tx) { return store::ifFound(tx.risks().get(id)); }));
   if (!p || !reachesPoint(who, *p)) return fail(Errc::NotFound, "id", "no such risk point");
-  return p;
+  return *p;
 }
 
 Result<std::vector<RiskPoint>> RiskService::list(const Principal& who, store::RiskFilter filter,
                                                  store::PageRequest page) {
-  if (auto r = identity::require(who, Permission::RiskRead); !r) return tl::unexpected(r.error());
+  CS_TRY(identity::require(who, Permission::RiskRead));
   filter.scope = identity::scopeOf(who);
   return store::readReturning<std::vector<RiskPoint>>(
       ctx_.store, [&](store::Tx& tx) { return tx.risks().list(filter, page); });
 }
 
 Result<store::LevelCounts> RiskService::counts(const Principal& who, store::RiskFilter filter) {
-  if (auto r = identity::require(who, Permission::RiskRead); !r) return tl::unexpected(r.error());
+  CS_TRY(identity::require(who, Permission::RiskRead));
   filter.scope = identity::scopeOf(who);
   return store::readReturning<store::LevelCounts>(
       ctx_.store, [&](store::Tx& tx) { return tx.risks().countByLevel(filter); });
@@ -204,7 +198,7 @@ Result<store::LevelCounts> RiskService::counts(const Principal& who, store::Risk
 
 Result<std::vector<store::RiskMarker>> RiskService::markers(const Principal& who,
                                                             store::RiskFilter filter) {
-  if (auto r = identity::require(who, Permission::RiskRead); !r) return tl::unexpected(r.error());
+  CS_TRY(identity::require(who, Permission::RiskRead));
   filter.scope = identity::scopeOf(who);
   return store::readReturning<std::vector<store::RiskMarker>>(
       ctx_.store, [&](store::Tx& tx) { return tx.risks().markers(filter); });
@@ -212,10 +206,42 @@ Result<std::vector<store::RiskMarker>> RiskService::markers(const Principal& who
 
 Result<std::vector<GridCell>> RiskService::grid(const Principal& who, store::RiskFilter filter,
                                                 const store::GridFrame& frame) {
-  if (auto r = identity::require(who, Permission::RiskRead); !r) return tl::unexpected(r.error());
+  CS_TRY(identity::require(who, Permission::RiskRead));
   filter.scope = identity::scopeOf(who);
-  if (auto r = cache_.refresh(ctx_.store); !r) return tl::unexpected(r.error());
+  CS_TRY(cache_.refresh(ctx_.store));
   return aggregateGrid(cache_.gridCounts(filter, frame), frame);
+}
+
+Result<std::vector<GridCell>> RiskService::districtGrid(const Principal& who,
+                                                        store::RiskFilter filter, double cell_m) {
+  if (!(cell_m >= 50 && cell_m <= 10000)) {
+    return invalid("cell", "must be between 50 and 10000 metres");
+  }
+  CS_TRY(identity::require(who, Permission::RiskRead));
+  const auto info = CS_TRY(store::readReturning<basemap::BasemapInfo>(
+      ctx_.store, [](store::Tx& tx) { return tx.basemap().info(); }));
+  org::GeoPoint origin{0, 0};
+  if (!info.bbox.empty()) {
+    origin = {std::floor(info.bbox.min_lon * 100) / 100, std::floor(info.bbox.min_lat * 100) / 100};
+  }
+  return grid(who, std::move(filter), store::GridFrame::metres(origin, cell_m));
+}
+
+Result<std::vector<AreaSummary>> RiskService::areaSummaries(const Principal& who,
+                                                            const store::RiskFilter& filter,
+                                                            const SafetyIndexWeights& weights) {
+  const auto found = CS_TRY(markers(who, filter));
+  CS_TRY(identity::require(who, Permission::OrgRead));
+  std::vector<org::Organisation> areas;
+  for (const auto kind : {org::OrgKind::Street, org::OrgKind::Community}) {
+    const store::OrgFilter in_scope{identity::scopeOf(who), kind, {}};
+    areas =
+        CS_TRY(store::readReturning<std::vector<org::Organisation>>(ctx_.store, [&](store::Tx& tx) {
+          return tx.orgs().list(in_scope, {500, 0});
+        }));
+    if (!areas.empty()) break;
+  }
+  return summariseAreas(areas, found, weights);
 }
 
 namespace {
@@ -237,23 +263,21 @@ Result<std::vector<store::RiskMarker>> targetsNear(store::Tx& tx, org::GeoPoint 
 
 Result<std::vector<ExposureRing>> RiskService::exposure(const Principal& who, std::int64_t id,
                                                         const std::vector<double>& radii_m) {
-  auto point = get(who, id);
-  if (!point) return tl::unexpected(point.error());
+  auto point = CS_TRY(get(who, id));
   for (std::size_t i = 0; i < radii_m.size(); ++i) {
     if (!(radii_m[i] > 0 && radii_m[i] <= 20000)) {
       return invalid("radii[" + std::to_string(i) + "]", "must be between 1 and 20000 metres");
     }
   }
   const double reach = radii_m.empty() ? 0 : *std::max_element(radii_m.begin(), radii_m.end());
-  const auto at = point->geometry.representative();
-  auto targets = store::readReturning<std::vector<store::RiskMarker>>(
-      ctx_.store, [&](store::Tx& tx) { return targetsNear(tx, at, reach); });
-  if (!targets) return tl::unexpected(targets.error());
-  auto rings = exposureAround(at, id, *targets, radii_m);
+  const auto at = point.geometry.representative();
+  auto targets = CS_TRY(store::readReturning<std::vector<store::RiskMarker>>(
+      ctx_.store, [&](store::Tx& tx) { return targetsNear(tx, at, reach); }));
+  auto rings = exposureAround(at, id, targets, radii_m);
   // People are counted wherever they are; places outside the caller's scope stay unnamed.
   std::set<std::int64_t> unnamed;
   const auto scope = identity::scopeOf(who);
-  for (const auto& m : *targets) {
+  for (const auto& m : targets) {
     if (!identity::reaches(scope, m.org_path, {m.sector})) unnamed.insert(m.id);
   }
   for (auto& ring : rings) {
@@ -264,71 +288,115 @@ Result<std::vector<ExposureRing>> RiskService::exposure(const Principal& who, st
   return rings;
 }
 
+Result<std::vector<RiskPoint>> RiskService::listAll(const Principal& who,
+                                                    const store::RiskFilter& filter) {
+  std::vector<RiskPoint> all;
+  store::PageRequest page{500, 0};
+  for (;;) {
+    auto batch = CS_TRY(list(who, filter, page));
+    all.insert(all.end(), batch.begin(), batch.end());
+    if (static_cast<int>(batch.size()) < page.limit) return all;
+    page.after_id = batch.back().id;
+  }
+}
+
+Result<ListedPoint> RiskService::withPeopleNear(RiskPoint point) {
+  const auto at = point.geometry.representative();
+  const auto targets = CS_TRY(store::readReturning<std::vector<store::RiskMarker>>(
+      ctx_.store, [&](store::Tx& tx) { return targetsNear(tx, at, 1000); }));
+  const auto rings = exposureAround(at, point.id, targets, {500, 1000});
+  return ListedPoint{std::move(point), rings[0].people, rings[1].people};
+}
+
+Result<ListPage> RiskService::statutoryList(const Principal& who, StatutoryList list,
+                                            const store::RiskFilter& asked,
+                                            store::PageRequest page) {
+  CS_TRY(identity::require(who, Permission::RiskRead));
+  const auto filter = narrowToList(list, asked);
+  if (!filter) return ListPage{};
+  ListPage out;
+  out.counts = CS_TRY(counts(who, *filter));
+  for (auto& p : CS_TRY(this->list(who, *filter, page))) {
+    out.rows.push_back(showsPeopleNear(list) ? CS_TRY(withPeopleNear(std::move(p)))
+                                             : ListedPoint{std::move(p)});
+  }
+  return out;
+}
+
+Result<std::vector<ListedPoint>> RiskService::exportList(const Principal& who, StatutoryList list,
+                                                         const store::RiskFilter& asked) {
+  CS_TRY(identity::require(who, Permission::RiskRead));
+  std::vector<ListedPoint> out;
+  const auto filter = narrowToList(list, asked);
+  if (!filter) return out;
+  for (auto& p : CS_TRY(listAll(who, *filter))) out.push_back(CS_TRY(withPeopleNear(std::move(p))));
+  return out;
+}
+
+Result<Evaluation> RiskService::evaluate(const Principal& who, const MethodInput& input) {
+  CS_TRY(identity::require(who, Permission::RiskRead));
+  return risk::evaluate(input);
+}
+
 Result<Assessment> RiskService::assess(const Principal& who, std::int64_t id,
                                        const AssessRequest& request) {
-  if (auto r = identity::require(who, Permission::RiskAssess); !r) return tl::unexpected(r.error());
+  CS_TRY(identity::require(who, Permission::RiskAssess));
   if (request.basis != "inherent" && request.basis != "residual") {
     return invalid("basis", "must be inherent (固有) or residual (现有)");
   }
   MethodInput input = request.input;
   std::optional<Assessment> saved;
   std::optional<RiskPoint> point;
-  auto done = ctx_.store.write([&](store::Tx& tx) -> Result<void> {
-    auto p = tx.risks().get(id);
+  CS_TRY(ctx_.store.write([&](store::Tx& tx) -> Result<void> {
+    auto p = CS_TRY(store::ifFound(tx.risks().get(id)));
     if (!p || !reachesPoint(who, *p)) return fail(Errc::NotFound, "id", "no such risk point");
     if (auto* gb = std::get_if<Gb18218Input>(&input); gb && request.people_from_exposure) {
-      auto targets = targetsNear(tx, p->geometry.representative(), 500);
-      if (!targets) return tl::unexpected(targets.error());
+      auto targets = CS_TRY(targetsNear(tx, p->geometry.representative(), 500));
       gb->people_500m =
-          exposureAround(p->geometry.representative(), id, *targets, {500}).front().people;
+          exposureAround(p->geometry.representative(), id, targets, {500}).front().people;
     }
-    auto evaluation = evaluate(input);
-    if (!evaluation) return tl::unexpected(evaluation.error());
+    auto evaluation = CS_TRY(risk::evaluate(input));
     const std::string before = toAuditJson(*p);
     Assessment a;
     a.risk_point_id = id;
-    a.method = evaluation->method;
+    a.method = evaluation.method;
     a.basis = request.basis;
-    a.inputs_json = evaluation->inputs_json;
-    a.result_json = evaluation->result_json;
-    a.value = evaluation->value;
-    a.level = evaluation->level;
-    a.hazard_grade = evaluation->hazard_grade;
+    a.inputs_json = evaluation.inputs_json;
+    a.result_json = evaluation.result_json;
+    a.value = evaluation.value;
+    a.level = evaluation.level;
+    a.hazard_grade = evaluation.hazard_grade;
     a.assessor_id = who.user_id.value;
     a.assessor = who.username;
     a.assessed_at = ctx_.clock.now();
     a.due_at = a.assessed_at + std::chrono::days(policy_.daysFor(a.level));
-    auto aid = tx.risks().addAssessment(a);
-    if (!aid) return tl::unexpected(aid.error());
-    a.id = *aid;
+    auto aid = CS_TRY(tx.risks().addAssessment(a));
+    a.id = aid;
     p->latest = AssessmentSummary{a.method, a.basis, a.value, a.level, a.assessed_at, a.due_at};
     if (a.method == "gb18218") p->hazard_grade = a.hazard_grade;
     p->updated_at = a.assessed_at;
-    auto version = tx.risks().bumpVersion();
-    if (!version) return tl::unexpected(version.error());
-    p->version = *version;
-    if (auto r = tx.risks().update(*p); !r) return r;
-    auto audited = ctx_.auditor.record(tx, who,
-                                       {"risk_point", std::to_string(id), "assess", before,
-                                        JsonObject()
-                                            .add("method", a.method)
-                                            .add("basis", a.basis)
-                                            .addRaw("inputs", a.inputs_json)
-                                            .addRaw("result", a.result_json)
-                                            .str(),
-                                        p->org_path});
-    if (!audited) return tl::unexpected(audited.error());
+    auto version = CS_TRY(tx.risks().bumpVersion());
+    p->version = version;
+    CS_TRY(tx.risks().update(*p));
+    CS_TRY(ctx_.auditor.record(tx, who,
+                               {"risk_point", std::to_string(id), "assess", before,
+                                JsonObject()
+                                    .add("method", a.method)
+                                    .add("basis", a.basis)
+                                    .addRaw("inputs", a.inputs_json)
+                                    .addRaw("result", a.result_json)
+                                    .str(),
+                                p->org_path}));
     saved = std::move(a);
     point = std::move(*p);
     return ok();
-  });
-  if (!done) return tl::unexpected(done.error());
+  }));
   announce(*point, "assessed");
   return *saved;
 }
 
 Result<std::vector<Assessment>> RiskService::history(const Principal& who, std::int64_t id) {
-  if (auto point = get(who, id); !point) return tl::unexpected(point.error());
+  CS_TRY(get(who, id));
   return store::readReturning<std::vector<Assessment>>(
       ctx_.store, [&](store::Tx& tx) { return tx.risks().assessments(id); });
 }

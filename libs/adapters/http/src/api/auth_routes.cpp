@@ -16,17 +16,14 @@ void addAuthRoutes(Router& router, Services& services, const AppConfig& config) 
   router
       .add("POST", "/api/v1/auth/login", Access::Public,
            [&services, &config](Call& call) -> Result<HttpResponse> {
-             auto body = BodyReader::parse(call.request.body, {"username", "password", "token"});
-             if (!body) return tl::unexpected(body.error());
-             auto username = body->requiredString("username", 64);
-             if (!username) return tl::unexpected(username.error());
-             auto password = body->requiredString("password", 256);
-             if (!password) return tl::unexpected(password.error());
-             auto want_token = body->optionalBool("token");
-             if (!want_token) return tl::unexpected(want_token.error());
-             const bool api_client = want_token->value_or(false);
-             const identity::LoginAttempt attempt{.username = *username,
-                                                  .password = *password,
+             auto body =
+                 CS_TRY(BodyReader::parse(call.request.body, {"username", "password", "token"}));
+             auto username = CS_TRY(body.requiredString("username", 64));
+             auto password = CS_TRY(body.requiredString("password", 256));
+             auto want_token = CS_TRY(body.optionalBool("token"));
+             const bool api_client = want_token.value_or(false);
+             const identity::LoginAttempt attempt{.username = username,
+                                                  .password = password,
                                                   .client = api_client ? "api" : "browser",
                                                   .address = call.request.remote_address,
                                                   .previous_token = call.token};
@@ -54,7 +51,7 @@ void addAuthRoutes(Router& router, Services& services, const AppConfig& config) 
 
   router.add("POST", "/api/v1/auth/logout", Access::Authenticated,
              [&services, &config](Call& call) -> Result<HttpResponse> {
-               if (auto r = services.auth.logout(call.token); !r) return tl::unexpected(r.error());
+               CS_TRY(services.auth.logout(call.token));
                auto response = jsonResponse({{"status", "logged out"}});
                response.headers.emplace_back("Set-Cookie",
                                              sessionCookie("", 0, config.secure_cookies));
@@ -80,20 +77,11 @@ void addAuthRoutes(Router& router, Services& services, const AppConfig& config) 
 
   router.add("GET", "/api/v1/auth/me", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               const auto& who = *call.principal;
-               auto user = store::readReturning<identity::User>(
-                   services.ctx.store, [&](store::Tx& tx) { return tx.users().get(who.user_id); });
-               if (!user) return tl::unexpected(user.error());
-               auto org = services.orgs.get(who, who.org_id);
-               if (!org) return tl::unexpected(org.error());
-               Json out = userJson(*user);
-               out["org_name"] = org->name;
-               out["org_kind"] = org::toString(org->kind);
-               Json permissions = Json::array();
-               for (const auto p : identity::allPermissions()) {
-                 if (who.can(p)) permissions.push_back(identity::toString(p));
-               }
-               out["permissions"] = permissions;
+               const auto me = CS_TRY(services.users.profile(*call.principal));
+               Json out = userJson(me.user);
+               out["org_name"] = me.org.name;
+               out["org_kind"] = me.org.kind;
+               out["permissions"] = me.permissions;
                return jsonResponse(out);
              });
 }

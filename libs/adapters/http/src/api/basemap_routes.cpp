@@ -17,8 +17,7 @@ Json featureJson(const basemap::MapFeature& f) {
   return {{"type", "Feature"},
           {"id", f.id},
           {"geometry", geometry},
-          {"properties",
-           {{"layer", basemap::toString(f.layer)}, {"class", f.feature_class}, {"name", f.name}}}};
+          {"properties", {{"layer", f.layer}, {"class", f.feature_class}, {"name", f.name}}}};
 }
 
 // The basemap is public map data (OpenStreetMap or the generated demo): the public tip form
@@ -51,15 +50,12 @@ void addBasemapRoutes(Router& router, Services& services) {
   router.add("GET", "/api/v1/basemap", Access::Public,
              [&services](Call& call) -> Result<HttpResponse> {
                basemap::BBox box{-180, -90, 180, 90};
-               if (auto it = call.request.query.find("bbox"); it != call.request.query.end()) {
-                 auto parsed = parseBBox(it->second);
-                 if (!parsed) return tl::unexpected(parsed.error());
-                 box = *parsed;
+               if (const auto text = QueryParams(call.request).text("bbox")) {
+                 box = CS_TRY(parseBBox(*text));
                }
-               auto features = services.basemap.query(viewer(call), box);
-               if (!features) return tl::unexpected(features.error());
+               auto features = CS_TRY(services.basemap.query(viewer(call), box));
                Json items = Json::array();
-               for (const auto& f : *features) items.push_back(featureJson(f));
+               for (const auto& f : features) items.push_back(featureJson(f));
                auto response =
                    jsonResponse({{"type", "FeatureCollection"}, {"features", std::move(items)}});
                response.content_type = "application/geo+json";

@@ -158,28 +158,20 @@ void addRiskImportRoutes(Router& router, Services& services) {
   router
       .add("POST", "/api/v1/risk/import", Access::Authenticated,
            [&services](Call& call) -> Result<HttpResponse> {
-             if (auto r = identity::require(*call.principal, identity::Permission::RiskWrite); !r) {
-               return tl::unexpected(r.error());
-             }
-             const std::string format = queryParam(call.request, "format", "csv");
-             const std::string encoding = queryParam(call.request, "encoding", "utf-8");
-             const std::string keep = queryParam(call.request, "keep_good_rows", "false");
-             auto crs = parseCrs(queryParam(call.request, "crs", "wgs84"), "crs");
-             if (!crs) return tl::unexpected(crs.error());
+             // Permission is checked at admission (needs), before the body is read.
+             const QueryParams query(call.request);
+             const auto format = query.textOr("format", "csv");
+             const bool keep = CS_TRY(query.flag("keep_good_rows")).value_or(false);
+             const auto crs = CS_TRY(parseCrs(query.textOr("crs", "wgs84"), "crs"));
              if (format != "csv" && format != "geojson")
                return invalid("format", "must be csv or geojson");
-             if (keep != "true" && keep != "false")
-               return invalid("keep_good_rows", "must be true or false");
-             auto text = importText(call.request.body, encoding);
-             if (!text) return tl::unexpected(text.error());
+             auto text = CS_TRY(importText(call.request.body, query.textOr("encoding", "utf-8")));
              std::vector<risk::ImportProblem> problems;
-             auto rows = format == "csv" ? rowsFromCsv(*text, *crs, problems)
-                                         : rowsFromGeoJson(*text, *crs, problems);
-             if (!rows) return tl::unexpected(rows.error());
-             auto report = services.risks.importPoints(*call.principal, *rows, std::move(problems),
-                                                       keep == "true");
-             if (!report) return tl::unexpected(report.error());
-             return importResponse(*report);
+             auto rows = CS_TRY(format == "csv" ? rowsFromCsv(text, crs, problems)
+                                                : rowsFromGeoJson(text, crs, problems));
+             auto report = CS_TRY(
+                 services.risks.importPoints(*call.principal, rows, std::move(problems), keep));
+             return importResponse(report);
            })
       .runs(Work::Heavy)
       .takesFile()

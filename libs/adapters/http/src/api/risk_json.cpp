@@ -28,9 +28,8 @@ Result<std::vector<org::GeoPoint>> positions(const Json& j, const std::string& f
   if (!j.is_array()) return invalid(field, "must be an array of positions");
   std::vector<org::GeoPoint> out;
   for (std::size_t i = 0; i < j.size(); ++i) {
-    auto p = position(j[i], field + "[" + std::to_string(i) + "]", crs);
-    if (!p) return tl::unexpected(p.error());
-    out.push_back(*p);
+    auto p = CS_TRY(position(j[i], field + "[" + std::to_string(i) + "]", crs));
+    out.push_back(p);
   }
   return out;
 }
@@ -73,8 +72,7 @@ Result<risk::Gb18218Input> gb18218Input(const Json& inputs) {
     const std::string at = "inputs.substances[" + std::to_string(i) + "].";
     const auto& s = list[i];
     if (!s.is_object()) return invalid(at.substr(0, at.size() - 1), "must be an object");
-    if (auto r = onlyKeys(s, {"name", "cas", "category", "quantity_t"}, at); !r)
-      return tl::unexpected(r.error());
+    CS_TRY(onlyKeys(s, {"name", "cas", "category", "quantity_t"}, at));
     risk::SubstanceInput sub;
     for (auto [key, target] :
          {std::pair{"name", &sub.name}, {"cas", &sub.cas}, {"category", &sub.category}}) {
@@ -107,22 +105,19 @@ Result<risk::Geometry> parseGeometry(const Json& json, const std::string& field,
   const auto& coords = json["coordinates"];
   risk::Geometry g;
   if (type == "Point") {
-    auto p = position(coords, field + ".coordinates", crs);
-    if (!p) return tl::unexpected(p.error());
+    auto p = CS_TRY(position(coords, field + ".coordinates", crs));
     g.type = risk::GeometryType::Point;
-    g.points = {*p};
+    g.points = {p};
   } else if (type == "LineString") {
-    auto ps = positions(coords, field + ".coordinates", crs);
-    if (!ps) return tl::unexpected(ps.error());
+    auto ps = CS_TRY(positions(coords, field + ".coordinates", crs));
     g.type = risk::GeometryType::LineString;
-    g.points = std::move(*ps);
+    g.points = std::move(ps);
   } else if (type == "Polygon") {
     if (!coords.is_array() || coords.empty())
       return invalid(field + ".coordinates", "a Polygon needs its outer ring");
-    auto ps = positions(coords[0], field + ".coordinates[0]", crs);
-    if (!ps) return tl::unexpected(ps.error());
+    auto ps = CS_TRY(positions(coords[0], field + ".coordinates[0]", crs));
     g.type = risk::GeometryType::Polygon;
-    g.points = std::move(*ps);
+    g.points = std::move(ps);
   } else {
     return invalid(field + ".type", "must be Point, LineString or Polygon");
   }
@@ -146,7 +141,7 @@ Json geometryJson(const risk::Geometry& g, Crs crs) {
 Result<risk::MethodInput> parseMethodInput(const std::string& method, const Json& inputs) {
   if (!inputs.is_object()) return invalid("inputs", "must be an object");
   if (method == "lec") {
-    if (auto r = onlyKeys(inputs, {"l", "e", "c"}, "inputs."); !r) return tl::unexpected(r.error());
+    CS_TRY(onlyKeys(inputs, {"l", "e", "c"}, "inputs."));
     auto l = number(inputs, "l");
     auto e = number(inputs, "e");
     auto c = number(inputs, "c");
@@ -156,19 +151,15 @@ Result<risk::MethodInput> parseMethodInput(const std::string& method, const Json
     return risk::MethodInput{risk::LecInput{*l, *e, *c}};
   }
   if (method == "ls") {
-    if (auto r = onlyKeys(inputs, {"l", "s"}, "inputs."); !r) return tl::unexpected(r.error());
-    auto l = integer(inputs, "l");
-    if (!l) return tl::unexpected(l.error());
-    auto s = integer(inputs, "s");
-    if (!s) return tl::unexpected(s.error());
-    return risk::MethodInput{risk::LsInput{*l, *s}};
+    CS_TRY(onlyKeys(inputs, {"l", "s"}, "inputs."));
+    auto l = CS_TRY(integer(inputs, "l"));
+    auto s = CS_TRY(integer(inputs, "s"));
+    return risk::MethodInput{risk::LsInput{l, s}};
   }
   if (method == "gb18218") {
-    if (auto r = onlyKeys(inputs, {"substances", "people_500m"}, "inputs."); !r)
-      return tl::unexpected(r.error());
-    auto in = gb18218Input(inputs);
-    if (!in) return tl::unexpected(in.error());
-    return risk::MethodInput{std::move(*in)};
+    CS_TRY(onlyKeys(inputs, {"substances", "people_500m"}, "inputs."));
+    auto in = CS_TRY(gb18218Input(inputs));
+    return risk::MethodInput{std::move(in)};
   }
   return invalid("method", "must be lec, ls or gb18218");
 }
@@ -182,7 +173,7 @@ Json riskPointJson(const risk::RiskPoint& p, Crs crs) {
   Json j = {{"id", p.id},
             {"code", p.code},
             {"name", p.name},
-            {"kind", risk::toString(p.kind)},
+            {"kind", p.kind},
             {"kind_zh", risk::nameZh(p.kind)},
             {"vulnerable_target", risk::isVulnerableTarget(p.kind)},
             {"sector", p.sector},
@@ -196,11 +187,11 @@ Json riskPointJson(const risk::RiskPoint& p, Crs crs) {
   if (p.latest) {
     const auto& l = *p.latest;
     j["colour"] = risk::colourName(l.level);
-    j["level"] = risk::levelName(l.level);
+    j["level"] = l.level;
     j["latest"] = {{"method", l.method},
                    {"basis", l.basis},
                    {"value", l.value},
-                   {"level", risk::levelName(l.level)},
+                   {"level", l.level},
                    {"colour", risk::colourName(l.level)},
                    {"assessed_at", isoTime(l.assessed_at)},
                    {"due_at", isoTime(l.due_at)}};
@@ -220,7 +211,7 @@ Json assessmentJson(const risk::Assessment& a) {
           {"inputs", Json::parse(a.inputs_json, nullptr, false)},
           {"result", Json::parse(a.result_json, nullptr, false)},
           {"value", a.value},
-          {"level", risk::levelName(a.level)},
+          {"level", a.level},
           {"colour", risk::colourName(a.level)},
           {"hazard_grade", a.hazard_grade > 0 ? Json(a.hazard_grade) : Json(nullptr)},
           {"assessor", a.assessor},
@@ -242,38 +233,25 @@ std::vector<std::string> commaList(const std::string& text) {
 
 Result<store::RiskFilter> riskFilterFrom(const HttpRequest& request, Services& services,
                                          const identity::Principal& who) {
+  const QueryParams query(request);
   store::RiskFilter f;
-  const auto& q = request.query;
-  if (auto it = q.find("bbox"); it != q.end() && !it->second.empty()) {
-    auto box = parseBBox(it->second);
-    if (!box) return tl::unexpected(box.error());
-    f.bbox = *box;
+  if (const auto box = query.text("bbox")) f.bbox = CS_TRY(parseBBox(*box));
+  if (auto sector = query.text("sector")) {
+    if (!org::isKnownSector(*sector)) return invalid("sector", "unknown sector '" + *sector + "'");
+    f.sector = std::move(sector);
   }
-  if (auto it = q.find("sector"); it != q.end() && !it->second.empty()) {
-    if (!org::isKnownSector(it->second))
-      return invalid("sector", "unknown sector '" + it->second + "'");
-    f.sector = it->second;
-  }
-  if (auto it = q.find("org_id"); it != q.end() && !it->second.empty()) {
-    auto id = positiveQuery(request, "org_id");
-    if (!id) return tl::unexpected(id.error());
-    auto org = services.orgs.get(who, OrgId{*id});
+  if (const auto id = CS_TRY(query.id<OrgTag>("org_id"))) {
+    const auto org = CS_TRY(store::ifFound(services.orgs.get(who, *id)));
     if (!org) return invalid("org_id", "no such organisation in your scope");
     f.org_path = org->path;
   }
-  if (auto it = q.find("colour"); it != q.end()) {
-    for (const auto& c : commaList(it->second)) {
-      auto level = risk::parseColour(c);
-      if (!level) return invalid("colour", "'" + c + "' is not red, orange, yellow or blue");
-      f.levels.push_back(*level);
-    }
+  for (const auto& c : commaList(query.textOr("colour", ""))) {
+    auto level = risk::parseColour(c);
+    if (!level) return invalid("colour", "'" + c + "' is not red, orange, yellow or blue");
+    f.levels.push_back(*level);
   }
-  if (auto it = q.find("kind"); it != q.end()) {
-    for (const auto& k : commaList(it->second)) {
-      auto kind = risk::parseRiskKind(k);
-      if (!kind) return invalid("kind", "'" + k + "' is not a risk point kind");
-      f.kinds.push_back(*kind);
-    }
+  for (const auto& k : commaList(query.textOr("kind", ""))) {
+    f.kinds.push_back(CS_TRY(readEnum<risk::RiskKind>(k, "kind")));
   }
   return f;
 }

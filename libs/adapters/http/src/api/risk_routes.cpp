@@ -9,49 +9,38 @@ namespace citysafe::http {
 namespace {
 
 Result<Crs> crsOf(const HttpRequest& request) {
-  auto it = request.query.find("crs");
-  return parseCrs(it == request.query.end() ? "" : it->second, "crs");
+  return parseCrs(QueryParams(request).textOr("crs", ""), "crs");
 }
 
 Result<risk::RiskPointDraft> readDraft(const BodyReader& body) {
-  auto name = body.requiredString("name", 200);
-  if (!name) return tl::unexpected(name.error());
-  auto kind_text = body.requiredString("kind", 40);
-  if (!kind_text) return tl::unexpected(kind_text.error());
-  auto kind = risk::parseRiskKind(*kind_text);
-  if (!kind) return invalid("kind", "'" + *kind_text + "' is not a risk point kind");
-  auto sector = body.requiredString("sector", 40);
-  if (!sector) return tl::unexpected(sector.error());
-  auto org_id = body.optionalId("org_id");
-  if (!org_id) return tl::unexpected(org_id.error());
-  if (!*org_id) return invalid("org_id", "is required: the responsible organisation");
-  auto enterprise = body.optionalId("enterprise_id");
-  if (!enterprise) return tl::unexpected(enterprise.error());
-  auto crs_text = body.optionalString("crs", 10);
-  if (!crs_text) return tl::unexpected(crs_text.error());
-  auto crs = parseCrs(crs_text->value_or(""), "crs");
-  if (!crs) return tl::unexpected(crs.error());
+  auto name = CS_TRY(body.requiredString("name", 200));
+  const auto kind = CS_TRY(body.requiredEnum<risk::RiskKind>("kind"));
+  auto sector = CS_TRY(body.requiredString("sector", 40));
+  auto org_id = CS_TRY(body.optionalId("org_id"));
+  if (!org_id) return invalid("org_id", "is required: the responsible organisation");
+  auto enterprise = CS_TRY(body.optionalId("enterprise_id"));
+  auto crs_text = CS_TRY(body.optionalString("crs", 10));
+  auto crs = CS_TRY(parseCrs(crs_text.value_or(""), "crs"));
   if (!body.has("geometry")) return invalid("geometry", "is required");
-  auto geometry = parseGeometry(body.raw()["geometry"], "geometry", *crs);
-  if (!geometry) return tl::unexpected(geometry.error());
+  auto geometry = CS_TRY(parseGeometry(body.raw()["geometry"], "geometry", crs));
   std::int64_t capacity = 0;
   if (body.has("capacity") && !body.isNull("capacity")) {
     if (!body.raw()["capacity"].is_number_integer())
       return invalid("capacity", "must be a whole number of people");
     capacity = body.raw()["capacity"].get<std::int64_t>();
   }
-  risk::RiskPointDraft d{
-      *name, *kind, *sector, OrgId{**org_id}, std::nullopt, std::move(*geometry), capacity};
-  if (*enterprise) d.enterprise_id = OrgId{**enterprise};
+  risk::RiskPointDraft d{name,    kind, sector, OrgId{*org_id}, std::nullopt, std::move(geometry),
+                         capacity};
+  if (enterprise) d.enterprise_id = OrgId{*enterprise};
   return d;
 }
 
 Result<std::vector<double>> radiiOf(const HttpRequest& request) {
   std::vector<double> radii = {500, 1000};
-  auto it = request.query.find("radii");
-  if (it == request.query.end() || it->second.empty()) return radii;
+  const auto text = QueryParams(request).text("radii");
+  if (!text) return radii;
   radii.clear();
-  std::stringstream in(it->second);
+  std::stringstream in(*text);
   std::string part;
   while (std::getline(in, part, ',')) {
     char* end = nullptr;
@@ -67,155 +56,124 @@ Result<std::vector<double>> radiiOf(const HttpRequest& request) {
 }  // namespace
 
 void addRiskRoutes(Router& router, Services& services) {
-  router.add("GET", "/api/v1/risk/points", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               auto p = paging(call.request);
-               if (!p) return tl::unexpected(p.error());
-               auto crs = crsOf(call.request);
-               if (!crs) return tl::unexpected(crs.error());
-               auto filter = riskFilterFrom(call.request, services, *call.principal);
-               if (!filter) return tl::unexpected(filter.error());
-               auto points = services.risks.list(*call.principal, *filter, {p->limit, p->after});
-               if (!points) return tl::unexpected(points.error());
-               Json items = Json::array();
-               for (const auto& point : *points) items.push_back(riskPointJson(point, *crs));
-               return jsonResponse(
-                   page(std::move(items), points->empty() ? 0 : points->back().id, p->limit));
-             });
+  router.add(
+      "GET", "/api/v1/risk/points", Access::Authenticated,
+      [&services](Call& call) -> Result<HttpResponse> {
+        auto p = CS_TRY(paging(call.request));
+        auto crs = CS_TRY(crsOf(call.request));
+        auto filter = CS_TRY(riskFilterFrom(call.request, services, *call.principal));
+        auto points = CS_TRY(services.risks.list(*call.principal, filter, {p.limit, p.after}));
+        Json items = Json::array();
+        for (const auto& point : points) items.push_back(riskPointJson(point, crs));
+        return jsonResponse(page(std::move(items), points.empty() ? 0 : points.back().id, p.limit));
+      });
 
   router.add("POST", "/api/v1/risk/points", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto body = BodyReader::parse(call.request.body,
-                                             {"name", "kind", "sector", "org_id", "enterprise_id",
-                                              "geometry", "capacity", "crs"});
-               if (!body) return tl::unexpected(body.error());
-               auto draft = readDraft(*body);
-               if (!draft) return tl::unexpected(draft.error());
+               auto body = CS_TRY(BodyReader::parse(
+                   call.request.body, {"name", "kind", "sector", "org_id", "enterprise_id",
+                                       "geometry", "capacity", "crs"}));
+               auto draft = CS_TRY(readDraft(body));
                return respond(
-                   services.risks.create(*call.principal, *draft),
+                   services.risks.create(*call.principal, draft),
                    [](const risk::RiskPoint& p) { return riskPointJson(p); }, 201);
              });
 
   router.add("GET", "/api/v1/risk/points/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = pathId(call);
-               if (!id) return tl::unexpected(id.error());
-               auto crs = crsOf(call.request);
-               if (!crs) return tl::unexpected(crs.error());
-               return respond(services.risks.get(*call.principal, *id),
-                              [&](const risk::RiskPoint& p) { return riskPointJson(p, *crs); });
+               auto id = CS_TRY(pathId(call));
+               auto crs = CS_TRY(crsOf(call.request));
+               return respond(services.risks.get(*call.principal, id),
+                              [&](const risk::RiskPoint& p) { return riskPointJson(p, crs); });
              });
 
   router.add("PATCH", "/api/v1/risk/points/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = pathId(call);
-               if (!id) return tl::unexpected(id.error());
-               auto body = BodyReader::parse(call.request.body,
-                                             {"name", "sector", "geometry", "capacity", "crs"});
-               if (!body) return tl::unexpected(body.error());
+               auto id = CS_TRY(pathId(call));
+               auto body = CS_TRY(BodyReader::parse(
+                   call.request.body, {"name", "sector", "geometry", "capacity", "crs"}));
                risk::RiskPointPatch patch;
-               auto name = body->optionalString("name", 200);
-               if (!name) return tl::unexpected(name.error());
-               patch.name = *name;
-               auto sector = body->optionalString("sector", 40);
-               if (!sector) return tl::unexpected(sector.error());
-               patch.sector = *sector;
-               if (body->has("capacity")) {
-                 if (!body->raw()["capacity"].is_number_integer())
+               auto name = CS_TRY(body.optionalString("name", 200));
+               patch.name = name;
+               auto sector = CS_TRY(body.optionalString("sector", 40));
+               patch.sector = sector;
+               if (body.has("capacity")) {
+                 if (!body.raw()["capacity"].is_number_integer())
                    return invalid("capacity", "must be a whole number of people");
-                 patch.capacity = body->raw()["capacity"].get<std::int64_t>();
+                 patch.capacity = body.raw()["capacity"].get<std::int64_t>();
                }
-               if (body->has("geometry")) {
-                 auto crs_text = body->optionalString("crs", 10);
-                 if (!crs_text) return tl::unexpected(crs_text.error());
-                 auto crs = parseCrs(crs_text->value_or(""), "crs");
-                 if (!crs) return tl::unexpected(crs.error());
-                 auto geometry = parseGeometry(body->raw()["geometry"], "geometry", *crs);
-                 if (!geometry) return tl::unexpected(geometry.error());
-                 patch.geometry = std::move(*geometry);
+               if (body.has("geometry")) {
+                 auto crs_text = CS_TRY(body.optionalString("crs", 10));
+                 auto crs = CS_TRY(parseCrs(crs_text.value_or(""), "crs"));
+                 auto geometry = CS_TRY(parseGeometry(body.raw()["geometry"], "geometry", crs));
+                 patch.geometry = std::move(geometry);
                }
-               return respond(services.risks.update(*call.principal, *id, patch),
+               return respond(services.risks.update(*call.principal, id, patch),
                               [](const risk::RiskPoint& p) { return riskPointJson(p); });
              });
 
   router.add("GET", "/api/v1/risk/points/{id}/assessments", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = pathId(call);
-               if (!id) return tl::unexpected(id.error());
-               return respond(services.risks.history(*call.principal, *id), [](const auto& list) {
+               auto id = CS_TRY(pathId(call));
+               return respond(services.risks.history(*call.principal, id), [](const auto& list) {
                  Json items = Json::array();
                  for (const auto& a : list) items.push_back(assessmentJson(a));
                  return Json{{"items", items}};
                });
              });
 
-  router.add("POST", "/api/v1/risk/points/{id}/assessments", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               auto id = pathId(call);
-               if (!id) return tl::unexpected(id.error());
-               auto body = BodyReader::parse(call.request.body, {"method", "basis", "inputs"});
-               if (!body) return tl::unexpected(body.error());
-               auto method = body->requiredString("method", 20);
-               if (!method) return tl::unexpected(method.error());
-               auto basis = body->optionalString("basis", 20);
-               if (!basis) return tl::unexpected(basis.error());
-               if (!body->has("inputs")) return invalid("inputs", "is required");
-               auto input = parseMethodInput(*method, body->raw()["inputs"]);
-               if (!input) return tl::unexpected(input.error());
-               const auto& inputs = body->raw()["inputs"];
-               const bool people_from_exposure =
-                   *method == "gb18218" &&
-                   (!inputs.contains("people_500m") || inputs["people_500m"].is_null());
-               risk::AssessRequest request{std::move(*input), basis->value_or("inherent"),
-                                           people_from_exposure};
-               return respond(services.risks.assess(*call.principal, *id, request), assessmentJson,
-                              201);
-             });
+  router.add(
+      "POST", "/api/v1/risk/points/{id}/assessments", Access::Authenticated,
+      [&services](Call& call) -> Result<HttpResponse> {
+        auto id = CS_TRY(pathId(call));
+        auto body = CS_TRY(BodyReader::parse(call.request.body, {"method", "basis", "inputs"}));
+        auto method = CS_TRY(body.requiredString("method", 20));
+        auto basis = CS_TRY(body.optionalString("basis", 20));
+        if (!body.has("inputs")) return invalid("inputs", "is required");
+        auto input = CS_TRY(parseMethodInput(method, body.raw()["inputs"]));
+        const auto& inputs = body.raw()["inputs"];
+        const bool people_from_exposure = method == "gb18218" && (!inputs.contains("people_500m") ||
+                                                                  inputs["people_500m"].is_null());
+        risk::AssessRequest request{std::move(input), basis.value_or("inherent"),
+                                    people_from_exposure};
+        return respond(services.risks.assess(*call.principal, id, request), assessmentJson, 201);
+      });
 
   router.add("POST", "/api/v1/risk/assess", Access::Authenticated,
-             [](Call& call) -> Result<HttpResponse> {
-               if (auto r = identity::require(*call.principal, identity::Permission::RiskRead); !r)
-                 return tl::unexpected(r.error());
-               auto body = BodyReader::parse(call.request.body, {"method", "inputs"});
-               if (!body) return tl::unexpected(body.error());
-               auto method = body->requiredString("method", 20);
-               if (!method) return tl::unexpected(method.error());
-               if (!body->has("inputs")) return invalid("inputs", "is required");
-               auto input = parseMethodInput(*method, body->raw()["inputs"]);
-               if (!input) return tl::unexpected(input.error());
-               auto evaluation = risk::evaluate(*input);
-               if (!evaluation) return tl::unexpected(evaluation.error());
-               Json out = Json::parse(evaluation->result_json);
-               out["method"] = evaluation->method;
-               out["value"] = evaluation->value;
+             [&services](Call& call) -> Result<HttpResponse> {
+               auto body = CS_TRY(BodyReader::parse(call.request.body, {"method", "inputs"}));
+               auto method = CS_TRY(body.requiredString("method", 20));
+               if (!body.has("inputs")) return invalid("inputs", "is required");
+               auto input = CS_TRY(parseMethodInput(method, body.raw()["inputs"]));
+               auto evaluation = CS_TRY(services.risks.evaluate(*call.principal, input));
+               Json out = Json::parse(evaluation.result_json);
+               out["method"] = evaluation.method;
+               out["value"] = evaluation.value;
                return jsonResponse(out);
              });
 
   router.add(
       "GET", "/api/v1/risk/points/{id}/exposure", Access::Authenticated,
       [&services](Call& call) -> Result<HttpResponse> {
-        auto id = pathId(call);
-        if (!id) return tl::unexpected(id.error());
-        auto radii = radiiOf(call.request);
-        if (!radii) return tl::unexpected(radii.error());
-        return respond(
-            services.risks.exposure(*call.principal, *id, *radii), [](const auto& rings) {
-              Json out = Json::array();
-              for (const auto& ring : rings) {
-                Json targets = Json::array();
-                for (const auto& t : ring.targets) {
-                  // A place outside the caller's scope comes without id and name.
-                  targets.push_back({{"id", t.id ? Json(t.id) : Json(nullptr)},
-                                     {"name", t.id ? Json(t.name) : Json(nullptr)},
-                                     {"kind", risk::toString(t.kind)},
-                                     {"capacity", t.capacity},
-                                     {"distance_m", t.distance_m}});
-                }
-                out.push_back(
-                    {{"radius_m", ring.radius_m}, {"people", ring.people}, {"targets", targets}});
-              }
-              return Json{{"radii", out}};
-            });
+        auto id = CS_TRY(pathId(call));
+        auto radii = CS_TRY(radiiOf(call.request));
+        return respond(services.risks.exposure(*call.principal, id, radii), [](const auto& rings) {
+          Json out = Json::array();
+          for (const auto& ring : rings) {
+            Json targets = Json::array();
+            for (const auto& t : ring.targets) {
+              // A place outside the caller's scope comes without id and name.
+              targets.push_back({{"id", t.id ? Json(t.id) : Json(nullptr)},
+                                 {"name", t.id ? Json(t.name) : Json(nullptr)},
+                                 {"kind", t.kind},
+                                 {"capacity", t.capacity},
+                                 {"distance_m", t.distance_m}});
+            }
+            out.push_back(
+                {{"radius_m", ring.radius_m}, {"people", ring.people}, {"targets", targets}});
+          }
+          return Json{{"radii", out}};
+        });
       });
 
   router.add("GET", "/api/v1/risk/gb18218/substances", Access::Authenticated,

@@ -4,14 +4,19 @@
 #include <string_view>
 #include <vector>
 
+#include "citysafe/common/enum_names.hpp"
 #include "citysafe/core/org/organisation.hpp"
 
 namespace citysafe::basemap {
 
 enum class Layer : std::uint8_t { Road, Building, Water, Landuse };
+inline constexpr EnumNames<Layer, 4> kLayerNames{{"road", "building", "water", "landuse"}};
+constexpr const auto& enumNames(Layer /*tag*/) { return kLayerNames; }
 enum class Shape : std::uint8_t { Line, Polygon };
+inline constexpr EnumNames<Shape, 2> kShapeNames{{"line", "polygon"}};
+constexpr const auto& enumNames(Shape /*tag*/) { return kShapeNames; }
 
-const char* toString(Layer layer);
+inline const char* toString(Layer layer) { return nameOf(layer); }
 
 struct BBox {
   double min_lon = 180, min_lat = 90, max_lon = -180, max_lat = -90;

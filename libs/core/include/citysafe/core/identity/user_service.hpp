@@ -23,6 +23,13 @@ struct UserPatch {
   std::optional<bool> disabled;
 };
 
+// The caller's own account, organisation and what their roles let them do.
+struct Profile {
+  User user;
+  org::Organisation org;
+  std::vector<Permission> permissions;
+};
+
 class UserService {
  public:
   UserService(ServiceContext& ctx, const PasswordHasher& hasher) : ctx_(ctx), hasher_(hasher) {}
@@ -34,6 +41,7 @@ class UserService {
   [[nodiscard]] Result<User> get(const Principal& who, UserId id);
   [[nodiscard]] Result<User> getByUsername(const Principal& who, const std::string& username);
   [[nodiscard]] Result<std::vector<User>> list(const Principal& who, store::PageRequest page);
+  [[nodiscard]] Result<Profile> profile(const Principal& who);
 
  private:
   // Loads the user and checks that `who` may write it.

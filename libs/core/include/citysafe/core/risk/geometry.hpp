@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "citysafe/common/enum_names.hpp"
 #include "citysafe/common/result.hpp"
 #include "citysafe/core/basemap/map_feature.hpp"
 #include "citysafe/core/org/organisation.hpp"
@@ -10,8 +11,9 @@
 namespace citysafe::risk {
 
 enum class GeometryType : std::uint8_t { Point, LineString, Polygon };
-
-const char* toString(GeometryType type);
+inline constexpr EnumNames<GeometryType, 3> kGeometryTypeNames{{"Point", "LineString", "Polygon"}};
+constexpr const auto& enumNames(GeometryType /*tag*/) { return kGeometryTypeNames; }
+inline const char* toString(GeometryType type) { return nameOf(type); }
 
 struct Geometry {
   GeometryType type = GeometryType::Point;

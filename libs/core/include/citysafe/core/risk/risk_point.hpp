@@ -32,11 +32,18 @@ enum class RiskKind : std::uint8_t {
   ElderlyHome,       // 养老机构
   CrowdedPlace,      // 人员密集场所 (as a vulnerable target)
 };
+inline constexpr EnumNames<RiskKind, 17> kRiskKindNames{
+    {"enterprise_unit", "public_place", "construction_site", "gas_pipeline", "water_main",
+     "drainage", "bridge", "tunnel", "utility_tunnel", "elevator", "geological_hazard",
+     "waterlogging", "school", "kindergarten", "hospital", "elderly_home", "crowded_place"}};
+constexpr const auto& enumNames(RiskKind /*tag*/) { return kRiskKindNames; }
 
 std::span<const RiskKind> allRiskKinds();
-const char* toString(RiskKind kind);
+inline const char* toString(RiskKind kind) { return nameOf(kind); }
 const char* nameZh(RiskKind kind);
-std::optional<RiskKind> parseRiskKind(std::string_view text);
+inline std::optional<RiskKind> parseRiskKind(std::string_view text) {
+  return parseEnum<RiskKind>(text);
+}
 bool isVulnerableTarget(RiskKind kind);
 
 struct AssessmentSummary {

@@ -9,6 +9,7 @@
 #include "citysafe/core/risk/marker_cache.hpp"
 #include "citysafe/core/risk/risk_analysis.hpp"
 #include "citysafe/core/risk/risk_point.hpp"
+#include "citysafe/core/risk/statutory_lists.hpp"
 #include "citysafe/core/services.hpp"
 
 namespace citysafe::risk {
@@ -43,6 +44,18 @@ struct ImportRow {
   RiskPointDraft draft;
 };
 
+// A row of a statutory list, with the people within 500 m and 1 km when the list shows them.
+struct ListedPoint {
+  RiskPoint point;
+  std::int64_t people_500m = 0;
+  std::int64_t people_1000m = 0;
+};
+
+struct ListPage {
+  std::vector<ListedPoint> rows;
+  store::LevelCounts counts{};  // of the whole list under the filter, not just this page
+};
+
 using citysafe::ImportProblem;
 using citysafe::ImportReport;
 
@@ -59,6 +72,17 @@ class RiskService {
   [[nodiscard]] Result<std::vector<RiskPoint>> list(const identity::Principal& who,
                                                     store::RiskFilter filter,
                                                     store::PageRequest page);
+  // Every point the filter selects, in id order (the map, exports).
+  [[nodiscard]] Result<std::vector<RiskPoint>> listAll(const identity::Principal& who,
+                                                       const store::RiskFilter& filter);
+  // A page of a statutory list under the caller's filter, with its counts.
+  [[nodiscard]] Result<ListPage> statutoryList(const identity::Principal& who, StatutoryList list,
+                                               const store::RiskFilter& asked,
+                                               store::PageRequest page);
+  // The whole list, every row with its people near (the export).
+  [[nodiscard]] Result<std::vector<ListedPoint>> exportList(const identity::Principal& who,
+                                                            StatutoryList list,
+                                                            const store::RiskFilter& asked);
   [[nodiscard]] Result<store::LevelCounts> counts(const identity::Principal& who,
                                                   store::RiskFilter filter);
   [[nodiscard]] Result<std::vector<store::RiskMarker>> markers(const identity::Principal& who,
@@ -68,6 +92,18 @@ class RiskService {
   [[nodiscard]] Result<std::vector<GridCell>> grid(const identity::Principal& who,
                                                    store::RiskFilter filter,
                                                    const store::GridFrame& frame);
+  // Cells of `cell_m` metres (50..10,000) anchored on the district's south-west corner (to
+  // 0.01°), so that they stay put between requests.
+  [[nodiscard]] Result<std::vector<GridCell>> districtGrid(const identity::Principal& who,
+                                                           store::RiskFilter filter, double cell_m);
+  // The caller's areas (the streets in scope, or the communities for a caller below a street)
+  // with their counts and safety index.
+  [[nodiscard]] Result<std::vector<AreaSummary>> areaSummaries(
+      const identity::Principal& who, const store::RiskFilter& filter,
+      const SafetyIndexWeights& weights = {});
+  // Grades inputs without recording anything (the calculator).
+  [[nodiscard]] Result<Evaluation> evaluate(const identity::Principal& who,
+                                            const MethodInput& input);
   [[nodiscard]] Result<Assessment> assess(const identity::Principal& who, std::int64_t id,
                                           const AssessRequest& request);
   [[nodiscard]] Result<std::vector<Assessment>> history(const identity::Principal& who,
@@ -87,6 +123,7 @@ class RiskService {
                                                 const RiskPointDraft& draft);
   [[nodiscard]] Result<void> checkPlacement(store::Tx& tx, const identity::Principal& who,
                                             const RiskPoint& point);
+  [[nodiscard]] Result<ListedPoint> withPeopleNear(RiskPoint point);
   void announce(const RiskPoint& point, const char* action);
   ServiceContext& ctx_;
   ReassessmentPolicy policy_;

@@ -220,9 +220,18 @@ class Store {
   [[nodiscard]] virtual std::string describe() const = 0;  // "sqlite:/path" (no secrets)
 };
 
+// A read's value, or nullopt when the store found nothing: only real absence is absence, any
+// other failure stays the error it is.
+template <class T>
+[[nodiscard]] Result<std::optional<T>> ifFound(Result<T> read) {
+  if (read) return std::optional<T>(std::move(*read));
+  if (read.error().code == Errc::NotFound) return std::optional<T>{};
+  return tl::unexpected(std::move(read.error()));
+}
+
 // The subtree path of an organisation, or "/" when it is gone (audit scope of a change).
-inline std::string orgPathOf(Tx& tx, OrgId id) {
-  auto org = tx.orgs().get(id);
+[[nodiscard]] inline Result<std::string> orgPathOf(Tx& tx, OrgId id) {
+  auto org = CS_TRY(ifFound(tx.orgs().get(id)));
   return org ? org->path : std::string("/");
 }
 

@@ -1,0 +1,88 @@
+#include "citysafe/core/risk/statutory_lists.hpp"
+
+#include <gtest/gtest.h>
+
+namespace citysafe::risk {
+namespace {
+
+using Levels = std::vector<RiskLevel>;
+using Kinds = std::vector<RiskKind>;
+
+TEST(StatutoryLists, MajorRisksAreTheRedAndOrangeOnes) {
+  const auto f = narrowToList(StatutoryList::MajorRisks, {});
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->levels, (Levels{RiskLevel::Major, RiskLevel::Large}));
+}
+
+TEST(StatutoryLists, MajorRisksKeepOnlyTheAskedColoursAmongThem) {
+  store::RiskFilter asked;
+  asked.levels = {RiskLevel::Low, RiskLevel::Large};
+  const auto f = narrowToList(StatutoryList::MajorRisks, asked);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->levels, Levels{RiskLevel::Large});
+}
+
+TEST(StatutoryLists, MajorRisksAskedOnlyForLowerColoursAreEmpty) {
+  store::RiskFilter asked;
+  asked.levels = {RiskLevel::General, RiskLevel::Low};
+  EXPECT_FALSE(narrowToList(StatutoryList::MajorRisks, asked));
+}
+
+TEST(StatutoryLists, MajorHazardSourcesAreGradedOnesWithinTheAskedFilter) {
+  store::RiskFilter asked;
+  asked.kinds = {RiskKind::EnterpriseUnit};
+  asked.sector = "hazardous_chemicals";
+  const auto f = narrowToList(StatutoryList::MajorHazardSources, asked);
+  ASSERT_TRUE(f);
+  EXPECT_TRUE(f->major_hazard_only);
+  EXPECT_EQ(f->kinds, Kinds{RiskKind::EnterpriseUnit});
+  EXPECT_EQ(f->sector, "hazardous_chemicals");
+}
+
+TEST(StatutoryLists, VulnerableTargetsAreEveryTargetKind) {
+  const auto f = narrowToList(StatutoryList::VulnerableTargets, {});
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->kinds, (Kinds{RiskKind::School, RiskKind::Kindergarten, RiskKind::Hospital,
+                             RiskKind::ElderlyHome, RiskKind::CrowdedPlace}));
+}
+
+TEST(StatutoryLists, VulnerableTargetsKeepOnlyTheAskedTargetKinds) {
+  store::RiskFilter asked;
+  asked.kinds = {RiskKind::Bridge, RiskKind::Hospital};
+  const auto f = narrowToList(StatutoryList::VulnerableTargets, asked);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->kinds, Kinds{RiskKind::Hospital});
+}
+
+TEST(StatutoryLists, VulnerableTargetsAskedOnlyForOtherKindsAreEmpty) {
+  store::RiskFilter asked;
+  asked.kinds = {RiskKind::Bridge, RiskKind::Tunnel};
+  EXPECT_FALSE(narrowToList(StatutoryList::VulnerableTargets, asked));
+}
+
+TEST(StatutoryLists, NarrowingKeepsTheRestOfTheFilter) {
+  store::RiskFilter asked;
+  asked.org_path = "/1/2/";
+  asked.bbox = basemap::BBox{120, 30, 121, 31};
+  asked.kinds = {RiskKind::Bridge};
+  const auto f = narrowToList(StatutoryList::MajorRisks, asked);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->org_path, "/1/2/");
+  EXPECT_TRUE(f->bbox);
+  EXPECT_EQ(f->kinds, Kinds{RiskKind::Bridge});
+}
+
+TEST(StatutoryLists, OnlyTheSourcesOfRiskShowThePeopleNearThem) {
+  EXPECT_TRUE(showsPeopleNear(StatutoryList::MajorRisks));
+  EXPECT_TRUE(showsPeopleNear(StatutoryList::MajorHazardSources));
+  EXPECT_FALSE(showsPeopleNear(StatutoryList::VulnerableTargets));
+}
+
+TEST(StatutoryLists, AreNamedAsTheApiNamesThem) {
+  EXPECT_EQ(parseEnum<StatutoryList>("vulnerable_targets"), StatutoryList::VulnerableTargets);
+  EXPECT_STREQ(nameOf(StatutoryList::MajorRisks), "major_risks");
+  EXPECT_FALSE(parseEnum<StatutoryList>("hazards"));
+}
+
+}  // namespace
+}  // namespace citysafe::risk
