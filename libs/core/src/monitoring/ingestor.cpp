@@ -65,13 +65,11 @@ Result<void> Ingestor::load() {
 Result<std::vector<Rule>> sensorRules(store::Tx& tx, const Sensor& sensor) {
   std::string text = sensor.rules;
   if (text.empty()) {
-    auto custom = tx.monitoring().typeRules(sensor.type);
-    if (!custom) return tl::unexpected(custom.error());
-    text = *custom ? **custom : std::string(defaultRulesOf(sensor.type, sensor.unit));
+    auto custom = CS_TRY(tx.monitoring().typeRules(sensor.type));
+    text = custom ? *custom : std::string(defaultRulesOf(sensor.type, sensor.unit));
   }
-  auto rules = parseRuleSet(text);
-  if (!rules) return tl::unexpected(rules.error());
-  addOfflineRule(*rules, sensor.interval_s);
+  auto rules = CS_TRY(parseRuleSet(text));
+  addOfflineRule(rules, sensor.interval_s);
   return rules;
 }
 
@@ -83,14 +81,12 @@ Result<void> Ingestor::loadLocked() {
   std::int64_t version = 0;
   auto loaded = ctx_.store.read([&](store::Tx& tx) -> Result<void> {
     auto& repo = tx.monitoring();
-    auto v = repo.registryVersion();
-    if (!v) return tl::unexpected(v.error());
-    version = *v;
-    auto sensors = repo.liveSensors();
-    if (!sensors) return tl::unexpected(sensors.error());
-    engine.reserve(sensors->size(), sensors->size() * 2);
+    auto v = CS_TRY(repo.registryVersion());
+    version = v;
+    auto sensors = CS_TRY(repo.liveSensors());
+    engine.reserve(sensors.size(), sensors.size() * 2);
     std::map<std::string, RuleSetIndex> sets;  // identical rule sets are shared
-    for (auto& s : *sensors) {
+    for (auto& s : sensors) {
       auto rules = sensorRules(tx, s);
       if (!rules) continue;  // rules were checked when saved; a stale default must not stop all
       std::string key;
@@ -127,9 +123,8 @@ Result<void> Ingestor::loadLocked() {
       info[i].saved_at = info_[old->second].saved_at;
     }
     if (read_all) {
-      auto last = repo.lastReadings();
-      if (!last) return tl::unexpected(last.error());
-      for (const auto& l : *last) {
+      auto last = CS_TRY(repo.lastReadings());
+      for (const auto& l : last) {
         auto it = by_id.find(l.sensor_id);
         if (it == by_id.end()) continue;
         engine.restoreLast(it->second, l.at_ms, l.value);
@@ -137,9 +132,8 @@ Result<void> Ingestor::loadLocked() {
         info[it->second].hour = floorTo(l.at_ms, kHourMs);
       }
     }
-    auto open = repo.openAlarms();
-    if (!open) return tl::unexpected(open.error());
-    for (const auto& a : *open) {
+    auto open = CS_TRY(repo.openAlarms());
+    for (const auto& a : open) {
       auto it = by_id.find(a.sensor_id);
       if (it == by_id.end()) continue;
       const auto& names = info[it->second].rule_names;
@@ -167,11 +161,10 @@ Result<void> Ingestor::loadLocked() {
 }
 
 Result<void> Ingestor::syncLevelsLocked() {
-  auto open = store::readReturning<std::vector<monitoring::Alarm>>(
-      ctx_.store, [](store::Tx& tx) { return tx.monitoring().openAlarms(); });
-  if (!open) return tl::unexpected(open.error());
+  auto open = CS_TRY(store::readReturning<std::vector<monitoring::Alarm>>(
+      ctx_.store, [](store::Tx& tx) { return tx.monitoring().openAlarms(); }));
   engine_.resetLevels();
-  for (const auto& a : *open) {
+  for (const auto& a : open) {
     auto it = by_id_.find(a.sensor_id);
     if (it == by_id_.end()) continue;
     const auto& names = info_[it->second].rule_names;
@@ -217,13 +210,12 @@ Result<IngestTally> Ingestor::ingestOnce(std::span<const RawReading> batch,
     return !by_code_.contains(r.sensor);
   });
   if (unknown_codes && !needs_reload_) {
-    auto version = store::readReturning<std::int64_t>(
-        ctx_.store, [](store::Tx& tx) { return tx.monitoring().registryVersion(); });
-    if (!version) return tl::unexpected(version.error());
-    needs_reload_ = *version != registry_version_;
+    auto version = CS_TRY(store::readReturning<std::int64_t>(
+        ctx_.store, [](store::Tx& tx) { return tx.monitoring().registryVersion(); }));
+    needs_reload_ = version != registry_version_;
   }
   if (needs_reload_) {
-    if (auto r = loadLocked(); !r) return tl::unexpected(r.error());
+    CS_TRY(loadLocked());
   }
   const std::int64_t now_ms = toEpochMs(ctx_.clock.now());
   Pending p;
@@ -295,21 +287,19 @@ Result<IngestTally> Ingestor::commit(Pending& p) {
   auto written = ctx_.store.write([&](store::Tx& tx) -> Result<void> {
     auto& repo = tx.monitoring();
     if (!p.rows.empty()) {
-      auto stored = repo.insertReadings(p.rows);
-      if (!stored) return tl::unexpected(stored.error());
-      p.tally.stored = *stored;
+      auto stored = CS_TRY(repo.insertReadings(p.rows));
+      p.tally.stored = stored;
     }
     // Minutes first: an hour is recomputed from its minutes.
-    if (auto r = repo.recomputeMinutes(p.minutes); !r) return r;
-    if (auto r = repo.recomputeHours(p.hours); !r) return r;
-    if (auto r = repo.setLast(last); !r) return r;
+    CS_TRY(repo.recomputeMinutes(p.minutes));
+    CS_TRY(repo.recomputeHours(p.hours));
+    CS_TRY(repo.setLast(last));
     for (const auto& t : p.transitions) {
       if (t.site) continue;  // site rules are not registered yet
       const auto& info = info_[t.sensor];
-      auto change = applyTransition(ctx_, tx, info.sensor, info.rule_names[t.rule], t.to, t.value,
-                                    fromEpochMs(t.at_ms));
-      if (!change) return tl::unexpected(change.error());
-      if (*change) changes.push_back(std::move(**change));
+      auto change = CS_TRY(applyTransition(ctx_, tx, info.sensor, info.rule_names[t.rule], t.to,
+                                           t.value, fromEpochMs(t.at_ms)));
+      if (change) changes.push_back(std::move(*change));
     }
     return ok();
   });
@@ -326,14 +316,13 @@ Result<IngestTally> Ingestor::commit(Pending& p) {
 
 Result<IngestTally> Ingestor::tick(bool check_stale) {
   std::lock_guard lock(mutex_);
-  auto version = store::readReturning<std::int64_t>(
-      ctx_.store, [](store::Tx& tx) { return tx.monitoring().registryVersion(); });
-  if (!version) return tl::unexpected(version.error());
-  if (needs_reload_ || *version != registry_version_) {
-    if (auto r = loadLocked(); !r) return tl::unexpected(r.error());
+  auto version = CS_TRY(store::readReturning<std::int64_t>(
+      ctx_.store, [](store::Tx& tx) { return tx.monitoring().registryVersion(); }));
+  if (needs_reload_ || version != registry_version_) {
+    CS_TRY(loadLocked());
   }
   if (++ticks_ % 15 == 0) {  // every half minute at the runtime's pace
-    if (auto r = syncLevelsLocked(); !r) return tl::unexpected(r.error());
+    CS_TRY(syncLevelsLocked());
   }
   const std::int64_t now_ms = toEpochMs(ctx_.clock.now());
   Pending p;
@@ -415,8 +404,18 @@ void Ingestor::countMalformed(std::int64_t n) {
   totals_.malformed += n;
 }
 
-Result<void> Ingestor::mayReadStatus(const identity::Principal& who) const {
-  return identity::require(who, identity::Permission::AuditVerify);
+Result<IngestTally> Ingestor::ingestAs(const identity::Principal& who,
+                                       std::span<const RawReading> batch, std::int64_t malformed) {
+  CS_TRY(identity::require(who, identity::Permission::ReadingIngest));
+  auto tally = CS_TRY(ingest(batch, identity::scopeOf(who)));
+  tally.malformed += malformed;
+  countMalformed(malformed);
+  return tally;
+}
+
+Result<IngestStatus> Ingestor::status(const identity::Principal& who) const {
+  CS_TRY(identity::require(who, identity::Permission::AuditVerify));
+  return IngestStatus{sensorCount(), engineBytes(), totals()};
 }
 
 IngestTally Ingestor::totals() const {

@@ -27,10 +27,9 @@ SeriesCompactor::SeriesCompactor(ServiceContext& ctx, CompactionOptions options)
 
 Result<CompactionReport> SeriesCompactor::run(const std::function<bool()>& stopping) {
   CompactionReport report;
-  auto stripes = store::readReturning<int>(
-      ctx_.store, [](store::Tx& tx) -> Result<int> { return tx.monitoring().logStripes(); });
-  if (!stripes) return tl::unexpected(stripes.error());
-  if (*stripes == 0) return report;
+  auto stripes = CS_TRY(store::readReturning<int>(
+      ctx_.store, [](store::Tx& tx) -> Result<int> { return tx.monitoring().logStripes(); }));
+  if (stripes == 0) return report;
   constexpr std::int64_t kMinuteMs = 60'000;
   const std::int64_t now_ms = toEpochMs(ctx_.clock.now());
   const std::int64_t cut = (now_ms - options_.lag_ms) / kMinuteMs * kMinuteMs;
@@ -40,16 +39,14 @@ Result<CompactionReport> SeriesCompactor::run(const std::function<bool()>& stopp
       store::writeReturning<std::int64_t>(ctx_.store, [&](store::Tx& tx) -> Result<std::int64_t> {
         auto now_at = tx.monitoring().logHorizon();
         if (!now_at || cut < *now_at + options_.step_ms) return now_at;
-        if (auto r = tx.monitoring().advanceLogHorizon(cut); !r) return tl::unexpected(r.error());
+        CS_TRY(tx.monitoring().advanceLogHorizon(cut));
         return tx.monitoring().logHorizon();
       });
   if (!horizon) return tl::unexpected(horizon.error());
   report.horizon_ms = *horizon;
-  for (int stripe = 0; stripe < *stripes; ++stripe) {
+  for (int stripe = 0; stripe < stripes; ++stripe) {
     if (stopping && stopping()) break;
-    if (auto r = moveStripe(stripe, *horizon, report, stopping); !r) {
-      return tl::unexpected(r.error());
-    }
+    CS_TRY(moveStripe(stripe, *horizon, report, stopping));
   }
   return report;
 }
@@ -105,8 +102,7 @@ Result<void> SeriesCompactor::moveStripe(int stripe, std::int64_t horizon, Compa
     if (auto r = timed(report, options_.pause_per_busy,
                        [&] {
                          return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
-                           auto dropped = tx.monitoring().dropLogged(stripe, from, to);
-                           if (!dropped) return tl::unexpected(dropped.error());
+                           CS_TRY(tx.monitoring().dropLogged(stripe, from, to));
                            return ok();
                          });
                        });

@@ -18,6 +18,7 @@
 
 #include "citysafe/core/monitoring/rule_engine.hpp"
 #include "citysafe/core/monitoring/sensor.hpp"
+#include "citysafe/core/monitoring/sensor_state.hpp"
 #include "citysafe/core/services.hpp"
 #include "citysafe/core/store/monitoring_store.hpp"
 
@@ -55,11 +56,18 @@ struct IngestOptions {
   std::int64_t minute_retention_ms = 400LL * 24 * 60 * 60 * 1000;
 };
 
+// This node's ingestion, for platform administrators.
+struct IngestStatus {
+  std::size_t sensors_loaded = 0;
+  std::size_t engine_bytes = 0;
+  IngestTally totals;
+};
+
 // The rules a sensor runs: its own, else its type's as an administrator set them, else the
 // built-in defaults; with the offline rule.
 [[nodiscard]] Result<std::vector<Rule>> sensorRules(store::Tx& tx, const Sensor& sensor);
 
-class Ingestor {
+class Ingestor final : public LatestValues {
  public:
   Ingestor(ServiceContext& ctx, IngestOptions options = {});
   // Loads the registry and seeds the engine from the store.
@@ -78,15 +86,20 @@ class Ingestor {
   void publishRecent();
   // Day partitions ahead (PostgreSQL) and retention: raw readings and minutes past their time.
   [[nodiscard]] Result<void> housekeep();
+  // A gateway pushing a batch over HTTP: it needs reading.ingest and reaches only its scope's
+  // sensors. `malformed`: readings its transport could not parse, counted in the tally.
+  [[nodiscard]] Result<IngestTally> ingestAs(const identity::Principal& who,
+                                             std::span<const RawReading> batch,
+                                             std::int64_t malformed);
   void countMalformed(std::int64_t n);
   [[nodiscard]] IngestTally totals() const;
   // This node's counters cover every organisation's sensors: platform administrators only.
-  [[nodiscard]] Result<void> mayReadStatus(const identity::Principal& who) const;
+  [[nodiscard]] Result<IngestStatus> status(const identity::Principal& who) const;
   [[nodiscard]] std::size_t sensorCount() const;
   [[nodiscard]] std::size_t engineBytes() const;
   // The latest value this node has seen of each of these sensors (0 at_ms when none).
   [[nodiscard]] std::vector<store::SensorLast> latest(
-      std::span<const std::int64_t> sensor_ids) const;
+      std::span<const std::int64_t> sensor_ids) const override;
 
  private:
   struct SensorInfo {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "citysafe/common/enum_names.hpp"
 #include "citysafe/common/result.hpp"
 #include "citysafe/core/basemap/map_feature.hpp"
 #include "citysafe/core/identity/principal.hpp"
@@ -32,6 +33,8 @@ struct ReadingRow {
 };
 
 enum class Resolution : std::uint8_t { Raw, Minute, Hour };
+inline constexpr EnumNames<Resolution, 3> kResolutionNames{{"raw", "minute", "hour"}};
+constexpr const auto& enumNames(Resolution /*tag*/) { return kResolutionNames; }
 
 struct SeriesPoint {
   std::int64_t at_ms = 0;  // the reading's time, or the bucket's start
