@@ -8,8 +8,10 @@
 // right edge of each stripe, a handful of pages. The SeriesCompactor moves five minutes of log at
 // a time into `readings`, a sensor's run per statement, so each sensor's page is written once in
 // five minutes. The stripe (sensor id modulo 16) keeps a sensor's logged readings within a
-// sixteenth of the log, for charts; more stripes would mean more pages per commit. PostgreSQL
-// writes the series directly.
+// sixteenth of the log, for charts; more stripes would mean more pages per commit. The port's
+// "parts" of the log are these stripes. The compactor reads the log a page at a time so that no
+// read holds its snapshot long: SQLite cannot restart its WAL behind one. PostgreSQL writes the
+// series directly.
 #include <algorithm>
 #include <climits>
 #include <unordered_map>
@@ -336,7 +338,7 @@ Result<void> SqlMonitoringRepository::prepareRange(std::int64_t from_ms, std::in
   return ok();
 }
 
-int SqlMonitoringRepository::logStripes() { return logged() ? kStripes : 0; }
+int SqlMonitoringRepository::logParts() { return logged() ? kStripes : 0; }
 
 Result<std::int64_t> SqlMonitoringRepository::logHorizon() {
   if (!logged()) return std::int64_t{LLONG_MAX};

@@ -377,28 +377,6 @@ void Ingestor::publishRecent() {
   }
 }
 
-Result<void> Ingestor::housekeep() {
-  const std::int64_t now_ms = toEpochMs(ctx_.clock.now());
-  // Each step its own transaction: partition DDL locks the readings table on PostgreSQL, and
-  // should not wait behind the retention deletes.
-  if (auto r = ctx_.store.write([&](store::Tx& tx) {
-        return tx.monitoring().prepareRange(now_ms - 86'400'000, now_ms + 2LL * 86'400'000);
-      });
-      !r) {
-    return r;
-  }
-  const std::pair<store::Resolution, std::int64_t> retention[] = {
-      {store::Resolution::Raw, options_.max_age_ms},
-      {store::Resolution::Minute, options_.minute_retention_ms}};
-  for (const auto& keep : retention) {
-    auto dropped = store::writeReturning<std::int64_t>(ctx_.store, [&](store::Tx& tx) {
-      return tx.monitoring().dropBefore(keep.first, now_ms - keep.second);
-    });
-    if (!dropped) return tl::unexpected(dropped.error());
-  }
-  return ok();
-}
-
 void Ingestor::countMalformed(std::int64_t n) {
   std::lock_guard lock(mutex_);
   totals_.malformed += n;

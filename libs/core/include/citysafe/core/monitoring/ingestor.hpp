@@ -53,7 +53,6 @@ struct IngestOptions {
   std::int64_t max_future_ms = 30LL * 1000;
   std::int64_t max_age_ms = 30LL * 24 * 60 * 60 * 1000;  // raw retention
   std::int64_t quiet_flush_ms = 2LL * 60 * 1000;         // close a quiet sensor's minute
-  std::int64_t minute_retention_ms = 400LL * 24 * 60 * 60 * 1000;
 };
 
 // This node's ingestion, for platform administrators.
@@ -84,8 +83,6 @@ class Ingestor final : public LatestValues {
   // "sensor.values" events with the latest reading of every sensor that reported since the last
   // call, one event per organisation.
   void publishRecent();
-  // Day partitions ahead (PostgreSQL) and retention: raw readings and minutes past their time.
-  [[nodiscard]] Result<void> housekeep();
   // A gateway pushing a batch over HTTP: it needs reading.ingest and reaches only its scope's
   // sensors. `malformed`: readings its transport could not parse, counted in the tally.
   [[nodiscard]] Result<IngestTally> ingestAs(const identity::Principal& who,

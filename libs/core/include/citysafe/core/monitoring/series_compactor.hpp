@@ -4,6 +4,7 @@
 // minute instead of once a reading. Runs beside ingestion in short transactions (a few thousand
 // readings each) so ingestion never waits long for the store. A crash part-way leaves the rest in
 // the log for the next run; moving twice changes nothing. A store without a log has nothing to do.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 
@@ -41,11 +42,30 @@ class SeriesCompactor {
   [[nodiscard]] Result<CompactionReport> run(const std::function<bool()>& stopping = {});
 
  private:
-  Result<void> moveStripe(int stripe, std::int64_t horizon, CompactionReport& report,
-                          const std::function<bool()>& stopping);
+  Result<void> movePart(int part, std::int64_t horizon, CompactionReport& report,
+                        const std::function<bool()>& stopping);
 
   ServiceContext& ctx_;
   CompactionOptions options_;
+};
+
+// How long the series keeps what (hours are kept for good).
+struct RetentionOptions {
+  std::chrono::milliseconds raw = std::chrono::days(30);  // as far back as ingestion accepts
+  std::chrono::milliseconds minutes = std::chrono::days(400);
+};
+
+// Beside the compactor, once an hour on one node: storage prepared ahead (PostgreSQL: the day
+// partitions) and retention (raw readings and minutes past their time).
+class SeriesHousekeeping {
+ public:
+  explicit SeriesHousekeeping(ServiceContext& ctx, RetentionOptions options = {})
+      : ctx_(ctx), options_(options) {}
+  [[nodiscard]] Result<void> run();
+
+ private:
+  ServiceContext& ctx_;
+  RetentionOptions options_;
 };
 
 }  // namespace citysafe::monitoring
