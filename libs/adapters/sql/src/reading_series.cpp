@@ -370,13 +370,12 @@ Result<std::vector<store::ReadingRow>> SqlMonitoringRepository::loggedBefore(
   params.emplace_back(from.at_ms);
   params.emplace_back(from.sensor_id);
   params.emplace_back(std::int64_t{limit});
-  auto read = conn_.forEachRow(
-      "SELECT sensor_id, ts, value FROM reading_log WHERE stripe = ? AND ts < ? "
-      "AND ts >= ? AND (ts > ? OR sensor_id > ?) ORDER BY ts, sensor_id LIMIT ?",
-      params, [&](Row&& r) {
-        out.push_back({r.getInt(0), r.getInt(1), r.getDouble(2)});
-      });
-  if (!read) return tl::unexpected(read.error());
+  CS_TRY(
+      conn_.forEachRow("SELECT sensor_id, ts, value FROM reading_log WHERE stripe = ? AND ts < ? "
+                       "AND ts >= ? AND (ts > ? OR sensor_id > ?) ORDER BY ts, sensor_id LIMIT ?",
+                       params, [&](Row&& r) {
+                         out.push_back({r.getInt(0), r.getInt(1), r.getDouble(2)});
+                       }));
   return out;
 }
 

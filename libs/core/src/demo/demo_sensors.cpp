@@ -122,14 +122,14 @@ org::GeoPoint near(org::GeoPoint at, double dx_km, double dy_km) {
 
 Result<int> buildDemoSensors(ServiceContext& ctx, int count) {
   const auto system = identity::Principal::system();
-  auto orgs = store::readReturning<std::vector<org::Organisation>>(ctx.store, [&](store::Tx& tx) {
-    return tx.orgs().list({identity::scopeOf(system), std::nullopt, std::nullopt},
-                          {.limit = 500, .after_id = 0});
-  });
-  if (!orgs) return tl::unexpected(orgs.error());
+  const auto orgs =
+      CS_TRY(store::readReturning<std::vector<org::Organisation>>(ctx.store, [&](store::Tx& tx) {
+        return tx.orgs().list({identity::scopeOf(system), std::nullopt, std::nullopt},
+                              {.limit = 500, .after_id = 0});
+      }));
   std::vector<const org::Organisation*> streets;
   std::vector<const org::Organisation*> works;
-  for (const auto& o : *orgs) {
+  for (const auto& o : orgs) {
     if (!o.location) continue;
     if (o.kind == org::OrgKind::Street) streets.push_back(&o);
     const bool chemical =
@@ -138,7 +138,7 @@ Result<int> buildDemoSensors(ServiceContext& ctx, int count) {
   }
   if (streets.empty() || works.empty()) return 0;
   int made = 0;
-  auto written = ctx.store.write([&](store::Tx& tx) -> Result<void> {
+  CS_TRY(ctx.store.write([&](store::Tx& tx) -> Result<void> {
     auto& repo = tx.monitoring();
     auto existing = CS_TRY(repo.devices(identity::scopeOf(system), 1, 0));
     if (!existing.empty()) return ok();
@@ -189,8 +189,7 @@ Result<int> buildDemoSensors(ServiceContext& ctx, int count) {
                                .after_json = "{\"demo_sensors\":" + std::to_string(made) + "}",
                                .scope_path = "/"}));
     return ok();
-  });
-  if (!written) return tl::unexpected(written.error());
+  }));
   return made;
 }
 

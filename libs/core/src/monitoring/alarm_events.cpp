@@ -30,13 +30,10 @@ Result<std::optional<AlarmChange>> applyTransition(ServiceContext& ctx, store::T
   const bool is_new = alarm.id == 0;
   if (!applyLevel(alarm, to, value, at)) return std::nullopt;
   if (is_new) {
-    auto id = repo.insertAlarm(alarm);  // Conflict if another node opened it meanwhile
-    if (!id) return tl::unexpected(id.error());
-    auto stored = repo.alarm(*id);  // with the code the store gave it
-    if (!stored) return tl::unexpected(stored.error());
-    alarm = std::move(*stored);
-  } else if (auto r = repo.updateAlarm(alarm); !r) {
-    return tl::unexpected(r.error());
+    const auto id = CS_TRY(repo.insertAlarm(alarm));  // Conflict if another node opened it
+    alarm = CS_TRY(repo.alarm(id));                   // with the code the store gave it
+  } else {
+    CS_TRY(repo.updateAlarm(alarm));
   }
   const std::string action = is_new ? "raised" : (to == Level::None ? "cleared" : "changed");
   CS_TRY(ctx.auditor.record(tx, identity::Principal::system(),

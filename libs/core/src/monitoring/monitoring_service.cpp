@@ -206,8 +206,8 @@ Result<Sensor> MonitoringService::updateSensor(const Principal& who, std::int64_
         return tl::unexpected(inserted.error());
       }
       s.id = *inserted;
-    } else if (auto r = repo.updateSensor(s); !r) {
-      return tl::unexpected(r.error());
+    } else {
+      CS_TRY(repo.updateSensor(s));
     }
     CS_TRY(repo.bumpRegistryVersion());
     CS_TRY(ctx_.auditor.record(tx, who,

@@ -32,18 +32,17 @@ Result<CompactionReport> SeriesCompactor::run(const std::function<bool()>& stopp
   if (parts == 0) return report;
   constexpr std::int64_t kMinuteMs = 60'000;
   const std::int64_t now_ms = toEpochMs(ctx_.clock.now());
-  const std::int64_t cut = (now_ms - options_.lag_ms) / kMinuteMs * kMinuteMs;
+  const std::int64_t cut = (now_ms - options_.lag.count()) / kMinuteMs * kMinuteMs;
   // The horizon first, in its own transaction: from its commit on, no reading older than it
   // enters the log, so what is read below is all there will be.
-  auto horizon =
+  const auto horizon = CS_TRY(
       store::writeReturning<std::int64_t>(ctx_.store, [&](store::Tx& tx) -> Result<std::int64_t> {
-        auto now_at = tx.monitoring().logHorizon();
-        if (!now_at || cut < *now_at + options_.step_ms) return now_at;
+        const auto now_at = CS_TRY(tx.monitoring().logHorizon());
+        if (cut < now_at + options_.step.count()) return now_at;
         CS_TRY(tx.monitoring().advanceLogHorizon(cut));
         return tx.monitoring().logHorizon();
-      });
-  if (!horizon) return tl::unexpected(horizon.error());
-  report.horizon_ms = *horizon;
+      }));
+  report.horizon_ms = horizon;
   for (int part = 0; part < parts; ++part) {
     if (stopping && stopping()) break;
     CS_TRY(movePart(part, *horizon, report, stopping));
@@ -58,13 +57,12 @@ Result<void> SeriesCompactor::movePart(int part, std::int64_t horizon, Compactio
   Result<std::vector<store::ReadingRow>> rows = std::vector<store::ReadingRow>{};
   for (;;) {
     const auto after = rows->empty() ? std::optional<store::ReadingRow>{} : rows->back();
-    auto page =
-        store::readReturning<std::vector<store::ReadingRow>>(ctx_.store, [&](store::Tx& tx) {
+    const auto page =
+        CS_TRY(store::readReturning<std::vector<store::ReadingRow>>(ctx_.store, [&](store::Tx& tx) {
           return tx.monitoring().loggedBefore(part, horizon, after, page_rows);
-        });
-    if (!page) return tl::unexpected(page.error());
-    rows->insert(rows->end(), page->begin(), page->end());
-    if (page->size() < static_cast<std::size_t>(page_rows)) break;
+        }));
+    rows->insert(rows->end(), page.begin(), page.end());
+    if (page.size() < static_cast<std::size_t>(page_rows)) break;
   }
   if (rows->empty()) return ok();
   std::sort(rows->begin(), rows->end(), [](const auto& a, const auto& b) {

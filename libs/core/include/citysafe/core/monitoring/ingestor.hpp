@@ -8,6 +8,7 @@
 // nothing again, because the engine is seeded from the store on every (re)load. If a
 // transaction fails, the engine may have run ahead of the store, so it reloads before the next
 // batch.
+#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -16,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "citysafe/core/monitoring/engine_snapshot.hpp"
 #include "citysafe/core/monitoring/rule_engine.hpp"
 #include "citysafe/core/monitoring/sensor.hpp"
 #include "citysafe/core/monitoring/sensor_state.hpp"
@@ -50,9 +52,9 @@ struct IngestTally {
 struct IngestOptions {
   // Clocks run a little fast; a reading far ahead would hold back every later one (they would be
   // out of order), so little is allowed.
-  std::int64_t max_future_ms = 30LL * 1000;
-  std::int64_t max_age_ms = 30LL * 24 * 60 * 60 * 1000;  // raw retention
-  std::int64_t quiet_flush_ms = 2LL * 60 * 1000;         // close a quiet sensor's minute
+  std::chrono::milliseconds max_future = std::chrono::seconds(30);
+  std::chrono::milliseconds max_age = std::chrono::days(30);        // raw retention
+  std::chrono::milliseconds quiet_flush = std::chrono::minutes(2);  // close a quiet sensor's minute
 };
 
 // This node's ingestion, for platform administrators.
@@ -61,10 +63,6 @@ struct IngestStatus {
   std::size_t engine_bytes = 0;
   IngestTally totals;
 };
-
-// The rules a sensor runs: its own, else its type's as an administrator set them, else the
-// built-in defaults; with the offline rule.
-[[nodiscard]] Result<std::vector<Rule>> sensorRules(store::Tx& tx, const Sensor& sensor);
 
 class Ingestor final : public LatestValues {
  public:
@@ -99,13 +97,6 @@ class Ingestor final : public LatestValues {
       std::span<const std::int64_t> sensor_ids) const override;
 
  private:
-  struct SensorInfo {
-    Sensor sensor;
-    std::vector<std::string> rule_names;
-    std::int64_t minute = 0;  // start of the minute (hour) being filled; 0 when none
-    std::int64_t hour = 0;
-    std::int64_t saved_at = 0;  // the reading time of the last value saved to the registry
-  };
   struct Pending;
 
   Result<void> loadLocked();
@@ -115,18 +106,14 @@ class Ingestor final : public LatestValues {
   Result<IngestTally> ingestOnce(std::span<const RawReading> batch,
                                  const std::optional<identity::Scope>& scope);
   Result<IngestTally> commit(Pending& pending);
-  void track(SensorIndex s, std::int64_t at_ms, Pending& pending);
 
   ServiceContext& ctx_;
   IngestOptions options_;
   mutable std::mutex mutex_;
-  RuleEngine engine_;
-  std::vector<SensorInfo> info_;
-  std::unordered_map<std::string, SensorIndex> by_code_;
-  std::unordered_map<std::int64_t, SensorIndex> by_id_;
-  std::vector<SensorIndex> recent_;  // reported since the last publishRecent()
-  std::vector<bool> is_recent_;
-  std::int64_t registry_version_ = -1;
+  SnapshotLoader loader_;
+  EngineSnapshot snap_;
+  BucketTracker buckets_;
+  LivePublisher live_;
   int ticks_ = 0;
   bool needs_reload_ = true;
   // The engine has seen exactly what the store holds (false before the first load and after a

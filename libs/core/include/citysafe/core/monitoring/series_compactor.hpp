@@ -14,15 +14,15 @@ namespace citysafe::monitoring {
 
 struct CompactionOptions {
   // Readings younger than this stay in the log, so the minute being filled moves whole.
-  std::int64_t lag_ms = 60'000;
+  std::chrono::milliseconds lag = std::chrono::minutes(1);
   // The horizon moves in steps of at least this: the longer, the more readings a sensor's page
   // takes per write (five minutes of a sensor reporting every two seconds fill about one page),
   // the more the log holds for charts to scan.
-  std::int64_t step_ms = 300'000;  // five minutes
+  std::chrono::milliseconds step = std::chrono::minutes(5);
   std::size_t rows_per_transaction = 4096;
   int rows_per_read = 65'536;
   // After each transaction, pause this many times as long as it took: ingestion gets the store
-  // at least half the time while a move runs (it still finishes well within `step_ms`).
+  // at least half the time while a move runs (it still finishes well within `step`).
   double pause_per_busy = 1.0;
 };
 
@@ -36,7 +36,7 @@ struct CompactionReport {
 class SeriesCompactor {
  public:
   explicit SeriesCompactor(ServiceContext& ctx, CompactionOptions options = {});
-  // Advances the horizon to the last whole minute at least `lag_ms` old (once that is `step_ms`
+  // Advances the horizon to the last whole minute at least `lag` old (once that is `step`
   // past it) and moves everything before it.
   // `stopping` is asked between transactions: a shutdown need not wait for a whole run.
   [[nodiscard]] Result<CompactionReport> run(const std::function<bool()>& stopping = {});
