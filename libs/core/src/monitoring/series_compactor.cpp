@@ -45,7 +45,7 @@ Result<CompactionReport> SeriesCompactor::run(const std::function<bool()>& stopp
   report.horizon_ms = horizon;
   for (int part = 0; part < parts; ++part) {
     if (stopping && stopping()) break;
-    CS_TRY(movePart(part, *horizon, report, stopping));
+    CS_TRY(movePart(part, horizon, report, stopping));
   }
   return report;
 }
