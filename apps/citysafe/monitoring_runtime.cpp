@@ -18,7 +18,7 @@ MonitoringRuntime::~MonitoringRuntime() { stop(); }
 
 Result<void> MonitoringRuntime::start() {
   if (auto r = services_.ingestor.load(); !r) return r;
-  if (auto r = services_.ingestor.housekeep(); !r) {
+  if (auto r = monitoring::SeriesHousekeeping(services_.ctx).run(); !r) {
     spdlog::warn("monitoring housekeeping: {}", r.error().message);
   }
   if (options_.mqtt.broker) {
@@ -150,7 +150,7 @@ void MonitoringRuntime::loop() {
                                    now + std::chrono::minutes(30));
       });
       if (mine && *mine) {
-        if (auto r = services_.ingestor.housekeep(); !r) {
+        if (auto r = monitoring::SeriesHousekeeping(services_.ctx).run(); !r) {
           spdlog::warn("monitoring housekeeping: {}", r.error().message);
         }
       }

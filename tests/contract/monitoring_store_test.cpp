@@ -282,7 +282,7 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
   // places; the third minute still only in the log.
   clock_.set(fromEpochMs(kT0 + 10 * 60'000));
   auto stripes =
-      read<int>([](store::Tx& tx) -> Result<int> { return tx.monitoring().logStripes(); });
+      read<int>([](store::Tx& tx) -> Result<int> { return tx.monitoring().logParts(); });
   ASSERT_TRUE(stripes);
   if (*stripes > 0) {
     ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {

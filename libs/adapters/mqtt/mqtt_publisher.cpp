@@ -100,10 +100,9 @@ Result<void> Publisher::connect() {
   if (security.tls.enabled) {
     // Our own context, fully set up: libmosquitto uses it as it is, without its defaults (it
     // takes a reference).
-    auto ctx = makeTlsContext(security.tls, s->host);
-    if (!ctx) return tl::unexpected(ctx.error());
+    auto ctx = CS_TRY(makeTlsContext(security.tls, s->host));
     if (mosquitto_int_option(s->handle, MOSQ_OPT_SSL_CTX_WITH_DEFAULTS, 0) != MOSQ_ERR_SUCCESS ||
-        mosquitto_void_option(s->handle, MOSQ_OPT_SSL_CTX, ctx->get()) != MOSQ_ERR_SUCCESS) {
+        mosquitto_void_option(s->handle, MOSQ_OPT_SSL_CTX, ctx.get()) != MOSQ_ERR_SUCCESS) {
       return fail(Errc::Internal, "mqtt", "cannot hand the TLS context to libmosquitto");
     }
   }

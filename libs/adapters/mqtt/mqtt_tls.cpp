@@ -170,8 +170,7 @@ Result<TlsContext> makeTlsContext(const TlsSettings& tls, const std::string& hos
 }
 
 Result<void> checkTlsSettings(const TlsSettings& tls) {
-  auto ctx = makeTlsContext(tls, "");
-  if (!ctx) return tl::unexpected(ctx.error());
+  CS_TRY(makeTlsContext(tls, ""));
   return ok();
 }
 

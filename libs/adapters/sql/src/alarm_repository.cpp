@@ -1,6 +1,7 @@
 // Alarms, the other half of SqlMonitoringRepository.
 #include <cstdio>
 
+#include "citysafe/sql/columns.hpp"
 #include "repositories.hpp"
 
 namespace citysafe::sql {
@@ -8,47 +9,86 @@ namespace {
 
 using monitoring::Alarm;
 
-constexpr const char* kAlarmColumns =
-    "id, code, sensor_id, sensor_code, rule, site, org_id, org_path, sector, risk_point_id, lon, "
-    "lat, level, peak, state, value, raised_at, changed_at, cleared_at, acknowledged_at, "
-    "acknowledged_by, handling_at, closed_at, closed_by, disposition, notes, hazard_id, "
-    "row_version";
+constexpr Columns<28> kAlarm{{"id",
+                              "code",
+                              "sensor_id",
+                              "sensor_code",
+                              "rule",
+                              "site",
+                              "org_id",
+                              "org_path",
+                              "sector",
+                              "risk_point_id",
+                              "lon",
+                              "lat",
+                              "level",
+                              "peak",
+                              "state",
+                              "value",
+                              "raised_at",
+                              "changed_at",
+                              "cleared_at",
+                              "acknowledged_at",
+                              "acknowledged_by",
+                              "handling_at",
+                              "closed_at",
+                              "closed_by",
+                              "disposition",
+                              "notes",
+                              "hazard_id",
+                              "row_version"}};
 
 Value userValue(const std::optional<UserId>& u) { return u ? Value{u->value} : Value{nullptr}; }
 
-Alarm alarmFrom(const Row& r) {
+// Levels are stored as their number (0 none .. 4 red); any other number is an error.
+Result<monitoring::Level> storedLevel(std::int64_t n, const char* column) {
+  if (n < 0 || n > static_cast<std::int64_t>(monitoring::Level::Red)) {
+    return fail(Errc::Internal, column,
+                "unknown value '" + std::to_string(n) + "' stored in " + column);
+  }
+  return static_cast<monitoring::Level>(n);
+}
+
+Result<Alarm> alarmFrom(const Row& r) {
+  constexpr auto c = kAlarm;
+  auto optUser = [&](std::size_t i) {
+    return r.isNull(i) ? std::optional<UserId>{} : std::optional<UserId>{UserId{r.getInt(i)}};
+  };
   Alarm a;
-  a.id = r.getInt(0);
-  a.code = r.getText(1);
-  a.sensor_id = r.getInt(2);
-  a.sensor_code = r.getText(3);
-  a.rule = r.getText(4);
-  a.site = r.getText(5);
-  a.org_id = OrgId{r.getInt(6)};
-  a.org_path = r.getText(7);
-  a.sector = r.getText(8);
-  if (!r.isNull(9)) a.risk_point_id = r.getInt(9);
-  a.location = {r.getDouble(10), r.getDouble(11)};
-  a.level = static_cast<monitoring::Level>(r.getInt(12));
-  a.peak = static_cast<monitoring::Level>(r.getInt(13));
-  a.state = monitoring::parseAlarmState(r.getText(14)).value_or(monitoring::AlarmState::Active);
-  a.value = r.getDouble(15);
-  a.raised_at = fromEpochMs(r.getInt(16));
-  a.changed_at = fromEpochMs(r.getInt(17));
-  a.cleared_at = optTime(r, 18);
-  a.acknowledged_at = optTime(r, 19);
-  if (!r.isNull(20)) a.acknowledged_by = UserId{r.getInt(20)};
-  a.handling_at = optTime(r, 21);
-  a.closed_at = optTime(r, 22);
-  if (!r.isNull(23)) a.closed_by = UserId{r.getInt(23)};
-  if (!r.isNull(24)) a.disposition = monitoring::parseDisposition(r.getText(24));
-  a.notes = r.getText(25);
-  if (!r.isNull(26)) a.hazard_id = r.getInt(26);
-  a.row_version = r.getInt(27);
+  a.id = r.getInt(c.at("id"));
+  a.code = r.getText(c.at("code"));
+  a.sensor_id = r.getInt(c.at("sensor_id"));
+  a.sensor_code = r.getText(c.at("sensor_code"));
+  a.rule = r.getText(c.at("rule"));
+  a.site = r.getText(c.at("site"));
+  a.org_id = OrgId{r.getInt(c.at("org_id"))};
+  a.org_path = r.getText(c.at("org_path"));
+  a.sector = r.getText(c.at("sector"));
+  if (!r.isNull(c.at("risk_point_id"))) a.risk_point_id = r.getInt(c.at("risk_point_id"));
+  a.location = {r.getDouble(c.at("lon")), r.getDouble(c.at("lat"))};
+  a.level = CS_TRY(storedLevel(r.getInt(c.at("level")), "alarms.level"));
+  a.peak = CS_TRY(storedLevel(r.getInt(c.at("peak")), "alarms.peak"));
+  a.state = CS_TRY(storedEnum<monitoring::AlarmState>(r.getText(c.at("state")), "alarms.state"));
+  a.value = r.getDouble(c.at("value"));
+  a.raised_at = fromEpochMs(r.getInt(c.at("raised_at")));
+  a.changed_at = fromEpochMs(r.getInt(c.at("changed_at")));
+  a.cleared_at = optTime(r, c.at("cleared_at"));
+  a.acknowledged_at = optTime(r, c.at("acknowledged_at"));
+  a.acknowledged_by = optUser(c.at("acknowledged_by"));
+  a.handling_at = optTime(r, c.at("handling_at"));
+  a.closed_at = optTime(r, c.at("closed_at"));
+  a.closed_by = optUser(c.at("closed_by"));
+  if (!r.isNull(c.at("disposition"))) {
+    a.disposition = CS_TRY(
+        storedEnum<monitoring::Disposition>(r.getText(c.at("disposition")), "alarms.disposition"));
+  }
+  a.notes = r.getText(c.at("notes"));
+  if (!r.isNull(c.at("hazard_id"))) a.hazard_id = r.getInt(c.at("hazard_id"));
+  a.row_version = r.getInt(c.at("row_version"));
   return a;
 }
 
-// Every column but id and row_version, in kAlarmColumns order.
+// Every column but id and row_version, in kAlarm order.
 std::vector<Value> alarmValues(const Alarm& a) {
   return {a.code,
           a.sensor_id,
@@ -63,7 +103,7 @@ std::vector<Value> alarmValues(const Alarm& a) {
           a.location.lat,
           static_cast<std::int64_t>(a.level),
           static_cast<std::int64_t>(a.peak),
-          std::string(toString(a.state)),
+          std::string(nameOf(a.state)),
           a.value,
           toEpochMs(a.raised_at),
           toEpochMs(a.changed_at),
@@ -73,7 +113,7 @@ std::vector<Value> alarmValues(const Alarm& a) {
           timeValue(a.handling_at),
           timeValue(a.closed_at),
           userValue(a.closed_by),
-          a.disposition ? Value{std::string(toString(*a.disposition))} : Value{nullptr},
+          a.disposition ? Value{std::string(nameOf(*a.disposition))} : Value{nullptr},
           a.notes,
           a.hazard_id ? Value{*a.hazard_id} : Value{nullptr}};
 }
@@ -83,20 +123,19 @@ std::vector<Value> alarmValues(const Alarm& a) {
 Result<std::vector<Alarm>> SqlMonitoringRepository::alarmsWhere(const std::string& where,
                                                                 const std::vector<Value>& params) {
   auto rows =
-      conn_.query(std::string("SELECT ") + kAlarmColumns + " FROM alarms WHERE " + where, params);
-  if (!rows) return tl::unexpected(rows.error());
+      CS_TRY(conn_.query("SELECT " + kAlarm.list() + " FROM alarms WHERE " + where, params));
   std::vector<Alarm> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) out.push_back(alarmFrom(r));
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(CS_TRY(alarmFrom(r)));
   return out;
 }
 
 Result<std::optional<Alarm>> SqlMonitoringRepository::openAlarm(std::int64_t sensor_id,
                                                                 const std::string& rule) {
-  auto found = alarmsWhere("sensor_id = ? AND rule = ? AND state <> 'closed'", {sensor_id, rule});
-  if (!found) return tl::unexpected(found.error());
-  if (found->empty()) return std::optional<Alarm>{};
-  return std::optional<Alarm>{found->front()};
+  auto found =
+      CS_TRY(alarmsWhere("sensor_id = ? AND rule = ? AND state <> 'closed'", {sensor_id, rule}));
+  if (found.empty()) return std::optional<Alarm>{};
+  return std::optional<Alarm>{found.front()};
 }
 
 Result<std::vector<Alarm>> SqlMonitoringRepository::openAlarms() {
@@ -117,8 +156,7 @@ Result<std::int64_t> SqlMonitoringRepository::insertAlarm(const Alarm& alarm) {
   if (!id) return id;
   char code[24];
   std::snprintf(code, sizeof code, "BJ%08lld", static_cast<long long>(*id));
-  auto named = conn_.exec("UPDATE alarms SET code = ? WHERE id = ?", {std::string(code), *id});
-  if (!named) return tl::unexpected(named.error());
+  CS_TRY(conn_.exec("UPDATE alarms SET code = ? WHERE id = ?", {std::string(code), *id}));
   return id;
 }
 
@@ -126,15 +164,14 @@ Result<void> SqlMonitoringRepository::updateAlarm(Alarm& alarm) {
   auto params = alarmValues(alarm);
   params.emplace_back(alarm.id);
   params.emplace_back(alarm.row_version);
-  auto done = conn_.exec(
+  auto done = CS_TRY(conn_.exec(
       "UPDATE alarms SET code = ?, sensor_id = ?, sensor_code = ?, rule = ?, site = ?, org_id = ?, "
       "org_path = ?, sector = ?, risk_point_id = ?, lon = ?, lat = ?, level = ?, peak = ?, "
       "state = ?, value = ?, raised_at = ?, changed_at = ?, cleared_at = ?, acknowledged_at = ?, "
       "acknowledged_by = ?, handling_at = ?, closed_at = ?, closed_by = ?, disposition = ?, "
       "notes = ?, hazard_id = ?, row_version = row_version + 1 WHERE id = ? AND row_version = ?",
-      params);
-  if (!done) return tl::unexpected(done.error());
-  if (*done == 0) {
+      params));
+  if (done == 0) {
     return fail(Errc::Conflict, "row_version", "the alarm changed meanwhile; reload it");
   }
   ++alarm.row_version;
@@ -142,10 +179,9 @@ Result<void> SqlMonitoringRepository::updateAlarm(Alarm& alarm) {
 }
 
 Result<Alarm> SqlMonitoringRepository::alarm(std::int64_t id) {
-  auto found = alarmsWhere("id = ?", {id});
-  if (!found) return tl::unexpected(found.error());
-  if (found->empty()) return fail(Errc::NotFound, "id", "no such alarm");
-  return found->front();
+  auto found = CS_TRY(alarmsWhere("id = ?", {id}));
+  if (found.empty()) return fail(Errc::NotFound, "id", "no such alarm");
+  return found.front();
 }
 
 Result<std::vector<Alarm>> SqlMonitoringRepository::alarms(const store::AlarmFilter& f, int limit,

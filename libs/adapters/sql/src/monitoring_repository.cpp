@@ -1,5 +1,6 @@
 // The monitoring registry; the time series is in reading_series.cpp, alarms in
 // alarm_repository.cpp.
+#include "citysafe/sql/columns.hpp"
 #include "repositories.hpp"
 
 namespace citysafe::sql {
@@ -8,53 +9,58 @@ namespace {
 using monitoring::Device;
 using monitoring::Sensor;
 
-constexpr const char* kDeviceColumns =
-    "id, code, name, model, org_id, org_path, sector, risk_point_id, lon, lat, address, status, "
-    "created_at, updated_at";
-constexpr const char* kSensorColumns =
-    "id, code, device_id, name, type, unit, interval_s, status, rules, org_id, org_path, sector, "
-    "risk_point_id, lon, lat, created_at, updated_at, last_at, last_value";
+constexpr Columns<14> kDevice{{"id", "code", "name", "model", "org_id", "org_path", "sector",
+                               "risk_point_id", "lon", "lat", "address", "status", "created_at",
+                               "updated_at"}};
+constexpr Columns<19> kSensor{{"id", "code", "device_id", "name", "type", "unit", "interval_s",
+                               "status", "rules", "org_id", "org_path", "sector", "risk_point_id",
+                               "lon", "lat", "created_at", "updated_at", "last_at", "last_value"}};
 
 Value optId(const std::optional<std::int64_t>& id) { return id ? Value{*id} : Value{nullptr}; }
 
-Device deviceFrom(const Row& r) {
+Result<Device> deviceFrom(const Row& r) {
   Device d;
-  d.id = r.getInt(0);
-  d.code = r.getText(1);
-  d.name = r.getText(2);
-  d.model = r.getText(3);
-  d.org_id = OrgId{r.getInt(4)};
-  d.org_path = r.getText(5);
-  d.sector = r.getText(6);
-  if (!r.isNull(7)) d.risk_point_id = r.getInt(7);
-  d.location = {r.getDouble(8), r.getDouble(9)};
-  d.address = r.getText(10);
-  d.status = monitoring::parseStatus(r.getText(11)).value_or(monitoring::Status::Active);
-  d.created_at = fromEpochMs(r.getInt(12));
-  d.updated_at = fromEpochMs(r.getInt(13));
+  d.id = r.getInt(kDevice.at("id"));
+  d.code = r.getText(kDevice.at("code"));
+  d.name = r.getText(kDevice.at("name"));
+  d.model = r.getText(kDevice.at("model"));
+  d.org_id = OrgId{r.getInt(kDevice.at("org_id"))};
+  d.org_path = r.getText(kDevice.at("org_path"));
+  d.sector = r.getText(kDevice.at("sector"));
+  if (!r.isNull(kDevice.at("risk_point_id")))
+    d.risk_point_id = r.getInt(kDevice.at("risk_point_id"));
+  d.location = {r.getDouble(kDevice.at("lon")), r.getDouble(kDevice.at("lat"))};
+  d.address = r.getText(kDevice.at("address"));
+  d.status =
+      CS_TRY(storedEnum<monitoring::Status>(r.getText(kDevice.at("status")), "devices.status"));
+  d.created_at = fromEpochMs(r.getInt(kDevice.at("created_at")));
+  d.updated_at = fromEpochMs(r.getInt(kDevice.at("updated_at")));
   return d;
 }
 
-Sensor sensorFrom(const Row& r) {
+Result<Sensor> sensorFrom(const Row& r) {
   Sensor s;
-  s.id = r.getInt(0);
-  s.code = r.getText(1);
-  s.device_id = r.getInt(2);
-  s.name = r.getText(3);
-  s.type = monitoring::parseSensorType(r.getText(4)).value_or(monitoring::SensorType::Methane);
-  s.unit = r.getText(5);
-  s.interval_s = static_cast<int>(r.getInt(6));
-  s.status = monitoring::parseStatus(r.getText(7)).value_or(monitoring::Status::Active);
-  s.rules = r.getText(8);
-  s.org_id = OrgId{r.getInt(9)};
-  s.org_path = r.getText(10);
-  s.sector = r.getText(11);
-  if (!r.isNull(12)) s.risk_point_id = r.getInt(12);
-  s.location = {r.getDouble(13), r.getDouble(14)};
-  s.created_at = fromEpochMs(r.getInt(15));
-  s.updated_at = fromEpochMs(r.getInt(16));
-  if (!r.isNull(17)) s.last_at_ms = r.getInt(17);
-  s.last_value = r.getDouble(18);
+  s.id = r.getInt(kSensor.at("id"));
+  s.code = r.getText(kSensor.at("code"));
+  s.device_id = r.getInt(kSensor.at("device_id"));
+  s.name = r.getText(kSensor.at("name"));
+  s.type =
+      CS_TRY(storedEnum<monitoring::SensorType>(r.getText(kSensor.at("type")), "sensors.type"));
+  s.unit = r.getText(kSensor.at("unit"));
+  s.interval_s = static_cast<int>(r.getInt(kSensor.at("interval_s")));
+  s.status =
+      CS_TRY(storedEnum<monitoring::Status>(r.getText(kSensor.at("status")), "sensors.status"));
+  s.rules = r.getText(kSensor.at("rules"));
+  s.org_id = OrgId{r.getInt(kSensor.at("org_id"))};
+  s.org_path = r.getText(kSensor.at("org_path"));
+  s.sector = r.getText(kSensor.at("sector"));
+  if (!r.isNull(kSensor.at("risk_point_id")))
+    s.risk_point_id = r.getInt(kSensor.at("risk_point_id"));
+  s.location = {r.getDouble(kSensor.at("lon")), r.getDouble(kSensor.at("lat"))};
+  s.created_at = fromEpochMs(r.getInt(kSensor.at("created_at")));
+  s.updated_at = fromEpochMs(r.getInt(kSensor.at("updated_at")));
+  if (!r.isNull(kSensor.at("last_at"))) s.last_at_ms = r.getInt(kSensor.at("last_at"));
+  s.last_value = r.getDouble(kSensor.at("last_value"));
   return s;
 }
 
@@ -70,7 +76,7 @@ std::vector<Value> deviceValues(const Device& d) {
           d.location.lon,
           d.location.lat,
           d.address,
-          std::string(toString(d.status)),
+          std::string(nameOf(d.status)),
           toEpochMs(d.created_at),
           toEpochMs(d.updated_at)};
 }
@@ -79,10 +85,10 @@ std::vector<Value> sensorValues(const Sensor& s) {
   return {s.code,
           s.device_id,
           s.name,
-          std::string(toString(s.type)),
+          std::string(nameOf(s.type)),
           s.unit,
           std::int64_t{s.interval_s},
-          std::string(toString(s.status)),
+          std::string(nameOf(s.status)),
           s.rules,
           s.org_id.value,
           s.org_path,
@@ -108,42 +114,37 @@ Result<std::int64_t> SqlMonitoringRepository::insertDevice(const Device& d) {
 Result<void> SqlMonitoringRepository::updateDevice(const Device& d) {
   auto params = deviceValues(d);
   params.emplace_back(d.id);
-  auto done = conn_.exec(
+  CS_TRY(conn_.exec(
       "UPDATE devices SET code = ?, name = ?, model = ?, org_id = ?, org_path = ?, sector = ?, "
       "sectors = ?, risk_point_id = ?, lon = ?, lat = ?, address = ?, status = ?, created_at = ?, "
       "updated_at = ? WHERE id = ?",
-      params);
-  if (!done) return tl::unexpected(done.error());
+      params));
   // Sensors carry their device's owner, sector and risk point.
-  auto sensors = conn_.exec(
+  CS_TRY(conn_.exec(
       "UPDATE sensors SET org_id = ?, org_path = ?, sector = ?, sectors = ?, risk_point_id = ? "
       "WHERE device_id = ?",
       {d.org_id.value, d.org_path, d.sector, joinSectors({d.sector}), optId(d.risk_point_id),
-       d.id});
-  if (!sensors) return tl::unexpected(sensors.error());
+       d.id}));
   return ok();
 }
 
 Result<Device> SqlMonitoringRepository::device(std::int64_t id) {
-  auto rows =
-      conn_.query(std::string("SELECT ") + kDeviceColumns + " FROM devices WHERE id = ?", {id});
-  if (!rows) return tl::unexpected(rows.error());
-  if (rows->empty()) return fail(Errc::NotFound, "id", "no such device");
-  return deviceFrom(rows->front());
+  auto rows = CS_TRY(conn_.query("SELECT " + kDevice.list() + " FROM devices WHERE id = ?", {id}));
+  if (rows.empty()) return fail(Errc::NotFound, "id", "no such device");
+  return deviceFrom(rows.front());
 }
 
 Result<std::vector<Device>> SqlMonitoringRepository::devices(const identity::Scope& scope,
                                                              int limit, std::int64_t after_id) {
   std::vector<Value> params;
-  std::string sql = std::string("SELECT ") + kDeviceColumns + " FROM devices WHERE " +
+  std::string sql = "SELECT " + kDevice.list() + " FROM devices WHERE " +
                     scopeClause(conn_.dialect(), scope, "org_path", "sectors", params);
   sql += " AND id > ? ORDER BY id LIMIT ?";
   params.emplace_back(after_id);
   params.emplace_back(std::int64_t{limit});
-  auto rows = conn_.query(sql, params);
-  if (!rows) return tl::unexpected(rows.error());
+  auto rows = CS_TRY(conn_.query(sql, params));
   std::vector<Device> out;
-  for (const auto& r : *rows) out.push_back(deviceFrom(r));
+  for (const auto& r : rows) out.push_back(CS_TRY(deviceFrom(r)));
   return out;
 }
 
@@ -159,38 +160,34 @@ Result<std::int64_t> SqlMonitoringRepository::insertSensor(const Sensor& s) {
 Result<void> SqlMonitoringRepository::updateSensor(const Sensor& s) {
   auto params = sensorValues(s);
   params.emplace_back(s.id);
-  auto done = conn_.exec(
+  CS_TRY(conn_.exec(
       "UPDATE sensors SET code = ?, device_id = ?, name = ?, type = ?, unit = ?, interval_s = ?, "
       "status = ?, rules = ?, org_id = ?, org_path = ?, sector = ?, sectors = ?, risk_point_id = "
       "?, lon = ?, lat = ?, created_at = ?, updated_at = ? WHERE id = ?",
-      params);
-  if (!done) return tl::unexpected(done.error());
+      params));
   return ok();
 }
 
 Result<std::vector<Sensor>> SqlMonitoringRepository::sensorsWhere(
     const std::string& where, const std::vector<Value>& params) {
   auto rows =
-      conn_.query(std::string("SELECT ") + kSensorColumns + " FROM sensors WHERE " + where, params);
-  if (!rows) return tl::unexpected(rows.error());
+      CS_TRY(conn_.query("SELECT " + kSensor.list() + " FROM sensors WHERE " + where, params));
   std::vector<Sensor> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) out.push_back(sensorFrom(r));
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(CS_TRY(sensorFrom(r)));
   return out;
 }
 
 Result<Sensor> SqlMonitoringRepository::sensor(std::int64_t id) {
-  auto found = sensorsWhere("id = ?", {id});
-  if (!found) return tl::unexpected(found.error());
-  if (found->empty()) return fail(Errc::NotFound, "id", "no such sensor");
-  return found->front();
+  auto found = CS_TRY(sensorsWhere("id = ?", {id}));
+  if (found.empty()) return fail(Errc::NotFound, "id", "no such sensor");
+  return found.front();
 }
 
 Result<std::optional<Sensor>> SqlMonitoringRepository::sensorByCode(const std::string& code) {
-  auto found = sensorsWhere("code = ?", {code});
-  if (!found) return tl::unexpected(found.error());
-  if (found->empty()) return std::optional<Sensor>{};
-  return std::optional<Sensor>{found->front()};
+  auto found = CS_TRY(sensorsWhere("code = ?", {code}));
+  if (found.empty()) return std::optional<Sensor>{};
+  return std::optional<Sensor>{found.front()};
 }
 
 Result<std::vector<Sensor>> SqlMonitoringRepository::sensors(const store::SensorFilter& f,
@@ -238,26 +235,23 @@ Result<std::int64_t> SqlMonitoringRepository::registryVersion() {
 }
 
 Result<void> SqlMonitoringRepository::bumpRegistryVersion() {
-  auto done = conn_.exec("UPDATE monitoring_registry SET version = version + 1 WHERE id = 1", {});
-  if (!done) return tl::unexpected(done.error());
+  CS_TRY(conn_.exec("UPDATE monitoring_registry SET version = version + 1 WHERE id = 1", {}));
   return ok();
 }
 
 Result<std::optional<std::string>> SqlMonitoringRepository::typeRules(monitoring::SensorType type) {
-  auto rows = conn_.query("SELECT rules FROM sensor_type_rules WHERE type = ?",
-                          {std::string(toString(type))});
-  if (!rows) return tl::unexpected(rows.error());
-  if (rows->empty() || rows->front().getText(0).empty()) return std::optional<std::string>{};
-  return std::optional<std::string>{rows->front().getText(0)};
+  auto rows = CS_TRY(conn_.query("SELECT rules FROM sensor_type_rules WHERE type = ?",
+                                 {std::string(toString(type))}));
+  if (rows.empty() || rows.front().getText(0).empty()) return std::optional<std::string>{};
+  return std::optional<std::string>{rows.front().getText(0)};
 }
 
 Result<void> SqlMonitoringRepository::setTypeRules(monitoring::SensorType type,
                                                    const std::string& rules) {
-  auto done = conn_.exec(
+  CS_TRY(conn_.exec(
       "INSERT INTO sensor_type_rules (type, rules) VALUES (?, ?) ON CONFLICT (type) DO UPDATE "
       "SET rules = excluded.rules",
-      {std::string(toString(type)), rules});
-  if (!done) return tl::unexpected(done.error());
+      {std::string(toString(type)), rules}));
   return ok();
 }
 

@@ -8,8 +8,10 @@
 // right edge of each stripe, a handful of pages. The SeriesCompactor moves five minutes of log at
 // a time into `readings`, a sensor's run per statement, so each sensor's page is written once in
 // five minutes. The stripe (sensor id modulo 16) keeps a sensor's logged readings within a
-// sixteenth of the log, for charts; more stripes would mean more pages per commit. PostgreSQL
-// writes the series directly.
+// sixteenth of the log, for charts; more stripes would mean more pages per commit. The port's
+// "parts" of the log are these stripes. The compactor reads the log a page at a time so that no
+// read holds its snapshot long: SQLite cannot restart its WAL behind one. PostgreSQL writes the
+// series directly.
 #include <algorithm>
 #include <climits>
 #include <unordered_map>
@@ -69,9 +71,8 @@ Result<void> recomputeBuckets(Connection& conn, store::Resolution resolution,
       "FROM reading_minutes WHERE sensor_id = ? AND start_ms >= ? AND start_ms < ? GROUP BY "
       "sensor_id, (start_ms / 3600000) * 3600000" +
       kUpdate;
-  auto done = conn.exec(resolution == store::Resolution::Hour ? kHours : kMinutes,
-                        {sensor_id, from_ms, to_ms});
-  if (!done) return tl::unexpected(done.error());
+  CS_TRY(conn.exec(resolution == store::Resolution::Hour ? kHours : kMinutes,
+                   {sensor_id, from_ms, to_ms}));
   return ok();
 }
 
@@ -88,9 +89,8 @@ Result<std::int64_t> insertInChunks(Connection& conn, const std::string& many,
     const std::size_t n = full ? kChunk : 1;
     params.clear();
     for (std::size_t k = i; k < i + n; ++k) bind(k, params);
-    auto done = conn.exec(full ? many : one, params);
-    if (!done) return tl::unexpected(done.error());
-    inserted += *done;
+    auto done = CS_TRY(conn.exec(full ? many : one, params));
+    inserted += done;
     i += n;
   }
   return inserted;
@@ -132,9 +132,8 @@ Result<std::int64_t> SqlMonitoringRepository::insertLogged(
 Result<std::int64_t> SqlMonitoringRepository::insertReadings(
     std::span<const store::ReadingRow> rows) {
   if (!logged()) return insertIntoSeries(rows);
-  auto horizon = logHorizon();
-  if (!horizon) return tl::unexpected(horizon.error());
-  const auto late = [&](const store::ReadingRow& r) { return r.at_ms < *horizon; };
+  auto horizon = CS_TRY(logHorizon());
+  const auto late = [&](const store::ReadingRow& r) { return r.at_ms < horizon; };
   if (std::none_of(rows.begin(), rows.end(), late)) return insertLogged(rows);
   std::vector<store::ReadingRow> fresh;
   std::int64_t inserted = 0;
@@ -145,28 +144,24 @@ Result<std::int64_t> SqlMonitoringRepository::insertReadings(
     }
     // Older than the horizon: straight into the series, unless the log still holds it (its move
     // is under way): then it is not new, and the first value stays, as everywhere else.
-    auto held = queryInt(
+    auto held = CS_TRY(queryInt(
         conn_, "SELECT COUNT(*) FROM reading_log WHERE stripe = ? AND ts = ? AND sensor_id = ?",
-        {stripeOf(r.sensor_id), r.at_ms, r.sensor_id});
-    if (!held) return tl::unexpected(held.error());
-    if (*held > 0) continue;
-    auto done = conn_.exec(
+        {stripeOf(r.sensor_id), r.at_ms, r.sensor_id}));
+    if (held > 0) continue;
+    auto done = CS_TRY(conn_.exec(
         "INSERT INTO readings (sensor_id, ts, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        {r.sensor_id, r.at_ms, r.value});
-    if (!done) return tl::unexpected(done.error());
-    inserted += *done;
+        {r.sensor_id, r.at_ms, r.value}));
+    inserted += done;
   }
-  auto logged_rows = insertLogged(fresh);
-  if (!logged_rows) return tl::unexpected(logged_rows.error());
-  return inserted + *logged_rows;
+  auto logged_rows = CS_TRY(insertLogged(fresh));
+  return inserted + logged_rows;
 }
 
 Result<void> SqlMonitoringRepository::recomputeMinutes(std::span<const store::BucketKey> buckets) {
-  auto horizon = logHorizon();
-  if (!horizon) return tl::unexpected(horizon.error());
+  auto horizon = CS_TRY(logHorizon());
   for (const auto& b : buckets) {
     // A minute still in the log is computed when its readings move.
-    if (b.start_ms + kMinuteMs > *horizon) continue;
+    if (b.start_ms + kMinuteMs > horizon) continue;
     auto done = recomputeBuckets(conn_, store::Resolution::Minute, b.sensor_id, b.start_ms,
                                  b.start_ms + kMinuteMs);
     if (!done) return done;
@@ -175,10 +170,9 @@ Result<void> SqlMonitoringRepository::recomputeMinutes(std::span<const store::Bu
 }
 
 Result<void> SqlMonitoringRepository::recomputeHours(std::span<const store::BucketKey> buckets) {
-  auto horizon = logHorizon();
-  if (!horizon) return tl::unexpected(horizon.error());
+  auto horizon = CS_TRY(logHorizon());
   for (const auto& b : buckets) {
-    if (b.start_ms >= *horizon) continue;  // all its minutes are still in the log
+    if (b.start_ms >= horizon) continue;  // all its minutes are still in the log
     auto done = recomputeBuckets(conn_, store::Resolution::Hour, b.sensor_id, b.start_ms,
                                  b.start_ms + kHourMs);
     if (!done) return done;
@@ -188,29 +182,26 @@ Result<void> SqlMonitoringRepository::recomputeHours(std::span<const store::Buck
 
 Result<std::vector<store::SensorLast>> SqlMonitoringRepository::lastReadings() {
   // One index seek per sensor on (sensor_id, ts), in both stores.
-  auto rows = conn_.query(
+  auto rows = CS_TRY(conn_.query(
       "SELECT s.id, r.ts, r.value FROM sensors s JOIN readings r ON r.sensor_id = s.id AND r.ts = "
       "(SELECT MAX(ts) FROM readings WHERE sensor_id = s.id) WHERE s.status <> 'retired'",
-      {});
-  if (!rows) return tl::unexpected(rows.error());
+      {}));
   std::vector<store::SensorLast> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) out.push_back({r.getInt(0), r.getInt(1), r.getDouble(2)});
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back({r.getInt(0), r.getInt(1), r.getDouble(2)});
   if (!logged()) return out;
   // Newer readings are in the log: a stripe at a time (SQLite takes the value of the row with
   // the MAX).
-  auto retired = conn_.query("SELECT id FROM sensors WHERE status = 'retired'", {});
-  if (!retired) return tl::unexpected(retired.error());
+  auto retired = CS_TRY(conn_.query("SELECT id FROM sensors WHERE status = 'retired'", {}));
   std::unordered_set<std::int64_t> skip;
-  for (const auto& r : *retired) skip.insert(r.getInt(0));
+  for (const auto& r : retired) skip.insert(r.getInt(0));
   std::unordered_map<std::int64_t, std::size_t> at;
   for (std::size_t i = 0; i < out.size(); ++i) at.emplace(out[i].sensor_id, i);
   for (int stripe = 0; stripe < kStripes; ++stripe) {
-    auto newest = conn_.query(
+    auto newest = CS_TRY(conn_.query(
         "SELECT sensor_id, MAX(ts), value FROM reading_log WHERE stripe = ? GROUP BY sensor_id",
-        {std::int64_t{stripe}});
-    if (!newest) return tl::unexpected(newest.error());
-    for (const auto& r : *newest) {
+        {std::int64_t{stripe}}));
+    for (const auto& r : newest) {
       const store::SensorLast l{r.getInt(0), r.getInt(1), r.getDouble(2)};
       if (skip.contains(l.sensor_id)) continue;
       const auto [it, added] = at.emplace(l.sensor_id, out.size());
@@ -226,22 +217,20 @@ Result<std::vector<store::SensorLast>> SqlMonitoringRepository::lastReadings() {
 
 Result<void> SqlMonitoringRepository::setLast(std::span<const store::SensorLast> last) {
   for (const auto& l : last) {
-    auto done = conn_.exec(
+    CS_TRY(conn_.exec(
         "UPDATE sensors SET last_at = ?, last_value = ? WHERE id = ? AND (last_at IS NULL OR "
         "last_at < ?)",
-        {l.at_ms, l.value, l.sensor_id, l.at_ms});
-    if (!done) return tl::unexpected(done.error());
+        {l.at_ms, l.value, l.sensor_id, l.at_ms}));
   }
   return ok();
 }
 
 Result<std::vector<store::SeriesPoint>> SqlMonitoringRepository::seriesPoints(
     const std::string& sql, const std::vector<Value>& params) {
-  auto rows = conn_.query(sql, params);
-  if (!rows) return tl::unexpected(rows.error());
+  auto rows = CS_TRY(conn_.query(sql, params));
   std::vector<store::SeriesPoint> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) {
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
     out.push_back({r.getInt(0), r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getInt(4)});
   }
   return out;
@@ -290,39 +279,34 @@ Result<std::int64_t> SqlMonitoringRepository::dropBefore(store::Resolution resol
   std::int64_t removed = 0;
   if (raw && conn_.dialect() == Dialect::Postgres) {
     // Whole day partitions whose range ends by the cut-off, then what the default holds.
-    auto parts = conn_.query(
-        "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
-        "WHERE i.inhparent = 'readings'::regclass AND c.relname LIKE 'readings\\_p%'",
-        {});
-    if (!parts) return tl::unexpected(parts.error());
-    for (const auto& p : *parts) {
+    auto parts = CS_TRY(
+        conn_.query("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                    "WHERE i.inhparent = 'readings'::regclass AND c.relname LIKE 'readings\\_p%'",
+                    {}));
+    for (const auto& p : parts) {
       const std::string& name = p.getText(0);  // readings_p<start ms>
       const std::int64_t start = std::stoll(name.substr(10));
       if (start + 86'400'000 > before_ms) continue;
-      if (auto r = conn_.execScript("DROP TABLE " + name); !r) return tl::unexpected(r.error());
+      CS_TRY(conn_.execScript("DROP TABLE " + name));
       ++removed;
     }
-    auto rest = conn_.exec("DELETE FROM readings_default WHERE ts < ?", {before_ms});
-    if (!rest) return tl::unexpected(rest.error());
-    return removed + *rest;
+    auto rest = CS_TRY(conn_.exec("DELETE FROM readings_default WHERE ts < ?", {before_ms}));
+    return removed + rest;
   }
   if (raw) {
     for (int stripe = 0; stripe < kStripes; ++stripe) {
-      auto dropped = dropLogged(stripe, 0, before_ms);
-      if (!dropped) return tl::unexpected(dropped.error());
-      removed += *dropped;
+      auto dropped = CS_TRY(dropLogged(stripe, 0, before_ms));
+      removed += dropped;
     }
   }
   // SQLite keys rows by sensor first: one range per sensor, never a scan of the whole table.
-  auto ids = conn_.query("SELECT id FROM sensors", {});
-  if (!ids) return tl::unexpected(ids.error());
+  auto ids = CS_TRY(conn_.query("SELECT id FROM sensors", {}));
   const std::string sql = raw ? "DELETE FROM readings WHERE sensor_id = ? AND ts < ?"
                               : std::string("DELETE FROM ") + aggregateTable(resolution) +
                                     " WHERE sensor_id = ? AND start_ms < ?";
-  for (const auto& row : *ids) {
-    auto done = conn_.exec(sql, {row.getInt(0), before_ms});
-    if (!done) return tl::unexpected(done.error());
-    removed += *done;
+  for (const auto& row : ids) {
+    auto done = CS_TRY(conn_.exec(sql, {row.getInt(0), before_ms}));
+    removed += done;
   }
   return removed;
 }
@@ -333,18 +317,17 @@ Result<void> SqlMonitoringRepository::prepareRange(std::int64_t from_ms, std::in
   for (std::int64_t day = from_ms - (from_ms % kDay); day < to_ms; day += kDay) {
     const std::string name = "readings_p" + std::to_string(day);
     // to_regclass looks in the search path, so each schema has its own partitions.
-    auto exists = queryInt(
-        conn_, "SELECT COUNT(*) FROM (SELECT to_regclass(?) AS r) x WHERE r IS NOT NULL", {name});
-    if (!exists) return tl::unexpected(exists.error());
-    if (*exists > 0) continue;
+    auto exists = CS_TRY(queryInt(
+        conn_, "SELECT COUNT(*) FROM (SELECT to_regclass(?) AS r) x WHERE r IS NOT NULL", {name}));
+    if (exists > 0) continue;
     // A day the default partition already holds rows of stays there (creating the partition
     // would fail); it is still correct, only not dropped as a whole.
-    auto held = queryInt(conn_,
-                         "SELECT COUNT(*) FROM (SELECT 1 FROM readings_default WHERE ts >= ? AND "
-                         "ts < ? LIMIT 1) x",
-                         {day, day + kDay});
-    if (!held) return tl::unexpected(held.error());
-    if (*held > 0) continue;
+    auto held =
+        CS_TRY(queryInt(conn_,
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM readings_default WHERE ts >= ? AND "
+                        "ts < ? LIMIT 1) x",
+                        {day, day + kDay}));
+    if (held > 0) continue;
     if (auto r = conn_.execScript("CREATE TABLE IF NOT EXISTS " + name +
                                   " PARTITION OF readings FOR VALUES FROM (" + std::to_string(day) +
                                   ") TO (" + std::to_string(day + kDay) + ")");
@@ -355,23 +338,21 @@ Result<void> SqlMonitoringRepository::prepareRange(std::int64_t from_ms, std::in
   return ok();
 }
 
-int SqlMonitoringRepository::logStripes() { return logged() ? kStripes : 0; }
+int SqlMonitoringRepository::logParts() { return logged() ? kStripes : 0; }
 
 Result<std::int64_t> SqlMonitoringRepository::logHorizon() {
   if (!logged()) return std::int64_t{LLONG_MAX};
   if (!horizon_) {
-    auto h = queryInt(conn_, "SELECT horizon FROM reading_log_state WHERE id = 1", {});
-    if (!h) return tl::unexpected(h.error());
-    horizon_ = *h;
+    auto h = CS_TRY(queryInt(conn_, "SELECT horizon FROM reading_log_state WHERE id = 1", {}));
+    horizon_ = h;
   }
   return *horizon_;
 }
 
 Result<void> SqlMonitoringRepository::advanceLogHorizon(std::int64_t horizon_ms) {
   if (!logged()) return ok();
-  auto done = conn_.exec("UPDATE reading_log_state SET horizon = ? WHERE id = 1 AND horizon < ?",
-                         {horizon_ms, horizon_ms});
-  if (!done) return tl::unexpected(done.error());
+  CS_TRY(conn_.exec("UPDATE reading_log_state SET horizon = ? WHERE id = 1 AND horizon < ?",
+                    {horizon_ms, horizon_ms}));
   horizon_.reset();
   return ok();
 }
@@ -389,18 +370,17 @@ Result<std::vector<store::ReadingRow>> SqlMonitoringRepository::loggedBefore(
   params.emplace_back(from.at_ms);
   params.emplace_back(from.sensor_id);
   params.emplace_back(std::int64_t{limit});
-  auto read = conn_.forEachRow(
-      "SELECT sensor_id, ts, value FROM reading_log WHERE stripe = ? AND ts < ? "
-      "AND ts >= ? AND (ts > ? OR sensor_id > ?) ORDER BY ts, sensor_id LIMIT ?",
-      params, [&](Row&& r) {
-        out.push_back({r.getInt(0), r.getInt(1), r.getDouble(2)});
-      });
-  if (!read) return tl::unexpected(read.error());
+  CS_TRY(
+      conn_.forEachRow("SELECT sensor_id, ts, value FROM reading_log WHERE stripe = ? AND ts < ? "
+                       "AND ts >= ? AND (ts > ? OR sensor_id > ?) ORDER BY ts, sensor_id LIMIT ?",
+                       params, [&](Row&& r) {
+                         out.push_back({r.getInt(0), r.getInt(1), r.getDouble(2)});
+                       }));
   return out;
 }
 
 Result<void> SqlMonitoringRepository::moveToSeries(std::span<const store::ReadingRow> rows) {
-  if (auto stored = insertIntoSeries(rows); !stored) return tl::unexpected(stored.error());
+  CS_TRY(insertIntoSeries(rows));
   // Each sensor's minutes and hours over the span its readings cover, recomputed from what lies
   // beneath (readings that reached the series by other ways included). Every hour a run touches,
   // ended or not: the hour may have been computed while some of its minutes were still in the

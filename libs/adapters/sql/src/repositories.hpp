@@ -182,7 +182,7 @@ class SqlMonitoringRepository final : public store::MonitoringRepository {
                                                  std::int64_t to_ms, int limit) override;
   Result<std::int64_t> dropBefore(store::Resolution resolution, std::int64_t before_ms) override;
   Result<void> prepareRange(std::int64_t from_ms, std::int64_t to_ms) override;
-  int logStripes() override;
+  int logParts() override;
   Result<std::int64_t> logHorizon() override;
   Result<void> advanceLogHorizon(std::int64_t horizon_ms) override;
   Result<std::vector<store::ReadingRow>> loggedBefore(int stripe, std::int64_t before_ms,

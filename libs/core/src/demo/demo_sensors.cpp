@@ -122,14 +122,14 @@ org::GeoPoint near(org::GeoPoint at, double dx_km, double dy_km) {
 
 Result<int> buildDemoSensors(ServiceContext& ctx, int count) {
   const auto system = identity::Principal::system();
-  auto orgs = store::readReturning<std::vector<org::Organisation>>(ctx.store, [&](store::Tx& tx) {
-    return tx.orgs().list({identity::scopeOf(system), std::nullopt, std::nullopt},
-                          {.limit = 500, .after_id = 0});
-  });
-  if (!orgs) return tl::unexpected(orgs.error());
+  const auto orgs =
+      CS_TRY(store::readReturning<std::vector<org::Organisation>>(ctx.store, [&](store::Tx& tx) {
+        return tx.orgs().list({identity::scopeOf(system), std::nullopt, std::nullopt},
+                              {.limit = 500, .after_id = 0});
+      }));
   std::vector<const org::Organisation*> streets;
   std::vector<const org::Organisation*> works;
-  for (const auto& o : *orgs) {
+  for (const auto& o : orgs) {
     if (!o.location) continue;
     if (o.kind == org::OrgKind::Street) streets.push_back(&o);
     const bool chemical =
@@ -138,11 +138,10 @@ Result<int> buildDemoSensors(ServiceContext& ctx, int count) {
   }
   if (streets.empty() || works.empty()) return 0;
   int made = 0;
-  auto written = ctx.store.write([&](store::Tx& tx) -> Result<void> {
+  CS_TRY(ctx.store.write([&](store::Tx& tx) -> Result<void> {
     auto& repo = tx.monitoring();
-    auto existing = repo.devices(identity::scopeOf(system), 1, 0);
-    if (!existing) return tl::unexpected(existing.error());
-    if (!existing->empty()) return ok();
+    auto existing = CS_TRY(repo.devices(identity::scopeOf(system), 1, 0));
+    if (!existing.empty()) return ok();
     const auto now = ctx.clock.now();
     const int devices = std::max(1, count / 4);
     for (int d = 0; d < devices; ++d) {
@@ -162,12 +161,11 @@ Result<int> buildDemoSensors(ServiceContext& ctx, int count) {
           .location = near(*owner->location, radius * std::cos(angle), radius * std::sin(angle)),
           .created_at = now,
           .updated_at = now};
-      auto device_id = repo.insertDevice(dev);
-      if (!device_id) return tl::unexpected(device_id.error());
+      auto device_id = CS_TRY(repo.insertDevice(dev));
       int channel = 0;
       for (const auto& c : kit.channels) {
         monitoring::Sensor s{.code = dev.code + "-" + std::to_string(++channel),
-                             .device_id = *device_id,
+                             .device_id = device_id,
                              .name = c.name,
                              .type = c.type,
                              .unit = c.unit,
@@ -179,22 +177,19 @@ Result<int> buildDemoSensors(ServiceContext& ctx, int count) {
                              .location = dev.location,
                              .created_at = now,
                              .updated_at = now};
-        if (auto id = repo.insertSensor(s); !id) return tl::unexpected(id.error());
+        CS_TRY(repo.insertSensor(s));
         ++made;
       }
     }
-    if (auto r = repo.bumpRegistryVersion(); !r) return r;
-    auto audited =
-        ctx.auditor.record(tx, system,
-                           {.entity = "sensor",
-                            .entity_id = "demo",
-                            .action = "created",
-                            .after_json = "{\"demo_sensors\":" + std::to_string(made) + "}",
-                            .scope_path = "/"});
-    if (!audited) return tl::unexpected(audited.error());
+    CS_TRY(repo.bumpRegistryVersion());
+    CS_TRY(ctx.auditor.record(tx, system,
+                              {.entity = "sensor",
+                               .entity_id = "demo",
+                               .action = "created",
+                               .after_json = "{\"demo_sensors\":" + std::to_string(made) + "}",
+                               .scope_path = "/"}));
     return ok();
-  });
-  if (!written) return tl::unexpected(written.error());
+  }));
   return made;
 }
 

@@ -1,39 +1,21 @@
 #include "citysafe/core/monitoring/alarm.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include "citysafe/common/json_text.hpp"
 #include "citysafe/common/time_format.hpp"
 
 namespace citysafe::monitoring {
-namespace {
-constexpr std::array<std::string_view, 4> kStates = {"active", "acknowledged", "handling",
-                                                     "closed"};
-constexpr std::array<std::string_view, 4> kDispositions = {"real_danger", "false_alarm",
-                                                           "device_fault", "maintenance"};
-constexpr std::array<std::string_view, 3> kActions = {"acknowledge", "handle", "close"};
 
-template <class E, std::size_t N>
-std::optional<E> parseIn(const std::array<std::string_view, N>& names, std::string_view text) {
-  for (std::size_t i = 0; i < N; ++i) {
-    if (names[i] == text) return static_cast<E>(i);
-  }
-  return std::nullopt;
-}
-}  // namespace
-
-const char* toString(AlarmState s) { return kStates[static_cast<std::size_t>(s)].data(); }
-const char* toString(Disposition d) { return kDispositions[static_cast<std::size_t>(d)].data(); }
-const char* toString(AlarmAction a) { return kActions[static_cast<std::size_t>(a)].data(); }
-std::optional<AlarmState> parseAlarmState(std::string_view t) {
-  return parseIn<AlarmState>(kStates, t);
-}
+const char* toString(AlarmState s) { return nameOf(s); }
+const char* toString(Disposition d) { return nameOf(d); }
+const char* toString(AlarmAction a) { return nameOf(a); }
+std::optional<AlarmState> parseAlarmState(std::string_view t) { return parseEnum<AlarmState>(t); }
 std::optional<Disposition> parseDisposition(std::string_view t) {
-  return parseIn<Disposition>(kDispositions, t);
+  return parseEnum<Disposition>(t);
 }
 std::optional<AlarmAction> parseAlarmAction(std::string_view t) {
-  return parseIn<AlarmAction>(kActions, t);
+  return parseEnum<AlarmAction>(t);
 }
 
 Result<void> applyStep(Alarm& alarm, const AlarmStep& step, UserId by, TimePoint at) {

@@ -9,12 +9,11 @@ Result<std::optional<AlarmChange>> applyTransition(ServiceContext& ctx, store::T
                                                    const Sensor& sensor, const std::string& rule,
                                                    Level to, double value, TimePoint at) {
   auto& repo = tx.monitoring();
-  auto open = repo.openAlarm(sensor.id, rule);
-  if (!open) return tl::unexpected(open.error());
+  auto open = CS_TRY(repo.openAlarm(sensor.id, rule));
   Alarm alarm;
   std::string before = "null";
-  if (*open) {
-    alarm = std::move(**open);
+  if (open) {
+    alarm = std::move(*open);
     before = toAuditJson(alarm);
   } else {
     if (to == Level::None) return std::nullopt;  // nothing open to clear
@@ -31,23 +30,19 @@ Result<std::optional<AlarmChange>> applyTransition(ServiceContext& ctx, store::T
   const bool is_new = alarm.id == 0;
   if (!applyLevel(alarm, to, value, at)) return std::nullopt;
   if (is_new) {
-    auto id = repo.insertAlarm(alarm);  // Conflict if another node opened it meanwhile
-    if (!id) return tl::unexpected(id.error());
-    auto stored = repo.alarm(*id);  // with the code the store gave it
-    if (!stored) return tl::unexpected(stored.error());
-    alarm = std::move(*stored);
-  } else if (auto r = repo.updateAlarm(alarm); !r) {
-    return tl::unexpected(r.error());
+    const auto id = CS_TRY(repo.insertAlarm(alarm));  // Conflict if another node opened it
+    alarm = CS_TRY(repo.alarm(id));                   // with the code the store gave it
+  } else {
+    CS_TRY(repo.updateAlarm(alarm));
   }
   const std::string action = is_new ? "raised" : (to == Level::None ? "cleared" : "changed");
-  auto audited = ctx.auditor.record(tx, identity::Principal::system(),
-                                    {.entity = "alarm",
-                                     .entity_id = std::to_string(alarm.id),
-                                     .action = action,
-                                     .before_json = before,
-                                     .after_json = toAuditJson(alarm),
-                                     .scope_path = alarm.org_path});
-  if (!audited) return tl::unexpected(audited.error());
+  CS_TRY(ctx.auditor.record(tx, identity::Principal::system(),
+                            {.entity = "alarm",
+                             .entity_id = std::to_string(alarm.id),
+                             .action = action,
+                             .before_json = before,
+                             .after_json = toAuditJson(alarm),
+                             .scope_path = alarm.org_path}));
   return AlarmChange{std::move(alarm), action};
 }
 

@@ -3,6 +3,7 @@
 #include "citysafe/common/json_text.hpp"
 #include "citysafe/core/monitoring/alarm_events.hpp"
 #include "citysafe/core/monitoring/ingestor.hpp"
+#include "present.hpp"
 
 namespace citysafe::monitoring {
 namespace {
@@ -41,12 +42,10 @@ bool reachesPath(const Principal& who, const std::string& path, const std::strin
 }  // namespace
 
 Result<Device> MonitoringService::createDevice(const Principal& who, const DeviceDraft& d) {
-  if (auto r = identity::require(who, Permission::SensorManage); !r) {
-    return tl::unexpected(r.error());
-  }
+  CS_TRY(identity::require(who, Permission::SensorManage));
   return store::writeReturning<Device>(ctx_.store, [&](store::Tx& tx) -> Result<Device> {
     // The device's own sector decides who supervises it, as for a hazard.
-    auto org = tx.orgs().get(d.org_id);
+    auto org = CS_TRY(present(tx.orgs().get(d.org_id)));
     if (!org || !reachesPath(who, org->path, d.sector)) {
       return identity::notInScope("org_id", d.org_id.value);
     }
@@ -62,9 +61,9 @@ Result<Device> MonitoringService::createDevice(const Principal& who, const Devic
                .status = d.status,
                .created_at = ctx_.clock.now(),
                .updated_at = ctx_.clock.now()};
-    if (auto v = dev.validate(); !v) return tl::unexpected(v.error());
+    CS_TRY(dev.validate());
     if (d.risk_point_id) {
-      auto point = tx.risks().get(*d.risk_point_id);
+      auto point = CS_TRY(present(tx.risks().get(*d.risk_point_id)));
       if (!point || !reachesPath(who, point->org_path, point->sector)) {
         return identity::notInScope("risk_point_id", *d.risk_point_id, "risk point");
       }
@@ -77,31 +76,28 @@ Result<Device> MonitoringService::createDevice(const Principal& who, const Devic
       return tl::unexpected(id.error());
     }
     dev.id = *id;
-    if (auto r = tx.monitoring().bumpRegistryVersion(); !r) return tl::unexpected(r.error());
-    auto audited = ctx_.auditor.record(tx, who,
-                                       {.entity = "device",
-                                        .entity_id = std::to_string(dev.id),
-                                        .action = "created",
-                                        .after_json = deviceJson(dev),
-                                        .scope_path = dev.org_path});
-    if (!audited) return tl::unexpected(audited.error());
+    CS_TRY(tx.monitoring().bumpRegistryVersion());
+    CS_TRY(ctx_.auditor.record(tx, who,
+                               {.entity = "device",
+                                .entity_id = std::to_string(dev.id),
+                                .action = "created",
+                                .after_json = deviceJson(dev),
+                                .scope_path = dev.org_path}));
     return dev;
   });
 }
 
 Result<Device> MonitoringService::updateDevice(const Principal& who, std::int64_t id,
                                                const DeviceDraft& d) {
-  if (auto r = identity::require(who, Permission::SensorManage); !r) {
-    return tl::unexpected(r.error());
-  }
+  CS_TRY(identity::require(who, Permission::SensorManage));
   return store::writeReturning<Device>(ctx_.store, [&](store::Tx& tx) -> Result<Device> {
     auto& repo = tx.monitoring();
-    auto before = repo.device(id);
+    auto before = CS_TRY(present(repo.device(id)));
     if (!before || !reachesPath(who, before->org_path, before->sector)) {
       return identity::notInScope("id", id, "device");
     }
     // The device's own sector decides who supervises it, as for a hazard.
-    auto org = tx.orgs().get(d.org_id);
+    auto org = CS_TRY(present(tx.orgs().get(d.org_id)));
     if (!org || !reachesPath(who, org->path, d.sector)) {
       return identity::notInScope("org_id", d.org_id.value);
     }
@@ -116,50 +112,45 @@ Result<Device> MonitoringService::updateDevice(const Principal& who, std::int64_
     dev.address = d.address;
     dev.status = d.status;
     dev.updated_at = ctx_.clock.now();
-    if (auto v = dev.validate(); !v) return tl::unexpected(v.error());
-    if (auto r = repo.updateDevice(dev); !r) return tl::unexpected(r.error());
-    if (auto r = repo.bumpRegistryVersion(); !r) return tl::unexpected(r.error());
-    auto audited = ctx_.auditor.record(tx, who,
-                                       {.entity = "device",
-                                        .entity_id = std::to_string(id),
-                                        .action = "updated",
-                                        .before_json = deviceJson(*before),
-                                        .after_json = deviceJson(dev),
-                                        .scope_path = dev.org_path});
-    if (!audited) return tl::unexpected(audited.error());
+    CS_TRY(dev.validate());
+    CS_TRY(repo.updateDevice(dev));
+    CS_TRY(repo.bumpRegistryVersion());
+    CS_TRY(ctx_.auditor.record(tx, who,
+                               {.entity = "device",
+                                .entity_id = std::to_string(id),
+                                .action = "updated",
+                                .before_json = deviceJson(*before),
+                                .after_json = deviceJson(dev),
+                                .scope_path = dev.org_path}));
     return dev;
   });
 }
 
 Result<Device> MonitoringService::device(const Principal& who, std::int64_t id) {
-  if (auto r = identity::require(who, Permission::MonitorRead); !r) {
-    return tl::unexpected(r.error());
-  }
+  CS_TRY(identity::require(who, Permission::MonitorRead));
   return store::readReturning<Device>(ctx_.store, [&](store::Tx& tx) -> Result<Device> {
-    auto dev = tx.monitoring().device(id);
+    auto dev = CS_TRY(present(tx.monitoring().device(id)));
     if (!dev || !reachesPath(who, dev->org_path, dev->sector)) {
       return identity::notInScope("id", id, "device");
     }
-    return dev;
+    return *dev;
   });
 }
 
 Result<std::vector<Device>> MonitoringService::devices(const Principal& who, int limit,
                                                        std::int64_t after_id) {
-  if (auto r = identity::require(who, Permission::MonitorRead); !r) {
-    return tl::unexpected(r.error());
-  }
+  CS_TRY(identity::require(who, Permission::MonitorRead));
   return store::readReturning<std::vector<Device>>(ctx_.store, [&](store::Tx& tx) {
     return tx.monitoring().devices(identity::scopeOf(who), limit, after_id);
   });
 }
 
 Result<Sensor> MonitoringService::loadSensor(store::Tx& tx, const Principal& who, std::int64_t id) {
-  auto s = tx.monitoring().sensor(id);
+  auto s = CS_TRY(present(tx.monitoring().sensor(id)));
   if (!s || !reachesPath(who, s->org_path, s->sector)) {
     return identity::notInScope("id", id, "sensor");
   }
-  return s;
+  return *s;
 }
 
 Result<Sensor> MonitoringService::createSensor(const Principal& who, const SensorDraft& d) {
@@ -169,9 +160,7 @@ Result<Sensor> MonitoringService::createSensor(const Principal& who, const Senso
 // id 0 creates. The sensor takes its owner, sector and risk point from its device.
 Result<Sensor> MonitoringService::updateSensor(const Principal& who, std::int64_t id,
                                                const SensorDraft& d) {
-  if (auto r = identity::require(who, Permission::SensorManage); !r) {
-    return tl::unexpected(r.error());
-  }
+  CS_TRY(identity::require(who, Permission::SensorManage));
   return store::writeReturning<Sensor>(ctx_.store, [&](store::Tx& tx) -> Result<Sensor> {
     auto& repo = tx.monitoring();
     Sensor s;
@@ -185,7 +174,7 @@ Result<Sensor> MonitoringService::updateSensor(const Principal& who, std::int64_
       s.code = d.code;
       s.created_at = ctx_.clock.now();
     }
-    auto dev = repo.device(d.device_id);
+    auto dev = CS_TRY(present(repo.device(d.device_id)));
     if (!dev || !reachesPath(who, dev->org_path, dev->sector)) {
       return identity::notInScope("device_id", d.device_id, "device");
     }
@@ -202,7 +191,7 @@ Result<Sensor> MonitoringService::updateSensor(const Principal& who, std::int64_
     s.risk_point_id = dev->risk_point_id;
     s.location = d.location.value_or(dev->location);
     s.updated_at = ctx_.clock.now();
-    if (auto v = s.validate(); !v) return tl::unexpected(v.error());
+    CS_TRY(s.validate());
     if (!s.rules.empty()) {
       if (auto rules = parseRuleSet(s.rules); !rules) {
         return invalid("rules", rules.error().field + ": " + rules.error().message);
@@ -217,26 +206,23 @@ Result<Sensor> MonitoringService::updateSensor(const Principal& who, std::int64_
         return tl::unexpected(inserted.error());
       }
       s.id = *inserted;
-    } else if (auto r = repo.updateSensor(s); !r) {
-      return tl::unexpected(r.error());
+    } else {
+      CS_TRY(repo.updateSensor(s));
     }
-    if (auto r = repo.bumpRegistryVersion(); !r) return tl::unexpected(r.error());
-    auto audited = ctx_.auditor.record(tx, who,
-                                       {.entity = "sensor",
-                                        .entity_id = std::to_string(s.id),
-                                        .action = id == 0 ? "created" : "updated",
-                                        .before_json = before,
-                                        .after_json = sensorJson(s),
-                                        .scope_path = s.org_path});
-    if (!audited) return tl::unexpected(audited.error());
+    CS_TRY(repo.bumpRegistryVersion());
+    CS_TRY(ctx_.auditor.record(tx, who,
+                               {.entity = "sensor",
+                                .entity_id = std::to_string(s.id),
+                                .action = id == 0 ? "created" : "updated",
+                                .before_json = before,
+                                .after_json = sensorJson(s),
+                                .scope_path = s.org_path}));
     return s;
   });
 }
 
 Result<Sensor> MonitoringService::sensor(const Principal& who, std::int64_t id) {
-  if (auto r = identity::require(who, Permission::MonitorRead); !r) {
-    return tl::unexpected(r.error());
-  }
+  CS_TRY(identity::require(who, Permission::MonitorRead));
   return store::readReturning<Sensor>(ctx_.store,
                                       [&](store::Tx& tx) { return loadSensor(tx, who, id); });
 }
@@ -244,9 +230,7 @@ Result<Sensor> MonitoringService::sensor(const Principal& who, std::int64_t id) 
 Result<std::vector<Sensor>> MonitoringService::sensors(const Principal& who,
                                                        store::SensorFilter filter, int limit,
                                                        std::int64_t after_id) {
-  if (auto r = identity::require(who, Permission::MonitorRead); !r) {
-    return tl::unexpected(r.error());
-  }
+  CS_TRY(identity::require(who, Permission::MonitorRead));
   filter.scope = identity::scopeOf(who);
   return store::readReturning<std::vector<Sensor>>(
       ctx_.store, [&](store::Tx& tx) { return tx.monitoring().sensors(filter, limit, after_id); });
@@ -254,20 +238,17 @@ Result<std::vector<Sensor>> MonitoringService::sensors(const Principal& who,
 
 Result<std::vector<Rule>> MonitoringService::effectiveRules(const Principal& who,
                                                             std::int64_t sensor_id) {
-  if (auto r = identity::require(who, Permission::MonitorRead); !r) {
-    return tl::unexpected(r.error());
-  }
+  CS_TRY(identity::require(who, Permission::MonitorRead));
   return store::readReturning<std::vector<Rule>>(ctx_.store,
                                                  [&](store::Tx& tx) -> Result<std::vector<Rule>> {
-                                                   auto s = loadSensor(tx, who, sensor_id);
-                                                   if (!s) return tl::unexpected(s.error());
-                                                   return sensorRules(tx, *s);
+                                                   auto s = CS_TRY(loadSensor(tx, who, sensor_id));
+                                                   return sensorRules(tx, s);
                                                  });
 }
 
 Result<void> MonitoringService::setTypeRules(const Principal& who, SensorType type,
                                              const std::string& text) {
-  if (auto r = identity::require(who, Permission::SensorManage); !r) return r;
+  CS_TRY(identity::require(who, Permission::SensorManage));
   // Type rules bind every sensor of the platform: city-level administrators only.
   if (!who.isSystem() && (who.org_kind != org::OrgKind::City || !who.can(Permission::UserWrite))) {
     return fail(Errc::Forbidden, "", "only a city-level administrator sets rules per type");
@@ -277,53 +258,116 @@ Result<void> MonitoringService::setTypeRules(const Principal& who, SensorType ty
     return invalid("rules", rules.error().field + ": " + rules.error().message);
   }
   return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
-    auto before = tx.monitoring().typeRules(type);
-    if (!before) return tl::unexpected(before.error());
-    if (auto r = tx.monitoring().setTypeRules(type, text); !r) return r;
-    if (auto r = tx.monitoring().bumpRegistryVersion(); !r) return r;
+    auto before = CS_TRY(tx.monitoring().typeRules(type));
+    CS_TRY(tx.monitoring().setTypeRules(type, text));
+    CS_TRY(tx.monitoring().bumpRegistryVersion());
     JsonObject b;
-    b.add("rules", before->value_or(""));
+    b.add("rules", before.value_or(""));
     JsonObject a;
     a.add("rules", text);
-    auto audited = ctx_.auditor.record(tx, who,
-                                       {.entity = "sensor_type",
-                                        .entity_id = toString(type),
-                                        .action = "rules",
-                                        .before_json = b.str(),
-                                        .after_json = a.str(),
-                                        .scope_path = "/"});
-    if (!audited) return tl::unexpected(audited.error());
+    CS_TRY(ctx_.auditor.record(tx, who,
+                               {.entity = "sensor_type",
+                                .entity_id = toString(type),
+                                .action = "rules",
+                                .before_json = b.str(),
+                                .after_json = a.str(),
+                                .scope_path = "/"}));
     return ok();
   });
 }
 
 Result<std::string> MonitoringService::typeRules(const Principal& who, SensorType type) {
-  if (auto r = identity::require(who, Permission::MonitorRead); !r) {
-    return tl::unexpected(r.error());
-  }
+  CS_TRY(identity::require(who, Permission::MonitorRead));
   return store::readReturning<std::string>(ctx_.store, [&](store::Tx& tx) -> Result<std::string> {
-    auto set = tx.monitoring().typeRules(type);
-    if (!set) return tl::unexpected(set.error());
-    return set->value_or("");
+    auto set = CS_TRY(tx.monitoring().typeRules(type));
+    return set.value_or("");
   });
 }
 
-Result<std::vector<store::SeriesPoint>> MonitoringService::series(const Principal& who,
-                                                                  std::int64_t sensor_id,
-                                                                  store::Resolution resolution,
-                                                                  TimePoint from, TimePoint to,
-                                                                  int limit) {
-  if (auto r = identity::require(who, Permission::MonitorRead); !r) {
-    return tl::unexpected(r.error());
+std::chrono::hours defaultSpan(store::Resolution resolution) {
+  switch (resolution) {
+    case store::Resolution::Minute:
+      return std::chrono::hours(24);
+    case store::Resolution::Hour:
+      return std::chrono::hours(24 * 30);
+    case store::Resolution::Raw:
+      break;
   }
-  if (to <= from) return invalid("to", "must be after from");
+  return std::chrono::hours(1);
+}
+
+SeriesWindow seriesWindow(store::Resolution resolution, std::optional<TimePoint> from,
+                          std::optional<TimePoint> to, TimePoint now) {
+  const TimePoint end = to.value_or(now + std::chrono::minutes(1));
+  return {resolution, from.value_or(end - defaultSpan(resolution)), end};
+}
+
+Result<Series> MonitoringService::series(const Principal& who, std::int64_t sensor_id,
+                                         store::Resolution resolution,
+                                         std::optional<TimePoint> from, std::optional<TimePoint> to,
+                                         int limit) {
+  CS_TRY(identity::require(who, Permission::MonitorRead));
+  const auto window = seriesWindow(resolution, from, to, ctx_.clock.now());
+  if (window.to <= window.from) return invalid("to", "must be after from");
   if (limit < 1 || limit > 20000) return invalid("limit", "must be between 1 and 20000");
-  return store::readReturning<std::vector<store::SeriesPoint>>(
-      ctx_.store, [&](store::Tx& tx) -> Result<std::vector<store::SeriesPoint>> {
-        auto s = loadSensor(tx, who, sensor_id);
-        if (!s) return tl::unexpected(s.error());
-        return tx.monitoring().series(sensor_id, resolution, toEpochMs(from), toEpochMs(to), limit);
-      });
+  return store::readReturning<Series>(ctx_.store, [&](store::Tx& tx) -> Result<Series> {
+    CS_TRY(loadSensor(tx, who, sensor_id));
+    auto points = CS_TRY(tx.monitoring().series(sensor_id, resolution, toEpochMs(window.from),
+                                                toEpochMs(window.to), limit));
+    return Series{window, std::move(points)};
+  });
+}
+
+Result<SensorStates> MonitoringService::sensorStates(const Principal& who,
+                                                     std::optional<std::int64_t> sensor_id) {
+  CS_TRY(identity::require(who, Permission::MonitorRead));
+  const store::AlarmFilter open{
+      .scope = identity::scopeOf(who),
+      .states = {AlarmState::Active, AlarmState::Acknowledged, AlarmState::Handling},
+      .sensor_id = sensor_id,
+      .cleared = false};
+  // A page per read: no read holds its snapshot long.
+  return foldAlarms([&](int limit, std::int64_t before_id) {
+    return store::readReturning<std::vector<Alarm>>(
+        ctx_.store, [&](store::Tx& tx) { return tx.monitoring().alarms(open, limit, before_id); });
+  });
+}
+
+Result<std::vector<SensorView>> MonitoringService::sensorViews(const Principal& who,
+                                                               store::SensorFilter filter,
+                                                               int limit, std::int64_t after_id,
+                                                               const LatestValues& live) {
+  auto list = CS_TRY(sensors(who, std::move(filter), limit, after_id));
+  overlayLatest(list, live);
+  const auto states = CS_TRY(sensorStates(who));
+  std::vector<SensorView> out;
+  out.reserve(list.size());
+  for (auto& s : list) {
+    const auto state = states.of(SensorId{s.id});
+    out.push_back({std::move(s), state});
+  }
+  return out;
+}
+
+Result<SensorView> MonitoringService::sensorView(const Principal& who, std::int64_t id,
+                                                 const LatestValues& live) {
+  std::vector<Sensor> one = {CS_TRY(sensor(who, id))};
+  overlayLatest(one, live);
+  const auto states = CS_TRY(sensorStates(who, id));
+  return SensorView{std::move(one.front()), states.of(SensorId{id})};
+}
+
+Result<std::vector<SensorTypeInfo>> MonitoringService::sensorTypes(const Principal& who) {
+  std::vector<SensorTypeInfo> out;
+  for (int i = 0; i < kSensorTypeCount; ++i) {
+    SensorTypeInfo info{.type = static_cast<SensorType>(i)};
+    info.rules = CS_TRY(typeRules(who, info.type));
+    info.units = unitsOf(info.type);
+    for (const auto unit : info.units)
+      info.default_rules.push_back(defaultRulesOf(info.type, unit));
+    out.push_back(std::move(info));
+  }
+  return out;
 }
 
 }  // namespace citysafe::monitoring

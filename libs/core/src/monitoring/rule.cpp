@@ -6,8 +6,6 @@
 
 namespace citysafe::monitoring {
 namespace {
-constexpr std::array<std::string_view, 5> kLevels = {"none", "blue", "yellow", "orange", "red"};
-constexpr std::array<std::string_view, 4> kKinds = {"threshold", "rate", "stale", "flatline"};
 
 std::vector<std::string_view> words(std::string_view text) {
   std::vector<std::string_view> out;
@@ -42,15 +40,10 @@ bool ordered(const Rule& r) {
 
 }  // namespace
 
-const char* toString(Level l) { return kLevels[static_cast<std::size_t>(l)].data(); }
-const char* toString(RuleKind k) { return kKinds[static_cast<std::size_t>(k)].data(); }
+const char* toString(Level l) { return nameOf(l); }
+const char* toString(RuleKind k) { return nameOf(k); }
 
-std::optional<Level> parseLevel(std::string_view text) {
-  for (std::size_t i = 0; i < kLevels.size(); ++i) {
-    if (kLevels[i] == text) return static_cast<Level>(i);
-  }
-  return std::nullopt;
-}
+std::optional<Level> parseLevel(std::string_view text) { return parseEnum<Level>(text); }
 
 Result<std::int64_t> parseDuration(std::string_view text) {
   static constexpr std::array<std::pair<std::string_view, std::int64_t>, 5> kUnits = {
@@ -118,14 +111,9 @@ Result<Rule> parseRule(std::string_view name, std::string_view text) {
   r.name = std::string(name);
   const auto w = words(text);
   if (w.empty()) return invalid(r.name, "is empty");
-  bool known = false;
-  for (std::size_t i = 0; i < kKinds.size(); ++i) {
-    if (kKinds[i] == w[0]) {
-      r.kind = static_cast<RuleKind>(i);
-      known = true;
-    }
-  }
-  if (!known) return invalid(r.name, "'" + std::string(w[0]) + "' is not a rule kind");
+  const auto kind = parseEnum<RuleKind>(w[0]);
+  if (kind) r.kind = *kind;
+  if (!kind) return invalid(r.name, "'" + std::string(w[0]) + "' is not a rule kind");
   for (std::size_t i = 1; i < w.size(); ++i) {
     const auto word = w[i];
     if (word == "above" || word == "below") {
@@ -139,9 +127,8 @@ Result<Rule> parseRule(std::string_view name, std::string_view text) {
     const auto value = word.substr(eq + 1);
     const std::string field = r.name + "." + std::string(key);
     if (auto level = parseLevel(key); level && *level != Level::None) {
-      auto v = number(value, field);
-      if (!v) return tl::unexpected(v.error());
-      r.thresholds[static_cast<std::size_t>(*level) - 1] = *v;
+      auto v = CS_TRY(number(value, field));
+      r.thresholds[static_cast<std::size_t>(*level) - 1] = v;
     } else if (key == "for" || key == "after" || key == "per") {
       auto d = parseDuration(value);
       if (!d) return invalid(field, d.error().message);
@@ -149,13 +136,11 @@ Result<Rule> parseRule(std::string_view name, std::string_view text) {
       if (key == "after") r.stale_ms = *d;
       if (key == "per") r.rate_unit_ms = static_cast<double>(*d);
     } else if (key == "hysteresis") {
-      auto v = number(value, field);
-      if (!v) return tl::unexpected(v.error());
-      r.hysteresis = *v;
+      auto v = CS_TRY(number(value, field));
+      r.hysteresis = v;
     } else if (key == "count") {
-      auto v = number(value, field);
-      if (!v) return tl::unexpected(v.error());
-      r.flat_count = static_cast<int>(*v);
+      auto v = CS_TRY(number(value, field));
+      r.flat_count = static_cast<int>(v);
     } else if (key == "level") {
       auto l = parseLevel(value);
       if (!l) return invalid(field, "'" + std::string(value) + "' is not a level");
@@ -177,7 +162,7 @@ Result<Rule> parseRule(std::string_view name, std::string_view text) {
       return invalid(field, "is not a rule setting");
     }
   }
-  if (auto v = r.validate(); !v) return tl::unexpected(v.error());
+  CS_TRY(r.validate());
   return r;
 }
 

@@ -12,7 +12,7 @@ Result<RuleSetIndex> RuleEngine::addRuleSet(std::vector<Rule> rules) {
   }
   RuleSet set;
   for (const auto& r : rules) {
-    if (auto v = r.validate(); !v) return tl::unexpected(v.error());
+    CS_TRY(r.validate());
     set.has_stale = set.has_stale || r.kind == RuleKind::Stale;
   }
   set.rules = std::move(rules);

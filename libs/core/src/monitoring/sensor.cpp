@@ -10,31 +10,25 @@
 namespace citysafe::monitoring {
 namespace {
 
-struct TypeInfo {
-  std::string_view name;
-  std::vector<std::string_view> units;
-};
-
-const std::array<TypeInfo, kSensorTypeCount>& types() {
-  static const std::array<TypeInfo, kSensorTypeCount> kTypes = {{
-      {"methane", {"%LEL", "%vol"}},
-      {"pressure", {"MPa", "kPa"}},
-      {"flow", {"m3/h", "L/s"}},
-      {"level", {"m", "cm"}},
-      {"temperature", {"°C"}},
-      {"strain", {"µε"}},
-      {"deflection", {"mm"}},
-      {"crack_width", {"mm"}},
-      {"tilt", {"°"}},
-      {"vibration", {"mm/s", "g"}},
-      {"water_level", {"m"}},
-      {"rainfall", {"mm"}},
-      {"toxic_gas", {"ppm"}},
+// Per type, in SensorType order; the first unit is the default.
+const std::array<std::vector<std::string_view>, kSensorTypeCount>& units() {
+  static const std::array<std::vector<std::string_view>, kSensorTypeCount> kUnits = {{
+      {"%LEL", "%vol"},
+      {"MPa", "kPa"},
+      {"m3/h", "L/s"},
+      {"m", "cm"},
+      {"°C"},
+      {"µε"},
+      {"mm"},
+      {"mm"},
+      {"°"},
+      {"mm/s", "g"},
+      {"m"},
+      {"mm"},
+      {"ppm"},
   }};
-  return kTypes;
+  return kUnits;
 }
-
-constexpr std::array<std::string_view, 3> kStatuses = {"active", "maintenance", "retired"};
 
 Result<void> validPlace(const org::GeoPoint& at) {
   if (!std::isfinite(at.lon) || at.lon < -180 || at.lon > 180) {
@@ -69,27 +63,15 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
-const char* toString(SensorType type) {
-  return types()[static_cast<std::size_t>(type)].name.data();
-}
-const char* toString(Status status) { return kStatuses[static_cast<std::size_t>(status)].data(); }
-
+const char* toString(SensorType type) { return nameOf(type); }
+const char* toString(Status status) { return nameOf(status); }
 std::optional<SensorType> parseSensorType(std::string_view text) {
-  for (std::size_t i = 0; i < types().size(); ++i) {
-    if (types()[i].name == text) return static_cast<SensorType>(i);
-  }
-  return std::nullopt;
+  return parseEnum<SensorType>(text);
 }
-
-std::optional<Status> parseStatus(std::string_view text) {
-  for (std::size_t i = 0; i < kStatuses.size(); ++i) {
-    if (kStatuses[i] == text) return static_cast<Status>(i);
-  }
-  return std::nullopt;
-}
+std::optional<Status> parseStatus(std::string_view text) { return parseEnum<Status>(text); }
 
 std::vector<std::string_view> unitsOf(SensorType type) {
-  return types()[static_cast<std::size_t>(type)].units;
+  return units()[static_cast<std::size_t>(type)];
 }
 
 std::string_view defaultRulesOf(SensorType type, std::string_view unit) {
@@ -114,7 +96,7 @@ std::string_view defaultRulesOf(SensorType type, std::string_view unit) {
 }
 
 Result<void> Device::validate() const {
-  if (auto c = validCode(code); !c) return c;
+  CS_TRY(validCode(code));
   if (name.empty() || name.size() > 200) return invalid("name", "must be 1 to 200 characters");
   if (model.size() > 200) return invalid("model", "must be at most 200 characters");
   // Alarms and the hazards opened from them are counted per sector.
@@ -126,7 +108,7 @@ Result<void> Device::validate() const {
 }
 
 Result<void> Sensor::validate() const {
-  if (auto c = validCode(code); !c) return c;
+  CS_TRY(validCode(code));
   if (name.empty() || name.size() > 200) return invalid("name", "must be 1 to 200 characters");
   bool unit_known = false;
   for (const auto u : unitsOf(type)) unit_known = unit_known || u == unit;
@@ -170,13 +152,11 @@ Result<std::vector<NamedRuleText>> splitRuleSet(std::string_view text) {
 }
 
 Result<std::vector<Rule>> parseRuleSet(std::string_view text) {
-  auto lines = splitRuleSet(text);
-  if (!lines) return tl::unexpected(lines.error());
+  auto lines = CS_TRY(splitRuleSet(text));
   std::vector<Rule> rules;
-  for (const auto& line : *lines) {
-    auto rule = parseRule(line.name, line.text);
-    if (!rule) return tl::unexpected(rule.error());
-    rules.push_back(std::move(*rule));
+  for (const auto& line : lines) {
+    auto rule = CS_TRY(parseRule(line.name, line.text));
+    rules.push_back(std::move(rule));
   }
   return rules;
 }

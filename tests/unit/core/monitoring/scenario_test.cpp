@@ -50,6 +50,52 @@ const char* verdictName(Verdict v) {
   return "";
 }
 
+// "members=CODE:RULE,... min=N at=LEVEL level=LEVEL"; any other key is an error, so a typo
+// cannot silently leave a site rule at its defaults.
+Result<SiteRule> parseSite(std::istream& words, const RuleEngine& engine,
+                           const std::map<std::string, SensorIndex>& sensors) {
+  SiteRule site;
+  for (std::string kv; words >> kv;) {
+    const auto eq = kv.find('=');
+    const auto key = kv.substr(0, eq);
+    const auto value = eq == std::string::npos ? std::string() : kv.substr(eq + 1);
+    if (key == "min") {
+      site.min_members = std::stoi(value);
+    } else if (key == "at" || key == "level") {
+      auto level = parseLevel(value);
+      if (!level) return invalid(key, "'" + value + "' is not a level");
+      (key == "at" ? site.at_least : site.level) = *level;
+    } else if (key == "members") {
+      std::stringstream list(value);
+      for (std::string m; std::getline(list, m, ',');) {
+        const auto colon = m.find(':');
+        const auto sensor = sensors.find(m.substr(0, colon));
+        if (sensor == sensors.end()) return invalid(key, "no sensor " + m.substr(0, colon));
+        const auto rule_name = m.substr(colon + 1);
+        const auto set = engine.rulesOf(sensor->second);
+        for (std::uint16_t r = 0; r < set.size(); ++r) {
+          if (set[r].name == rule_name) site.members.emplace_back(sensor->second, r);
+        }
+      }
+    } else {
+      return invalid(key, "unknown key '" + key + "' in a site line");
+    }
+  }
+  return site;
+}
+
+TEST(ScenarioRunner, ASiteLineWithAnUnknownKeyFails) {
+  RuleEngine engine;
+  std::istringstream typo("min=2 levle=red");
+  auto site = parseSite(typo, engine, {});
+  ASSERT_FALSE(site);
+  EXPECT_EQ(site.error().field, "levle");
+  std::istringstream fine("min=2 at=orange level=red");
+  auto parsed = parseSite(fine, engine, {});
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(parsed->level, Level::Red);
+}
+
 class Scenario : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Scenario, CausesExactlyTheExpectedAlarmChanges) {
@@ -111,28 +157,9 @@ TEST_P(Scenario, CausesExactlyTheExpectedAlarmChanges) {
     } else if (verb == "site") {
       std::string name;
       words >> name;
-      SiteRule site;
-      for (std::string kv; words >> kv;) {
-        const auto eq = kv.find('=');
-        const auto key = kv.substr(0, eq);
-        const auto value = kv.substr(eq + 1);
-        if (key == "min") site.min_members = std::stoi(value);
-        if (key == "at") site.at_least = *parseLevel(value);
-        if (key == "level") site.level = *parseLevel(value);
-        if (key == "members") {
-          std::stringstream list(value);
-          for (std::string m; std::getline(list, m, ',');) {
-            const auto colon = m.find(':');
-            const auto sensor = sensors.at(m.substr(0, colon));
-            const auto rule_name = m.substr(colon + 1);
-            const auto set = engine.rulesOf(sensor);
-            for (std::uint16_t r = 0; r < set.size(); ++r) {
-              if (set[r].name == rule_name) site.members.emplace_back(sensor, r);
-            }
-          }
-        }
-      }
-      auto index = engine.addSiteRule(site);
+      auto site = parseSite(words, engine, sensors);
+      ASSERT_TRUE(site) << where << ": " << site.error().field << " " << site.error().message;
+      auto index = engine.addSiteRule(*site);
       ASSERT_TRUE(index) << where;
       sites[name] = *index;
       site_names[*index] = name;

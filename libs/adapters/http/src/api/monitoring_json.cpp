@@ -25,20 +25,21 @@ Json deviceJson(const monitoring::Device& d) {
           {"lon", d.location.lon},
           {"lat", d.location.lat},
           {"address", d.address},
-          {"status", monitoring::toString(d.status)},
+          {"status", d.status},
           {"created_at", isoTime(d.created_at)},
           {"updated_at", isoTime(d.updated_at)}};
 }
 
-Json sensorJson(const monitoring::Sensor& s, monitoring::Level alarm_level, bool offline) {
+Json sensorJson(const monitoring::SensorView& view) {
+  const auto& s = view.sensor;
   return {{"id", s.id},
           {"code", s.code},
           {"device_id", s.device_id},
           {"name", s.name},
-          {"type", monitoring::toString(s.type)},
+          {"type", s.type},
           {"unit", s.unit},
           {"interval_s", s.interval_s},
-          {"status", monitoring::toString(s.status)},
+          {"status", s.status},
           {"rules", s.rules},
           {"org_id", s.org_id.value},
           {"sector", s.sector},
@@ -47,17 +48,18 @@ Json sensorJson(const monitoring::Sensor& s, monitoring::Level alarm_level, bool
           {"lat", s.location.lat},
           {"last_at", s.last_at_ms ? Json(isoTime(fromEpochMs(*s.last_at_ms))) : Json(nullptr)},
           {"last_value", s.last_at_ms ? number(s.last_value) : Json(nullptr)},
-          {"alarm_level", monitoring::toString(alarm_level)},
-          {"offline", offline}};
+          {"alarm_level", view.state.alarm_level},
+          {"offline", view.state.offline}};
 }
 
 Json ruleJson(const monitoring::Rule& r) {
   Json thresholds = Json::object();
-  const char* names[] = {"blue", "yellow", "orange", "red"};
-  for (std::size_t i = 0; i < 4; ++i) thresholds[names[i]] = number(r.thresholds[i]);
+  for (std::size_t i = 0; i < 4; ++i) {
+    thresholds[nameOf(static_cast<monitoring::Level>(i + 1))] = number(r.thresholds[i]);
+  }
   return {{"name", r.name},
-          {"kind", monitoring::toString(r.kind)},
-          {"direction", r.direction == monitoring::Direction::Above ? "above" : "below"},
+          {"kind", r.kind},
+          {"direction", r.direction},
           {"thresholds", thresholds},
           {"hysteresis", r.hysteresis},
           {"for_ms", r.for_ms},
@@ -66,36 +68,35 @@ Json ruleJson(const monitoring::Rule& r) {
           {"repeat_window_ms", r.repeat_window_ms},
           {"stale_ms", r.stale_ms},
           {"flat_count", r.flat_count},
-          {"fault_level", monitoring::toString(r.fault_level)}};
+          {"fault_level", r.fault_level}};
 }
 
 Json alarmJson(const monitoring::Alarm& a) {
-  return {
-      {"id", a.id},
-      {"code", a.code},
-      {"sensor_id", a.sensor_id},
-      {"sensor", a.sensor_code},
-      {"rule", a.rule},
-      {"site", a.site},
-      {"org_id", a.org_id.value},
-      {"sector", a.sector},
-      {"risk_point_id", optId(a.risk_point_id)},
-      {"lon", a.location.lon},
-      {"lat", a.location.lat},
-      {"level", monitoring::toString(a.level)},
-      {"peak", monitoring::toString(a.peak)},
-      {"state", monitoring::toString(a.state)},
-      {"value", number(a.value)},
-      {"raised_at", isoTime(a.raised_at)},
-      {"changed_at", isoTime(a.changed_at)},
-      {"cleared_at", optTime(a.cleared_at)},
-      {"acknowledged_at", optTime(a.acknowledged_at)},
-      {"handling_at", optTime(a.handling_at)},
-      {"closed_at", optTime(a.closed_at)},
-      {"disposition", a.disposition ? Json(monitoring::toString(*a.disposition)) : Json(nullptr)},
-      {"notes", a.notes},
-      {"hazard_id", optId(a.hazard_id)},
-      {"row_version", a.row_version}};
+  return {{"id", a.id},
+          {"code", a.code},
+          {"sensor_id", a.sensor_id},
+          {"sensor", a.sensor_code},
+          {"rule", a.rule},
+          {"site", a.site},
+          {"org_id", a.org_id.value},
+          {"sector", a.sector},
+          {"risk_point_id", optId(a.risk_point_id)},
+          {"lon", a.location.lon},
+          {"lat", a.location.lat},
+          {"level", a.level},
+          {"peak", a.peak},
+          {"state", a.state},
+          {"value", number(a.value)},
+          {"raised_at", isoTime(a.raised_at)},
+          {"changed_at", isoTime(a.changed_at)},
+          {"cleared_at", optTime(a.cleared_at)},
+          {"acknowledged_at", optTime(a.acknowledged_at)},
+          {"handling_at", optTime(a.handling_at)},
+          {"closed_at", optTime(a.closed_at)},
+          {"disposition", a.disposition ? Json(*a.disposition) : Json(nullptr)},
+          {"notes", a.notes},
+          {"hazard_id", optId(a.hazard_id)},
+          {"row_version", a.row_version}};
 }
 
 Json tallyJson(const monitoring::IngestTally& t) {
@@ -113,12 +114,11 @@ Json tallyJson(const monitoring::IngestTally& t) {
 Json alarmFiguresJson(const monitoring::AlarmFigures& f) {
   Json by_disposition = Json::object();
   for (std::size_t i = 0; i < f.by_disposition.size(); ++i) {
-    by_disposition[monitoring::toString(static_cast<monitoring::Disposition>(i))] =
-        f.by_disposition[i];
+    by_disposition[nameOf(static_cast<monitoring::Disposition>(i))] = f.by_disposition[i];
   }
   Json by_level = Json::object();
   for (std::size_t i = 0; i < f.by_level.size(); ++i) {
-    by_level[monitoring::toString(static_cast<monitoring::Level>(i + 1))] = f.by_level[i];
+    by_level[nameOf(static_cast<monitoring::Level>(i + 1))] = f.by_level[i];
   }
   return {{"raised", f.raised},
           {"closed", f.closed},
@@ -134,12 +134,33 @@ Json alarmFiguresJson(const monitoring::AlarmFigures& f) {
           {"online_rate", f.online_rate}};
 }
 
-Result<std::optional<TimePoint>> timeQuery(const HttpRequest& request, const char* name) {
-  auto it = request.query.find(name);
-  if (it == request.query.end() || it->second.empty()) return std::optional<TimePoint>{};
-  auto t = parseIso8601(it->second);
-  if (!t) return invalid(name, "is not an ISO-8601 time such as 2026-11-23T08:00:00+08:00");
-  return std::optional<TimePoint>{*t};
+Json seriesJson(const monitoring::Series& series) {
+  Json items = Json::array();
+  for (const auto& p : series.points) {
+    items.push_back(
+        {{"t", p.at_ms}, {"v", p.value}, {"min", p.min}, {"max", p.max}, {"n", p.count}});
+  }
+  return {{"resolution", series.window.resolution},
+          {"from", isoTime(series.window.from)},
+          {"to", isoTime(series.window.to)},
+          {"points", items}};
+}
+
+Json sensorTypeJson(const monitoring::SensorTypeInfo& type) {
+  Json units = Json::array();
+  Json defaults = Json::object();
+  for (std::size_t i = 0; i < type.units.size(); ++i) {
+    units.push_back(std::string(type.units[i]));
+    defaults[std::string(type.units[i])] = std::string(type.default_rules[i]);
+  }
+  return {
+      {"type", type.type}, {"units", units}, {"default_rules", defaults}, {"rules", type.rules}};
+}
+
+Json ingestStatusJson(const monitoring::IngestStatus& status) {
+  return {{"sensors_loaded", status.sensors_loaded},
+          {"engine_bytes", status.engine_bytes},
+          {"totals", tallyJson(status.totals)}};
 }
 
 }  // namespace citysafe::http

@@ -7,16 +7,14 @@
 namespace citysafe::http {
 
 Json deviceJson(const monitoring::Device& d);
-// `alarm_level`: the highest open alarm of the sensor; `offline`: its offline rule holds.
-Json sensorJson(const monitoring::Sensor& s,
-                monitoring::Level alarm_level = monitoring::Level::None, bool offline = false);
+// With `alarm_level` (the highest open alarm) and `offline` (its offline rule holds).
+Json sensorJson(const monitoring::SensorView& view);
 Json ruleJson(const monitoring::Rule& r);
 Json alarmJson(const monitoring::Alarm& a);
 Json tallyJson(const monitoring::IngestTally& t);
 Json alarmFiguresJson(const monitoring::AlarmFigures& f);
-
-// Reads an optional ISO-8601 query parameter; Invalid naming it.
-[[nodiscard]] Result<std::optional<TimePoint>> timeQuery(const HttpRequest& request,
-                                                         const char* name);
+Json seriesJson(const monitoring::Series& series);
+Json sensorTypeJson(const monitoring::SensorTypeInfo& type);
+Json ingestStatusJson(const monitoring::IngestStatus& status);
 
 }  // namespace citysafe::http

@@ -2,6 +2,7 @@
 // Time comes through this port so deadlines and durations are testable with a fake clock.
 #include <chrono>
 #include <mutex>
+#include <thread>
 
 namespace citysafe {
 
@@ -11,6 +12,13 @@ class Clock {
  public:
   virtual ~Clock() = default;
   [[nodiscard]] virtual TimePoint now() const = 0;
+  // For measuring how long something took (never goes back), and for pausing.
+  [[nodiscard]] virtual std::chrono::steady_clock::time_point monotonic() const {
+    return std::chrono::steady_clock::now();
+  }
+  virtual void sleepFor(std::chrono::nanoseconds duration) const {
+    std::this_thread::sleep_for(duration);
+  }
 };
 
 class SystemClock final : public Clock {

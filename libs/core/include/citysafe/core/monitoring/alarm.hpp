@@ -19,6 +19,14 @@ namespace citysafe::monitoring {
 enum class AlarmState : std::uint8_t { Active, Acknowledged, Handling, Closed };
 enum class Disposition : std::uint8_t { RealDanger, FalseAlarm, DeviceFault, Maintenance };
 enum class AlarmAction : std::uint8_t { Acknowledge, Handle, Close };
+inline constexpr EnumNames<AlarmState, 4> kAlarmStateNames{
+    {"active", "acknowledged", "handling", "closed"}};
+constexpr const auto& enumNames(AlarmState /*tag*/) { return kAlarmStateNames; }
+inline constexpr EnumNames<Disposition, 4> kDispositionNames{
+    {"real_danger", "false_alarm", "device_fault", "maintenance"}};
+constexpr const auto& enumNames(Disposition /*tag*/) { return kDispositionNames; }
+inline constexpr EnumNames<AlarmAction, 3> kAlarmActionNames{{"acknowledge", "handle", "close"}};
+constexpr const auto& enumNames(AlarmAction /*tag*/) { return kAlarmActionNames; }
 
 const char* toString(AlarmState state);
 const char* toString(Disposition disposition);

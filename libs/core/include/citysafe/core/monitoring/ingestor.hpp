@@ -8,6 +8,7 @@
 // nothing again, because the engine is seeded from the store on every (re)load. If a
 // transaction fails, the engine may have run ahead of the store, so it reloads before the next
 // batch.
+#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -16,8 +17,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "citysafe/core/monitoring/engine_snapshot.hpp"
 #include "citysafe/core/monitoring/rule_engine.hpp"
 #include "citysafe/core/monitoring/sensor.hpp"
+#include "citysafe/core/monitoring/sensor_state.hpp"
 #include "citysafe/core/services.hpp"
 #include "citysafe/core/store/monitoring_store.hpp"
 
@@ -49,17 +52,19 @@ struct IngestTally {
 struct IngestOptions {
   // Clocks run a little fast; a reading far ahead would hold back every later one (they would be
   // out of order), so little is allowed.
-  std::int64_t max_future_ms = 30LL * 1000;
-  std::int64_t max_age_ms = 30LL * 24 * 60 * 60 * 1000;  // raw retention
-  std::int64_t quiet_flush_ms = 2LL * 60 * 1000;         // close a quiet sensor's minute
-  std::int64_t minute_retention_ms = 400LL * 24 * 60 * 60 * 1000;
+  std::chrono::milliseconds max_future = std::chrono::seconds(30);
+  std::chrono::milliseconds max_age = std::chrono::days(30);        // raw retention
+  std::chrono::milliseconds quiet_flush = std::chrono::minutes(2);  // close a quiet sensor's minute
 };
 
-// The rules a sensor runs: its own, else its type's as an administrator set them, else the
-// built-in defaults; with the offline rule.
-[[nodiscard]] Result<std::vector<Rule>> sensorRules(store::Tx& tx, const Sensor& sensor);
+// This node's ingestion, for platform administrators.
+struct IngestStatus {
+  std::size_t sensors_loaded = 0;
+  std::size_t engine_bytes = 0;
+  IngestTally totals;
+};
 
-class Ingestor {
+class Ingestor final : public LatestValues {
  public:
   Ingestor(ServiceContext& ctx, IngestOptions options = {});
   // Loads the registry and seeds the engine from the store.
@@ -76,26 +81,22 @@ class Ingestor {
   // "sensor.values" events with the latest reading of every sensor that reported since the last
   // call, one event per organisation.
   void publishRecent();
-  // Day partitions ahead (PostgreSQL) and retention: raw readings and minutes past their time.
-  [[nodiscard]] Result<void> housekeep();
+  // A gateway pushing a batch over HTTP: it needs reading.ingest and reaches only its scope's
+  // sensors. `malformed`: readings its transport could not parse, counted in the tally.
+  [[nodiscard]] Result<IngestTally> ingestAs(const identity::Principal& who,
+                                             std::span<const RawReading> batch,
+                                             std::int64_t malformed);
   void countMalformed(std::int64_t n);
   [[nodiscard]] IngestTally totals() const;
   // This node's counters cover every organisation's sensors: platform administrators only.
-  [[nodiscard]] Result<void> mayReadStatus(const identity::Principal& who) const;
+  [[nodiscard]] Result<IngestStatus> status(const identity::Principal& who) const;
   [[nodiscard]] std::size_t sensorCount() const;
   [[nodiscard]] std::size_t engineBytes() const;
   // The latest value this node has seen of each of these sensors (0 at_ms when none).
   [[nodiscard]] std::vector<store::SensorLast> latest(
-      std::span<const std::int64_t> sensor_ids) const;
+      std::span<const std::int64_t> sensor_ids) const override;
 
  private:
-  struct SensorInfo {
-    Sensor sensor;
-    std::vector<std::string> rule_names;
-    std::int64_t minute = 0;  // start of the minute (hour) being filled; 0 when none
-    std::int64_t hour = 0;
-    std::int64_t saved_at = 0;  // the reading time of the last value saved to the registry
-  };
   struct Pending;
 
   Result<void> loadLocked();
@@ -105,18 +106,14 @@ class Ingestor {
   Result<IngestTally> ingestOnce(std::span<const RawReading> batch,
                                  const std::optional<identity::Scope>& scope);
   Result<IngestTally> commit(Pending& pending);
-  void track(SensorIndex s, std::int64_t at_ms, Pending& pending);
 
   ServiceContext& ctx_;
   IngestOptions options_;
   mutable std::mutex mutex_;
-  RuleEngine engine_;
-  std::vector<SensorInfo> info_;
-  std::unordered_map<std::string, SensorIndex> by_code_;
-  std::unordered_map<std::int64_t, SensorIndex> by_id_;
-  std::vector<SensorIndex> recent_;  // reported since the last publishRecent()
-  std::vector<bool> is_recent_;
-  std::int64_t registry_version_ = -1;
+  SnapshotLoader loader_;
+  EngineSnapshot snap_;
+  BucketTracker buckets_;
+  LivePublisher live_;
   int ticks_ = 0;
   bool needs_reload_ = true;
   // The engine has seen exactly what the store holds (false before the first load and after a

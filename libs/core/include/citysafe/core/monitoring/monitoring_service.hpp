@@ -11,6 +11,7 @@
 #include "citysafe/core/identity/principal.hpp"
 #include "citysafe/core/monitoring/alarm.hpp"
 #include "citysafe/core/monitoring/sensor.hpp"
+#include "citysafe/core/monitoring/sensor_state.hpp"
 #include "citysafe/core/services.hpp"
 #include "citysafe/core/store/monitoring_store.hpp"
 
@@ -68,6 +69,32 @@ struct AlarmFigures {
   double online_rate = 0;
 };
 
+// A chart's window: what was asked, or the resolution's default span ending now.
+struct SeriesWindow {
+  store::Resolution resolution = store::Resolution::Raw;
+  TimePoint from;
+  TimePoint to;
+};
+// Raw: the last hour; minutes: the last day; hours: the last 30 days.
+[[nodiscard]] std::chrono::hours defaultSpan(store::Resolution resolution);
+// Without an end, a minute past `now` (a reading stamped a little ahead is included).
+[[nodiscard]] SeriesWindow seriesWindow(store::Resolution resolution, std::optional<TimePoint> from,
+                                        std::optional<TimePoint> to, TimePoint now);
+
+struct Series {
+  SeriesWindow window;
+  std::vector<store::SeriesPoint> points;
+};
+
+// A sensor type as the registry offers it: its units, each unit's default rules, and the rules an
+// administrator set for the type.
+struct SensorTypeInfo {
+  SensorType type = SensorType::Methane;
+  std::vector<std::string_view> units;
+  std::vector<std::string_view> default_rules;  // one per unit
+  std::string rules;
+};
+
 class MonitoringService {
  public:
   explicit MonitoringService(ServiceContext& ctx) : ctx_(ctx) {}
@@ -86,6 +113,16 @@ class MonitoringService {
   [[nodiscard]] Result<std::vector<Sensor>> sensors(const identity::Principal& who,
                                                     store::SensorFilter filter, int limit,
                                                     std::int64_t after_id);
+  // Sensors with their newest values and open-alarm states.
+  [[nodiscard]] Result<std::vector<SensorView>> sensorViews(const identity::Principal& who,
+                                                            store::SensorFilter filter, int limit,
+                                                            std::int64_t after_id,
+                                                            const LatestValues& live);
+  [[nodiscard]] Result<SensorView> sensorView(const identity::Principal& who, std::int64_t id,
+                                              const LatestValues& live);
+  // The open-alarm state of every sensor in scope (or of one), over all its open alarms.
+  [[nodiscard]] Result<SensorStates> sensorStates(const identity::Principal& who,
+                                                  std::optional<std::int64_t> sensor_id = {});
   // The rules a sensor runs (its own, its type's as set, or the defaults) with the stale rule.
   [[nodiscard]] Result<std::vector<Rule>> effectiveRules(const identity::Principal& who,
                                                          std::int64_t sensor_id);
@@ -93,12 +130,11 @@ class MonitoringService {
   [[nodiscard]] Result<void> setTypeRules(const identity::Principal& who, SensorType type,
                                           const std::string& text);
   [[nodiscard]] Result<std::string> typeRules(const identity::Principal& who, SensorType type);
+  [[nodiscard]] Result<std::vector<SensorTypeInfo>> sensorTypes(const identity::Principal& who);
 
-  [[nodiscard]] Result<std::vector<store::SeriesPoint>> series(const identity::Principal& who,
-                                                               std::int64_t sensor_id,
-                                                               store::Resolution resolution,
-                                                               TimePoint from, TimePoint to,
-                                                               int limit);
+  [[nodiscard]] Result<Series> series(const identity::Principal& who, std::int64_t sensor_id,
+                                      store::Resolution resolution, std::optional<TimePoint> from,
+                                      std::optional<TimePoint> to, int limit);
 
   [[nodiscard]] Result<std::vector<Alarm>> alarms(const identity::Principal& who,
                                                   const AlarmQuery& query, int limit,
@@ -113,10 +149,12 @@ class MonitoringService {
                                                   hazard::HazardLoop& hazards,
                                                   const std::string& title,
                                                   const std::string& description);
+  // Without `from`, the last 30 days; without `to`, up to a minute past now.
   [[nodiscard]] Result<AlarmFigures> figures(const identity::Principal& who,
                                              std::optional<OrgId> org_id,
-                                             std::optional<std::string> sector, TimePoint from,
-                                             TimePoint to);
+                                             std::optional<std::string> sector,
+                                             std::optional<TimePoint> from,
+                                             std::optional<TimePoint> to);
 
  private:
   Result<Sensor> loadSensor(store::Tx& tx, const identity::Principal& who, std::int64_t id);

@@ -9,11 +9,14 @@
 #include <string>
 #include <string_view>
 
+#include "citysafe/common/enum_names.hpp"
 #include "citysafe/common/result.hpp"
 
 namespace citysafe::monitoring {
 
 enum class Level : std::uint8_t { None, Blue, Yellow, Orange, Red };
+inline constexpr EnumNames<Level, 5> kLevelNames{{"none", "blue", "yellow", "orange", "red"}};
+constexpr const auto& enumNames(Level /*tag*/) { return kLevelNames; }
 const char* toString(Level level);
 std::optional<Level> parseLevel(std::string_view text);
 
@@ -23,9 +26,13 @@ enum class RuleKind : std::uint8_t {
   Stale,      // no reading for `stale_ms`: the sensor is offline
   Flatline,   // `flat_count` identical readings in a row: the sensor is stuck
 };
+inline constexpr EnumNames<RuleKind, 4> kRuleKindNames{{"threshold", "rate", "stale", "flatline"}};
+constexpr const auto& enumNames(RuleKind /*tag*/) { return kRuleKindNames; }
 const char* toString(RuleKind kind);
 
 enum class Direction : std::uint8_t { Above, Below };
+inline constexpr EnumNames<Direction, 2> kDirectionNames{{"above", "below"}};
+constexpr const auto& enumNames(Direction /*tag*/) { return kDirectionNames; }
 
 struct Rule {
   std::string name;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "citysafe/common/clock.hpp"
+#include "citysafe/common/enum_names.hpp"
 #include "citysafe/common/ids.hpp"
 #include "citysafe/common/result.hpp"
 #include "citysafe/core/monitoring/rule.hpp"
@@ -32,8 +33,14 @@ enum class SensorType : std::uint8_t {
   ToxicGas,     // 有毒气体 (ppm)
 };
 inline constexpr int kSensorTypeCount = 13;
+inline constexpr EnumNames<SensorType, kSensorTypeCount> kSensorTypeNames{
+    {"methane", "pressure", "flow", "level", "temperature", "strain", "deflection", "crack_width",
+     "tilt", "vibration", "water_level", "rainfall", "toxic_gas"}};
+constexpr const auto& enumNames(SensorType /*tag*/) { return kSensorTypeNames; }
 
 enum class Status : std::uint8_t { Active, Maintenance, Retired };
+inline constexpr EnumNames<Status, 3> kStatusNames{{"active", "maintenance", "retired"}};
+constexpr const auto& enumNames(Status /*tag*/) { return kStatusNames; }
 
 const char* toString(SensorType type);
 const char* toString(Status status);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "citysafe/common/enum_names.hpp"
 #include "citysafe/common/result.hpp"
 #include "citysafe/core/basemap/map_feature.hpp"
 #include "citysafe/core/identity/principal.hpp"
@@ -32,6 +33,8 @@ struct ReadingRow {
 };
 
 enum class Resolution : std::uint8_t { Raw, Minute, Hour };
+inline constexpr EnumNames<Resolution, 3> kResolutionNames{{"raw", "minute", "hour"}};
+constexpr const auto& enumNames(Resolution /*tag*/) { return kResolutionNames; }
 
 struct SeriesPoint {
   std::int64_t at_ms = 0;  // the reading's time, or the bucket's start
@@ -117,26 +120,24 @@ class MonitoringRepository {
   // Storage housekeeping before a time range is written (PostgreSQL: the day partitions).
   [[nodiscard]] virtual Result<void> prepareRange(std::int64_t from_ms, std::int64_t to_ms) = 0;
 
-  // The write log. A store may take new readings into an append-only log keyed by time (SQLite:
-  // a batch then writes a handful of pages however many sensors it spans, where a table keyed by
-  // sensor takes a page per reading) and move them into the per-sensor series later, a sensor's
-  // run at a time (SeriesCompactor). Readings older than the log's horizon go straight to the
-  // series. Every query sees both. Aggregates of logged readings are brought up to date when they
-  // move. A store without a log (PostgreSQL) has no stripes and an unbounded horizon.
-  [[nodiscard]] virtual int logStripes() = 0;
+  // The write log. A store may take new readings into a log and move them into the per-sensor
+  // series later (SeriesCompactor); how it keeps the log is its own affair. The log is in parts
+  // (a sensor's readings share a part); readings older than its horizon go straight to the series.
+  // Every query sees both, and aggregates of logged readings are brought up to date when they
+  // move. A store without a log has no parts and an unbounded horizon.
+  [[nodiscard]] virtual int logParts() = 0;
   [[nodiscard]] virtual Result<std::int64_t> logHorizon() = 0;
   // Moves the horizon forward (never back): readings older than it no longer enter the log.
   [[nodiscard]] virtual Result<void> advanceLogHorizon(std::int64_t horizon_ms) = 0;
-  // One stripe's logged readings older than `before_ms` (a sensor's readings share a stripe), in
-  // log order (time, then sensor), after `after` (none: from the first), at most `limit`: pages,
-  // so that no read holds its snapshot long (SQLite cannot restart its WAL behind one).
+  // One part's logged readings older than `before_ms`, in log order (time, then sensor), after
+  // `after` (none: from the first), at most `limit`: pages, so that no read is long.
   [[nodiscard]] virtual Result<std::vector<ReadingRow>> loggedBefore(
-      int stripe, std::int64_t before_ms, std::optional<ReadingRow> after, int limit) = 0;
+      int part, std::int64_t before_ms, std::optional<ReadingRow> after, int limit) = 0;
   // Stores readings sorted by sensor and time in the series (those already there are left) and
   // recomputes the minutes and hours they fall in.
   [[nodiscard]] virtual Result<void> moveToSeries(std::span<const ReadingRow> rows) = 0;
-  // Forgets one stripe's logged readings in [from_ms, before_ms); returns how many.
-  [[nodiscard]] virtual Result<std::int64_t> dropLogged(int stripe, std::int64_t from_ms,
+  // Forgets one part's logged readings in [from_ms, before_ms); returns how many.
+  [[nodiscard]] virtual Result<std::int64_t> dropLogged(int part, std::int64_t from_ms,
                                                         std::int64_t before_ms) = 0;
 
   // Alarms. Open = not closed; at most one per (sensor, rule) (the store enforces it, so two
