@@ -31,7 +31,9 @@ else
 fi
 build=build/release
 if [ "$scope" != off ] && ((${#tidy[@]})) && [ -f $build/compile_commands.json ]; then
-  cache=$build/tidy-cache
+  # Outside the build folder and keyed on repository-relative text, so that a fresh clone (CI) on
+  # the same machine reuses the verdicts (like ccache does for the objects).
+  cache=${CITYSAFE_TIDY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/citysafe-tidy}
   mkdir -p "$cache"
   # The part of the key every file shares.
   common=$( (clang-tidy --version; cat .clang-tidy) | sha256sum | cut -d' ' -f1)
@@ -61,7 +63,7 @@ if [ "$scope" != off ] && ((${#tidy[@]})) && [ -f $build/compile_commands.json ]
       todo+=("$file")  # never built: the headers are unknown, so no cache
       continue
     fi
-    key=$( (echo "$common"; echo "$command"; cat "$file"; echo "$headers"; xargs cat <<<"$headers") |
+    key=$( (echo "$common"; echo "${command//$root\//}"; cat "$file"; echo "$headers"; xargs cat <<<"$headers") |
       sha256sum | cut -d' ' -f1)
     key_of[$file]=$key
     [ -f "$cache/$key" ] || todo+=("$file")
