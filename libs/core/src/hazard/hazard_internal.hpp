@@ -9,15 +9,6 @@
 
 namespace citysafe::hazard::detail {
 
-// A read where absence is an answer: empty when the store says NotFound; any other failure
-// (the store is down, a row is damaged) stays an error and is never taken for absence.
-template <class T>
-Result<std::optional<T>> found(Result<T> read) {
-  if (read) return std::optional<T>(std::move(*read));
-  if (read.error().code == Errc::NotFound) return std::optional<T>{};
-  return tl::unexpected(read.error());
-}
-
 bool reachesHazard(const identity::Principal& who, const Hazard& h);
 // The principal belongs to the unit that must fix the hazard.
 bool inResponsibleUnit(const identity::Principal& who, const Hazard& h);

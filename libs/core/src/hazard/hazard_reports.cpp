@@ -21,7 +21,7 @@ Result<store::HazardFilter> periodFilter(store::Tx& tx, const Principal& who, co
   f.found_to = q.to;
   f.sector = q.sector;
   if (q.org_id) {
-    const auto org = CS_TRY(detail::found(tx.orgs().get(*q.org_id)));
+    const auto org = CS_TRY(store::ifFound(tx.orgs().get(*q.org_id)));
     if (!org || !identity::reaches(who, *org)) {
       return identity::notInScope("org_id", q.org_id->value);
     }

@@ -181,12 +181,12 @@ Result<Hazard> HazardWork::insertChecked(store::Tx& tx, const Principal& who,
   if (d.found_at && *d.found_at > now + std::chrono::minutes(5)) {
     return invalid("found_at", "is in the future");
   }
-  const auto org = CS_TRY(detail::found(tx.orgs().get(d.org_id)));
+  const auto org = CS_TRY(store::ifFound(tx.orgs().get(d.org_id)));
   if (!org || !identity::reaches(identity::scopeOf(who), org->path, {d.sector})) {
     return identity::notInScope("org_id", d.org_id.value);
   }
   if (d.risk_point_id) {
-    const auto point = CS_TRY(detail::found(tx.risks().get(*d.risk_point_id)));
+    const auto point = CS_TRY(store::ifFound(tx.risks().get(*d.risk_point_id)));
     if (!point || !identity::reaches(identity::scopeOf(who), point->org_path, {point->sector})) {
       return identity::notInScope("risk_point_id", *d.risk_point_id, "risk point");
     }
@@ -239,7 +239,7 @@ Result<Hazard> HazardLoop::get(const Principal& who, std::int64_t id) {
 Result<void> HazardLoop::narrow(store::Tx& tx, const Principal& who, store::HazardFilter& filter) {
   filter.scope = identity::scopeOf(who);
   if (!filter.org_id) return ok();
-  const auto org = CS_TRY(detail::found(tx.orgs().get(*filter.org_id)));
+  const auto org = CS_TRY(store::ifFound(tx.orgs().get(*filter.org_id)));
   if (!org || !identity::reaches(who, *org))
     return identity::notInScope("org_id", filter.org_id->value);
   filter.org_path = org->path;
@@ -332,7 +332,7 @@ Result<Hazard> HazardLoop::act(const Principal& who, std::int64_t id, const Acti
     auto h = CS_TRY(loadVisible(tx, who, id));
     const Hazard before = h;
     CS_TRY(transition(h, who, req, ctx_.clock.now(),
-                      {.org = [&](OrgId id) { return detail::found(tx.orgs().get(id)); },
+                      {.org = [&](OrgId id) { return store::ifFound(tx.orgs().get(id)); },
                        .settings = [&] { return settings(tx); },
                        .media = [&] { return tx.hazards().media(h.id); }}));
     CS_TRY(tx.hazards().update(h));

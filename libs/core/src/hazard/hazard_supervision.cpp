@@ -235,9 +235,9 @@ Result<Extension> HazardSupervision::decideExtension(const Principal& who,
   CS_TRY(identity::require(who, Permission::HazardManage));
   Hazard updated;
   auto done = store::writeReturning<Extension>(ctx_.store, [&](store::Tx& tx) -> Result<Extension> {
-    auto e = CS_TRY(detail::found(tx.hazards().extension(extension_id)));
+    auto e = CS_TRY(store::ifFound(tx.hazards().extension(extension_id)));
     if (!e) return fail(Errc::NotFound, "id", "no such extension request");
-    auto h = CS_TRY(detail::found(loadVisible(tx, who, e->hazard_id)));
+    auto h = CS_TRY(store::ifFound(loadVisible(tx, who, e->hazard_id)));
     if (!h) return fail(Errc::NotFound, "id", "no such extension request");
     if (!who.isSystem() && detail::inResponsibleUnit(who, *h)) {
       return fail(Errc::Forbidden, "id", "the unit that asked may not decide its own request");
@@ -306,7 +306,7 @@ Result<std::vector<HazardSupervision::Pending>> HazardSupervision::pendingExtens
       ctx_.store, [&](store::Tx& tx) -> Result<std::vector<Pending>> {
         std::vector<Pending> out;
         for (auto& e : CS_TRY(tx.hazards().extensions(0, identity::scopeOf(who)))) {
-          auto h = CS_TRY(detail::found(loadVisible(tx, who, e.hazard_id)));
+          auto h = CS_TRY(store::ifFound(loadVisible(tx, who, e.hazard_id)));
           out.push_back({std::move(e), std::move(h)});
         }
         return out;

@@ -178,9 +178,9 @@ Result<store::MediaContent> HazardLoop::mediaContent(const Principal& who, std::
   CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<store::MediaContent>(
       ctx_.store, [&](store::Tx& tx) -> Result<store::MediaContent> {
-        auto content = CS_TRY(detail::found(tx.hazards().mediaContent(media_id, thumbnail)));
+        auto content = CS_TRY(store::ifFound(tx.hazards().mediaContent(media_id, thumbnail)));
         if (!content) return fail(Errc::NotFound, "id", "no such photo or video");
-        if (!CS_TRY(detail::found(loadVisible(tx, who, content->media.hazard_id)))) {
+        if (!CS_TRY(store::ifFound(loadVisible(tx, who, content->media.hazard_id)))) {
           return fail(Errc::NotFound, "id", "no such photo or video");
         }
         if (thumbnail && content->data.empty()) {

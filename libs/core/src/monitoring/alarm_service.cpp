@@ -1,7 +1,6 @@
 // The alarm half of MonitoringService: lists, people's steps, hazards from alarms, figures.
 #include "citysafe/core/monitoring/alarm_events.hpp"
 #include "citysafe/core/monitoring/monitoring_service.hpp"
-#include "present.hpp"
 
 namespace citysafe::monitoring {
 namespace {
@@ -16,13 +15,13 @@ constexpr int kFiguresCap = 200'000;  // alarms in one period; beyond it ask for
 Result<std::string> MonitoringService::subtreeOf(store::Tx& tx, const Principal& who,
                                                  std::optional<OrgId> org_id) {
   if (!org_id) return who.org_path;
-  auto org = CS_TRY(present(tx.orgs().get(*org_id)));
+  auto org = CS_TRY(store::ifFound(tx.orgs().get(*org_id)));
   if (!org || !identity::reaches(who, *org)) return identity::notInScope("org_id", org_id->value);
   return org->path;
 }
 
 Result<Alarm> MonitoringService::loadAlarm(store::Tx& tx, const Principal& who, std::int64_t id) {
-  auto a = CS_TRY(present(tx.monitoring().alarm(id)));
+  auto a = CS_TRY(store::ifFound(tx.monitoring().alarm(id)));
   if (!a || !identity::reaches(identity::scopeOf(who), a->org_path, {a->sector})) {
     return identity::notInScope("id", id, "alarm");
   }

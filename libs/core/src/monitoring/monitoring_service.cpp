@@ -3,7 +3,6 @@
 #include "citysafe/common/json_text.hpp"
 #include "citysafe/core/monitoring/alarm_events.hpp"
 #include "citysafe/core/monitoring/ingestor.hpp"
-#include "present.hpp"
 
 namespace citysafe::monitoring {
 namespace {
@@ -45,7 +44,7 @@ Result<Device> MonitoringService::createDevice(const Principal& who, const Devic
   CS_TRY(identity::require(who, Permission::SensorManage));
   return store::writeReturning<Device>(ctx_.store, [&](store::Tx& tx) -> Result<Device> {
     // The device's own sector decides who supervises it, as for a hazard.
-    auto org = CS_TRY(present(tx.orgs().get(d.org_id)));
+    auto org = CS_TRY(store::ifFound(tx.orgs().get(d.org_id)));
     if (!org || !reachesPath(who, org->path, d.sector)) {
       return identity::notInScope("org_id", d.org_id.value);
     }
@@ -63,7 +62,7 @@ Result<Device> MonitoringService::createDevice(const Principal& who, const Devic
                .updated_at = ctx_.clock.now()};
     CS_TRY(dev.validate());
     if (d.risk_point_id) {
-      auto point = CS_TRY(present(tx.risks().get(*d.risk_point_id)));
+      auto point = CS_TRY(store::ifFound(tx.risks().get(*d.risk_point_id)));
       if (!point || !reachesPath(who, point->org_path, point->sector)) {
         return identity::notInScope("risk_point_id", *d.risk_point_id, "risk point");
       }
@@ -92,12 +91,12 @@ Result<Device> MonitoringService::updateDevice(const Principal& who, std::int64_
   CS_TRY(identity::require(who, Permission::SensorManage));
   return store::writeReturning<Device>(ctx_.store, [&](store::Tx& tx) -> Result<Device> {
     auto& repo = tx.monitoring();
-    auto before = CS_TRY(present(repo.device(id)));
+    auto before = CS_TRY(store::ifFound(repo.device(id)));
     if (!before || !reachesPath(who, before->org_path, before->sector)) {
       return identity::notInScope("id", id, "device");
     }
     // The device's own sector decides who supervises it, as for a hazard.
-    auto org = CS_TRY(present(tx.orgs().get(d.org_id)));
+    auto org = CS_TRY(store::ifFound(tx.orgs().get(d.org_id)));
     if (!org || !reachesPath(who, org->path, d.sector)) {
       return identity::notInScope("org_id", d.org_id.value);
     }
@@ -129,7 +128,7 @@ Result<Device> MonitoringService::updateDevice(const Principal& who, std::int64_
 Result<Device> MonitoringService::device(const Principal& who, std::int64_t id) {
   CS_TRY(identity::require(who, Permission::MonitorRead));
   return store::readReturning<Device>(ctx_.store, [&](store::Tx& tx) -> Result<Device> {
-    auto dev = CS_TRY(present(tx.monitoring().device(id)));
+    auto dev = CS_TRY(store::ifFound(tx.monitoring().device(id)));
     if (!dev || !reachesPath(who, dev->org_path, dev->sector)) {
       return identity::notInScope("id", id, "device");
     }
@@ -146,7 +145,7 @@ Result<std::vector<Device>> MonitoringService::devices(const Principal& who, int
 }
 
 Result<Sensor> MonitoringService::loadSensor(store::Tx& tx, const Principal& who, std::int64_t id) {
-  auto s = CS_TRY(present(tx.monitoring().sensor(id)));
+  auto s = CS_TRY(store::ifFound(tx.monitoring().sensor(id)));
   if (!s || !reachesPath(who, s->org_path, s->sector)) {
     return identity::notInScope("id", id, "sensor");
   }
@@ -174,7 +173,7 @@ Result<Sensor> MonitoringService::updateSensor(const Principal& who, std::int64_
       s.code = d.code;
       s.created_at = ctx_.clock.now();
     }
-    auto dev = CS_TRY(present(repo.device(d.device_id)));
+    auto dev = CS_TRY(store::ifFound(repo.device(d.device_id)));
     if (!dev || !reachesPath(who, dev->org_path, dev->sector)) {
       return identity::notInScope("device_id", d.device_id, "device");
     }
