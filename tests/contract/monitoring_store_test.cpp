@@ -281,8 +281,7 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
   // The first two minutes moved but not forgotten (a crash between the two): readings in both
   // places; the third minute still only in the log.
   clock_.set(fromEpochMs(kT0 + 10 * 60'000));
-  auto stripes =
-      read<int>([](store::Tx& tx) -> Result<int> { return tx.monitoring().logParts(); });
+  auto stripes = read<int>([](store::Tx& tx) -> Result<int> { return tx.monitoring().logParts(); });
   ASSERT_TRUE(stripes);
   if (*stripes > 0) {
     ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {

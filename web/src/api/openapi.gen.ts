@@ -1588,6 +1588,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @enum {string} */
+                            by: "area";
+                            items: {
+                                org_id: number;
+                                name: string;
+                                total: number;
+                                counts: {
+                                    red: number;
+                                    orange: number;
+                                    yellow: number;
+                                    blue: number;
+                                    unassessed: number;
+                                    total: number;
+                                };
+                                geometry: components["schemas"]["Geometry"] | null;
+                            }[];
+                        } | {
                             features: {
                                 geometry: components["schemas"]["Geometry"];
                                 properties: {
@@ -4034,7 +4051,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Alarm"][];
+                            /** @description the older scheme the web client still uses: pass as ?before= */
                             next_before: unknown;
+                            /** @description the one paging scheme: pass as ?cursor= (docs/http-api.md § Paging) */
+                            next_cursor?: string | null;
                         };
                     };
                 };
