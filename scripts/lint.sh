@@ -2,13 +2,13 @@
 # clang-format on all C++ sources; clang-tidy (bugprone, performance, naming: .clang-tidy) with a
 # per-file cache; ESLint and the generated-API-types check for web/.
 #
-#   CITYSAFE_TIDY=core   (default) clang-tidy on libs/common and libs/core
-#   CITYSAFE_TIDY=all    every .cpp under libs/ and apps/ (the whole-tree mode of issue 12)
+#   CITYSAFE_TIDY=all    (default) every .cpp under libs/ and apps/, headers included
+#   CITYSAFE_TIDY=core   clang-tidy on libs/common and libs/core only
 #   CITYSAFE_TIDY=off    no clang-tidy
 #   scripts/lint.sh FILE...   clang-tidy on just these files (any CITYSAFE_TIDY but off)
 #   CITYSAFE_TIDY_JOBS=N      clang-tidy processes at once (default: one per core)
 #
-# The cache (build/release/tidy-cache/) keeps one stamp per file that passed, named by a hash of
+# The cache (~/.cache/citysafe-tidy/, or CITYSAFE_TIDY_CACHE) keeps one stamp per file that passed, named by a hash of
 # the clang-tidy version, .clang-tidy, the file's compile command, the file and every header of the
 # project it includes (from ninja's dependency log), so a warm run re-checks only what changed.
 set -euo pipefail
@@ -17,7 +17,7 @@ root=$PWD
 mapfile -t sources < <(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find libs apps tests bench -name '*.[ch]pp')
 clang-format --dry-run --Werror "${sources[@]}"
 
-scope=${CITYSAFE_TIDY:-core}
+scope=${CITYSAFE_TIDY:-all}
 case $scope in
   core) pattern='^libs/(common|core)/src/.*\.cpp$' ;;
   all) pattern='^(libs|apps)/.*\.cpp$' ;;

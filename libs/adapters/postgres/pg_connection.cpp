@@ -123,12 +123,12 @@ class PgConnection final : public sql::Connection {
     const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
     const std::string sqlstate = state ? state : "";
     Errc code = Errc::Internal;
-    if (sqlstate == "23505")
+    // A unique violation, a serialisation failure or a deadlock: Conflict; a lost connection or
+    // an administrator's shutdown: Unavailable.
+    if (sqlstate == "23505" || sqlstate == "40001" || sqlstate == "40P01")
       code = Errc::Conflict;
     else if (sqlstate.starts_with("08") || sqlstate == "57P01")
       code = Errc::Unavailable;
-    else if (sqlstate == "40001" || sqlstate == "40P01")
-      code = Errc::Conflict;
     std::string message = PQresultErrorMessage(res);
     while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
       message.pop_back();

@@ -13,7 +13,7 @@
 namespace citysafe::xlsx {
 namespace {
 
-constexpr std::size_t kMaxPart = 64U * 1024 * 1024;
+constexpr std::size_t kMaxPart = std::size_t{64} * 1024 * 1024;
 
 std::uint32_t le32(std::string_view b, std::size_t at) {
   std::uint32_t v = 0;

@@ -21,7 +21,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
         token_(std::move(token)),
         slot_(std::move(slot)) {}
 
-  void start(bhttp::request<bhttp::string_body> req) {
+  void start(const bhttp::request<bhttp::string_body>& req) {
     ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
     ws_.async_accept(req,
                      beast::bind_front_handler(&WebSocketSession::onAccept, shared_from_this()));

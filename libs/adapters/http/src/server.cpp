@@ -81,7 +81,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void run() { read(); }
 
  private:
-  static constexpr std::size_t kBodyStep = 64 * 1024;
+  static constexpr std::size_t kBodyStep = std::size_t{64} * 1024;
 
   // The headers first: they decide the route, the caller and the body limit, so nothing is
   // read (or decoded) for a request that will be refused.
@@ -188,7 +188,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     return problemResponse(status, title, detail, "body");
   }
 
-  void upgrade(HttpRequest request) {
+  void upgrade(const HttpRequest& request) {
     if (!parser_->is_done()) return refuse(400, "Invalid", "a WebSocket upgrade has no body");
     auto req = parser_->release();
     if (request.path != "/api/v1/events") {
@@ -234,7 +234,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
   void drain() {
     static constexpr std::size_t kMaxDrained = 16 << 20;
-    drain_buffer_.resize(64 * 1024);
+    drain_buffer_.resize(std::size_t{64} * 1024);
     stream_.async_read_some(asio::buffer(drain_buffer_),
                             [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                               self->drained_ += n;

@@ -50,41 +50,41 @@ Result<monitoring::Level> storedLevel(std::int64_t n, const char* column) {
 }
 
 Result<Alarm> alarmFrom(const Row& r) {
-  constexpr auto c = kAlarm;
-  auto optUser = [&](std::size_t i) {
+  constexpr auto kCol = kAlarm;
+  auto opt_user = [&](std::size_t i) {
     return r.isNull(i) ? std::optional<UserId>{} : std::optional<UserId>{UserId{r.getInt(i)}};
   };
   Alarm a;
-  a.id = r.getInt(c.at("id"));
-  a.code = r.getText(c.at("code"));
-  a.sensor_id = r.getInt(c.at("sensor_id"));
-  a.sensor_code = r.getText(c.at("sensor_code"));
-  a.rule = r.getText(c.at("rule"));
-  a.site = r.getText(c.at("site"));
-  a.org_id = OrgId{r.getInt(c.at("org_id"))};
-  a.org_path = r.getText(c.at("org_path"));
-  a.sector = r.getText(c.at("sector"));
-  if (!r.isNull(c.at("risk_point_id"))) a.risk_point_id = r.getInt(c.at("risk_point_id"));
-  a.location = {r.getDouble(c.at("lon")), r.getDouble(c.at("lat"))};
-  a.level = CS_TRY(storedLevel(r.getInt(c.at("level")), "alarms.level"));
-  a.peak = CS_TRY(storedLevel(r.getInt(c.at("peak")), "alarms.peak"));
-  a.state = CS_TRY(storedEnum<monitoring::AlarmState>(r.getText(c.at("state")), "alarms.state"));
-  a.value = r.getDouble(c.at("value"));
-  a.raised_at = fromEpochMs(r.getInt(c.at("raised_at")));
-  a.changed_at = fromEpochMs(r.getInt(c.at("changed_at")));
-  a.cleared_at = optTime(r, c.at("cleared_at"));
-  a.acknowledged_at = optTime(r, c.at("acknowledged_at"));
-  a.acknowledged_by = optUser(c.at("acknowledged_by"));
-  a.handling_at = optTime(r, c.at("handling_at"));
-  a.closed_at = optTime(r, c.at("closed_at"));
-  a.closed_by = optUser(c.at("closed_by"));
-  if (!r.isNull(c.at("disposition"))) {
-    a.disposition = CS_TRY(
-        storedEnum<monitoring::Disposition>(r.getText(c.at("disposition")), "alarms.disposition"));
+  a.id = r.getInt(kCol.at("id"));
+  a.code = r.getText(kCol.at("code"));
+  a.sensor_id = r.getInt(kCol.at("sensor_id"));
+  a.sensor_code = r.getText(kCol.at("sensor_code"));
+  a.rule = r.getText(kCol.at("rule"));
+  a.site = r.getText(kCol.at("site"));
+  a.org_id = OrgId{r.getInt(kCol.at("org_id"))};
+  a.org_path = r.getText(kCol.at("org_path"));
+  a.sector = r.getText(kCol.at("sector"));
+  if (!r.isNull(kCol.at("risk_point_id"))) a.risk_point_id = r.getInt(kCol.at("risk_point_id"));
+  a.location = {r.getDouble(kCol.at("lon")), r.getDouble(kCol.at("lat"))};
+  a.level = CS_TRY(storedLevel(r.getInt(kCol.at("level")), "alarms.level"));
+  a.peak = CS_TRY(storedLevel(r.getInt(kCol.at("peak")), "alarms.peak"));
+  a.state = CS_TRY(storedEnum<monitoring::AlarmState>(r.getText(kCol.at("state")), "alarms.state"));
+  a.value = r.getDouble(kCol.at("value"));
+  a.raised_at = fromEpochMs(r.getInt(kCol.at("raised_at")));
+  a.changed_at = fromEpochMs(r.getInt(kCol.at("changed_at")));
+  a.cleared_at = optTime(r, kCol.at("cleared_at"));
+  a.acknowledged_at = optTime(r, kCol.at("acknowledged_at"));
+  a.acknowledged_by = opt_user(kCol.at("acknowledged_by"));
+  a.handling_at = optTime(r, kCol.at("handling_at"));
+  a.closed_at = optTime(r, kCol.at("closed_at"));
+  a.closed_by = opt_user(kCol.at("closed_by"));
+  if (!r.isNull(kCol.at("disposition"))) {
+    a.disposition = CS_TRY(storedEnum<monitoring::Disposition>(r.getText(kCol.at("disposition")),
+                                                               "alarms.disposition"));
   }
-  a.notes = r.getText(c.at("notes"));
-  if (!r.isNull(c.at("hazard_id"))) a.hazard_id = r.getInt(c.at("hazard_id"));
-  a.row_version = r.getInt(c.at("row_version"));
+  a.notes = r.getText(kCol.at("notes"));
+  if (!r.isNull(kCol.at("hazard_id"))) a.hazard_id = r.getInt(kCol.at("hazard_id"));
+  a.row_version = r.getInt(kCol.at("row_version"));
   return a;
 }
 

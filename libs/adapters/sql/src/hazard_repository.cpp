@@ -47,53 +47,53 @@ Result<hazard::Tier> storedTier(std::int64_t value) {
 }
 
 Result<Hazard> fromRow(const Row& r) {
-  constexpr const auto& c = kHazard;
+  constexpr const auto& kCol = kHazard;
   Hazard h;
-  h.id = r.getInt(c.at("id"));
-  h.version = r.getInt(c.at("row_version"));
-  h.code = r.getText(c.at("code"));
-  h.title = r.getText(c.at("title"));
-  h.description = r.getText(c.at("description"));
-  h.source = CS_TRY(storedEnum<hazard::Source>(r.getText(c.at("source")), "hazards.source"));
-  h.grade = CS_TRY(storedEnum<hazard::Grade>(r.getText(c.at("grade")), "hazards.grade"));
-  h.state = CS_TRY(storedEnum<hazard::State>(r.getText(c.at("state")), "hazards.state"));
-  h.sector = r.getText(c.at("sector"));
-  h.org_id = OrgId{r.getInt(c.at("org_id"))};
-  h.org_path = r.getText(c.at("org_path"));
-  if (!r.isNull(c.at("responsible_org_id"))) {
-    h.responsible_org_id = OrgId{r.getInt(c.at("responsible_org_id"))};
+  h.id = r.getInt(kCol.at("id"));
+  h.version = r.getInt(kCol.at("row_version"));
+  h.code = r.getText(kCol.at("code"));
+  h.title = r.getText(kCol.at("title"));
+  h.description = r.getText(kCol.at("description"));
+  h.source = CS_TRY(storedEnum<hazard::Source>(r.getText(kCol.at("source")), "hazards.source"));
+  h.grade = CS_TRY(storedEnum<hazard::Grade>(r.getText(kCol.at("grade")), "hazards.grade"));
+  h.state = CS_TRY(storedEnum<hazard::State>(r.getText(kCol.at("state")), "hazards.state"));
+  h.sector = r.getText(kCol.at("sector"));
+  h.org_id = OrgId{r.getInt(kCol.at("org_id"))};
+  h.org_path = r.getText(kCol.at("org_path"));
+  if (!r.isNull(kCol.at("responsible_org_id"))) {
+    h.responsible_org_id = OrgId{r.getInt(kCol.at("responsible_org_id"))};
   }
-  h.responsible_org_path = r.getText(c.at("responsible_org_path"));
-  if (!r.isNull(c.at("assigned_by_org_id"))) {
-    h.assigned_by_org_id = OrgId{r.getInt(c.at("assigned_by_org_id"))};
+  h.responsible_org_path = r.getText(kCol.at("responsible_org_path"));
+  if (!r.isNull(kCol.at("assigned_by_org_id"))) {
+    h.assigned_by_org_id = OrgId{r.getInt(kCol.at("assigned_by_org_id"))};
   }
-  if (!r.isNull(c.at("risk_point_id"))) h.risk_point_id = r.getInt(c.at("risk_point_id"));
-  h.location = {r.getDouble(c.at("lon")), r.getDouble(c.at("lat"))};
-  h.address = r.getText(c.at("address"));
-  if (!r.isNull(c.at("found_by"))) h.found_by = UserId{r.getInt(c.at("found_by"))};
-  h.found_by_name = r.getText(c.at("found_by_name"));
-  h.found_at = fromEpochMs(r.getInt(c.at("found_at")));
-  h.reported_at = fromEpochMs(r.getInt(c.at("reported_at")));
-  h.assigned_at = optTime(r, c.at("assigned_at"));
-  h.deadline_at = optTime(r, c.at("deadline_at"));
-  h.original_deadline_at = optTime(r, c.at("original_deadline_at"));
-  h.deadline_basis = r.getText(c.at("deadline_basis"));
-  h.due_soon_at = optTime(r, c.at("due_soon_at"));
-  h.overdue_at = optTime(r, c.at("overdue_at"));
-  h.submitted_at = optTime(r, c.at("submitted_at"));
-  h.closed_at = optTime(r, c.at("closed_at"));
-  if (!r.isNull(c.at("closed_on_time"))) h.closed_on_time = r.getBool(c.at("closed_on_time"));
-  for (auto id : splitIds(r.getText(c.at("rectifiers")))) h.rectifiers.push_back(UserId{id});
-  if (!r.isNull(c.at("sup_tier"))) {
-    h.supervision =
-        hazard::Supervision{CS_TRY(storedTier(r.getInt(c.at("sup_tier")))),
-                            fromEpochMs(r.getInt(c.at("sup_listed_at"))),
-                            r.getText(c.at("sup_reason")), optTime(r, c.at("sup_delisted_at"))};
+  if (!r.isNull(kCol.at("risk_point_id"))) h.risk_point_id = r.getInt(kCol.at("risk_point_id"));
+  h.location = {r.getDouble(kCol.at("lon")), r.getDouble(kCol.at("lat"))};
+  h.address = r.getText(kCol.at("address"));
+  if (!r.isNull(kCol.at("found_by"))) h.found_by = UserId{r.getInt(kCol.at("found_by"))};
+  h.found_by_name = r.getText(kCol.at("found_by_name"));
+  h.found_at = fromEpochMs(r.getInt(kCol.at("found_at")));
+  h.reported_at = fromEpochMs(r.getInt(kCol.at("reported_at")));
+  h.assigned_at = optTime(r, kCol.at("assigned_at"));
+  h.deadline_at = optTime(r, kCol.at("deadline_at"));
+  h.original_deadline_at = optTime(r, kCol.at("original_deadline_at"));
+  h.deadline_basis = r.getText(kCol.at("deadline_basis"));
+  h.due_soon_at = optTime(r, kCol.at("due_soon_at"));
+  h.overdue_at = optTime(r, kCol.at("overdue_at"));
+  h.submitted_at = optTime(r, kCol.at("submitted_at"));
+  h.closed_at = optTime(r, kCol.at("closed_at"));
+  if (!r.isNull(kCol.at("closed_on_time"))) h.closed_on_time = r.getBool(kCol.at("closed_on_time"));
+  for (auto id : splitIds(r.getText(kCol.at("rectifiers")))) h.rectifiers.push_back(UserId{id});
+  if (!r.isNull(kCol.at("sup_tier"))) {
+    h.supervision = hazard::Supervision{CS_TRY(storedTier(r.getInt(kCol.at("sup_tier")))),
+                                        fromEpochMs(r.getInt(kCol.at("sup_listed_at"))),
+                                        r.getText(kCol.at("sup_reason")),
+                                        optTime(r, kCol.at("sup_delisted_at"))};
   }
-  h.reopen_count = static_cast<int>(r.getInt(c.at("reopen_count")));
-  h.external_code = r.getText(c.at("external_code"));
-  h.updated_at = fromEpochMs(r.getInt(c.at("updated_at")));
-  h.tip_contact = r.getText(c.at("tip_contact"));
+  h.reopen_count = static_cast<int>(r.getInt(kCol.at("reopen_count")));
+  h.external_code = r.getText(kCol.at("external_code"));
+  h.updated_at = fromEpochMs(r.getInt(kCol.at("updated_at")));
+  h.tip_contact = r.getText(kCol.at("tip_contact"));
   return h;
 }
 
@@ -242,70 +242,72 @@ constexpr Columns<7> kNotification{
     {"id", "org_id", "hazard_id", "kind", "message", "at", "read_at"}};
 
 Result<hazard::TimelineEntry> timelineFrom(const Row& r) {
-  constexpr const auto& c = kTimeline;
+  constexpr const auto& kCol = kTimeline;
   hazard::TimelineEntry e;
-  e.id = r.getInt(c.at("id"));
-  e.hazard_id = r.getInt(c.at("hazard_id"));
-  e.at = fromEpochMs(r.getInt(c.at("at")));
-  e.action = r.getText(c.at("action"));
+  e.id = r.getInt(kCol.at("id"));
+  e.hazard_id = r.getInt(kCol.at("hazard_id"));
+  e.at = fromEpochMs(r.getInt(kCol.at("at")));
+  e.action = r.getText(kCol.at("action"));
   e.from = CS_TRY(
-      storedEnum<hazard::State>(r.getText(c.at("from_state")), "hazard_timeline.from_state"));
-  e.to = CS_TRY(storedEnum<hazard::State>(r.getText(c.at("to_state")), "hazard_timeline.to_state"));
-  if (!r.isNull(c.at("actor_id"))) e.actor_id = UserId{r.getInt(c.at("actor_id"))};
-  e.actor_name = r.getText(c.at("actor_name"));
-  e.note = r.getText(c.at("note"));
-  e.deadline_at = optTime(r, c.at("deadline_at"));
-  e.media_ids = splitIds(r.getText(c.at("media_ids")));
+      storedEnum<hazard::State>(r.getText(kCol.at("from_state")), "hazard_timeline.from_state"));
+  e.to =
+      CS_TRY(storedEnum<hazard::State>(r.getText(kCol.at("to_state")), "hazard_timeline.to_state"));
+  if (!r.isNull(kCol.at("actor_id"))) e.actor_id = UserId{r.getInt(kCol.at("actor_id"))};
+  e.actor_name = r.getText(kCol.at("actor_name"));
+  e.note = r.getText(kCol.at("note"));
+  e.deadline_at = optTime(r, kCol.at("deadline_at"));
+  e.media_ids = splitIds(r.getText(kCol.at("media_ids")));
   return e;
 }
 
 Result<hazard::Media> mediaFrom(const Row& r) {
-  constexpr const auto& c = kMedia;
+  constexpr const auto& kCol = kMedia;
   hazard::Media m;
-  m.id = r.getInt(c.at("id"));
-  m.hazard_id = r.getInt(c.at("hazard_id"));
-  m.stage = CS_TRY(storedEnum<hazard::MediaStage>(r.getText(c.at("stage")), "hazard_media.stage"));
-  m.content_type = r.getText(c.at("content_type"));
-  m.file_name = r.getText(c.at("file_name"));
-  m.bytes = r.getInt(c.at("bytes"));
-  m.sha256 = r.getText(c.at("sha256"));
-  m.width = static_cast<int>(r.getInt(c.at("width")));
-  m.height = static_cast<int>(r.getInt(c.at("height")));
-  if (!r.isNull(c.at("uploaded_by"))) m.uploaded_by = UserId{r.getInt(c.at("uploaded_by"))};
-  m.uploaded_at = fromEpochMs(r.getInt(c.at("uploaded_at")));
-  m.has_thumbnail = r.getBool(c.at("thumbnail <> ''"));
+  m.id = r.getInt(kCol.at("id"));
+  m.hazard_id = r.getInt(kCol.at("hazard_id"));
+  m.stage =
+      CS_TRY(storedEnum<hazard::MediaStage>(r.getText(kCol.at("stage")), "hazard_media.stage"));
+  m.content_type = r.getText(kCol.at("content_type"));
+  m.file_name = r.getText(kCol.at("file_name"));
+  m.bytes = r.getInt(kCol.at("bytes"));
+  m.sha256 = r.getText(kCol.at("sha256"));
+  m.width = static_cast<int>(r.getInt(kCol.at("width")));
+  m.height = static_cast<int>(r.getInt(kCol.at("height")));
+  if (!r.isNull(kCol.at("uploaded_by"))) m.uploaded_by = UserId{r.getInt(kCol.at("uploaded_by"))};
+  m.uploaded_at = fromEpochMs(r.getInt(kCol.at("uploaded_at")));
+  m.has_thumbnail = r.getBool(kCol.at("thumbnail <> ''"));
   return m;
 }
 
 Result<hazard::Extension> extensionFrom(const Row& r) {
-  constexpr const auto& c = kExtension;
+  constexpr const auto& kCol = kExtension;
   hazard::Extension e;
-  e.id = r.getInt(c.at("id"));
-  e.hazard_id = r.getInt(c.at("hazard_id"));
-  e.hazard_org_path = r.getText(c.at("org_path"));
-  const auto sectors = splitSectors(r.getText(c.at("sectors")));
+  e.id = r.getInt(kCol.at("id"));
+  e.hazard_id = r.getInt(kCol.at("hazard_id"));
+  e.hazard_org_path = r.getText(kCol.at("org_path"));
+  const auto sectors = splitSectors(r.getText(kCol.at("sectors")));
   e.hazard_sector = sectors.empty() ? "" : sectors.front();
-  e.requested_by = UserId{r.getInt(c.at("requested_by"))};
-  e.requested_by_name = r.getText(c.at("requested_by_name"));
-  e.requested_at = fromEpochMs(r.getInt(c.at("requested_at")));
-  e.reason = r.getText(c.at("reason"));
-  e.previous_deadline = fromEpochMs(r.getInt(c.at("previous_deadline")));
-  e.requested_deadline = fromEpochMs(r.getInt(c.at("requested_deadline")));
+  e.requested_by = UserId{r.getInt(kCol.at("requested_by"))};
+  e.requested_by_name = r.getText(kCol.at("requested_by_name"));
+  e.requested_at = fromEpochMs(r.getInt(kCol.at("requested_at")));
+  e.reason = r.getText(kCol.at("reason"));
+  e.previous_deadline = fromEpochMs(r.getInt(kCol.at("previous_deadline")));
+  e.requested_deadline = fromEpochMs(r.getInt(kCol.at("requested_deadline")));
   e.state = CS_TRY(
-      storedEnum<hazard::ExtensionState>(r.getText(c.at("state")), "hazard_extensions.state"));
-  if (!r.isNull(c.at("decided_by"))) e.decided_by = UserId{r.getInt(c.at("decided_by"))};
-  e.decided_by_name = r.getText(c.at("decided_by_name"));
-  e.decided_at = optTime(r, c.at("decided_at"));
-  e.decision_note = r.getText(c.at("decision_note"));
+      storedEnum<hazard::ExtensionState>(r.getText(kCol.at("state")), "hazard_extensions.state"));
+  if (!r.isNull(kCol.at("decided_by"))) e.decided_by = UserId{r.getInt(kCol.at("decided_by"))};
+  e.decided_by_name = r.getText(kCol.at("decided_by_name"));
+  e.decided_at = optTime(r, kCol.at("decided_at"));
+  e.decision_note = r.getText(kCol.at("decision_note"));
   return e;
 }
 
 Result<hazard::Notification> notificationFrom(const Row& r) {
-  constexpr const auto& c = kNotification;
-  return hazard::Notification{r.getInt(c.at("id")),        OrgId{r.getInt(c.at("org_id"))},
-                              r.getInt(c.at("hazard_id")), r.getText(c.at("kind")),
-                              r.getText(c.at("message")),  fromEpochMs(r.getInt(c.at("at"))),
-                              optTime(r, c.at("read_at"))};
+  constexpr const auto& kCol = kNotification;
+  return hazard::Notification{r.getInt(kCol.at("id")),        OrgId{r.getInt(kCol.at("org_id"))},
+                              r.getInt(kCol.at("hazard_id")), r.getText(kCol.at("kind")),
+                              r.getText(kCol.at("message")),  fromEpochMs(r.getInt(kCol.at("at"))),
+                              optTime(r, kCol.at("read_at"))};
 }
 
 // The policy as tab-separated lines: the sql adapter keeps no JSON library.

@@ -286,16 +286,16 @@ namespace {
 // The names of the units the views mention; an organisation since removed has none.
 Result<void> nameUnits(store::Tx& tx, std::vector<HazardView>& views) {
   std::map<std::int64_t, std::optional<std::string>> names;
-  auto nameFor = [&](OrgId id) -> Result<std::optional<std::string>> {
+  auto name_for = [&](OrgId id) -> Result<std::optional<std::string>> {
     if (auto it = names.find(id.value); it != names.end()) return it->second;
     auto org = tx.orgs().get(id);
     if (!org && org.error().code == Errc::NotFound) return names[id.value] = std::nullopt;
     return names[id.value] = CS_TRY(std::move(org)).name;
   };
   for (auto& v : views) {
-    v.org_name = CS_TRY(nameFor(v.hazard.org_id));
+    v.org_name = CS_TRY(name_for(v.hazard.org_id));
     if (v.hazard.responsible_org_id) {
-      v.responsible_org_name = CS_TRY(nameFor(*v.hazard.responsible_org_id));
+      v.responsible_org_name = CS_TRY(name_for(*v.hazard.responsible_org_id));
     }
   }
   return ok();

@@ -102,7 +102,7 @@ Result<void> transition(Hazard& h, const Principal& who, const ActionRequest& re
                            "the unit that made it, with the right to verify"
                          : "your role may not do that");
   }
-  auto needReason = [&] {
+  auto need_reason = [&] {
     return detail::requireText(req.reason, "reason", "is required for this action");
   };
   switch (req.action) {
@@ -118,7 +118,7 @@ Result<void> transition(Hazard& h, const Principal& who, const ActionRequest& re
       break;
     case Action::Reject:
     case Action::Return:
-      CS_TRY(needReason());
+      CS_TRY(need_reason());
       break;
     case Action::Assign:
       CS_TRY(assign(h, who, req, now, reads));
@@ -137,7 +137,7 @@ Result<void> transition(Hazard& h, const Principal& who, const ActionRequest& re
       }
       break;
     case Action::Reopen:
-      CS_TRY(needReason());
+      CS_TRY(need_reason());
       if (h.state == State::Closed) {
         ++h.reopen_count;
         h.closed_at.reset();

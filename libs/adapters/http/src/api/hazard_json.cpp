@@ -302,7 +302,7 @@ Result<void> onlyKeys(const Json& object, std::initializer_list<const char*> key
   for (const auto& [key, value] : object.items()) {
     bool known = false;
     for (const char* k : keys) known = known || key == k;
-    if (!known) return invalid(field + "." + key, "is not a known field");
+    if (!known) return invalid(std::string(field).append(".").append(key), "is not a known field");
   }
   return ok();
 }

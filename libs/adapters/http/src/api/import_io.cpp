@@ -10,7 +10,8 @@ namespace {
 // byte sequence that is not GBK.
 Result<std::string> gbkToUtf8(const std::string& in) {
   iconv_t cd = iconv_open("UTF-8", "GBK");
-  if (cd == reinterpret_cast<iconv_t>(-1))
+  // iconv_open's documented failure value is (iconv_t)-1.
+  if (cd == reinterpret_cast<iconv_t>(-1))  // NOLINT(performance-no-int-to-ptr)
     return fail(Errc::Internal, "encoding", "GBK conversion is unavailable");
   std::string out(in.size() * 2 + 16, '\0');
   char* src = const_cast<char*>(in.data());

@@ -22,7 +22,6 @@ int statusOf(Errc code) {
     case Errc::NotFound:
       return 404;
     case Errc::Conflict:
-      return 409;
     case Errc::IllegalTransition:
       return 409;
     case Errc::TooLarge:

@@ -62,7 +62,7 @@ void addOrgRoutes(Router& router, Services& services) {
                auto name = CS_TRY(body.requiredString("name", 200));
                const auto kind = CS_TRY(body.requiredEnum<org::OrgKind>("kind"));
                const auto parent = CS_TRY(body.optionalId("parent_id"));
-               auto code = CS_TRY(body.optionalString("credit_code", 18 * 4));
+               auto code = CS_TRY(body.optionalString("credit_code", std::size_t{18} * 4));
                auto sectors = CS_TRY(body.optionalStrings("sectors"));
                auto address = CS_TRY(body.optionalString("address", 500));
                const auto location = CS_TRY(readLocation(body));

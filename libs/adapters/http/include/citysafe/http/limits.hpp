@@ -18,7 +18,7 @@ struct ServerLimits {
   // A body must arrive at no less than min_body_rate bytes/s on average once body_grace has
   // passed (a slow sender is cut off; a phone on a weak network is far faster).
   std::chrono::milliseconds body_grace{10000};
-  std::size_t min_body_rate = 16 * 1024;
+  std::size_t min_body_rate = std::size_t{16} * 1024;
   // Handlers run on worker threads with bounded queues; a full queue answers 503 with
   // Retry-After instead of waiting without bound.
   std::size_t workers = 4;
