@@ -43,6 +43,6 @@ class ConnectionSlot {
 // read until the client goes, or its session ends.
 void startLiveSession(tcp::socket&& socket, Application& app, events::EventBus& bus,
                       identity::Principal who, std::string token, ConnectionSlot slot,
-                      bhttp::request<bhttp::string_body> req);
+                      const bhttp::request<bhttp::string_body>& req);
 
 }  // namespace citysafe::http

@@ -127,10 +127,10 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
 
 void startLiveSession(tcp::socket&& socket, Application& app, events::EventBus& bus,
                       identity::Principal who, std::string token, ConnectionSlot slot,
-                      bhttp::request<bhttp::string_body> req) {
+                      const bhttp::request<bhttp::string_body>& req) {
   std::make_shared<WebSocketSession>(std::move(socket), app, bus, std::move(who), std::move(token),
                                      std::move(slot))
-      ->start(std::move(req));
+      ->start(req);
 }
 
 }  // namespace citysafe::http

@@ -100,7 +100,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     const auto& header = parser_->get();
     head_ = header.method() == bhttp::verb::head;
     HttpRequest request = toRequest(header, slot_.address());
-    if (websocket::is_upgrade(header)) return upgrade(std::move(request));
+    if (websocket::is_upgrade(header)) return upgrade(request);
     admission_ = app_.admit(request);
     if (admission_.refusal) {
       // The body (if any) stays unread; the connection closes after the answer.
@@ -208,7 +208,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     }
     stream_.expires_never();
     startLiveSession(stream_.release_socket(), app_, shared_.bus, std::move(*who),
-                     sessionToken(request), std::move(slot_), std::move(req));
+                     sessionToken(request), std::move(slot_), req);
   }
 
   void write(bhttp::response<bhttp::string_body> res) {

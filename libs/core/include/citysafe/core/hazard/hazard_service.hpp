@@ -173,8 +173,8 @@ class HazardWork {
   ServiceContext& ctx_;
   const ImageInspector* images_;
   MediaLimits limits_;
-  static inline std::counting_semaphore<2> decoding_{
-      2};  // NOLINT(readability-identifier-naming): a private static member
+  // NOLINTNEXTLINE(readability-identifier-naming): a private static member, named as members are
+  static inline std::counting_semaphore<2> decoding_{2};
 };
 
 // The loop: report, read, act, the timeline and photos.
