@@ -19,6 +19,7 @@
 #include <map>
 #include <sstream>
 
+#include "../../../support/scenario_files.hpp"
 #include "citysafe/core/hazard/hazard_view.hpp"
 #include "citysafe/core/hazard/scheduler.hpp"
 
@@ -27,14 +28,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> files() {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(CITYSAFE_SCENARIOS "/hazard")) {
-    if (e.path().extension() == ".txt") out.push_back(e.path().filename().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+std::vector<std::string> files() { return testing::scenarioFiles(CITYSAFE_SCENARIOS "/hazard"); }
 
 // KEY=VALUE words; a key the verb does not know is an error.
 using Args = std::map<std::string, std::string>;

@@ -14,6 +14,7 @@
 #include <map>
 #include <sstream>
 
+#include "../../../support/scenario_files.hpp"
 #include "citysafe/core/monitoring/rule_engine.hpp"
 
 namespace citysafe::monitoring {
@@ -22,12 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::vector<std::string> files() {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(CITYSAFE_SCENARIOS "/monitoring")) {
-    if (e.path().extension() == ".txt") out.push_back(e.path().filename().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
+  return testing::scenarioFiles(CITYSAFE_SCENARIOS "/monitoring");
 }
 
 std::string describe(const std::string& who, const std::string& rule, Level from, Level to,
