@@ -32,7 +32,7 @@ class HazardStore : public StoreContract {
     return h;
   }
   // A request by the gas enterprise's manager, against `previous` and asking for `until`.
-  hazard::Extension request(const Tree& t, std::int64_t hazard_id, std::string reason,
+  hazard::Extension request(const Tree& t, HazardId hazard_id, std::string reason,
                             TimePoint until) {
     return {.hazard_id = hazard_id,
             .hazard_org_path = t.gas_enterprise.path,
@@ -44,11 +44,11 @@ class HazardStore : public StoreContract {
             .previous_deadline = clock_.now(),
             .requested_deadline = until};
   }
-  std::int64_t insert(const Hazard& h) {
-    auto id = store::writeReturning<std::int64_t>(
+  HazardId insert(const Hazard& h) {
+    auto id = store::writeReturning<HazardId>(
         *store_, [&](store::Tx& tx) { return tx.hazards().insert(h); });
     EXPECT_TRUE(id) << id.error().message;
-    return id ? *id : 0;
+    return id ? *id : HazardId{};
   }
   template <class T>
   Result<T> read(const std::function<Result<T>(store::Tx&)>& work) {
@@ -152,7 +152,8 @@ TEST_P(HazardStore, ListsFollowTheScopeRuleAndTheFilters) {
   insert(late);
   insert(make(t.street_b, "gas", State::Closed));
   auto list = [&](store::HazardFilter f) {
-    auto r = read<std::vector<Hazard>>([&](store::Tx& tx) { return tx.hazards().list(f, 100, 0); });
+    auto r = read<std::vector<Hazard>>(
+        [&](store::Tx& tx) { return tx.hazards().list(f, 100, HazardId{}); });
     EXPECT_TRUE(r) << r.error().message;
     return r ? r->size() : 0;
   };
@@ -199,9 +200,10 @@ TEST_P(HazardStore, TheSchedulerSeesDueOnesAndUnlistedMajors) {
   insert(listed);
   const auto horizon = clock_.now() + std::chrono::days(3);
   auto got = read<std::vector<Hazard>>([&](store::Tx& tx) -> Result<std::vector<Hazard>> {
-    std::map<std::int64_t, Hazard> found;
+    std::map<HazardId, Hazard> found;
     for (const auto& f : hazard::sweepFilters(horizon)) {
-      for (auto& h : CS_TRY(tx.hazards().list(f, 1000, 0))) found.emplace(h.id, std::move(h));
+      for (auto& h : CS_TRY(tx.hazards().list(f, 1000, HazardId{})))
+        found.emplace(h.id, std::move(h));
     }
     std::vector<Hazard> out;
     for (auto& [id, h] : found) out.push_back(std::move(h));
@@ -239,18 +241,18 @@ TEST_P(HazardStore, TheStoreFiltersAgreeWithTheCoreOnOverdueAndSweepCandidates) 
     }
   }
   auto ids = [&](const std::vector<store::HazardFilter>& filters) {
-    std::set<std::int64_t> out;
+    std::set<HazardId> out;
     for (const auto& f : filters) {
-      auto r =
-          read<std::vector<Hazard>>([&](store::Tx& tx) { return tx.hazards().list(f, 1000, 0); });
+      auto r = read<std::vector<Hazard>>(
+          [&](store::Tx& tx) { return tx.hazards().list(f, 1000, HazardId{}); });
       EXPECT_TRUE(r) << r.error().message;
       if (r)
         for (const auto& h : *r) out.insert(h.id);
     }
     return out;
   };
-  std::set<std::int64_t> overdue;
-  std::set<std::int64_t> candidates;
+  std::set<HazardId> overdue;
+  std::set<HazardId> candidates;
   const auto horizon = now + std::chrono::days(3);
   for (const auto& h : all) {
     if (hazard::isOverdue(h, now)) overdue.insert(h.id);
@@ -270,7 +272,7 @@ TEST_P(HazardStore, TheStoreFiltersAgreeWithTheCoreOnOverdueAndSweepCandidates) 
 TEST_P(HazardStore, AnUnknownStoredStateIsAnErrorNotADefault) {
   const Tree t = buildTree();
   const auto id = insert(make(t.gas_enterprise, "gas", State::Accepted));
-  rawSql("UPDATE hazards SET state = 'archived' WHERE id = " + std::to_string(id));
+  rawSql("UPDATE hazards SET state = 'archived' WHERE id = " + std::to_string(id.value));
   auto got = read<Hazard>([&](store::Tx& tx) { return tx.hazards().get(id); });
   ASSERT_FALSE(got);
   EXPECT_EQ(got.error().code, Errc::Internal);
@@ -298,7 +300,7 @@ TEST_P(HazardStore, KeepsMediaBytesExactlyAndListsWithoutThem) {
                   .height = 3,
                   .uploaded_by = UserId{5},
                   .uploaded_at = clock_.now()};
-  auto mid = store::writeReturning<std::int64_t>(
+  auto mid = store::writeReturning<MediaId>(
       *store_, [&](store::Tx& tx) { return tx.hazards().addMedia(m, bytes, "thumb"); });
   ASSERT_TRUE(mid) << mid.error().message;
   auto listed =
@@ -329,7 +331,7 @@ TEST_P(HazardStore, TimelineExtensionsAndNoticesRoundTrip) {
                             .actor_id = UserId{4},
                             .actor_name = "enterprise",
                             .note = "已停用",
-                            .media_ids = {11, 12}};
+                            .media_ids = {MediaId{11}, MediaId{12}}};
     if (auto r = tx.hazards().addTimeline(e); !r) return tl::unexpected(r.error());
     auto x = request(t, id, "备件未到", clock_.now() + std::chrono::days(10));
     auto xid = tx.hazards().addExtension(x);
@@ -351,7 +353,7 @@ TEST_P(HazardStore, TimelineExtensionsAndNoticesRoundTrip) {
       [&](store::Tx& tx) { return tx.hazards().timeline(id); });
   ASSERT_EQ(line->size(), 1U);
   EXPECT_EQ((*line)[0].note, "已停用");
-  EXPECT_EQ((*line)[0].media_ids, (std::vector<std::int64_t>{11, 12}));
+  EXPECT_EQ((*line)[0].media_ids, (std::vector<MediaId>{MediaId{11}, MediaId{12}}));
   EXPECT_EQ((*line)[0].from, State::Assigned);
   auto exts = read<std::vector<hazard::Extension>>([&](store::Tx& tx) {
     return tx.hazards().extensions(id, {"/", "", {}});
@@ -360,7 +362,7 @@ TEST_P(HazardStore, TimelineExtensionsAndNoticesRoundTrip) {
   EXPECT_EQ((*exts)[0].state, hazard::ExtensionState::Granted);
   EXPECT_EQ((*exts)[0].decided_by_name, "street");
   auto pending = read<std::vector<hazard::Extension>>([&](store::Tx& tx) {
-    return tx.hazards().extensions(0, {"/", "", {}});
+    return tx.hazards().extensions(HazardId{}, {"/", "", {}});
   });
   EXPECT_TRUE(pending->empty());
   auto notes = read<std::vector<hazard::Notification>>(

@@ -26,15 +26,17 @@ Value orgValue(const std::optional<OrgId>& id) { return id ? Value{id->value} : 
 Value userValue(const std::optional<UserId>& id) { return id ? Value{id->value} : Value{nullptr}; }
 Value text(const char* name) { return Value{std::string(name)}; }
 
-std::string joinIds(const std::vector<std::int64_t>& ids) {
+template <class Tag>
+std::string joinIds(const std::vector<Id<Tag>>& ids) {
   std::string out = ",";
-  for (auto id : ids) out += std::to_string(id) + ",";
+  for (auto id : ids) out += std::to_string(id.value) + ",";
   return out;
 }
 
-std::vector<std::int64_t> splitIds(const std::string& text) {
-  std::vector<std::int64_t> ids;
-  for (const auto& part : splitSectors(text)) ids.push_back(std::stoll(part));
+template <class Tag>
+std::vector<Id<Tag>> splitIds(const std::string& text) {
+  std::vector<Id<Tag>> ids;
+  for (const auto& part : splitSectors(text)) ids.emplace_back(std::stoll(part));
   return ids;
 }
 
@@ -49,7 +51,7 @@ Result<hazard::Tier> storedTier(std::int64_t value) {
 Result<Hazard> fromRow(const Row& r) {
   constexpr const auto& kCol = kHazard;
   Hazard h;
-  h.id = r.getInt(kCol.at("id"));
+  h.id = HazardId{r.getInt(kCol.at("id"))};
   h.version = r.getInt(kCol.at("row_version"));
   h.code = r.getText(kCol.at("code"));
   h.title = r.getText(kCol.at("title"));
@@ -83,7 +85,7 @@ Result<Hazard> fromRow(const Row& r) {
   h.submitted_at = optTime(r, kCol.at("submitted_at"));
   h.closed_at = optTime(r, kCol.at("closed_at"));
   if (!r.isNull(kCol.at("closed_on_time"))) h.closed_on_time = r.getBool(kCol.at("closed_on_time"));
-  for (auto id : splitIds(r.getText(kCol.at("rectifiers")))) h.rectifiers.push_back(UserId{id});
+  h.rectifiers = splitIds<UserTag>(r.getText(kCol.at("rectifiers")));
   if (!r.isNull(kCol.at("sup_tier"))) {
     h.supervision = hazard::Supervision{CS_TRY(storedTier(r.getInt(kCol.at("sup_tier")))),
                                         fromEpochMs(r.getInt(kCol.at("sup_listed_at"))),
@@ -99,8 +101,6 @@ Result<Hazard> fromRow(const Row& r) {
 
 // The columns after kStoreSet, in kHazard's order, for INSERT and UPDATE.
 std::vector<Value> rowValues(const Hazard& h) {
-  std::vector<std::int64_t> rectifiers;
-  for (auto u : h.rectifiers) rectifiers.push_back(u.value);
   const auto& sup = h.supervision;
   return {h.code,
           h.title,
@@ -132,7 +132,7 @@ std::vector<Value> rowValues(const Hazard& h) {
           timeValue(h.submitted_at),
           timeValue(h.closed_at),
           h.closed_on_time ? Value{std::int64_t{*h.closed_on_time ? 1 : 0}} : Value{nullptr},
-          joinIds(rectifiers),
+          joinIds(h.rectifiers),
           sup ? Value{static_cast<std::int64_t>(sup->tier)} : Value{nullptr},
           sup ? Value{toEpochMs(sup->listed_at)} : Value{nullptr},
           sup ? Value{sup->reason} : Value{nullptr},
@@ -245,7 +245,7 @@ Result<hazard::TimelineEntry> timelineFrom(const Row& r) {
   constexpr const auto& kCol = kTimeline;
   hazard::TimelineEntry e;
   e.id = r.getInt(kCol.at("id"));
-  e.hazard_id = r.getInt(kCol.at("hazard_id"));
+  e.hazard_id = HazardId{r.getInt(kCol.at("hazard_id"))};
   e.at = fromEpochMs(r.getInt(kCol.at("at")));
   e.action = r.getText(kCol.at("action"));
   e.from = CS_TRY(
@@ -256,15 +256,15 @@ Result<hazard::TimelineEntry> timelineFrom(const Row& r) {
   e.actor_name = r.getText(kCol.at("actor_name"));
   e.note = r.getText(kCol.at("note"));
   e.deadline_at = optTime(r, kCol.at("deadline_at"));
-  e.media_ids = splitIds(r.getText(kCol.at("media_ids")));
+  e.media_ids = splitIds<MediaTag>(r.getText(kCol.at("media_ids")));
   return e;
 }
 
 Result<hazard::Media> mediaFrom(const Row& r) {
   constexpr const auto& kCol = kMedia;
   hazard::Media m;
-  m.id = r.getInt(kCol.at("id"));
-  m.hazard_id = r.getInt(kCol.at("hazard_id"));
+  m.id = MediaId{r.getInt(kCol.at("id"))};
+  m.hazard_id = HazardId{r.getInt(kCol.at("hazard_id"))};
   m.stage =
       CS_TRY(storedEnum<hazard::MediaStage>(r.getText(kCol.at("stage")), "hazard_media.stage"));
   m.content_type = r.getText(kCol.at("content_type"));
@@ -283,7 +283,7 @@ Result<hazard::Extension> extensionFrom(const Row& r) {
   constexpr const auto& kCol = kExtension;
   hazard::Extension e;
   e.id = r.getInt(kCol.at("id"));
-  e.hazard_id = r.getInt(kCol.at("hazard_id"));
+  e.hazard_id = HazardId{r.getInt(kCol.at("hazard_id"))};
   e.hazard_org_path = r.getText(kCol.at("org_path"));
   const auto sectors = splitSectors(r.getText(kCol.at("sectors")));
   e.hazard_sector = sectors.empty() ? "" : sectors.front();
@@ -304,9 +304,12 @@ Result<hazard::Extension> extensionFrom(const Row& r) {
 
 Result<hazard::Notification> notificationFrom(const Row& r) {
   constexpr const auto& kCol = kNotification;
-  return hazard::Notification{r.getInt(kCol.at("id")),        OrgId{r.getInt(kCol.at("org_id"))},
-                              r.getInt(kCol.at("hazard_id")), r.getText(kCol.at("kind")),
-                              r.getText(kCol.at("message")),  fromEpochMs(r.getInt(kCol.at("at"))),
+  return hazard::Notification{r.getInt(kCol.at("id")),
+                              OrgId{r.getInt(kCol.at("org_id"))},
+                              HazardId{r.getInt(kCol.at("hazard_id"))},
+                              r.getText(kCol.at("kind")),
+                              r.getText(kCol.at("message")),
+                              fromEpochMs(r.getInt(kCol.at("at"))),
                               optTime(r, kCol.at("read_at"))};
 }
 
@@ -335,19 +338,21 @@ std::vector<std::vector<std::string>> lines(const std::string& text) {
 
 }  // namespace
 
-Result<Hazard> SqlHazardRepository::get(std::int64_t id) {
-  auto rows = CS_TRY(conn_.query("SELECT " + kHazard.list() + " FROM hazards WHERE id = ?", {id}));
+Result<Hazard> SqlHazardRepository::get(HazardId id) {
+  auto rows =
+      CS_TRY(conn_.query("SELECT " + kHazard.list() + " FROM hazards WHERE id = ?", {id.value}));
   if (rows.empty()) return fail(Errc::NotFound, "id", "no such hazard");
   return fromRow(rows.front());
 }
 
-Result<std::int64_t> SqlHazardRepository::insert(const Hazard& h) {
-  return queryInt(conn_, kHazard.insertInto("hazards", kStoreSet) + " RETURNING id", rowValues(h));
+Result<HazardId> SqlHazardRepository::insert(const Hazard& h) {
+  return HazardId{CS_TRY(
+      queryInt(conn_, kHazard.insertInto("hazards", kStoreSet) + " RETURNING id", rowValues(h)))};
 }
 
 Result<void> SqlHazardRepository::update(Hazard& h) {
   auto params = rowValues(h);
-  params.emplace_back(h.id);
+  params.emplace_back(h.id.value);
   params.emplace_back(h.version);
   auto rows = CS_TRY(conn_.query("UPDATE hazards SET " + kHazard.assignments(kStoreSet) +
                                      ", row_version = row_version + 1 WHERE id = ? AND "
@@ -361,13 +366,13 @@ Result<void> SqlHazardRepository::update(Hazard& h) {
 }
 
 Result<std::vector<Hazard>> SqlHazardRepository::list(const store::HazardFilter& f, int limit,
-                                                      std::int64_t before_id) {
+                                                      HazardId before_id) {
   std::vector<Value> params;
   std::string sql =
       "SELECT " + kHazard.list() + " FROM hazards WHERE " + whereOf(conn_.dialect(), f, params);
-  if (before_id > 0) {
+  if (before_id.valid()) {
     sql += " AND id < ?";
-    params.emplace_back(before_id);
+    params.emplace_back(before_id.value);
   }
   sql += " ORDER BY id DESC LIMIT ?";
   params.emplace_back(std::int64_t{limit});
@@ -389,43 +394,42 @@ Result<store::StateCounts> SqlHazardRepository::countByState(const store::Hazard
 
 Result<std::int64_t> SqlHazardRepository::addTimeline(const hazard::TimelineEntry& e) {
   return queryInt(conn_, kTimeline.insertInto("hazard_timeline") + " RETURNING id",
-                  {e.hazard_id, toEpochMs(e.at), e.action, text(nameOf(e.from)), text(nameOf(e.to)),
-                   userValue(e.actor_id), e.actor_name, e.note, timeValue(e.deadline_at),
-                   joinIds(e.media_ids)});
+                  {e.hazard_id.value, toEpochMs(e.at), e.action, text(nameOf(e.from)),
+                   text(nameOf(e.to)), userValue(e.actor_id), e.actor_name, e.note,
+                   timeValue(e.deadline_at), joinIds(e.media_ids)});
 }
 
-Result<std::vector<hazard::TimelineEntry>> SqlHazardRepository::timeline(std::int64_t hazard_id) {
+Result<std::vector<hazard::TimelineEntry>> SqlHazardRepository::timeline(HazardId hazard_id) {
   return mapRows(CS_TRY(conn_.query("SELECT " + kTimeline.list() +
                                         " FROM hazard_timeline WHERE hazard_id = ? ORDER BY id",
-                                    {hazard_id})),
+                                    {hazard_id.value})),
                  timelineFrom);
 }
 
-Result<std::int64_t> SqlHazardRepository::addMedia(const hazard::Media& m, const std::string& data,
-                                                   const std::string& thumbnail) {
-  return queryInt(
+Result<MediaId> SqlHazardRepository::addMedia(const hazard::Media& m, const std::string& data,
+                                              const std::string& thumbnail) {
+  return MediaId{CS_TRY(queryInt(
       conn_,
       "INSERT INTO hazard_media (hazard_id, stage, content_type, file_name, bytes, sha256, width, "
       "height, uploaded_by, uploaded_at, data, thumbnail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
       "?, ?) RETURNING id",
-      {m.hazard_id, text(nameOf(m.stage)), m.content_type, m.file_name, m.bytes, m.sha256,
+      {m.hazard_id.value, text(nameOf(m.stage)), m.content_type, m.file_name, m.bytes, m.sha256,
        std::int64_t{m.width}, std::int64_t{m.height}, userValue(m.uploaded_by),
-       toEpochMs(m.uploaded_at), base64Encode(data), base64Encode(thumbnail)});
+       toEpochMs(m.uploaded_at), base64Encode(data), base64Encode(thumbnail)}))};
 }
 
-Result<std::vector<hazard::Media>> SqlHazardRepository::media(std::int64_t hazard_id) {
+Result<std::vector<hazard::Media>> SqlHazardRepository::media(HazardId hazard_id) {
   return mapRows(CS_TRY(conn_.query("SELECT " + kMedia.list() +
                                         " FROM hazard_media WHERE hazard_id = ? ORDER BY id",
-                                    {hazard_id})),
+                                    {hazard_id.value})),
                  mediaFrom);
 }
 
-Result<store::MediaContent> SqlHazardRepository::mediaContent(std::int64_t media_id,
-                                                              bool thumbnail) {
+Result<store::MediaContent> SqlHazardRepository::mediaContent(MediaId media_id, bool thumbnail) {
   auto rows =
       CS_TRY(conn_.query("SELECT " + kMedia.list() + ", " + (thumbnail ? "thumbnail" : "data") +
                              " FROM hazard_media WHERE id = ?",
-                         {media_id}));
+                         {media_id.value}));
   if (rows.empty()) return fail(Errc::NotFound, "id", "no such media");
   auto data = base64Decode(rows.front().getText(kMedia.size()));
   if (!data) return fail(Errc::Internal, "id", "stored media is damaged");
@@ -438,7 +442,7 @@ Result<std::int64_t> SqlHazardRepository::addExtension(const hazard::Extension& 
       "INSERT INTO hazard_extensions (hazard_id, org_path, sectors, requested_by, "
       "requested_by_name, requested_at, reason, previous_deadline, requested_deadline, state) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {e.hazard_id, e.hazard_org_path, joinSectors({e.hazard_sector}), e.requested_by.value,
+      {e.hazard_id.value, e.hazard_org_path, joinSectors({e.hazard_sector}), e.requested_by.value,
        e.requested_by_name, toEpochMs(e.requested_at), e.reason, toEpochMs(e.previous_deadline),
        toEpochMs(e.requested_deadline), text(nameOf(e.state))});
 }
@@ -461,12 +465,12 @@ Result<hazard::Extension> SqlHazardRepository::extension(std::int64_t id) {
 }
 
 Result<std::vector<hazard::Extension>> SqlHazardRepository::extensions(
-    std::int64_t hazard_id, const identity::Scope& scope) {
+    HazardId hazard_id, const identity::Scope& scope) {
   std::vector<Value> params;
   std::string sql = "SELECT " + kExtension.list() + " FROM hazard_extensions WHERE ";
-  if (hazard_id > 0) {
+  if (hazard_id.valid()) {
     sql += "hazard_id = ? ORDER BY id";
-    params.emplace_back(hazard_id);
+    params.emplace_back(hazard_id.value);
   } else {
     sql += "state = 'pending' AND " +
            scopeClause(conn_.dialect(), scope, "org_path", "sectors", params) +
@@ -479,7 +483,7 @@ Result<std::int64_t> SqlHazardRepository::addNotification(const hazard::Notifica
   return queryInt(conn_,
                   "INSERT INTO notifications (org_id, hazard_id, kind, message, at) VALUES (?, ?, "
                   "?, ?, ?) RETURNING id",
-                  {n.org_id.value, n.hazard_id, n.kind, n.message, toEpochMs(n.at)});
+                  {n.org_id.value, n.hazard_id.value, n.kind, n.message, toEpochMs(n.at)});
 }
 
 Result<std::vector<hazard::Notification>> SqlHazardRepository::notifications(OrgId org,
@@ -500,17 +504,17 @@ Result<bool> SqlHazardRepository::markNotificationRead(std::int64_t id, OrgId or
   return !rows.empty();
 }
 
-Result<void> SqlHazardRepository::setTipKeys(std::int64_t hazard_id, const std::string& code_hash,
+Result<void> SqlHazardRepository::setTipKeys(HazardId hazard_id, const std::string& code_hash,
                                              const std::string& client_hash) {
   CS_TRY(conn_.query("UPDATE hazards SET tip_code_hash = ?, tip_client = ? WHERE id = ?",
-                     {code_hash, client_hash, hazard_id}));
+                     {code_hash, client_hash, hazard_id.value}));
   return ok();
 }
 
-Result<std::optional<std::int64_t>> SqlHazardRepository::findTip(const std::string& code_hash) {
+Result<std::optional<HazardId>> SqlHazardRepository::findTip(const std::string& code_hash) {
   auto rows = CS_TRY(conn_.query("SELECT id FROM hazards WHERE tip_code_hash = ?", {code_hash}));
-  if (rows.empty()) return std::optional<std::int64_t>{};
-  return std::optional<std::int64_t>{rows.front().getInt(0)};
+  if (rows.empty()) return std::optional<HazardId>{};
+  return std::optional<HazardId>{HazardId{rows.front().getInt(0)}};
 }
 
 Result<std::vector<Hazard>> SqlHazardRepository::tipsFrom(const std::string& client_hash,

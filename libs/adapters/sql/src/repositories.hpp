@@ -116,30 +116,30 @@ class SqlRiskRepository final : public store::RiskRepository {
 class SqlHazardRepository final : public store::HazardRepository {
  public:
   explicit SqlHazardRepository(Connection& c) : conn_(c) {}
-  Result<hazard::Hazard> get(std::int64_t id) override;
-  Result<std::int64_t> insert(const hazard::Hazard& hazard) override;
+  Result<hazard::Hazard> get(HazardId id) override;
+  Result<HazardId> insert(const hazard::Hazard& hazard) override;
   Result<void> update(hazard::Hazard& hazard) override;
   Result<std::vector<hazard::Hazard>> list(const store::HazardFilter& filter, int limit,
-                                           std::int64_t before_id) override;
+                                           HazardId before_id) override;
   Result<store::StateCounts> countByState(const store::HazardFilter& filter) override;
   Result<std::int64_t> addTimeline(const hazard::TimelineEntry& entry) override;
-  Result<std::vector<hazard::TimelineEntry>> timeline(std::int64_t hazard_id) override;
-  Result<std::int64_t> addMedia(const hazard::Media& media, const std::string& data,
+  Result<std::vector<hazard::TimelineEntry>> timeline(HazardId hazard_id) override;
+  Result<MediaId> addMedia(const hazard::Media& media, const std::string& data,
                                 const std::string& thumbnail) override;
-  Result<std::vector<hazard::Media>> media(std::int64_t hazard_id) override;
-  Result<store::MediaContent> mediaContent(std::int64_t media_id, bool thumbnail) override;
+  Result<std::vector<hazard::Media>> media(HazardId hazard_id) override;
+  Result<store::MediaContent> mediaContent(MediaId media_id, bool thumbnail) override;
   Result<std::int64_t> addExtension(const hazard::Extension& e) override;
   Result<void> updateExtension(const hazard::Extension& e) override;
   Result<hazard::Extension> extension(std::int64_t id) override;
-  Result<std::vector<hazard::Extension>> extensions(std::int64_t hazard_id,
+  Result<std::vector<hazard::Extension>> extensions(HazardId hazard_id,
                                                     const identity::Scope& scope) override;
   Result<std::int64_t> addNotification(const hazard::Notification& n) override;
   Result<std::vector<hazard::Notification>> notifications(OrgId org, bool unread_only,
                                                           int limit) override;
   Result<bool> markNotificationRead(std::int64_t id, OrgId org, TimePoint at) override;
-  Result<void> setTipKeys(std::int64_t hazard_id, const std::string& code_hash,
+  Result<void> setTipKeys(HazardId hazard_id, const std::string& code_hash,
                           const std::string& client_hash) override;
-  Result<std::optional<std::int64_t>> findTip(const std::string& code_hash) override;
+  Result<std::optional<HazardId>> findTip(const std::string& code_hash) override;
   Result<std::vector<hazard::Hazard>> tipsFrom(const std::string& client_hash,
                                                TimePoint since) override;
   Result<std::vector<hazard::CalendarException>> calendar() override;

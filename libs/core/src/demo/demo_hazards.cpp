@@ -54,7 +54,7 @@ struct Lcg {
 Result<int> buildDemoHazards(ServiceContext& ctx, int count) {
   const auto system = identity::Principal::system();
   hazard::HazardServices hazards(ctx);
-  auto existing = CS_TRY(hazards.loop.list(system, {}, 1, 0));
+  auto existing = CS_TRY(hazards.loop.list(system, {}, 1, HazardId{}));
   if (!existing.empty()) return 0;
   const auto orgs =
       CS_TRY(store::readReturning<std::vector<org::Organisation>>(ctx.store, [&](store::Tx& tx) {

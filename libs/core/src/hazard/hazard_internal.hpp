@@ -17,7 +17,7 @@ std::vector<OrgId> idsOnPath(const std::string& path);
 // At most `n` characters (code points) of UTF-8 text.
 std::string utf8Prefix(const std::string& text, std::size_t n);
 std::size_t utf8Length(const std::string& text);
-std::string codeFor(std::int64_t id);
+std::string codeFor(HazardId id);
 std::string displayName(const identity::Principal& who);
 // Text that must say something, at most 4000 bytes.
 Result<void> requireText(const std::string& text, const char* field, const char* why);

@@ -47,7 +47,7 @@ Result<Statistics> HazardLedger::statistics(const Principal& who, const StatsQue
   CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<Statistics>(ctx_.store, [&](store::Tx& tx) -> Result<Statistics> {
     auto f = CS_TRY(periodFilter(tx, who, q));
-    auto hazards = CS_TRY(tx.hazards().list(f, kEverything, 0));
+    auto hazards = CS_TRY(tx.hazards().list(f, kEverything, HazardId{}));
     return computeStatistics(hazards, ctx_.clock.now());
   });
 }
@@ -58,7 +58,7 @@ Result<std::vector<RankedUnit>> HazardLedger::ranking(const Principal& who, cons
   return store::readReturning<std::vector<RankedUnit>>(
       ctx_.store, [&](store::Tx& tx) -> Result<std::vector<RankedUnit>> {
         auto f = CS_TRY(periodFilter(tx, who, q));
-        auto hazards = CS_TRY(tx.hazards().list(f, kEverything, 0));
+        auto hazards = CS_TRY(tx.hazards().list(f, kEverything, HazardId{}));
         store::OrgFilter of{identity::scopeOf(who),
                             departments ? org::OrgKind::Department : org::OrgKind::Street,
                             std::nullopt};

@@ -63,9 +63,9 @@ std::size_t utf8Length(const std::string& text) {
   }));
 }
 
-std::string codeFor(std::int64_t id) {
+std::string codeFor(HazardId id) {
   char buf[24];
-  std::snprintf(buf, sizeof buf, "YH%06lld", static_cast<long long>(id));
+  std::snprintf(buf, sizeof buf, "YH%06lld", static_cast<long long>(id.value));
   return buf;
 }
 
@@ -92,7 +92,7 @@ Result<HazardWork::Settings> HazardWork::settings(store::Tx& tx) {
   return s;
 }
 
-Result<Hazard> HazardWork::loadVisible(store::Tx& tx, const Principal& who, std::int64_t id) {
+Result<Hazard> HazardWork::loadVisible(store::Tx& tx, const Principal& who, HazardId id) {
   auto h = CS_TRY(tx.hazards().get(id));  // absent: NotFound, as out of scope is
   if (!reachesHazard(who, h)) return fail(Errc::NotFound, "id", "no such hazard");
   return h;
@@ -106,7 +106,7 @@ void HazardWork::announce(const Hazard& h, const std::string& action) {
       .add("grade", toString(h.grade));
   ctx_.bus.publish(events::DomainEvent{.type = "hazard." + action,
                                        .entity = "hazard",
-                                       .entity_id = std::to_string(h.id),
+                                       .entity_id = std::to_string(h.id.value),
                                        .action = action,
                                        .org_path = h.org_path,
                                        .sectors = {h.sector},
@@ -118,7 +118,7 @@ void HazardWork::announce(const Hazard& h, const std::string& action) {
 Result<void> HazardWork::recordStep(store::Tx& tx, const Principal& who, const Hazard& before,
                                     const Hazard& after, const std::string& action,
                                     const std::string& note,
-                                    const std::vector<std::int64_t>& media_ids) {
+                                    const std::vector<MediaId>& media_ids) {
   TimelineEntry e;
   e.hazard_id = after.id;
   e.at = ctx_.clock.now();
@@ -133,8 +133,8 @@ Result<void> HazardWork::recordStep(store::Tx& tx, const Principal& who, const H
   CS_TRY(tx.hazards().addTimeline(e));
   auto audited = CS_TRY(ctx_.auditor.record(
       tx, who,
-      {"hazard", std::to_string(after.id), action, before.id == 0 ? "null" : toAuditJson(before),
-       toAuditJson(after), after.org_path}));
+      {"hazard", std::to_string(after.id.value), action,
+       !before.id.valid() ? "null" : toAuditJson(before), toAuditJson(after), after.org_path}));
   return ok();
 }
 
@@ -230,7 +230,7 @@ Result<Hazard> HazardLoop::report(const Principal& who, const HazardDraft& draft
   return created;
 }
 
-Result<Hazard> HazardLoop::get(const Principal& who, std::int64_t id) {
+Result<Hazard> HazardLoop::get(const Principal& who, HazardId id) {
   CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<Hazard>(ctx_.store,
                                       [&](store::Tx& tx) { return loadVisible(tx, who, id); });
@@ -247,7 +247,7 @@ Result<void> HazardLoop::narrow(store::Tx& tx, const Principal& who, store::Haza
 }
 
 Result<std::vector<Hazard>> HazardLoop::list(const Principal& who, store::HazardFilter filter,
-                                             int limit, std::int64_t before_id) {
+                                             int limit, HazardId before_id) {
   CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<std::vector<Hazard>>(
       ctx_.store, [&](store::Tx& tx) -> Result<std::vector<Hazard>> {
@@ -272,7 +272,7 @@ Result<HazardLoop::Counts> HazardLoop::counts(const Principal& who, store::Hazar
   });
 }
 
-Result<std::vector<TimelineEntry>> HazardLoop::timeline(const Principal& who, std::int64_t id) {
+Result<std::vector<TimelineEntry>> HazardLoop::timeline(const Principal& who, HazardId id) {
   CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<std::vector<TimelineEntry>>(
       ctx_.store, [&](store::Tx& tx) -> Result<std::vector<TimelineEntry>> {
@@ -326,7 +326,7 @@ Result<std::vector<HazardView>> HazardLoop::views(const Principal& who,
       });
 }
 
-Result<Hazard> HazardLoop::act(const Principal& who, std::int64_t id, const ActionRequest& req) {
+Result<Hazard> HazardLoop::act(const Principal& who, HazardId id, const ActionRequest& req) {
   CS_TRY(identity::require(who, Permission::HazardRead));
   auto done = store::writeReturning<Hazard>(ctx_.store, [&](store::Tx& tx) -> Result<Hazard> {
     auto h = CS_TRY(loadVisible(tx, who, id));

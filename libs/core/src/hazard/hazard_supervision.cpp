@@ -123,9 +123,9 @@ Result<SweepReport> HazardSupervision::sweep(const std::string& node) {
         }
         const auto s = CS_TRY(settings(tx));
         const auto horizon = now + std::chrono::days(s.policy.escalation.due_soon_days);
-        std::map<std::int64_t, Hazard> candidates;  // by id, oldest first
+        std::map<HazardId, Hazard> candidates;  // by id, oldest first
         for (const auto& filter : sweepFilters(horizon)) {
-          for (auto& h : CS_TRY(tx.hazards().list(filter, std::numeric_limits<int>::max(), 0))) {
+          for (auto& h : CS_TRY(tx.hazards().list(filter, std::numeric_limits<int>::max(), HazardId{}))) {
             candidates.emplace(h.id, std::move(h));
           }
         }
@@ -164,7 +164,7 @@ Result<void> HazardSupervision::markRead(const Principal& who, std::int64_t id) 
   });
 }
 
-Result<Extension> HazardSupervision::requestExtension(const Principal& who, std::int64_t id,
+Result<Extension> HazardSupervision::requestExtension(const Principal& who, HazardId id,
                                                       const std::string& reason, Day deadline) {
   CS_TRY(identity::require(who, Permission::HazardRectify));
   Hazard updated;
@@ -288,11 +288,11 @@ Result<Extension> HazardSupervision::decideExtension(const Principal& who,
 }
 
 Result<std::vector<Extension>> HazardSupervision::extensions(const Principal& who,
-                                                             std::int64_t id) {
+                                                             HazardId id) {
   CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<std::vector<Extension>>(
       ctx_.store, [&](store::Tx& tx) -> Result<std::vector<Extension>> {
-        if (id != 0) {
+        if (id.valid()) {
           CS_TRY(loadVisible(tx, who, id));
         }
         return tx.hazards().extensions(id, identity::scopeOf(who));
@@ -305,7 +305,7 @@ Result<std::vector<HazardSupervision::Pending>> HazardSupervision::pendingExtens
   return store::readReturning<std::vector<Pending>>(
       ctx_.store, [&](store::Tx& tx) -> Result<std::vector<Pending>> {
         std::vector<Pending> out;
-        for (auto& e : CS_TRY(tx.hazards().extensions(0, identity::scopeOf(who)))) {
+        for (auto& e : CS_TRY(tx.hazards().extensions(HazardId{}, identity::scopeOf(who)))) {
           auto h = CS_TRY(store::ifFound(loadVisible(tx, who, e.hazard_id)));
           out.push_back({std::move(e), std::move(h)});
         }

@@ -139,7 +139,7 @@ Result<Media> HazardWork::storeMedia(store::Tx& tx, std::optional<UserId> who, c
   return m;
 }
 
-Result<Media> HazardLoop::addMedia(const Principal& who, std::int64_t id, const MediaUpload& up) {
+Result<Media> HazardLoop::addMedia(const Principal& who, HazardId id, const MediaUpload& up) {
   const Permission needed = up.stage == MediaStage::Report         ? Permission::HazardReport
                             : up.stage == MediaStage::Verification ? Permission::HazardVerify
                                                                    : Permission::HazardRectify;
@@ -152,9 +152,9 @@ Result<Media> HazardLoop::addMedia(const Principal& who, std::int64_t id, const 
     }
     auto m = CS_TRY(storeMedia(tx, who.user_id, h, prepared, up.data, false));
     CS_TRY(ctx_.auditor.record(tx, who,
-                               {"hazard_media", std::to_string(m.id), "upload", "null",
+                               {"hazard_media", std::to_string(m.id.value), "upload", "null",
                                 JsonObject()
-                                    .add("hazard_id", h.id)
+                                    .add("hazard_id", h.id.value)
                                     .add("content_type", m.content_type)
                                     .add("bytes", m.bytes)
                                     .add("sha256", m.sha256)
@@ -164,7 +164,7 @@ Result<Media> HazardLoop::addMedia(const Principal& who, std::int64_t id, const 
   });
 }
 
-Result<std::vector<Media>> HazardLoop::media(const Principal& who, std::int64_t id) {
+Result<std::vector<Media>> HazardLoop::media(const Principal& who, HazardId id) {
   CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<std::vector<Media>>(ctx_.store,
                                                   [&](store::Tx& tx) -> Result<std::vector<Media>> {
@@ -173,7 +173,7 @@ Result<std::vector<Media>> HazardLoop::media(const Principal& who, std::int64_t 
                                                   });
 }
 
-Result<store::MediaContent> HazardLoop::mediaContent(const Principal& who, std::int64_t media_id,
+Result<store::MediaContent> HazardLoop::mediaContent(const Principal& who, MediaId media_id,
                                                      bool thumbnail) {
   CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<store::MediaContent>(
@@ -280,9 +280,9 @@ Result<Media> HazardTips::addTipMedia(const std::string& tracking_code, const Me
     auto h = CS_TRY(open_tip(tx));
     auto m = CS_TRY(storeMedia(tx, std::nullopt, h, prepared, up.data, true));
     CS_TRY(ctx_.auditor.record(tx, publicActor(),
-                               {"hazard_media", std::to_string(m.id), "upload", "null",
+                               {"hazard_media", std::to_string(m.id.value), "upload", "null",
                                 JsonObject()
-                                    .add("hazard_id", h.id)
+                                    .add("hazard_id", h.id.value)
                                     .add("content_type", m.content_type)
                                     .add("bytes", m.bytes)
                                     .str(),

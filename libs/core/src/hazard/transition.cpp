@@ -23,8 +23,8 @@ Result<void> requireText(const std::string& text, const char* field, const char*
 
 namespace {
 
-bool hasEvidence(const std::vector<Media>& media, const std::vector<std::int64_t>& ids) {
-  return !ids.empty() && std::all_of(ids.begin(), ids.end(), [&](std::int64_t id) {
+bool hasEvidence(const std::vector<Media>& media, const std::vector<MediaId>& ids) {
+  return !ids.empty() && std::all_of(ids.begin(), ids.end(), [&](MediaId id) {
     return std::any_of(media.begin(), media.end(), [&](const Media& m) { return m.id == id; });
   });
 }

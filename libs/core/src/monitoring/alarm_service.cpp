@@ -115,7 +115,7 @@ Result<hazard::Hazard> MonitoringService::openHazard(const Principal& who, std::
           return fail(Errc::Conflict, "hazard_id", "a hazard was opened meanwhile");
         }
         const std::string before = toAuditJson(current);
-        current.hazard_id = made.id;
+        current.hazard_id = made.id.value;
         CS_TRY(tx.monitoring().updateAlarm(current));
         linked = current;
         CS_TRY(ctx_.auditor.record(tx, who,

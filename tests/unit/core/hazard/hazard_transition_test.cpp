@@ -25,7 +25,7 @@ const auto kInspector = person(identity::Role::Inspector, "/1/", 4);
 
 Hazard hazardIn(State state) {
   Hazard h;
-  h.id = 9;
+  h.id = HazardId{9};
   h.state = state;
   h.sector = "gas";
   h.org_id = OrgId{3};
@@ -35,7 +35,7 @@ Hazard hazardIn(State state) {
 
 Media photo(std::int64_t id, MediaStage stage, TimePoint at) {
   Media m;
-  m.id = id;
+  m.id = MediaId{id};
   m.stage = stage;
   m.uploaded_at = at;
   return m;
@@ -111,10 +111,10 @@ TEST(HazardTransition, ASubmissionNeedsEvidenceOfTheFixFromThisRound) {
                             photo(2, MediaStage::Evidence, kNow - std::chrono::hours(1))}};
   ActionRequest req{.action = Action::Submit};
   EXPECT_EQ(transition(h, kEnterprise, req, kNow, store.reads_()).error().field, "media_ids");
-  req.media_ids = {1};
+  req.media_ids = {MediaId{1}};
   EXPECT_EQ(transition(h, kEnterprise, req, kNow, store.reads_()).error().field, "media_ids")
       << "the report's photo is not evidence of the fix";
-  req.media_ids = {2};
+  req.media_ids = {MediaId{2}};
   ASSERT_TRUE(transition(h, kEnterprise, req, kNow, store.reads_()));
   EXPECT_EQ(h.state, State::Submitted);
   EXPECT_EQ(h.submitted_at, kNow);

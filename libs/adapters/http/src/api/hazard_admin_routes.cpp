@@ -62,7 +62,7 @@ void addHazardAdminRoutes(Router& router, Services& services) {
                filter.supervised_only = true;
                filter.listed = CS_TRY(QueryParams(call.request).flag("active"));
                const auto list =
-                   CS_TRY(services.hazards.loop.list(*call.principal, filter, 2000, 0));
+                   CS_TRY(services.hazards.loop.list(*call.principal, filter, 2000, HazardId{}));
                const auto views = CS_TRY(services.hazards.loop.views(*call.principal, list));
                return jsonResponse({{"items", hazardItems(views)}});
              });

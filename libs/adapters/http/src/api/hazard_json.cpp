@@ -123,7 +123,7 @@ Json timelineJson(const TimelineEntry& e) {
 }
 
 Json mediaJson(const Media& m) {
-  const std::string url = "/api/v1/hazard-media/" + std::to_string(m.id);
+  const std::string url = "/api/v1/hazard-media/" + std::to_string(m.id.value);
   return {{"id", m.id},
           {"hazard_id", m.hazard_id},
           {"stage", toString(m.stage)},
@@ -278,7 +278,7 @@ Result<ActionRequest> actionFrom(const BodyReader& body) {
       if (!id.is_number_integer() || id.get<std::int64_t>() <= 0) {
         return invalid("media_ids", "must be a list of media ids");
       }
-      a.media_ids.push_back(id.get<std::int64_t>());
+      a.media_ids.emplace_back(id.get<std::int64_t>());
     }
   }
   return a;

@@ -68,7 +68,7 @@ void addHazardRoutes(Router& router, Services& services) {
                // of the web client pages this way.
                const QueryParams q(call.request);
                const int limit = static_cast<int>(CS_TRY(q.integer("limit", 1, 500)).value_or(100));
-               const auto before = CS_TRY(q.integer("before", 1, INT64_MAX)).value_or(0);
+               const auto before = CS_TRY(q.id<HazardTag>("before")).value_or(HazardId{});
                auto list =
                    CS_TRY(services.hazards.loop.list(*call.principal, filter, limit, before));
                const bool full = static_cast<int>(list.size()) >= limit;
@@ -101,7 +101,7 @@ void addHazardRoutes(Router& router, Services& services) {
 
   router.add("GET", "/api/v1/hazards/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               const HazardId id{CS_TRY(pathId(call))};
                auto h = CS_TRY(services.hazards.loop.get(*call.principal, id));
                return detail(services, *call.principal, h);
              });
@@ -109,7 +109,7 @@ void addHazardRoutes(Router& router, Services& services) {
   router.add(
       "POST", "/api/v1/hazards/{id}/actions", Access::Authenticated,
       [&services](Call& call) -> Result<HttpResponse> {
-        auto id = CS_TRY(pathId(call));
+        const HazardId id{CS_TRY(pathId(call))};
         auto body = CS_TRY(BodyReader::parse(
             call.request.body, {"action", "note", "reason", "grade", "sector", "responsible_org_id",
                                 "deadline", "days", "day_count", "media_ids"}));
@@ -120,7 +120,7 @@ void addHazardRoutes(Router& router, Services& services) {
 
   router.add("GET", "/api/v1/hazards/{id}/timeline", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               const HazardId id{CS_TRY(pathId(call))};
                return respond(services.hazards.loop.timeline(*call.principal, id),
                               [](const auto& list) {
                                 Json items = Json::array();
@@ -132,7 +132,7 @@ void addHazardRoutes(Router& router, Services& services) {
   router
       .add("POST", "/api/v1/hazards/{id}/media", Access::Authenticated,
            [&services](Call& call) -> Result<HttpResponse> {
-             auto id = CS_TRY(pathId(call));
+             const HazardId id{CS_TRY(pathId(call))};
              const QueryParams q(call.request);
              const auto stage =
                  CS_TRY(q.named<hazard::MediaStage>("stage")).value_or(hazard::MediaStage::Report);
@@ -147,7 +147,7 @@ void addHazardRoutes(Router& router, Services& services) {
 
   router.add("GET", "/api/v1/hazards/{id}/media", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               const HazardId id{CS_TRY(pathId(call))};
                return respond(services.hazards.loop.media(*call.principal, id),
                               [](const auto& list) {
                                 Json items = Json::array();
@@ -160,7 +160,7 @@ void addHazardRoutes(Router& router, Services& services) {
     router.add(
         "GET", thumbnail ? "/api/v1/hazard-media/{id}/thumbnail" : "/api/v1/hazard-media/{id}",
         Access::Authenticated, [&services, thumbnail](Call& call) -> Result<HttpResponse> {
-          auto id = CS_TRY(pathId(call));
+          const MediaId id{CS_TRY(pathId(call))};
           auto content = CS_TRY(services.hazards.loop.mediaContent(*call.principal, id, thumbnail));
           return HttpResponse{
               200,
@@ -173,7 +173,7 @@ void addHazardRoutes(Router& router, Services& services) {
   router.add(
       "POST", "/api/v1/hazards/{id}/extensions", Access::Authenticated,
       [&services](Call& call) -> Result<HttpResponse> {
-        auto id = CS_TRY(pathId(call));
+        const HazardId id{CS_TRY(pathId(call))};
         auto body = CS_TRY(BodyReader::parse(call.request.body, {"reason", "deadline"}));
         auto reason = CS_TRY(body.requiredString("reason", 2000));
         auto deadline_text = CS_TRY(body.requiredString("deadline", 20));
@@ -185,7 +185,7 @@ void addHazardRoutes(Router& router, Services& services) {
 
   router.add("GET", "/api/v1/hazards/{id}/extensions", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               const HazardId id{CS_TRY(pathId(call))};
                return respond(services.hazards.supervision.extensions(*call.principal, id),
                               [](const auto& list) {
                                 Json items = Json::array();

@@ -79,6 +79,12 @@ Json page(Json items, std::int64_t last_id, int limit);
 
 }  // namespace citysafe::http
 
+// A strong id writes itself as its number.
+template <class Tag>
+struct nlohmann::adl_serializer<citysafe::Id<Tag>> {
+  static void to_json(json& out, citysafe::Id<Tag> id) { out = id.value; }
+};
+
 // Every enum with an EnumNames table writes itself to JSON as its name.
 template <citysafe::NamedEnum E>
 struct nlohmann::adl_serializer<E> {

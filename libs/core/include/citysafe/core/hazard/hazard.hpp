@@ -76,7 +76,7 @@ struct Supervision {
 };
 
 struct Hazard {
-  std::int64_t id = 0;
+  HazardId id;
   std::string code;  // YH000001
   std::string title;
   std::string description;
@@ -117,7 +117,7 @@ struct Hazard {
 // What the timeline shows: one row per transition or note.
 struct TimelineEntry {
   std::int64_t id = 0;
-  std::int64_t hazard_id = 0;
+  HazardId hazard_id;
   TimePoint at;
   std::string action;  // accept, reject, assign, ..., escalate, extend, overdue
   State from = State::Reported;
@@ -126,7 +126,7 @@ struct TimelineEntry {
   std::string actor_name;  // "系统" for the scheduler, "群众" for a tip
   std::string note;
   std::optional<TimePoint> deadline_at;
-  std::vector<std::int64_t> media_ids;
+  std::vector<MediaId> media_ids;
 };
 
 enum class ExtensionState : std::uint8_t { Pending, Granted, Refused };
@@ -137,7 +137,7 @@ const char* toString(ExtensionState state);
 
 struct Extension {
   std::int64_t id = 0;
-  std::int64_t hazard_id = 0;
+  HazardId hazard_id;
   std::string hazard_org_path;
   std::string hazard_sector;
   UserId requested_by;
@@ -161,8 +161,8 @@ const char* toString(MediaStage stage);
 std::optional<MediaStage> parseMediaStage(std::string_view text);
 
 struct Media {
-  std::int64_t id = 0;
-  std::int64_t hazard_id = 0;
+  MediaId id;
+  HazardId hazard_id;
   MediaStage stage = MediaStage::Report;
   std::string content_type;  // image/jpeg, image/png, video/mp4, ...
   std::string file_name;
@@ -179,7 +179,7 @@ struct Media {
 struct Notification {
   std::int64_t id = 0;
   OrgId org_id;
-  std::int64_t hazard_id = 0;
+  HazardId hazard_id;
   std::string kind;
   std::string message;
   TimePoint at;

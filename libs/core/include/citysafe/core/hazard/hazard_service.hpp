@@ -46,7 +46,7 @@ struct ActionRequest {
   std::optional<Day> deadline;
   std::optional<int> days;
   std::optional<DayCount> count;
-  std::vector<std::int64_t> media_ids;  // progress, submit (evidence), verify
+  std::vector<MediaId> media_ids;  // progress, submit (evidence), verify
 };
 
 // What an action reads from the store, asked for only when the action needs it (so errors come
@@ -163,11 +163,11 @@ class HazardWork {
   [[nodiscard]] Result<void> recordStep(store::Tx& tx, const identity::Principal& who,
                                         const Hazard& before, const Hazard& after,
                                         const std::string& action, const std::string& note,
-                                        const std::vector<std::int64_t>& media_ids);
+                                        const std::vector<MediaId>& media_ids);
   [[nodiscard]] Result<void> notifyUnits(store::Tx& tx, const Hazard& hazard,
                                          const std::string& kind, const std::string& message);
   [[nodiscard]] Result<Hazard> loadVisible(store::Tx& tx, const identity::Principal& who,
-                                           std::int64_t id);
+                                           HazardId id);
   void announce(const Hazard& hazard, const std::string& action);
 
   ServiceContext& ctx_;
@@ -190,17 +190,17 @@ class HazardLoop : public HazardWork {
   using AlsoInTx = std::function<Result<void>(store::Tx&, const Hazard&)>;
   [[nodiscard]] Result<Hazard> report(const identity::Principal& who, const HazardDraft& draft,
                                       const AlsoInTx& also);
-  [[nodiscard]] Result<Hazard> get(const identity::Principal& who, std::int64_t id);
+  [[nodiscard]] Result<Hazard> get(const identity::Principal& who, HazardId id);
   [[nodiscard]] Result<std::vector<Hazard>> list(const identity::Principal& who,
                                                  store::HazardFilter filter, int limit,
-                                                 std::int64_t before_id);
+                                                 HazardId before_id);
   struct Counts {
     store::StateCounts by_state{};
     std::int64_t total = 0;
     std::int64_t overdue = 0;  // of those, overdue now
   };
   [[nodiscard]] Result<Counts> counts(const identity::Principal& who, store::HazardFilter filter);
-  [[nodiscard]] Result<Hazard> act(const identity::Principal& who, std::int64_t id,
+  [[nodiscard]] Result<Hazard> act(const identity::Principal& who, HazardId id,
                                    const ActionRequest& request);
   // What the principal may do to the hazard now (for forms).
   [[nodiscard]] static std::vector<Action> allowedActions(const identity::Principal& who,
@@ -212,13 +212,13 @@ class HazardLoop : public HazardWork {
   [[nodiscard]] Result<std::vector<HazardView>> views(const identity::Principal& who,
                                                       const std::vector<Hazard>& hazards);
   [[nodiscard]] Result<std::vector<TimelineEntry>> timeline(const identity::Principal& who,
-                                                            std::int64_t id);
+                                                            HazardId id);
 
-  [[nodiscard]] Result<Media> addMedia(const identity::Principal& who, std::int64_t id,
+  [[nodiscard]] Result<Media> addMedia(const identity::Principal& who, HazardId id,
                                        const MediaUpload& upload);
-  [[nodiscard]] Result<std::vector<Media>> media(const identity::Principal& who, std::int64_t id);
+  [[nodiscard]] Result<std::vector<Media>> media(const identity::Principal& who, HazardId id);
   [[nodiscard]] Result<store::MediaContent> mediaContent(const identity::Principal& who,
-                                                         std::int64_t media_id, bool thumbnail);
+                                                         MediaId media_id, bool thumbnail);
 
  private:
   // The principal's scope on the filter, and its org_id (which the principal must reach) as a
@@ -240,14 +240,14 @@ class HazardSupervision : public HazardWork {
                                                                 bool unread_only);
   [[nodiscard]] Result<void> markRead(const identity::Principal& who, std::int64_t id);
 
-  [[nodiscard]] Result<Extension> requestExtension(const identity::Principal& who, std::int64_t id,
+  [[nodiscard]] Result<Extension> requestExtension(const identity::Principal& who, HazardId id,
                                                    const std::string& reason, Day deadline);
   [[nodiscard]] Result<Extension> decideExtension(const identity::Principal& who,
                                                   std::int64_t extension_id, bool grant,
                                                   const std::string& note);
   // Of one hazard, or (id 0) the pending requests the principal may decide.
   [[nodiscard]] Result<std::vector<Extension>> extensions(const identity::Principal& who,
-                                                          std::int64_t id);
+                                                          HazardId id);
   // The pending requests, each with its hazard when the principal sees it (for a list that says
   // what each is about).
   struct Pending {

@@ -45,26 +45,26 @@ struct MediaContent {
 class HazardRepository {
  public:
   virtual ~HazardRepository() = default;
-  [[nodiscard]] virtual Result<hazard::Hazard> get(std::int64_t id) = 0;
-  [[nodiscard]] virtual Result<std::int64_t> insert(const hazard::Hazard& hazard) = 0;
+  [[nodiscard]] virtual Result<hazard::Hazard> get(HazardId id) = 0;
+  [[nodiscard]] virtual Result<HazardId> insert(const hazard::Hazard& hazard) = 0;
   // Writes every field when the stored version is still `hazard.version`, then bumps both;
   // Conflict when someone changed the hazard since it was read.
   [[nodiscard]] virtual Result<void> update(hazard::Hazard& hazard) = 0;
   // Newest first (id descending); page.after_id > 0 continues below that id.
   [[nodiscard]] virtual Result<std::vector<hazard::Hazard>> list(const HazardFilter& filter,
                                                                  int limit,
-                                                                 std::int64_t before_id) = 0;
+                                                                 HazardId before_id) = 0;
   [[nodiscard]] virtual Result<StateCounts> countByState(const HazardFilter& filter) = 0;
 
   [[nodiscard]] virtual Result<std::int64_t> addTimeline(const hazard::TimelineEntry& entry) = 0;
   [[nodiscard]] virtual Result<std::vector<hazard::TimelineEntry>> timeline(
-      std::int64_t hazard_id) = 0;
+      HazardId hazard_id) = 0;
 
-  [[nodiscard]] virtual Result<std::int64_t> addMedia(const hazard::Media& media,
+  [[nodiscard]] virtual Result<MediaId> addMedia(const hazard::Media& media,
                                                       const std::string& data,
                                                       const std::string& thumbnail) = 0;
-  [[nodiscard]] virtual Result<std::vector<hazard::Media>> media(std::int64_t hazard_id) = 0;
-  [[nodiscard]] virtual Result<MediaContent> mediaContent(std::int64_t media_id,
+  [[nodiscard]] virtual Result<std::vector<hazard::Media>> media(HazardId hazard_id) = 0;
+  [[nodiscard]] virtual Result<MediaContent> mediaContent(MediaId media_id,
                                                           bool thumbnail) = 0;
 
   [[nodiscard]] virtual Result<std::int64_t> addExtension(const hazard::Extension& e) = 0;
@@ -73,7 +73,7 @@ class HazardRepository {
   [[nodiscard]] virtual Result<hazard::Extension> extension(std::int64_t id) = 0;
   // Of one hazard (hazard_id > 0) or, with hazard_id 0, the pending ones within the scope.
   [[nodiscard]] virtual Result<std::vector<hazard::Extension>> extensions(
-      std::int64_t hazard_id, const identity::Scope& scope) = 0;
+      HazardId hazard_id, const identity::Scope& scope) = 0;
 
   [[nodiscard]] virtual Result<std::int64_t> addNotification(const hazard::Notification& n) = 0;
   [[nodiscard]] virtual Result<std::vector<hazard::Notification>> notifications(OrgId org,
@@ -83,10 +83,10 @@ class HazardRepository {
                                                           TimePoint at) = 0;
 
   // Public tips: found by the hash of their tracking code; counted per client address.
-  [[nodiscard]] virtual Result<void> setTipKeys(std::int64_t hazard_id,
+  [[nodiscard]] virtual Result<void> setTipKeys(HazardId hazard_id,
                                                 const std::string& code_hash,
                                                 const std::string& client_hash) = 0;
-  [[nodiscard]] virtual Result<std::optional<std::int64_t>> findTip(
+  [[nodiscard]] virtual Result<std::optional<HazardId>> findTip(
       const std::string& code_hash) = 0;
   [[nodiscard]] virtual Result<std::vector<hazard::Hazard>> tipsFrom(const std::string& client_hash,
                                                                      TimePoint since) = 0;
