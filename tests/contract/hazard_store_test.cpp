@@ -133,7 +133,7 @@ TEST_P(HazardStore, OnlyOneExtensionRequestWaitsPerHazard) {
   const auto id = insert(make(t.gas_enterprise, "gas", State::Rectifying));
   auto ask = [&] {
     return store_->write([&](store::Tx& tx) -> Result<void> {
-      auto made = tx.hazards().addExtension(request(t, id, "r", clock_.now()));
+      auto made = tx.extensions().add(request(t, id, "r", clock_.now()));
       return made ? ok() : tl::unexpected(made.error());
     });
   };
@@ -301,21 +301,21 @@ TEST_P(HazardStore, KeepsMediaBytesExactlyAndListsWithoutThem) {
                   .uploaded_by = UserId{5},
                   .uploaded_at = clock_.now()};
   auto mid = store::writeReturning<MediaId>(
-      *store_, [&](store::Tx& tx) { return tx.hazards().addMedia(m, bytes, "thumb"); });
+      *store_, [&](store::Tx& tx) { return tx.hazardMedia().add(m, bytes, "thumb"); });
   ASSERT_TRUE(mid) << mid.error().message;
   auto listed =
-      read<std::vector<hazard::Media>>([&](store::Tx& tx) { return tx.hazards().media(id); });
+      read<std::vector<hazard::Media>>([&](store::Tx& tx) { return tx.hazardMedia().of(id); });
   ASSERT_TRUE(listed);
   ASSERT_EQ(listed->size(), 1U);
   EXPECT_TRUE((*listed)[0].has_thumbnail);
   EXPECT_EQ((*listed)[0].stage, hazard::MediaStage::Evidence);
   EXPECT_EQ((*listed)[0].file_name, "整改后.png");
   auto content = read<store::MediaContent>(
-      [&](store::Tx& tx) { return tx.hazards().mediaContent(*mid, false); });
+      [&](store::Tx& tx) { return tx.hazardMedia().content(*mid, false); });
   ASSERT_TRUE(content);
   EXPECT_EQ(content->data, bytes);
   auto thumb = read<store::MediaContent>(
-      [&](store::Tx& tx) { return tx.hazards().mediaContent(*mid, true); });
+      [&](store::Tx& tx) { return tx.hazardMedia().content(*mid, true); });
   EXPECT_EQ(thumb->data, "thumb");
 }
 
@@ -334,19 +334,19 @@ TEST_P(HazardStore, TimelineExtensionsAndNoticesRoundTrip) {
                             .media_ids = {MediaId{11}, MediaId{12}}};
     if (auto r = tx.hazards().addTimeline(e); !r) return tl::unexpected(r.error());
     auto x = request(t, id, "备件未到", clock_.now() + std::chrono::days(10));
-    auto xid = tx.hazards().addExtension(x);
+    auto xid = tx.extensions().add(x);
     if (!xid) return tl::unexpected(xid.error());
     x.id = *xid;
     x.state = hazard::ExtensionState::Granted;
     x.decided_by = UserId{2};
     x.decided_by_name = "street";
     x.decided_at = clock_.now();
-    if (auto r = tx.hazards().updateExtension(x); !r) return tl::unexpected(r.error());
-    auto n = tx.hazards().addNotification({.org_id = t.gas_enterprise.id,
-                                           .hazard_id = id,
-                                           .kind = "overdue",
-                                           .message = "逾期",
-                                           .at = clock_.now()});
+    if (auto r = tx.extensions().decide(x); !r) return tl::unexpected(r.error());
+    auto n = tx.notifications().add({.org_id = t.gas_enterprise.id,
+                                     .hazard_id = id,
+                                     .kind = "overdue",
+                                     .message = "逾期",
+                                     .at = clock_.now()});
     return n ? ok() : tl::unexpected(n.error());
   }));
   auto line = read<std::vector<hazard::TimelineEntry>>(
@@ -356,54 +356,54 @@ TEST_P(HazardStore, TimelineExtensionsAndNoticesRoundTrip) {
   EXPECT_EQ((*line)[0].media_ids, (std::vector<MediaId>{MediaId{11}, MediaId{12}}));
   EXPECT_EQ((*line)[0].from, State::Assigned);
   auto exts = read<std::vector<hazard::Extension>>([&](store::Tx& tx) {
-    return tx.hazards().extensions(id, {"/", "", {}});
+    return tx.extensions().list(id, {"/", "", {}});
   });
   ASSERT_EQ(exts->size(), 1U);
   EXPECT_EQ((*exts)[0].state, hazard::ExtensionState::Granted);
   EXPECT_EQ((*exts)[0].decided_by_name, "street");
   auto pending = read<std::vector<hazard::Extension>>([&](store::Tx& tx) {
-    return tx.hazards().extensions(HazardId{}, {"/", "", {}});
+    return tx.extensions().list(HazardId{}, {"/", "", {}});
   });
   EXPECT_TRUE(pending->empty());
   auto notes = read<std::vector<hazard::Notification>>(
-      [&](store::Tx& tx) { return tx.hazards().notifications(t.gas_enterprise.id, true, 10); });
+      [&](store::Tx& tx) { return tx.notifications().list(t.gas_enterprise.id, true, 10); });
   ASSERT_EQ(notes->size(), 1U);
   auto other = store::writeReturning<bool>(*store_, [&](store::Tx& tx) {
-    return tx.hazards().markNotificationRead((*notes)[0].id, t.street_a.id, clock_.now());
+    return tx.notifications().markRead((*notes)[0].id, t.street_a.id, clock_.now());
   });
   EXPECT_FALSE(*other) << "only the addressee marks its notice read";
   auto mine = store::writeReturning<bool>(*store_, [&](store::Tx& tx) {
-    return tx.hazards().markNotificationRead((*notes)[0].id, t.gas_enterprise.id, clock_.now());
+    return tx.notifications().markRead((*notes)[0].id, t.gas_enterprise.id, clock_.now());
   });
   EXPECT_TRUE(*mine);
   notes = read<std::vector<hazard::Notification>>(
-      [&](store::Tx& tx) { return tx.hazards().notifications(t.gas_enterprise.id, true, 10); });
+      [&](store::Tx& tx) { return tx.notifications().list(t.gas_enterprise.id, true, 10); });
   EXPECT_TRUE(notes->empty());
 }
 
 TEST_P(HazardStore, CalendarYearsAndPolicyAreReplacedWhole) {
   const auto day = [](const char* d) { return *hazard::parseDay(d); };
   ASSERT_TRUE(store_->write([&](store::Tx& tx) {
-    return tx.hazards().replaceCalendarYear(
+    return tx.hazardSettings().replaceCalendarYear(
         2027, {{day("2027-10-01"), false, "国庆节"}, {day("2027-09-26"), true, "调休"}});
   }));
   ASSERT_TRUE(store_->write([&](store::Tx& tx) {
-    return tx.hazards().replaceCalendarYear(2027, {{day("2027-10-02"), false, "国庆节"}});
+    return tx.hazardSettings().replaceCalendarYear(2027, {{day("2027-10-02"), false, "国庆节"}});
   }));
   auto days = read<std::vector<hazard::CalendarException>>(
-      [&](store::Tx& tx) { return tx.hazards().calendar(); });
+      [&](store::Tx& tx) { return tx.hazardSettings().calendar(); });
   ASSERT_EQ(days->size(), 1U);
   EXPECT_EQ((*days)[0].day, day("2027-10-02"));
   auto none = read<std::optional<hazard::HazardPolicy>>(
-      [&](store::Tx& tx) { return tx.hazards().policy(); });
+      [&](store::Tx& tx) { return tx.hazardSettings().policy(); });
   EXPECT_FALSE(*none);
   auto p = hazard::HazardPolicy::defaults();
   p.rules[0].basis = "带\t制表符的依据";
   p.escalation.general_city_after_days = 15;
-  ASSERT_TRUE(store_->write([&](store::Tx& tx) { return tx.hazards().savePolicy(p); }));
-  ASSERT_TRUE(store_->write([&](store::Tx& tx) { return tx.hazards().savePolicy(p); }));
+  ASSERT_TRUE(store_->write([&](store::Tx& tx) { return tx.hazardSettings().savePolicy(p); }));
+  ASSERT_TRUE(store_->write([&](store::Tx& tx) { return tx.hazardSettings().savePolicy(p); }));
   auto got = read<std::optional<hazard::HazardPolicy>>(
-      [&](store::Tx& tx) { return tx.hazards().policy(); });
+      [&](store::Tx& tx) { return tx.hazardSettings().policy(); });
   ASSERT_TRUE(*got);
   ASSERT_EQ((*got)->rules.size(), p.rules.size());
   EXPECT_EQ((*got)->rules[0].source, hazard::Source::UndercoverExposure);

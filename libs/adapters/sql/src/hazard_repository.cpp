@@ -1,8 +1,6 @@
-#include <sstream>
-
-#include "citysafe/common/base64.hpp"
+// The hazards table, each hazard's timeline, and the tip keys kept on the hazard's row.
 #include "citysafe/sql/columns.hpp"
-#include "repositories.hpp"
+#include "hazard_repositories.hpp"
 
 namespace citysafe::sql {
 namespace {
@@ -21,24 +19,6 @@ constexpr Columns<41> kHazard{{
     "external_code", "updated_at", "tip_contact"}};
 // clang-format on
 constexpr std::size_t kStoreSet = 2;  // id and row_version: not written from the hazard
-
-Value orgValue(const std::optional<OrgId>& id) { return id ? Value{id->value} : Value{nullptr}; }
-Value userValue(const std::optional<UserId>& id) { return id ? Value{id->value} : Value{nullptr}; }
-Value text(const char* name) { return Value{std::string(name)}; }
-
-template <class Tag>
-std::string joinIds(const std::vector<Id<Tag>>& ids) {
-  std::string out = ",";
-  for (auto id : ids) out += std::to_string(id.value) + ",";
-  return out;
-}
-
-template <class Tag>
-std::vector<Id<Tag>> splitIds(const std::string& text) {
-  std::vector<Id<Tag>> ids;
-  for (const auto& part : splitSectors(text)) ids.emplace_back(std::stoll(part));
-  return ids;
-}
 
 Result<hazard::Tier> storedTier(std::int64_t value) {
   if (value < 0 || value >= static_cast<std::int64_t>(hazard::kTierNames.names.size())) {
@@ -105,21 +85,21 @@ std::vector<Value> rowValues(const Hazard& h) {
   return {h.code,
           h.title,
           h.description,
-          text(nameOf(h.source)),
-          text(nameOf(h.grade)),
-          text(nameOf(h.state)),
+          named(h.source),
+          named(h.grade),
+          named(h.state),
           h.sector,
           joinSectors({h.sector}),
           h.org_id.value,
           h.org_path,
-          orgValue(h.responsible_org_id),
+          idValue(h.responsible_org_id),
           h.responsible_org_path,
-          orgValue(h.assigned_by_org_id),
+          idValue(h.assigned_by_org_id),
           h.risk_point_id ? Value{*h.risk_point_id} : Value{nullptr},
           h.location.lon,
           h.location.lat,
           h.address,
-          userValue(h.found_by),
+          idValue(h.found_by),
           h.found_by_name,
           toEpochMs(h.found_at),
           toEpochMs(h.reported_at),
@@ -153,7 +133,7 @@ template <class E>
 void addIn(std::string& w, const char* column, const std::vector<E>& values,
            std::vector<Value>& params) {
   w += std::string(" AND ") + column + " IN " + inList(values.size());
-  for (auto v : values) params.emplace_back(text(nameOf(v)));
+  for (auto v : values) params.emplace_back(named(v));
 }
 
 std::string whereOf(Dialect dialect, const store::HazardFilter& f, std::vector<Value>& params) {
@@ -164,11 +144,11 @@ std::string whereOf(Dialect dialect, const store::HazardFilter& f, std::vector<V
   if (!f.states.empty()) addIn(w, "state", f.states, params);
   if (f.grade) {
     w += " AND grade = ?";
-    params.emplace_back(text(nameOf(*f.grade)));
+    params.emplace_back(named(*f.grade));
   }
   if (f.source) {
     w += " AND source = ?";
-    params.emplace_back(text(nameOf(*f.source)));
+    params.emplace_back(named(*f.source));
   }
   if (f.sector) {
     w += " AND sector = ?";
@@ -220,26 +200,8 @@ std::string whereOf(Dialect dialect, const store::HazardFilter& f, std::vector<V
   return w;
 }
 
-template <class T>
-Result<std::vector<T>> mapRows(const std::vector<Row>& rows, Result<T> (*from)(const Row&)) {
-  std::vector<T> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(CS_TRY(from(r)));
-  return out;
-}
-
 constexpr Columns<11> kTimeline{{"id", "hazard_id", "at", "action", "from_state", "to_state",
                                  "actor_id", "actor_name", "note", "deadline_at", "media_ids"}};
-// thumbnail <> '' is has_thumbnail; the bytes are read on their own.
-constexpr Columns<12> kMedia{{"id", "hazard_id", "stage", "content_type", "file_name", "bytes",
-                              "sha256", "width", "height", "uploaded_by", "uploaded_at",
-                              "thumbnail <> ''"}};
-constexpr Columns<15> kExtension{{"id", "hazard_id", "org_path", "sectors", "requested_by",
-                                  "requested_by_name", "requested_at", "reason",
-                                  "previous_deadline", "requested_deadline", "state", "decided_by",
-                                  "decided_by_name", "decided_at", "decision_note"}};
-constexpr Columns<7> kNotification{
-    {"id", "org_id", "hazard_id", "kind", "message", "at", "read_at"}};
 
 Result<hazard::TimelineEntry> timelineFrom(const Row& r) {
   constexpr const auto& kCol = kTimeline;
@@ -258,82 +220,6 @@ Result<hazard::TimelineEntry> timelineFrom(const Row& r) {
   e.deadline_at = optTime(r, kCol.at("deadline_at"));
   e.media_ids = splitIds<MediaTag>(r.getText(kCol.at("media_ids")));
   return e;
-}
-
-Result<hazard::Media> mediaFrom(const Row& r) {
-  constexpr const auto& kCol = kMedia;
-  hazard::Media m;
-  m.id = MediaId{r.getInt(kCol.at("id"))};
-  m.hazard_id = HazardId{r.getInt(kCol.at("hazard_id"))};
-  m.stage =
-      CS_TRY(storedEnum<hazard::MediaStage>(r.getText(kCol.at("stage")), "hazard_media.stage"));
-  m.content_type = r.getText(kCol.at("content_type"));
-  m.file_name = r.getText(kCol.at("file_name"));
-  m.bytes = r.getInt(kCol.at("bytes"));
-  m.sha256 = r.getText(kCol.at("sha256"));
-  m.width = static_cast<int>(r.getInt(kCol.at("width")));
-  m.height = static_cast<int>(r.getInt(kCol.at("height")));
-  if (!r.isNull(kCol.at("uploaded_by"))) m.uploaded_by = UserId{r.getInt(kCol.at("uploaded_by"))};
-  m.uploaded_at = fromEpochMs(r.getInt(kCol.at("uploaded_at")));
-  m.has_thumbnail = r.getBool(kCol.at("thumbnail <> ''"));
-  return m;
-}
-
-Result<hazard::Extension> extensionFrom(const Row& r) {
-  constexpr const auto& kCol = kExtension;
-  hazard::Extension e;
-  e.id = r.getInt(kCol.at("id"));
-  e.hazard_id = HazardId{r.getInt(kCol.at("hazard_id"))};
-  e.hazard_org_path = r.getText(kCol.at("org_path"));
-  const auto sectors = splitSectors(r.getText(kCol.at("sectors")));
-  e.hazard_sector = sectors.empty() ? "" : sectors.front();
-  e.requested_by = UserId{r.getInt(kCol.at("requested_by"))};
-  e.requested_by_name = r.getText(kCol.at("requested_by_name"));
-  e.requested_at = fromEpochMs(r.getInt(kCol.at("requested_at")));
-  e.reason = r.getText(kCol.at("reason"));
-  e.previous_deadline = fromEpochMs(r.getInt(kCol.at("previous_deadline")));
-  e.requested_deadline = fromEpochMs(r.getInt(kCol.at("requested_deadline")));
-  e.state = CS_TRY(
-      storedEnum<hazard::ExtensionState>(r.getText(kCol.at("state")), "hazard_extensions.state"));
-  if (!r.isNull(kCol.at("decided_by"))) e.decided_by = UserId{r.getInt(kCol.at("decided_by"))};
-  e.decided_by_name = r.getText(kCol.at("decided_by_name"));
-  e.decided_at = optTime(r, kCol.at("decided_at"));
-  e.decision_note = r.getText(kCol.at("decision_note"));
-  return e;
-}
-
-Result<hazard::Notification> notificationFrom(const Row& r) {
-  constexpr const auto& kCol = kNotification;
-  return hazard::Notification{r.getInt(kCol.at("id")),
-                              OrgId{r.getInt(kCol.at("org_id"))},
-                              HazardId{r.getInt(kCol.at("hazard_id"))},
-                              r.getText(kCol.at("kind")),
-                              r.getText(kCol.at("message")),
-                              fromEpochMs(r.getInt(kCol.at("at"))),
-                              optTime(r, kCol.at("read_at"))};
-}
-
-// The policy as tab-separated lines: the sql adapter keeps no JSON library.
-std::string clean(std::string s) {
-  for (char& c : s) {
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  }
-  return s;
-}
-
-std::vector<std::vector<std::string>> lines(const std::string& text) {
-  std::vector<std::vector<std::string>> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    std::vector<std::string> cells;
-    std::size_t start = 0;
-    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) {
-      cells.push_back(line.substr(start, tab - start));
-    }
-    cells.push_back(line.substr(start));
-    out.push_back(std::move(cells));
-  }
-  return out;
 }
 
 }  // namespace
@@ -366,13 +252,13 @@ Result<void> SqlHazardRepository::update(Hazard& h) {
 }
 
 Result<std::vector<Hazard>> SqlHazardRepository::list(const store::HazardFilter& f, int limit,
-                                                      HazardId before_id) {
+                                                      HazardId before) {
   std::vector<Value> params;
   std::string sql =
       "SELECT " + kHazard.list() + " FROM hazards WHERE " + whereOf(conn_.dialect(), f, params);
-  if (before_id.valid()) {
+  if (before.valid()) {
     sql += " AND id < ?";
-    params.emplace_back(before_id.value);
+    params.emplace_back(before.value);
   }
   sql += " ORDER BY id DESC LIMIT ?";
   params.emplace_back(std::int64_t{limit});
@@ -393,222 +279,39 @@ Result<store::StateCounts> SqlHazardRepository::countByState(const store::Hazard
 }
 
 Result<std::int64_t> SqlHazardRepository::addTimeline(const hazard::TimelineEntry& e) {
-  return queryInt(conn_, kTimeline.insertInto("hazard_timeline") + " RETURNING id",
-                  {e.hazard_id.value, toEpochMs(e.at), e.action, text(nameOf(e.from)),
-                   text(nameOf(e.to)), userValue(e.actor_id), e.actor_name, e.note,
-                   timeValue(e.deadline_at), joinIds(e.media_ids)});
+  return queryInt(
+      conn_, kTimeline.insertInto("hazard_timeline") + " RETURNING id",
+      {e.hazard_id.value, toEpochMs(e.at), e.action, named(e.from), named(e.to),
+       idValue(e.actor_id), e.actor_name, e.note, timeValue(e.deadline_at), joinIds(e.media_ids)});
 }
 
-Result<std::vector<hazard::TimelineEntry>> SqlHazardRepository::timeline(HazardId hazard_id) {
+Result<std::vector<hazard::TimelineEntry>> SqlHazardRepository::timeline(HazardId hazard) {
   return mapRows(CS_TRY(conn_.query("SELECT " + kTimeline.list() +
                                         " FROM hazard_timeline WHERE hazard_id = ? ORDER BY id",
-                                    {hazard_id.value})),
+                                    {hazard.value})),
                  timelineFrom);
 }
 
-Result<MediaId> SqlHazardRepository::addMedia(const hazard::Media& m, const std::string& data,
-                                              const std::string& thumbnail) {
-  return MediaId{CS_TRY(queryInt(
-      conn_,
-      "INSERT INTO hazard_media (hazard_id, stage, content_type, file_name, bytes, sha256, width, "
-      "height, uploaded_by, uploaded_at, data, thumbnail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?) RETURNING id",
-      {m.hazard_id.value, text(nameOf(m.stage)), m.content_type, m.file_name, m.bytes, m.sha256,
-       std::int64_t{m.width}, std::int64_t{m.height}, userValue(m.uploaded_by),
-       toEpochMs(m.uploaded_at), base64Encode(data), base64Encode(thumbnail)}))};
-}
-
-Result<std::vector<hazard::Media>> SqlHazardRepository::media(HazardId hazard_id) {
-  return mapRows(CS_TRY(conn_.query("SELECT " + kMedia.list() +
-                                        " FROM hazard_media WHERE hazard_id = ? ORDER BY id",
-                                    {hazard_id.value})),
-                 mediaFrom);
-}
-
-Result<store::MediaContent> SqlHazardRepository::mediaContent(MediaId media_id, bool thumbnail) {
-  auto rows =
-      CS_TRY(conn_.query("SELECT " + kMedia.list() + ", " + (thumbnail ? "thumbnail" : "data") +
-                             " FROM hazard_media WHERE id = ?",
-                         {media_id.value}));
-  if (rows.empty()) return fail(Errc::NotFound, "id", "no such media");
-  auto data = base64Decode(rows.front().getText(kMedia.size()));
-  if (!data) return fail(Errc::Internal, "id", "stored media is damaged");
-  return store::MediaContent{CS_TRY(mediaFrom(rows.front())), std::move(*data)};
-}
-
-Result<std::int64_t> SqlHazardRepository::addExtension(const hazard::Extension& e) {
-  return queryInt(
-      conn_,
-      "INSERT INTO hazard_extensions (hazard_id, org_path, sectors, requested_by, "
-      "requested_by_name, requested_at, reason, previous_deadline, requested_deadline, state) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {e.hazard_id.value, e.hazard_org_path, joinSectors({e.hazard_sector}), e.requested_by.value,
-       e.requested_by_name, toEpochMs(e.requested_at), e.reason, toEpochMs(e.previous_deadline),
-       toEpochMs(e.requested_deadline), text(nameOf(e.state))});
-}
-
-Result<void> SqlHazardRepository::updateExtension(const hazard::Extension& e) {
-  auto rows = CS_TRY(conn_.query(
-      "UPDATE hazard_extensions SET state = ?, decided_by = ?, decided_by_name = ?, decided_at = "
-      "?, decision_note = ? WHERE id = ? AND state = 'pending' RETURNING id",
-      {text(nameOf(e.state)), userValue(e.decided_by), e.decided_by_name, timeValue(e.decided_at),
-       e.decision_note, e.id}));
-  if (rows.empty()) return fail(Errc::Conflict, "id", "the request was already decided");
-  return ok();
-}
-
-Result<hazard::Extension> SqlHazardRepository::extension(std::int64_t id) {
-  auto rows = CS_TRY(
-      conn_.query("SELECT " + kExtension.list() + " FROM hazard_extensions WHERE id = ?", {id}));
-  if (rows.empty()) return fail(Errc::NotFound, "id", "no such extension request");
-  return extensionFrom(rows.front());
-}
-
-Result<std::vector<hazard::Extension>> SqlHazardRepository::extensions(
-    HazardId hazard_id, const identity::Scope& scope) {
-  std::vector<Value> params;
-  std::string sql = "SELECT " + kExtension.list() + " FROM hazard_extensions WHERE ";
-  if (hazard_id.valid()) {
-    sql += "hazard_id = ? ORDER BY id";
-    params.emplace_back(hazard_id.value);
-  } else {
-    sql += "state = 'pending' AND " +
-           scopeClause(conn_.dialect(), scope, "org_path", "sectors", params) +
-           " ORDER BY id LIMIT 500";
-  }
-  return mapRows(CS_TRY(conn_.query(sql, params)), extensionFrom);
-}
-
-Result<std::int64_t> SqlHazardRepository::addNotification(const hazard::Notification& n) {
-  return queryInt(conn_,
-                  "INSERT INTO notifications (org_id, hazard_id, kind, message, at) VALUES (?, ?, "
-                  "?, ?, ?) RETURNING id",
-                  {n.org_id.value, n.hazard_id.value, n.kind, n.message, toEpochMs(n.at)});
-}
-
-Result<std::vector<hazard::Notification>> SqlHazardRepository::notifications(OrgId org,
-                                                                             bool unread_only,
-                                                                             int limit) {
-  return mapRows(CS_TRY(conn_.query(
-                     "SELECT " + kNotification.list() + " FROM notifications WHERE org_id = ?" +
-                         (unread_only ? " AND read_at IS NULL" : "") + " ORDER BY id DESC LIMIT ?",
-                     {org.value, std::int64_t{limit}})),
-                 notificationFrom);
-}
-
-Result<bool> SqlHazardRepository::markNotificationRead(std::int64_t id, OrgId org, TimePoint at) {
-  auto rows = CS_TRY(conn_.query(
-      "UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ? AND org_id = ? "
-      "RETURNING id",
-      {toEpochMs(at), id, org.value}));
-  return !rows.empty();
-}
-
-Result<void> SqlHazardRepository::setTipKeys(HazardId hazard_id, const std::string& code_hash,
-                                             const std::string& client_hash) {
+Result<void> SqlTipRepository::setKeys(HazardId hazard_id, const std::string& code_hash,
+                                       const std::string& client_hash) {
   CS_TRY(conn_.query("UPDATE hazards SET tip_code_hash = ?, tip_client = ? WHERE id = ?",
                      {code_hash, client_hash, hazard_id.value}));
   return ok();
 }
 
-Result<std::optional<HazardId>> SqlHazardRepository::findTip(const std::string& code_hash) {
+Result<std::optional<HazardId>> SqlTipRepository::find(const std::string& code_hash) {
   auto rows = CS_TRY(conn_.query("SELECT id FROM hazards WHERE tip_code_hash = ?", {code_hash}));
   if (rows.empty()) return std::optional<HazardId>{};
   return std::optional<HazardId>{HazardId{rows.front().getInt(0)}};
 }
 
-Result<std::vector<Hazard>> SqlHazardRepository::tipsFrom(const std::string& client_hash,
-                                                          TimePoint since) {
+Result<std::vector<Hazard>> SqlTipRepository::from(const std::string& client_hash,
+                                                   TimePoint since) {
   return mapRows(CS_TRY(conn_.query("SELECT " + kHazard.list() +
                                         " FROM hazards WHERE tip_client = ? AND reported_at >= ? "
                                         "ORDER BY id",
                                     {client_hash, toEpochMs(since)})),
                  fromRow);
-}
-
-Result<std::vector<hazard::CalendarException>> SqlHazardRepository::calendar() {
-  auto rows = CS_TRY(conn_.query("SELECT day, workday, name FROM calendar_days ORDER BY day", {}));
-  std::vector<hazard::CalendarException> out;
-  for (const auto& r : rows) {
-    const auto day = hazard::parseDay(r.getText(0));
-    if (!day) {
-      return fail(Errc::Internal, "calendar_days.day",
-                  "unknown day '" + r.getText(0) + "' stored in calendar_days.day");
-    }
-    out.push_back({*day, r.getBool(1), r.getText(2)});
-  }
-  return out;
-}
-
-Result<std::vector<int>> SqlHazardRepository::calendarYears() {
-  auto rows = CS_TRY(conn_.query("SELECT year FROM calendar_years ORDER BY year", {}));
-  std::vector<int> years;
-  for (const auto& r : rows) years.push_back(static_cast<int>(r.getInt(0)));
-  return years;
-}
-
-Result<void> SqlHazardRepository::replaceCalendarYear(
-    int year, const std::vector<hazard::CalendarException>& days) {
-  CS_TRY(conn_.query("INSERT INTO calendar_years (year) VALUES (?) ON CONFLICT (year) DO NOTHING",
-                     {std::int64_t{year}}));
-  CS_TRY(conn_.query("DELETE FROM calendar_days WHERE year = ?", {std::int64_t{year}}));
-  for (const auto& d : days) {
-    CS_TRY(conn_.query(
-        "INSERT INTO calendar_days (day, year, workday, name) VALUES (?, ?, ?, ?)",
-        {hazard::formatDay(d.day), std::int64_t{year}, std::int64_t{d.workday ? 1 : 0}, d.name}));
-  }
-  return ok();
-}
-
-Result<std::optional<hazard::HazardPolicy>> SqlHazardRepository::policy() {
-  auto rows = CS_TRY(
-      conn_.query("SELECT rules, milestones, escalation FROM hazard_policy WHERE id = 1", {}));
-  if (rows.empty()) return std::optional<hazard::HazardPolicy>{};
-  hazard::HazardPolicy p;
-  for (const auto& c : lines(rows.front().getText(0))) {
-    if (c.size() != 6) continue;
-    hazard::DeadlineRule rule;
-    if (c[0] != "*") rule.source = hazard::parseSource(c[0]);
-    if (c[1] != "*") rule.grade = hazard::parseGrade(c[1]);
-    rule.default_days = std::stoi(c[2]);
-    rule.max_days = std::stoi(c[3]);
-    rule.count = hazard::parseDayCount(c[4]).value_or(hazard::DayCount::Calendar);
-    rule.basis = c[5];
-    p.rules.push_back(std::move(rule));
-  }
-  for (const auto& c : lines(rows.front().getText(1))) {
-    if (c.size() == 2) p.major_milestones.push_back({c[0], std::stoi(c[1])});
-  }
-  const auto esc = lines(rows.front().getText(2));
-  if (!esc.empty() && esc.front().size() == 5) {
-    const auto& e = esc.front();
-    p.escalation = {std::stoi(e[0]), std::stoi(e[1]), std::stoi(e[2]), std::stoi(e[3]),
-                    std::stoi(e[4])};
-  }
-  return std::optional<hazard::HazardPolicy>{std::move(p)};
-}
-
-Result<void> SqlHazardRepository::savePolicy(const hazard::HazardPolicy& p) {
-  std::string rules;
-  for (const auto& r : p.rules) {
-    rules += std::string(r.source ? toString(*r.source) : "*") + "\t" +
-             (r.grade ? toString(*r.grade) : "*") + "\t" + std::to_string(r.default_days) + "\t" +
-             std::to_string(r.max_days) + "\t" + toString(r.count) + "\t" + clean(r.basis) + "\n";
-  }
-  std::string milestones;
-  for (const auto& m : p.major_milestones) {
-    milestones += clean(m.name) + "\t" + std::to_string(m.working_days) + "\n";
-  }
-  const auto& e = p.escalation;
-  const std::string escalation =
-      std::to_string(e.due_soon_days) + "\t" + std::to_string(e.general_city_after_days) + "\t" +
-      std::to_string(e.general_province_after_days) + "\t" +
-      std::to_string(e.major_city_after_days) + "\t" + std::to_string(e.major_province_after_days);
-  CS_TRY(conn_.query("DELETE FROM hazard_policy WHERE id = 1", {}));
-  CS_TRY(conn_.query(
-      "INSERT INTO hazard_policy (id, rules, milestones, escalation) VALUES (1, ?, ?, ?)",
-      {rules, milestones, escalation}));
-  return ok();
 }
 
 }  // namespace citysafe::sql

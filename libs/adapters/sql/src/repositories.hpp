@@ -16,6 +16,18 @@ std::vector<std::string> splitSectors(const std::string& joined);
 // Optional times and ids in and out of nullable columns.
 std::optional<TimePoint> optTime(const Row& r, std::size_t i);
 Value timeValue(const std::optional<TimePoint>& t);
+template <class Tag>
+Value idValue(const std::optional<Id<Tag>>& id) {
+  return id ? Value{id->value} : Value{nullptr};
+}
+// Rows to records, the first failure (an unknown stored value) failing the whole read.
+template <class T>
+Result<std::vector<T>> mapRows(const std::vector<Row>& rows, Result<T> (*from)(const Row&)) {
+  std::vector<T> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(CS_TRY(from(r)));
+  return out;
+}
 // Coordinates as "lon lat;lon lat;..." text, the same in both dialects.
 std::string encodeCoords(const std::vector<org::GeoPoint>& points);
 std::vector<org::GeoPoint> decodeCoords(const std::string& text);
@@ -108,46 +120,6 @@ class SqlRiskRepository final : public store::RiskRepository {
   Result<std::int64_t> version() override;
   Result<std::vector<store::RiskMarker>> markersSince(std::int64_t version) override;
   Result<std::vector<risk::Assessment>> assessments(std::int64_t risk_point_id) override;
-
- private:
-  Connection& conn_;
-};
-
-class SqlHazardRepository final : public store::HazardRepository {
- public:
-  explicit SqlHazardRepository(Connection& c) : conn_(c) {}
-  Result<hazard::Hazard> get(HazardId id) override;
-  Result<HazardId> insert(const hazard::Hazard& hazard) override;
-  Result<void> update(hazard::Hazard& hazard) override;
-  Result<std::vector<hazard::Hazard>> list(const store::HazardFilter& filter, int limit,
-                                           HazardId before_id) override;
-  Result<store::StateCounts> countByState(const store::HazardFilter& filter) override;
-  Result<std::int64_t> addTimeline(const hazard::TimelineEntry& entry) override;
-  Result<std::vector<hazard::TimelineEntry>> timeline(HazardId hazard_id) override;
-  Result<MediaId> addMedia(const hazard::Media& media, const std::string& data,
-                                const std::string& thumbnail) override;
-  Result<std::vector<hazard::Media>> media(HazardId hazard_id) override;
-  Result<store::MediaContent> mediaContent(MediaId media_id, bool thumbnail) override;
-  Result<std::int64_t> addExtension(const hazard::Extension& e) override;
-  Result<void> updateExtension(const hazard::Extension& e) override;
-  Result<hazard::Extension> extension(std::int64_t id) override;
-  Result<std::vector<hazard::Extension>> extensions(HazardId hazard_id,
-                                                    const identity::Scope& scope) override;
-  Result<std::int64_t> addNotification(const hazard::Notification& n) override;
-  Result<std::vector<hazard::Notification>> notifications(OrgId org, bool unread_only,
-                                                          int limit) override;
-  Result<bool> markNotificationRead(std::int64_t id, OrgId org, TimePoint at) override;
-  Result<void> setTipKeys(HazardId hazard_id, const std::string& code_hash,
-                          const std::string& client_hash) override;
-  Result<std::optional<HazardId>> findTip(const std::string& code_hash) override;
-  Result<std::vector<hazard::Hazard>> tipsFrom(const std::string& client_hash,
-                                               TimePoint since) override;
-  Result<std::vector<hazard::CalendarException>> calendar() override;
-  Result<std::vector<int>> calendarYears() override;
-  Result<void> replaceCalendarYear(int year,
-                                   const std::vector<hazard::CalendarException>& days) override;
-  Result<std::optional<hazard::HazardPolicy>> policy() override;
-  Result<void> savePolicy(const hazard::HazardPolicy& policy) override;
 
  private:
   Connection& conn_;

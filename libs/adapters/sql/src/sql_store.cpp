@@ -4,6 +4,7 @@
 #include <charconv>
 #include <exception>
 
+#include "hazard_repositories.hpp"
 #include "repositories.hpp"
 
 namespace citysafe::sql {
@@ -77,6 +78,11 @@ class SqlTx final : public store::Tx {
         basemap_(c),
         risks_(c),
         hazards_(c),
+        tips_(c),
+        media_(c),
+        extensions_(c),
+        notifications_(c),
+        hazard_settings_(c),
         leases_(c),
         monitoring_(c) {}
   store::OrgRepository& orgs() override { return orgs_; }
@@ -86,6 +92,11 @@ class SqlTx final : public store::Tx {
   store::BasemapRepository& basemap() override { return basemap_; }
   store::RiskRepository& risks() override { return risks_; }
   store::HazardRepository& hazards() override { return hazards_; }
+  store::TipRepository& tips() override { return tips_; }
+  store::HazardMediaRepository& hazardMedia() override { return media_; }
+  store::ExtensionRepository& extensions() override { return extensions_; }
+  store::NotificationRepository& notifications() override { return notifications_; }
+  store::HazardSettingsRepository& hazardSettings() override { return hazard_settings_; }
   store::LeaseRepository& leases() override { return leases_; }
   store::MonitoringRepository& monitoring() override { return monitoring_; }
   void afterCommit(const std::string& name, std::function<void()> hook) override {
@@ -106,6 +117,11 @@ class SqlTx final : public store::Tx {
   SqlBasemapRepository basemap_;
   SqlRiskRepository risks_;
   SqlHazardRepository hazards_;
+  SqlTipRepository tips_;
+  SqlHazardMediaRepository media_;
+  SqlExtensionRepository extensions_;
+  SqlNotificationRepository notifications_;
+  SqlHazardSettingsRepository hazard_settings_;
   SqlLeaseRepository leases_;
   SqlMonitoringRepository monitoring_;
   std::vector<std::pair<std::string, std::function<void()>>> hooks_;

@@ -103,7 +103,7 @@ Result<void> HazardSettingsService::setCalendarYear(const Principal& who, int ye
   WorkCalendar check;
   CS_TRY(check.setYear(year, days));
   return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
-    CS_TRY(tx.hazards().replaceCalendarYear(year, days));
+    CS_TRY(tx.hazardSettings().replaceCalendarYear(year, days));
     JsonObject after;
     after.add("year", static_cast<std::int64_t>(year))
         .add("holidays", static_cast<std::int64_t>(std::count_if(
@@ -125,7 +125,7 @@ Result<void> HazardSettingsService::setPolicy(const Principal& who, const Hazard
   CS_TRY(requireCityWide(who));
   CS_TRY(policy.validate());
   return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
-    CS_TRY(tx.hazards().savePolicy(policy));
+    CS_TRY(tx.hazardSettings().savePolicy(policy));
     JsonObject after;
     after.add("rules", static_cast<std::int64_t>(policy.rules.size()))
         .add("due_soon_days", static_cast<std::int64_t>(policy.escalation.due_soon_days));

@@ -78,8 +78,8 @@ using detail::reachesHazard;
 
 Result<HazardWork::Settings> HazardWork::settings(store::Tx& tx) {
   Settings s{WorkCalendar::china(), HazardPolicy::defaults()};
-  auto days = CS_TRY(tx.hazards().calendar());
-  auto loaded = CS_TRY(tx.hazards().calendarYears());
+  auto days = CS_TRY(tx.hazardSettings().calendar());
+  auto loaded = CS_TRY(tx.hazardSettings().calendarYears());
   // A loaded year replaces the built-in one, even when it was loaded empty.
   std::map<int, std::vector<CalendarException>> years;
   for (int year : loaded) years[year];
@@ -87,7 +87,7 @@ Result<HazardWork::Settings> HazardWork::settings(store::Tx& tx) {
   for (auto& [year, list] : years) {
     CS_TRY(s.calendar.setYear(year, std::move(list)));
   }
-  auto policy = CS_TRY(tx.hazards().policy());
+  auto policy = CS_TRY(tx.hazardSettings().policy());
   if (policy) s.policy = std::move(*policy);
   return s;
 }
@@ -153,7 +153,7 @@ Result<void> HazardWork::notifyUnits(store::Tx& tx, const Hazard& h, const std::
   for (const auto& org : ids) {
     Notification n{
         .org_id = org, .hazard_id = h.id, .kind = kind, .message = message, .at = ctx_.clock.now()};
-    CS_TRY(tx.hazards().addNotification(n));
+    CS_TRY(tx.notifications().add(n));
   }
   return ok();
 }
@@ -334,7 +334,7 @@ Result<Hazard> HazardLoop::act(const Principal& who, HazardId id, const ActionRe
     CS_TRY(transition(h, who, req, ctx_.clock.now(),
                       {.org = [&](OrgId id) { return store::ifFound(tx.orgs().get(id)); },
                        .settings = [&] { return settings(tx); },
-                       .media = [&] { return tx.hazards().media(h.id); }}));
+                       .media = [&] { return tx.hazardMedia().of(h.id); }}));
     CS_TRY(tx.hazards().update(h));
     const std::string& note = req.reason.empty() ? req.note : req.reason;
     CS_TRY(recordStep(tx, who, before, h, toString(req.action), note, req.media_ids));

@@ -79,11 +79,11 @@ Result<SweepReport> HazardSupervision::sweepOne(store::Tx& tx, const Settings& s
     const std::string message = h.code + " " + h.title + " " + note;
     if (superiors) return notifyUnits(tx, h, action, message);
     if (!h.responsible_org_id) return ok();
-    CS_TRY(tx.hazards().addNotification({.org_id = *h.responsible_org_id,
-                                         .hazard_id = h.id,
-                                         .kind = action,
-                                         .message = message,
-                                         .at = now}));
+    CS_TRY(tx.notifications().add({.org_id = *h.responsible_org_id,
+                                   .hazard_id = h.id,
+                                   .kind = action,
+                                   .message = message,
+                                   .at = now}));
     return ok();
   };
   const std::string late =
@@ -125,7 +125,8 @@ Result<SweepReport> HazardSupervision::sweep(const std::string& node) {
         const auto horizon = now + std::chrono::days(s.policy.escalation.due_soon_days);
         std::map<HazardId, Hazard> candidates;  // by id, oldest first
         for (const auto& filter : sweepFilters(horizon)) {
-          for (auto& h : CS_TRY(tx.hazards().list(filter, std::numeric_limits<int>::max(), HazardId{}))) {
+          for (auto& h :
+               CS_TRY(tx.hazards().list(filter, std::numeric_limits<int>::max(), HazardId{}))) {
             candidates.emplace(h.id, std::move(h));
           }
         }
@@ -151,14 +152,14 @@ Result<std::vector<Notification>> HazardSupervision::notifications(const Princip
                                                                    bool unread_only) {
   CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<std::vector<Notification>>(ctx_.store, [&](store::Tx& tx) {
-    return tx.hazards().notifications(who.org_id, unread_only, 200);
+    return tx.notifications().list(who.org_id, unread_only, 200);
   });
 }
 
 Result<void> HazardSupervision::markRead(const Principal& who, std::int64_t id) {
   CS_TRY(identity::require(who, Permission::HazardRead));
   return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
-    auto found = CS_TRY(tx.hazards().markNotificationRead(id, who.org_id, ctx_.clock.now()));
+    auto found = CS_TRY(tx.notifications().markRead(id, who.org_id, ctx_.clock.now()));
     if (!found) return fail(Errc::NotFound, "id", "no such notification");
     return ok();
   });
@@ -188,7 +189,7 @@ Result<Extension> HazardSupervision::requestExtension(const Principal& who, Haza
       return invalid("deadline", "must be later than the current deadline " +
                                      formatDay(localDay(*h.deadline_at)));
     }
-    auto existing = CS_TRY(tx.hazards().extensions(id, identity::scopeOf(who)));
+    auto existing = CS_TRY(tx.extensions().list(id, identity::scopeOf(who)));
     for (auto& e : existing) {
       if (e.state != ExtensionState::Pending) continue;
       if (e.previous_deadline == *h.deadline_at) {
@@ -198,7 +199,7 @@ Result<Extension> HazardSupervision::requestExtension(const Principal& who, Haza
       e.state = ExtensionState::Refused;
       e.decided_at = now;
       e.decision_note = "已失效：整改期限已变更";
-      CS_TRY(tx.hazards().updateExtension(e));
+      CS_TRY(tx.extensions().decide(e));
     }
     Extension e;
     e.hazard_id = id;
@@ -210,7 +211,7 @@ Result<Extension> HazardSupervision::requestExtension(const Principal& who, Haza
     e.reason = reason;
     e.previous_deadline = *h.deadline_at;
     e.requested_deadline = endOfLocalDay(deadline);
-    auto eid = CS_TRY(tx.hazards().addExtension(e));
+    auto eid = CS_TRY(tx.extensions().add(e));
     e.id = eid;
     CS_TRY(recordStep(tx, who, h, h, "extension_requested",
                       reason + "（申请延期至 " + formatDay(deadline) + "）", {}));
@@ -220,7 +221,7 @@ Result<Extension> HazardSupervision::requestExtension(const Principal& who, Haza
                      .kind = "extension_requested",
                      .message = h.code + " " + h.title,
                      .at = now};
-      CS_TRY(tx.hazards().addNotification(n));
+      CS_TRY(tx.notifications().add(n));
     }
     updated = h;
     return e;
@@ -235,7 +236,7 @@ Result<Extension> HazardSupervision::decideExtension(const Principal& who,
   CS_TRY(identity::require(who, Permission::HazardManage));
   Hazard updated;
   auto done = store::writeReturning<Extension>(ctx_.store, [&](store::Tx& tx) -> Result<Extension> {
-    auto e = CS_TRY(store::ifFound(tx.hazards().extension(extension_id)));
+    auto e = CS_TRY(store::ifFound(tx.extensions().get(extension_id)));
     if (!e) return fail(Errc::NotFound, "id", "no such extension request");
     auto h = CS_TRY(store::ifFound(loadVisible(tx, who, e->hazard_id)));
     if (!h) return fail(Errc::NotFound, "id", "no such extension request");
@@ -262,7 +263,7 @@ Result<Extension> HazardSupervision::decideExtension(const Principal& who,
     e->decided_by_name = detail::displayName(who);
     e->decided_at = now;
     e->decision_note = note;
-    CS_TRY(tx.hazards().updateExtension(*e));
+    CS_TRY(tx.extensions().decide(*e));
     if (grant) {
       extendDeadline(*h, e->requested_deadline, now);
       CS_TRY(tx.hazards().update(*h));
@@ -278,7 +279,7 @@ Result<Extension> HazardSupervision::decideExtension(const Principal& who,
                      .kind = grant ? "extension_granted" : "extension_refused",
                      .message = h->code + " " + text,
                      .at = now};
-      CS_TRY(tx.hazards().addNotification(n));
+      CS_TRY(tx.notifications().add(n));
     }
     updated = *h;
     return std::move(*e);
@@ -287,15 +288,14 @@ Result<Extension> HazardSupervision::decideExtension(const Principal& who,
   return done;
 }
 
-Result<std::vector<Extension>> HazardSupervision::extensions(const Principal& who,
-                                                             HazardId id) {
+Result<std::vector<Extension>> HazardSupervision::extensions(const Principal& who, HazardId id) {
   CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<std::vector<Extension>>(
       ctx_.store, [&](store::Tx& tx) -> Result<std::vector<Extension>> {
         if (id.valid()) {
           CS_TRY(loadVisible(tx, who, id));
         }
-        return tx.hazards().extensions(id, identity::scopeOf(who));
+        return tx.extensions().list(id, identity::scopeOf(who));
       });
 }
 
@@ -305,7 +305,7 @@ Result<std::vector<HazardSupervision::Pending>> HazardSupervision::pendingExtens
   return store::readReturning<std::vector<Pending>>(
       ctx_.store, [&](store::Tx& tx) -> Result<std::vector<Pending>> {
         std::vector<Pending> out;
-        for (auto& e : CS_TRY(tx.hazards().extensions(HazardId{}, identity::scopeOf(who)))) {
+        for (auto& e : CS_TRY(tx.extensions().list(HazardId{}, identity::scopeOf(who)))) {
           auto h = CS_TRY(store::ifFound(loadVisible(tx, who, e.hazard_id)));
           out.push_back({std::move(e), std::move(h)});
         }

@@ -124,7 +124,7 @@ Result<Media> HazardWork::storeMedia(store::Tx& tx, std::optional<UserId> who, c
   if (h.state == State::Closed || h.state == State::Rejected) {
     return fail(Errc::Conflict, "id", std::string("the hazard is ") + toString(h.state));
   }
-  auto existing = CS_TRY(tx.hazards().media(h.id));
+  auto existing = CS_TRY(tx.hazardMedia().of(h.id));
   const int cap = images_only ? limits_.per_tip : limits_.per_hazard;
   if (static_cast<int>(existing.size()) >= cap) {
     return invalid("body", "at most " + std::to_string(cap) + " photos and videos per " +
@@ -134,7 +134,7 @@ Result<Media> HazardWork::storeMedia(store::Tx& tx, std::optional<UserId> who, c
   m.hazard_id = h.id;
   m.uploaded_by = who;
   m.uploaded_at = ctx_.clock.now();
-  auto id = CS_TRY(tx.hazards().addMedia(m, data, prepared.thumbnail));
+  auto id = CS_TRY(tx.hazardMedia().add(m, data, prepared.thumbnail));
   m.id = id;
   return m;
 }
@@ -169,7 +169,7 @@ Result<std::vector<Media>> HazardLoop::media(const Principal& who, HazardId id) 
   return store::readReturning<std::vector<Media>>(ctx_.store,
                                                   [&](store::Tx& tx) -> Result<std::vector<Media>> {
                                                     CS_TRY(loadVisible(tx, who, id));
-                                                    return tx.hazards().media(id);
+                                                    return tx.hazardMedia().of(id);
                                                   });
 }
 
@@ -178,7 +178,7 @@ Result<store::MediaContent> HazardLoop::mediaContent(const Principal& who, Media
   CS_TRY(identity::require(who, Permission::HazardRead));
   return store::readReturning<store::MediaContent>(
       ctx_.store, [&](store::Tx& tx) -> Result<store::MediaContent> {
-        auto content = CS_TRY(store::ifFound(tx.hazards().mediaContent(media_id, thumbnail)));
+        auto content = CS_TRY(store::ifFound(tx.hazardMedia().content(media_id, thumbnail)));
         if (!content) return fail(Errc::NotFound, "id", "no such photo or video");
         if (!CS_TRY(store::ifFound(loadVisible(tx, who, content->media.hazard_id)))) {
           return fail(Errc::NotFound, "id", "no such photo or video");
@@ -201,7 +201,7 @@ Result<TipReceipt> HazardTips::submitTip(const TipRequest& tip) {
   const std::string client = sha256Hex("tip-client:" + clientKey(tip.client_address));
   const std::string code = newTrackingCode();
   auto made = store::writeReturning<Hazard>(ctx_.store, [&](store::Tx& tx) -> Result<Hazard> {
-    auto recent = CS_TRY(tx.hazards().tipsFrom(client, now - std::chrono::hours(24)));
+    auto recent = CS_TRY(tx.tips().from(client, now - std::chrono::hours(24)));
     const auto last_hour = std::count_if(recent.begin(), recent.end(), [&](const Hazard& h) {
       return h.reported_at > now - std::chrono::hours(1);
     });
@@ -226,7 +226,7 @@ Result<TipReceipt> HazardTips::submitTip(const TipRequest& tip) {
       h.tip_contact = tip.contact;
       CS_TRY(tx.hazards().update(h));
     }
-    CS_TRY(tx.hazards().setTipKeys(h.id, sha256Hex(normaliseCode(code)), client));
+    CS_TRY(tx.tips().setKeys(h.id, sha256Hex(normaliseCode(code)), client));
     return h;
   });
   auto h = CS_TRY(std::move(made));
@@ -238,7 +238,7 @@ Result<TipStatus> HazardTips::tipStatus(const std::string& tracking_code) {
   const std::string code = normaliseCode(tracking_code);
   if (code.empty() || code.size() > 40) return invalid("code", "is not a tracking code");
   return store::readReturning<TipStatus>(ctx_.store, [&](store::Tx& tx) -> Result<TipStatus> {
-    auto id = CS_TRY(tx.hazards().findTip(sha256Hex(code)));
+    auto id = CS_TRY(tx.tips().find(sha256Hex(code)));
     if (!id) return fail(Errc::NotFound, "code", "no tip has this tracking code");
     auto h = CS_TRY(tx.hazards().get(*id));
     auto steps = CS_TRY(tx.hazards().timeline(h.id));
@@ -264,7 +264,7 @@ Result<Media> HazardTips::addTipMedia(const std::string& tracking_code, const Me
   up.stage = MediaStage::Report;
   // The tip that may take photos, checked again inside the write.
   auto open_tip = [&](store::Tx& tx) -> Result<Hazard> {
-    auto id = CS_TRY(tx.hazards().findTip(sha256Hex(code)));
+    auto id = CS_TRY(tx.tips().find(sha256Hex(code)));
     if (!id) return fail(Errc::NotFound, "code", "no tip has this tracking code");
     auto h = CS_TRY(tx.hazards().get(*id));
     if (h.state != State::Reported) {

@@ -1,6 +1,6 @@
 #pragma once
-// Storage port for hidden hazards, their timelines, media, extensions, notifications, the
-// working-day calendar and the deadline policy.
+// Storage ports for hidden hazards, one per responsibility: the hazards and their timelines,
+// tips, media, extensions, notifications, and the calendar with the deadline policy.
 #include <array>
 #include <optional>
 #include <string>
@@ -42,6 +42,7 @@ struct MediaContent {
   std::string data;
 };
 
+// The hazards table and each hazard's timeline.
 class HazardRepository {
  public:
   virtual ~HazardRepository() = default;
@@ -50,47 +51,63 @@ class HazardRepository {
   // Writes every field when the stored version is still `hazard.version`, then bumps both;
   // Conflict when someone changed the hazard since it was read.
   [[nodiscard]] virtual Result<void> update(hazard::Hazard& hazard) = 0;
-  // Newest first (id descending); page.after_id > 0 continues below that id.
+  // Newest first (id descending); a valid `before` continues below that id.
   [[nodiscard]] virtual Result<std::vector<hazard::Hazard>> list(const HazardFilter& filter,
-                                                                 int limit,
-                                                                 HazardId before_id) = 0;
+                                                                 int limit, HazardId before) = 0;
   [[nodiscard]] virtual Result<StateCounts> countByState(const HazardFilter& filter) = 0;
 
   [[nodiscard]] virtual Result<std::int64_t> addTimeline(const hazard::TimelineEntry& entry) = 0;
-  [[nodiscard]] virtual Result<std::vector<hazard::TimelineEntry>> timeline(
-      HazardId hazard_id) = 0;
+  [[nodiscard]] virtual Result<std::vector<hazard::TimelineEntry>> timeline(HazardId hazard) = 0;
+};
 
-  [[nodiscard]] virtual Result<MediaId> addMedia(const hazard::Media& media,
-                                                      const std::string& data,
-                                                      const std::string& thumbnail) = 0;
-  [[nodiscard]] virtual Result<std::vector<hazard::Media>> media(HazardId hazard_id) = 0;
-  [[nodiscard]] virtual Result<MediaContent> mediaContent(MediaId media_id,
-                                                          bool thumbnail) = 0;
+// Public tips: found by the hash of their tracking code; counted per client address.
+class TipRepository {
+ public:
+  virtual ~TipRepository() = default;
+  [[nodiscard]] virtual Result<void> setKeys(HazardId hazard, const std::string& code_hash,
+                                             const std::string& client_hash) = 0;
+  [[nodiscard]] virtual Result<std::optional<HazardId>> find(const std::string& code_hash) = 0;
+  [[nodiscard]] virtual Result<std::vector<hazard::Hazard>> from(const std::string& client_hash,
+                                                                 TimePoint since) = 0;
+};
 
-  [[nodiscard]] virtual Result<std::int64_t> addExtension(const hazard::Extension& e) = 0;
+// Photos and videos of hazards.
+class HazardMediaRepository {
+ public:
+  virtual ~HazardMediaRepository() = default;
+  [[nodiscard]] virtual Result<MediaId> add(const hazard::Media& media, const std::string& data,
+                                            const std::string& thumbnail) = 0;
+  [[nodiscard]] virtual Result<std::vector<hazard::Media>> of(HazardId hazard) = 0;
+  [[nodiscard]] virtual Result<MediaContent> content(MediaId id, bool thumbnail) = 0;
+};
+
+// Requests to extend a deadline.
+class ExtensionRepository {
+ public:
+  virtual ~ExtensionRepository() = default;
+  [[nodiscard]] virtual Result<std::int64_t> add(const hazard::Extension& e) = 0;
   // Records a decision on a request that is still pending; Conflict when it no longer is.
-  [[nodiscard]] virtual Result<void> updateExtension(const hazard::Extension& e) = 0;
-  [[nodiscard]] virtual Result<hazard::Extension> extension(std::int64_t id) = 0;
-  // Of one hazard (hazard_id > 0) or, with hazard_id 0, the pending ones within the scope.
-  [[nodiscard]] virtual Result<std::vector<hazard::Extension>> extensions(
-      HazardId hazard_id, const identity::Scope& scope) = 0;
+  [[nodiscard]] virtual Result<void> decide(const hazard::Extension& e) = 0;
+  [[nodiscard]] virtual Result<hazard::Extension> get(std::int64_t id) = 0;
+  // Of one hazard (a valid id) or, with no hazard, the pending ones within the scope.
+  [[nodiscard]] virtual Result<std::vector<hazard::Extension>> list(
+      HazardId hazard, const identity::Scope& scope) = 0;
+};
 
-  [[nodiscard]] virtual Result<std::int64_t> addNotification(const hazard::Notification& n) = 0;
-  [[nodiscard]] virtual Result<std::vector<hazard::Notification>> notifications(OrgId org,
-                                                                                bool unread_only,
-                                                                                int limit) = 0;
-  [[nodiscard]] virtual Result<bool> markNotificationRead(std::int64_t id, OrgId org,
-                                                          TimePoint at) = 0;
+// Organisations' inboxes.
+class NotificationRepository {
+ public:
+  virtual ~NotificationRepository() = default;
+  [[nodiscard]] virtual Result<std::int64_t> add(const hazard::Notification& n) = 0;
+  [[nodiscard]] virtual Result<std::vector<hazard::Notification>> list(OrgId org, bool unread_only,
+                                                                       int limit) = 0;
+  [[nodiscard]] virtual Result<bool> markRead(std::int64_t id, OrgId org, TimePoint at) = 0;
+};
 
-  // Public tips: found by the hash of their tracking code; counted per client address.
-  [[nodiscard]] virtual Result<void> setTipKeys(HazardId hazard_id,
-                                                const std::string& code_hash,
-                                                const std::string& client_hash) = 0;
-  [[nodiscard]] virtual Result<std::optional<HazardId>> findTip(
-      const std::string& code_hash) = 0;
-  [[nodiscard]] virtual Result<std::vector<hazard::Hazard>> tipsFrom(const std::string& client_hash,
-                                                                     TimePoint since) = 0;
-
+// The working-day calendar and the deadline policy.
+class HazardSettingsRepository {
+ public:
+  virtual ~HazardSettingsRepository() = default;
   [[nodiscard]] virtual Result<std::vector<hazard::CalendarException>> calendar() = 0;
   // The years an administrator has loaded (possibly with no exceptions at all).
   [[nodiscard]] virtual Result<std::vector<int>> calendarYears() = 0;

@@ -202,6 +202,11 @@ class Tx {
   virtual BasemapRepository& basemap() = 0;
   virtual RiskRepository& risks() = 0;
   virtual HazardRepository& hazards() = 0;
+  virtual TipRepository& tips() = 0;
+  virtual HazardMediaRepository& hazardMedia() = 0;
+  virtual ExtensionRepository& extensions() = 0;
+  virtual NotificationRepository& notifications() = 0;
+  virtual HazardSettingsRepository& hazardSettings() = 0;
   virtual LeaseRepository& leases() = 0;
   virtual MonitoringRepository& monitoring() = 0;
   // Runs `hook` once the transaction has committed, never when it rolls back. A later hook of

@@ -1,0 +1,119 @@
+// The working-day calendar and the deadline policy.
+#include <sstream>
+
+#include "hazard_repositories.hpp"
+
+namespace citysafe::sql {
+namespace {
+
+// The policy as tab-separated lines: the sql adapter keeps no JSON library.
+std::string clean(std::string s) {
+  for (char& c : s) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return s;
+}
+
+std::vector<std::vector<std::string>> lines(const std::string& text) {
+  std::vector<std::vector<std::string>> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> cells;
+    std::size_t start = 0;
+    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) {
+      cells.push_back(line.substr(start, tab - start));
+    }
+    cells.push_back(line.substr(start));
+    out.push_back(std::move(cells));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<hazard::CalendarException>> SqlHazardSettingsRepository::calendar() {
+  auto rows = CS_TRY(conn_.query("SELECT day, workday, name FROM calendar_days ORDER BY day", {}));
+  std::vector<hazard::CalendarException> out;
+  for (const auto& r : rows) {
+    const auto day = hazard::parseDay(r.getText(0));
+    if (!day) {
+      return fail(Errc::Internal, "calendar_days.day",
+                  "unknown day '" + r.getText(0) + "' stored in calendar_days.day");
+    }
+    out.push_back({*day, r.getBool(1), r.getText(2)});
+  }
+  return out;
+}
+
+Result<std::vector<int>> SqlHazardSettingsRepository::calendarYears() {
+  auto rows = CS_TRY(conn_.query("SELECT year FROM calendar_years ORDER BY year", {}));
+  std::vector<int> years;
+  for (const auto& r : rows) years.push_back(static_cast<int>(r.getInt(0)));
+  return years;
+}
+
+Result<void> SqlHazardSettingsRepository::replaceCalendarYear(
+    int year, const std::vector<hazard::CalendarException>& days) {
+  CS_TRY(conn_.query("INSERT INTO calendar_years (year) VALUES (?) ON CONFLICT (year) DO NOTHING",
+                     {std::int64_t{year}}));
+  CS_TRY(conn_.query("DELETE FROM calendar_days WHERE year = ?", {std::int64_t{year}}));
+  for (const auto& d : days) {
+    CS_TRY(conn_.query(
+        "INSERT INTO calendar_days (day, year, workday, name) VALUES (?, ?, ?, ?)",
+        {hazard::formatDay(d.day), std::int64_t{year}, std::int64_t{d.workday ? 1 : 0}, d.name}));
+  }
+  return ok();
+}
+
+Result<std::optional<hazard::HazardPolicy>> SqlHazardSettingsRepository::policy() {
+  auto rows = CS_TRY(
+      conn_.query("SELECT rules, milestones, escalation FROM hazard_policy WHERE id = 1", {}));
+  if (rows.empty()) return std::optional<hazard::HazardPolicy>{};
+  hazard::HazardPolicy p;
+  for (const auto& c : lines(rows.front().getText(0))) {
+    if (c.size() != 6) continue;
+    hazard::DeadlineRule rule;
+    if (c[0] != "*") rule.source = hazard::parseSource(c[0]);
+    if (c[1] != "*") rule.grade = hazard::parseGrade(c[1]);
+    rule.default_days = std::stoi(c[2]);
+    rule.max_days = std::stoi(c[3]);
+    rule.count = hazard::parseDayCount(c[4]).value_or(hazard::DayCount::Calendar);
+    rule.basis = c[5];
+    p.rules.push_back(std::move(rule));
+  }
+  for (const auto& c : lines(rows.front().getText(1))) {
+    if (c.size() == 2) p.major_milestones.push_back({c[0], std::stoi(c[1])});
+  }
+  const auto esc = lines(rows.front().getText(2));
+  if (!esc.empty() && esc.front().size() == 5) {
+    const auto& e = esc.front();
+    p.escalation = {std::stoi(e[0]), std::stoi(e[1]), std::stoi(e[2]), std::stoi(e[3]),
+                    std::stoi(e[4])};
+  }
+  return std::optional<hazard::HazardPolicy>{std::move(p)};
+}
+
+Result<void> SqlHazardSettingsRepository::savePolicy(const hazard::HazardPolicy& p) {
+  std::string rules;
+  for (const auto& r : p.rules) {
+    rules += std::string(r.source ? toString(*r.source) : "*") + "\t" +
+             (r.grade ? toString(*r.grade) : "*") + "\t" + std::to_string(r.default_days) + "\t" +
+             std::to_string(r.max_days) + "\t" + toString(r.count) + "\t" + clean(r.basis) + "\n";
+  }
+  std::string milestones;
+  for (const auto& m : p.major_milestones) {
+    milestones += clean(m.name) + "\t" + std::to_string(m.working_days) + "\n";
+  }
+  const auto& e = p.escalation;
+  const std::string escalation =
+      std::to_string(e.due_soon_days) + "\t" + std::to_string(e.general_city_after_days) + "\t" +
+      std::to_string(e.general_province_after_days) + "\t" +
+      std::to_string(e.major_city_after_days) + "\t" + std::to_string(e.major_province_after_days);
+  CS_TRY(conn_.query("DELETE FROM hazard_policy WHERE id = 1", {}));
+  CS_TRY(conn_.query(
+      "INSERT INTO hazard_policy (id, rules, milestones, escalation) VALUES (1, ?, ?, ?)",
+      {rules, milestones, escalation}));
+  return ok();
+}
+
+}  // namespace citysafe::sql
