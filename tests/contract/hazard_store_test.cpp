@@ -408,10 +408,54 @@ TEST_P(HazardStore, CalendarYearsAndPolicyAreReplacedWhole) {
   ASSERT_EQ((*got)->rules.size(), p.rules.size());
   EXPECT_EQ((*got)->rules[0].source, hazard::Source::UndercoverExposure);
   EXPECT_FALSE((*got)->rules[0].grade);
-  EXPECT_EQ((*got)->rules[0].basis, "带 制表符的依据");
+  EXPECT_EQ((*got)->rules[0].basis, "带\t制表符的依据") << "kept exactly, tab and all";
   EXPECT_EQ((*got)->rules.back().count, hazard::DayCount::Working);
   EXPECT_EQ((*got)->escalation.general_city_after_days, 15);
   EXPECT_EQ((*got)->major_milestones.size(), 4U);
+}
+
+// A database that kept the policy as tab-separated rows (before migration 13) reads back the
+// same policy once migrated.
+TEST_P(HazardStore, APolicyKeptAsTabSeparatedRowsReadsBackTheSameAfterMigrating) {
+  rawSql(
+      "DROP TABLE hazard_policy;"
+      "CREATE TABLE hazard_policy (id BIGINT PRIMARY KEY, rules TEXT NOT NULL, milestones TEXT "
+      "NOT NULL, escalation TEXT NOT NULL);"
+      "INSERT INTO hazard_policy (id, rules, milestones, escalation) VALUES (1, "
+      "'undercover_exposure\t*\t15\t30\tcalendar\t暗访曝光 15 天\n"
+      "*\tmajor\t60\t180\tworking\t重大隐患 60 个工作日\n"
+      "*\t*\t30\t90\tcalendar\t\n', "
+      "'制定方案\t5\n完成整改\t40\n', '2\t20\t60\t0\t25');"
+      "DELETE FROM schema_migrations WHERE version = 13;");
+  auto migrated = store_->migrate();
+  ASSERT_TRUE(migrated) << migrated.error().message;
+  EXPECT_EQ(*migrated, 1);
+  auto got = read<std::optional<hazard::HazardPolicy>>(
+      [&](store::Tx& tx) { return tx.hazardSettings().policy(); });
+  ASSERT_TRUE(got) << got.error().message;
+  ASSERT_TRUE(*got);
+  const auto& p = **got;
+  ASSERT_EQ(p.rules.size(), 3U);
+  EXPECT_EQ(p.rules[0].source, hazard::Source::UndercoverExposure);
+  EXPECT_FALSE(p.rules[0].grade);
+  EXPECT_EQ(p.rules[0].default_days, 15);
+  EXPECT_EQ(p.rules[0].max_days, 30);
+  EXPECT_EQ(p.rules[0].count, hazard::DayCount::Calendar);
+  EXPECT_EQ(p.rules[0].basis, "暗访曝光 15 天");
+  EXPECT_FALSE(p.rules[1].source);
+  EXPECT_EQ(p.rules[1].grade, hazard::Grade::Major);
+  EXPECT_EQ(p.rules[1].count, hazard::DayCount::Working);
+  EXPECT_EQ(p.rules[1].max_days, 180);
+  EXPECT_EQ(p.rules[2].basis, "");
+  ASSERT_EQ(p.major_milestones.size(), 2U);
+  EXPECT_EQ(p.major_milestones[1].name, "完成整改");
+  EXPECT_EQ(p.major_milestones[1].working_days, 40);
+  EXPECT_EQ(p.escalation.due_soon_days, 2);
+  EXPECT_EQ(p.escalation.general_city_after_days, 20);
+  EXPECT_EQ(p.escalation.general_province_after_days, 60);
+  EXPECT_EQ(p.escalation.major_city_after_days, 0);
+  EXPECT_EQ(p.escalation.major_province_after_days, 25);
+  EXPECT_EQ(rawColumn("SELECT COUNT(*) FROM hazard_policy"), std::vector<std::string>{"1"});
 }
 
 CITYSAFE_INSTANTIATE_STORES(HazardStore);

@@ -1,4 +1,6 @@
-// The working-day calendar and the deadline policy.
+// The working-day calendar and the deadline policy. The policy is one JSON document (migration
+// 13 rewrote the tab-separated rows it was kept as before).
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "hazard_repositories.hpp"
@@ -6,14 +8,72 @@
 namespace citysafe::sql {
 namespace {
 
-// The policy as tab-separated lines: the sql adapter keeps no JSON library.
-std::string clean(std::string s) {
-  for (char& c : s) {
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+using nlohmann::json;
+
+// The policy's one form on disk, in the API's field names.
+json policyDocument(const hazard::HazardPolicy& p) {
+  json rules = json::array();
+  for (const auto& r : p.rules) {
+    rules.push_back({{"source", r.source ? json(nameOf(*r.source)) : json(nullptr)},
+                     {"grade", r.grade ? json(nameOf(*r.grade)) : json(nullptr)},
+                     {"default_days", r.default_days},
+                     {"max_days", r.max_days},
+                     {"day_count", nameOf(r.count)},
+                     {"basis", r.basis}});
   }
-  return s;
+  json milestones = json::array();
+  for (const auto& m : p.major_milestones) {
+    milestones.push_back({{"name", m.name}, {"working_days", m.working_days}});
+  }
+  const auto& e = p.escalation;
+  return {{"rules", rules},
+          {"major_milestones", milestones},
+          {"escalation",
+           {{"due_soon_days", e.due_soon_days},
+            {"general_city_after_days", e.general_city_after_days},
+            {"general_province_after_days", e.general_province_after_days},
+            {"major_city_after_days", e.major_city_after_days},
+            {"major_province_after_days", e.major_province_after_days}}}};
 }
 
+template <NamedEnum E>
+Result<std::optional<E>> optionalNamed(const json& value) {
+  if (value.is_null()) return std::optional<E>{};
+  return CS_TRY(storedEnum<E>(value.get<std::string>(), "hazard_policy.policy"));
+}
+
+Result<hazard::HazardPolicy> policyOf(const json& j) {
+  hazard::HazardPolicy p;
+  for (const auto& r : j.at("rules")) {
+    p.rules.push_back({CS_TRY(optionalNamed<hazard::Source>(r.at("source"))),
+                       CS_TRY(optionalNamed<hazard::Grade>(r.at("grade"))),
+                       r.at("default_days").get<int>(), r.at("max_days").get<int>(),
+                       CS_TRY(storedEnum<hazard::DayCount>(r.at("day_count").get<std::string>(),
+                                                           "hazard_policy.policy")),
+                       r.at("basis").get<std::string>()});
+  }
+  for (const auto& m : j.at("major_milestones")) {
+    p.major_milestones.push_back(
+        {m.at("name").get<std::string>(), m.at("working_days").get<int>()});
+  }
+  const auto& e = j.at("escalation");
+  p.escalation = {e.at("due_soon_days").get<int>(), e.at("general_city_after_days").get<int>(),
+                  e.at("general_province_after_days").get<int>(),
+                  e.at("major_city_after_days").get<int>(),
+                  e.at("major_province_after_days").get<int>()};
+  return p;
+}
+
+Result<hazard::HazardPolicy> readPolicy(const std::string& text) {
+  try {
+    return policyOf(json::parse(text));
+  } catch (const json::exception& e) {
+    return fail(Errc::Internal, "hazard_policy.policy",
+                std::string("the stored hazard policy is damaged: ") + e.what());
+  }
+}
+
+// Before migration 13: one tab-separated line per rule and milestone, and one for escalation.
 std::vector<std::vector<std::string>> lines(const std::string& text) {
   std::vector<std::vector<std::string>> out;
   std::istringstream in(text);
@@ -29,7 +89,45 @@ std::vector<std::vector<std::string>> lines(const std::string& text) {
   return out;
 }
 
+hazard::HazardPolicy policyFromTsv(const std::string& rules, const std::string& milestones,
+                                   const std::string& escalation) {
+  hazard::HazardPolicy p;
+  for (const auto& c : lines(rules)) {
+    if (c.size() != 6) continue;
+    hazard::DeadlineRule rule;
+    if (c[0] != "*") rule.source = hazard::parseSource(c[0]);
+    if (c[1] != "*") rule.grade = hazard::parseGrade(c[1]);
+    rule.default_days = std::stoi(c[2]);
+    rule.max_days = std::stoi(c[3]);
+    rule.count = hazard::parseDayCount(c[4]).value_or(hazard::DayCount::Calendar);
+    rule.basis = c[5];
+    p.rules.push_back(std::move(rule));
+  }
+  for (const auto& c : lines(milestones)) {
+    if (c.size() == 2) p.major_milestones.push_back({c[0], std::stoi(c[1])});
+  }
+  const auto esc = lines(escalation);
+  if (!esc.empty() && esc.front().size() == 5) {
+    const auto& e = esc.front();
+    p.escalation = {std::stoi(e[0]), std::stoi(e[1]), std::stoi(e[2]), std::stoi(e[3]),
+                    std::stoi(e[4])};
+  }
+  return p;
+}
+
 }  // namespace
+
+Result<void> hazardPolicyToJson(Connection& c) {
+  auto rows = CS_TRY(c.query("SELECT id, rules, milestones, escalation FROM hazard_policy", {}));
+  for (const auto& r : rows) {
+    const auto p = policyFromTsv(r.getText(1), r.getText(2), r.getText(3));
+    CS_TRY(c.query("UPDATE hazard_policy SET policy = ? WHERE id = ?",
+                   {policyDocument(p).dump(), r.getInt(0)}));
+  }
+  return c.execScript(
+      "ALTER TABLE hazard_policy DROP COLUMN rules; ALTER TABLE hazard_policy DROP COLUMN "
+      "milestones; ALTER TABLE hazard_policy DROP COLUMN escalation;");
+}
 
 Result<std::vector<hazard::CalendarException>> SqlHazardSettingsRepository::calendar() {
   auto rows = CS_TRY(conn_.query("SELECT day, workday, name FROM calendar_days ORDER BY day", {}));
@@ -66,53 +164,15 @@ Result<void> SqlHazardSettingsRepository::replaceCalendarYear(
 }
 
 Result<std::optional<hazard::HazardPolicy>> SqlHazardSettingsRepository::policy() {
-  auto rows = CS_TRY(
-      conn_.query("SELECT rules, milestones, escalation FROM hazard_policy WHERE id = 1", {}));
+  auto rows = CS_TRY(conn_.query("SELECT policy FROM hazard_policy WHERE id = 1", {}));
   if (rows.empty()) return std::optional<hazard::HazardPolicy>{};
-  hazard::HazardPolicy p;
-  for (const auto& c : lines(rows.front().getText(0))) {
-    if (c.size() != 6) continue;
-    hazard::DeadlineRule rule;
-    if (c[0] != "*") rule.source = hazard::parseSource(c[0]);
-    if (c[1] != "*") rule.grade = hazard::parseGrade(c[1]);
-    rule.default_days = std::stoi(c[2]);
-    rule.max_days = std::stoi(c[3]);
-    rule.count = hazard::parseDayCount(c[4]).value_or(hazard::DayCount::Calendar);
-    rule.basis = c[5];
-    p.rules.push_back(std::move(rule));
-  }
-  for (const auto& c : lines(rows.front().getText(1))) {
-    if (c.size() == 2) p.major_milestones.push_back({c[0], std::stoi(c[1])});
-  }
-  const auto esc = lines(rows.front().getText(2));
-  if (!esc.empty() && esc.front().size() == 5) {
-    const auto& e = esc.front();
-    p.escalation = {std::stoi(e[0]), std::stoi(e[1]), std::stoi(e[2]), std::stoi(e[3]),
-                    std::stoi(e[4])};
-  }
-  return std::optional<hazard::HazardPolicy>{std::move(p)};
+  return std::optional<hazard::HazardPolicy>{CS_TRY(readPolicy(rows.front().getText(0)))};
 }
 
 Result<void> SqlHazardSettingsRepository::savePolicy(const hazard::HazardPolicy& p) {
-  std::string rules;
-  for (const auto& r : p.rules) {
-    rules += std::string(r.source ? toString(*r.source) : "*") + "\t" +
-             (r.grade ? toString(*r.grade) : "*") + "\t" + std::to_string(r.default_days) + "\t" +
-             std::to_string(r.max_days) + "\t" + toString(r.count) + "\t" + clean(r.basis) + "\n";
-  }
-  std::string milestones;
-  for (const auto& m : p.major_milestones) {
-    milestones += clean(m.name) + "\t" + std::to_string(m.working_days) + "\n";
-  }
-  const auto& e = p.escalation;
-  const std::string escalation =
-      std::to_string(e.due_soon_days) + "\t" + std::to_string(e.general_city_after_days) + "\t" +
-      std::to_string(e.general_province_after_days) + "\t" +
-      std::to_string(e.major_city_after_days) + "\t" + std::to_string(e.major_province_after_days);
   CS_TRY(conn_.query("DELETE FROM hazard_policy WHERE id = 1", {}));
-  CS_TRY(conn_.query(
-      "INSERT INTO hazard_policy (id, rules, milestones, escalation) VALUES (1, ?, ?, ?)",
-      {rules, milestones, escalation}));
+  CS_TRY(conn_.query("INSERT INTO hazard_policy (id, policy) VALUES (1, ?)",
+                     {policyDocument(p).dump()}));
   return ok();
 }
 

@@ -459,6 +459,12 @@ CREATE TABLE reading_log (
 ALTER TABLE audit_log ADD COLUMN hash_version {INT} NOT NULL DEFAULT 1;
 ALTER TABLE audit_log ADD COLUMN content_hash {TEXT} NOT NULL DEFAULT '';
 )SQL"},
+      {13, "the hazard policy as one JSON document",
+       // hazardPolicyToJson rewrites a stored policy and drops the tab-separated columns.
+       R"SQL(
+ALTER TABLE hazard_policy ADD COLUMN policy {TEXT} NOT NULL DEFAULT '';
+)SQL",
+       "", "", hazardPolicyToJson},
   };
   return kMigrations;
 }

@@ -203,7 +203,11 @@ struct Migration {
   // What only one dialect can say (spatial indexes), run after `sql`.
   const char* sqlite_only = "";
   const char* postgres_only = "";
+  // What SQL cannot say (rewriting stored text), run last in the same transaction.
+  Result<void> (*code)(Connection&) = nullptr;
 };
+// Migration 13's step: the hazard policy's old tab-separated rows rewritten as JSON.
+Result<void> hazardPolicyToJson(Connection& c);
 const std::vector<Migration>& migrations();
 std::string inDialect(std::string_view sql, Dialect dialect);
 

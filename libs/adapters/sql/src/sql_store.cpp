@@ -188,6 +188,7 @@ Result<bool> applyMigration(Connection& c, const Migration& m) {
   auto noted = [&]() -> Result<void> {
     CS_TRY(c.execScript(inDialect(m.sql, d)));
     if (only[0] != '\0') CS_TRY(c.execScript(only));
+    if (m.code) CS_TRY(m.code(c));
     CS_TRY(
         c.query("INSERT INTO schema_migrations (version, description, applied_at) "
                 "VALUES (?, ?, ?)",
