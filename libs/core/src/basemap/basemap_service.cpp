@@ -16,10 +16,6 @@ Result<std::optional<BBox>> readDistrictExtent(store::Tx& tx) {
   return std::optional<BBox>{box};
 }
 
-std::optional<BBox> districtExtent(store::Tx& tx) {
-  return readDistrictExtent(tx).value_or(std::nullopt);
-}
-
 using identity::Permission;
 
 Result<BasemapInfo> BasemapService::replace(const identity::Principal& who,

@@ -170,7 +170,7 @@ Result<Hazard> HazardWork::insertChecked(store::Tx& tx, const Principal& who,
   if (!std::isfinite(d.location.lon) || !std::isfinite(d.location.lat)) {
     return invalid("location", "needs finite lon and lat");
   }
-  if (const auto extent = basemap::districtExtent(tx)) {
+  if (const auto extent = CS_TRY(basemap::readDistrictExtent(tx))) {
     const auto& b = *extent;
     if (d.location.lon < b.min_lon || d.location.lon > b.max_lon || d.location.lat < b.min_lat ||
         d.location.lat > b.max_lat) {

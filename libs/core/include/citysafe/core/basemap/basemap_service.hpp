@@ -12,9 +12,6 @@ namespace citysafe::basemap {
 // The district's extent, from the basemap, with a margin of about 2 km: what is registered on
 // the map must lie inside it. Empty when there is no basemap yet.
 [[nodiscard]] Result<std::optional<BBox>> readDistrictExtent(store::Tx& tx);
-// The same with a failed read taken as "no basemap": kept only for hazard_service.cpp, which
-// should move to readDistrictExtent.
-std::optional<BBox> districtExtent(store::Tx& tx);
 
 class BasemapService {
  public:
