@@ -1,8 +1,8 @@
-// The working-day calendar and the deadline policy. The policy is one JSON document (migration
-// 13 rewrote the tab-separated rows it was kept as before).
-#include <nlohmann/json.hpp>
+// The working-day calendar and the deadline policy. The policy is one JSON document in the API's
+// form (hazard_policy_json.hpp); migration 13 rewrote the tab-separated rows it was kept as before.
 #include <sstream>
 
+#include "citysafe/json/hazard_policy_json.hpp"
 #include "hazard_repositories.hpp"
 
 namespace citysafe::sql {
@@ -10,64 +10,10 @@ namespace {
 
 using nlohmann::json;
 
-// The policy's one form on disk, in the API's field names.
-json policyDocument(const hazard::HazardPolicy& p) {
-  json rules = json::array();
-  for (const auto& r : p.rules) {
-    rules.push_back({{"source", r.source ? json(nameOf(*r.source)) : json(nullptr)},
-                     {"grade", r.grade ? json(nameOf(*r.grade)) : json(nullptr)},
-                     {"default_days", r.default_days},
-                     {"max_days", r.max_days},
-                     {"day_count", nameOf(r.count)},
-                     {"basis", r.basis}});
-  }
-  json milestones = json::array();
-  for (const auto& m : p.major_milestones) {
-    milestones.push_back({{"name", m.name}, {"working_days", m.working_days}});
-  }
-  const auto& e = p.escalation;
-  return {{"rules", rules},
-          {"major_milestones", milestones},
-          {"escalation",
-           {{"due_soon_days", e.due_soon_days},
-            {"general_city_after_days", e.general_city_after_days},
-            {"general_province_after_days", e.general_province_after_days},
-            {"major_city_after_days", e.major_city_after_days},
-            {"major_province_after_days", e.major_province_after_days}}}};
-}
-
-template <NamedEnum E>
-Result<std::optional<E>> optionalNamed(const json& value) {
-  if (value.is_null()) return std::optional<E>{};
-  return CS_TRY(storedEnum<E>(value.get<std::string>(), "hazard_policy.policy"));
-}
-
-Result<hazard::HazardPolicy> policyOf(const json& j) {
-  hazard::HazardPolicy p;
-  for (const auto& r : j.at("rules")) {
-    p.rules.push_back({CS_TRY(optionalNamed<hazard::Source>(r.at("source"))),
-                       CS_TRY(optionalNamed<hazard::Grade>(r.at("grade"))),
-                       r.at("default_days").get<int>(), r.at("max_days").get<int>(),
-                       CS_TRY(storedEnum<hazard::DayCount>(r.at("day_count").get<std::string>(),
-                                                           "hazard_policy.policy")),
-                       r.at("basis").get<std::string>()});
-  }
-  for (const auto& m : j.at("major_milestones")) {
-    p.major_milestones.push_back(
-        {m.at("name").get<std::string>(), m.at("working_days").get<int>()});
-  }
-  const auto& e = j.at("escalation");
-  p.escalation = {e.at("due_soon_days").get<int>(), e.at("general_city_after_days").get<int>(),
-                  e.at("general_province_after_days").get<int>(),
-                  e.at("major_city_after_days").get<int>(),
-                  e.at("major_province_after_days").get<int>()};
-  return p;
-}
-
 Result<hazard::HazardPolicy> readPolicy(const std::string& text) {
   try {
-    return policyOf(json::parse(text));
-  } catch (const json::exception& e) {
+    return json::parse(text).get<hazard::HazardPolicy>();
+  } catch (const std::exception& e) {
     return fail(Errc::Internal, "hazard_policy.policy",
                 std::string("the stored hazard policy is damaged: ") + e.what());
   }
@@ -122,7 +68,7 @@ Result<void> hazardPolicyToJson(Connection& c) {
   for (const auto& r : rows) {
     const auto p = policyFromTsv(r.getText(1), r.getText(2), r.getText(3));
     CS_TRY(c.query("UPDATE hazard_policy SET policy = ? WHERE id = ?",
-                   {policyDocument(p).dump(), r.getInt(0)}));
+                   {json(p).dump(), r.getInt(0)}));
   }
   return c.execScript(
       "ALTER TABLE hazard_policy DROP COLUMN rules; ALTER TABLE hazard_policy DROP COLUMN "
@@ -172,7 +118,7 @@ Result<std::optional<hazard::HazardPolicy>> SqlHazardSettingsRepository::policy(
 Result<void> SqlHazardSettingsRepository::savePolicy(const hazard::HazardPolicy& p) {
   CS_TRY(conn_.query("DELETE FROM hazard_policy WHERE id = 1", {}));
   CS_TRY(conn_.query("INSERT INTO hazard_policy (id, policy) VALUES (1, ?)",
-                     {policyDocument(p).dump()}));
+                     {json(p).dump()}));
   return ok();
 }
 

@@ -15,19 +15,6 @@ Result<int> yearOf(const Call& call) {
   return static_cast<int>(*y);
 }
 
-Json listOf(const std::vector<hazard::Notification>& list) {
-  Json items = Json::array();
-  for (const auto& n : list) {
-    items.push_back({{"id", n.id},
-                     {"hazard_id", n.hazard_id},
-                     {"kind", n.kind},
-                     {"message", n.message},
-                     {"at", isoTime(n.at)},
-                     {"read_at", n.read_at ? Json(isoTime(*n.read_at)) : Json(nullptr)}});
-  }
-  return {{"items", items}};
-}
-
 Result<std::vector<std::vector<std::string>>> ledgerTable(const HttpRequest& request) {
   const QueryParams q(request);
   const auto format = q.textOr("format", "csv");
@@ -64,25 +51,24 @@ void addHazardAdminRoutes(Router& router, Services& services) {
                const auto list =
                    CS_TRY(services.hazards.loop.list(*call.principal, filter, 2000, HazardId{}));
                const auto views = CS_TRY(services.hazards.loop.views(*call.principal, list));
-               return jsonResponse({{"items", hazardItems(views)}});
+               return jsonResponse({{"items", views}});
              });
 
   router.add("GET", "/api/v1/hazard-stats", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto q = CS_TRY(statsQueryFrom(call.request));
-               return respond(services.hazards.ledger.statistics(*call.principal, q),
-                              [](const hazard::Statistics& s) {
-                                Json by_source = Json::object();
-                                for (int i = 0; i < hazard::kSourceCount; ++i) {
-                                  by_source[hazard::toString(static_cast<hazard::Source>(i))] =
-                                      figuresJson(s.by_source[i]);
-                                }
-                                return Json{{"total", figuresJson(s.total)},
-                                            {"by_grade",
-                                             {{"general", figuresJson(s.by_grade[0])},
-                                              {"major", figuresJson(s.by_grade[1])}}},
-                                            {"by_source", by_source}};
-                              });
+               return respond(
+                   services.hazards.ledger.statistics(*call.principal, q),
+                   [](const hazard::Statistics& s) {
+                     Json by_source = Json::object();
+                     for (int i = 0; i < hazard::kSourceCount; ++i) {
+                       by_source[hazard::toString(static_cast<hazard::Source>(i))] = s.by_source[i];
+                     }
+                     return Json{
+                         {"total", s.total},
+                         {"by_grade", {{"general", s.by_grade[0]}, {"major", s.by_grade[1]}}},
+                         {"by_source", by_source}};
+                   });
              });
 
   router.add("GET", "/api/v1/hazard-stats/ranking", Access::Authenticated,
@@ -98,7 +84,7 @@ void addHazardAdminRoutes(Router& router, Services& services) {
                      Json items = Json::array();
                      int rank = 0;
                      for (const auto& u : units) {
-                       Json row = figuresJson(u.figures);
+                       Json row = u.figures;
                        row["rank"] = ++rank;
                        row["org_id"] = u.org_id.value;
                        row["name"] = u.name;
@@ -113,7 +99,7 @@ void addHazardAdminRoutes(Router& router, Services& services) {
                const auto unread = CS_TRY(QueryParams(call.request).flag("unread"));
                return respond(services.hazards.supervision.notifications(*call.principal,
                                                                          unread.value_or(false)),
-                              listOf);
+                              kItemsJson);
              });
 
   router.add("POST", "/api/v1/notifications/{id}/read", Access::Authenticated,
@@ -146,7 +132,7 @@ void addHazardAdminRoutes(Router& router, Services& services) {
   router.add("GET", "/api/v1/hazard-policy", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                CS_TRY(identity::require(*call.principal, identity::Permission::HazardRead));
-               return respond(services.hazards.settings.policy(), policyJson);
+               return respond(services.hazards.settings.policy(), kAsJson);
              });
 
   router.add("PUT", "/api/v1/hazard-policy", Access::Authenticated,
@@ -157,7 +143,7 @@ void addHazardAdminRoutes(Router& router, Services& services) {
                                                     {"rules", "major_milestones", "escalation"}));
                auto policy = CS_TRY(policyFrom(body));
                CS_TRY(services.hazards.settings.setPolicy(*call.principal, policy));
-               return respond(services.hazards.settings.policy(), policyJson);
+               return respond(services.hazards.settings.policy(), kAsJson);
              });
 
   router
@@ -186,12 +172,7 @@ void addPublicTipRoutes(Router& router, Services& services) {
         hazard::TipRequest tip;
         auto description = CS_TRY(body.requiredString("description", 4000));
         tip.description = description;
-        const auto& loc = body.raw().contains("location") ? body.raw()["location"] : Json();
-        if (!loc.is_object() || !loc.contains("lon") || !loc.contains("lat") ||
-            !loc["lon"].is_number() || !loc["lat"].is_number()) {
-          return invalid("location", "needs lon and lat: pick the place on the map");
-        }
-        tip.location = {loc["lon"].get<double>(), loc["lat"].get<double>()};
+        tip.location = CS_TRY(locationFrom(body));
         for (auto [key, out] :
              {std::pair{"address", &tip.address}, std::pair{"contact", &tip.contact},
               std::pair{"website", &tip.honeypot}}) {
@@ -202,27 +183,23 @@ void addPublicTipRoutes(Router& router, Services& services) {
         auto receipt = CS_TRY(services.hazards.tips.submitTip(tip));
         return jsonResponse({{"tracking_code", receipt.tracking_code},
                              {"hazard_code", receipt.hazard.code},
-                             {"state", hazard::toString(receipt.hazard.state)}},
+                             {"state", receipt.hazard.state}},
                             201);
       });
 
   router.add("GET", "/api/v1/public/tips/{code}", Access::Public,
              [&services](Call& call) -> Result<HttpResponse> {
-               return respond(services.hazards.tips.tipStatus(call.params["code"]),
-                              [](const hazard::TipStatus& s) {
-                                Json steps = Json::array();
-                                for (const auto& e : s.steps) {
-                                  steps.push_back({{"at", isoTime(e.at)},
-                                                   {"action", e.action},
-                                                   {"state", hazard::toString(e.to)}});
-                                }
-                                return Json{{"hazard_code", s.hazard_code},
-                                            {"state", hazard::toString(s.state)},
-                                            {"reported_at", isoTime(s.reported_at)},
-                                            {"updated_at", isoTime(s.updated_at)},
-                                            {"outcome", s.outcome},
-                                            {"steps", steps}};
-                              });
+               return respond(
+                   services.hazards.tips.tipStatus(call.params["code"]),
+                   [](const hazard::TipStatus& s) {
+                     Json steps = Json::array();
+                     for (const auto& e : s.steps) {
+                       steps.push_back({{"at", e.at}, {"action", e.action}, {"state", e.to}});
+                     }
+                     return Json{{"hazard_code", s.hazard_code}, {"state", s.state},
+                                 {"reported_at", s.reported_at}, {"updated_at", s.updated_at},
+                                 {"outcome", s.outcome},         {"steps", steps}};
+                   });
              });
 
   router

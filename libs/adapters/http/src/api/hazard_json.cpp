@@ -12,12 +12,6 @@ using namespace hazard;  // NOLINT(google-build-using-namespace): this file is a
 
 namespace {
 
-Json optTime(const std::optional<TimePoint>& t) { return t ? Json(isoTime(*t)) : Json(nullptr); }
-
-Json optOrg(const std::optional<OrgId>& id) { return id ? Json(id->value) : Json(nullptr); }
-
-Json optText(const std::optional<std::string>& text) { return text ? Json(*text) : Json(nullptr); }
-
 // from/to dates: [start of `from`, start of the day after `to`) in Beijing time.
 Result<void> periodFrom(const QueryParams& q, std::optional<TimePoint>& from,
                         std::optional<TimePoint>& to) {
@@ -45,124 +39,141 @@ Result<int> intField(const Json& j, const char* key, const std::string& field) {
 
 }  // namespace
 
+Result<org::GeoPoint> locationFrom(const BodyReader& body) {
+  const auto& loc = body.raw().contains("location") ? body.raw()["location"] : Json();
+  if (!loc.is_object() || !loc.contains("lon") || !loc.contains("lat") || !loc["lon"].is_number() ||
+      !loc["lat"].is_number()) {
+    return invalid("location", "needs lon and lat: pick the place on the map");
+  }
+  return org::GeoPoint{loc["lon"].get<double>(), loc["lat"].get<double>()};
+}
+
 Result<Day> dayFrom(const std::string& text, const char* field) {
   auto d = parseDay(text);
   if (!d) return invalid(field, "'" + text + "' is not a date like 2026-10-08");
   return *d;
 }
 
-Json hazardJson(const HazardView& v) {
+}  // namespace citysafe::http
+
+namespace citysafe::hazard {
+
+using http::Json;
+
+void to_json(Json& out, const Supervision& s) {
+  out = {{"tier", s.tier},
+         {"listed_at", s.listed_at},
+         {"reason", s.reason},
+         {"delisted_at", s.delisted_at}};
+}
+
+void to_json(Json& out, const MilestoneDue& m) {
+  out = {{"name", m.name}, {"working_days", m.working_days}, {"due", formatDay(m.due)}};
+}
+
+void to_json(Json& out, const HazardView& v) {
   const Hazard& h = v.hazard;
-  Json supervision = nullptr;
-  if (h.supervision) {
-    supervision = {{"tier", toString(h.supervision->tier)},
-                   {"listed_at", isoTime(h.supervision->listed_at)},
-                   {"reason", h.supervision->reason},
-                   {"delisted_at", optTime(h.supervision->delisted_at)}};
-  }
-  Json milestones = Json::array();
-  for (const auto& m : v.milestones) {
-    milestones.push_back(
-        {{"name", m.name}, {"working_days", m.working_days}, {"due", formatDay(m.due)}});
-  }
   Json allowed = Json::array();
   for (auto a : v.allowed) allowed.push_back(toString(a));
-  return {{"id", h.id},
-          {"code", h.code},
-          {"title", h.title},
-          {"description", h.description},
-          {"source", toString(h.source)},
-          {"grade", toString(h.grade)},
-          {"state", toString(h.state)},
-          {"sector", h.sector},
-          {"org_id", h.org_id.value},
-          {"org_name", optText(v.org_name)},
-          {"responsible_org_id", optOrg(h.responsible_org_id)},
-          {"responsible_org_name", optText(v.responsible_org_name)},
-          {"risk_point_id", h.risk_point_id ? Json(*h.risk_point_id) : Json(nullptr)},
-          {"location", {{"lon", h.location.lon}, {"lat", h.location.lat}}},
-          {"address", h.address},
-          {"found_by_name", h.found_by_name},
-          {"found_at", isoTime(h.found_at)},
-          {"reported_at", isoTime(h.reported_at)},
-          {"assigned_at", optTime(h.assigned_at)},
-          {"deadline", optTime(h.deadline_at)},
-          {"original_deadline", optTime(h.original_deadline_at)},
-          {"deadline_basis", h.deadline_basis},
-          {"due_soon", v.due_soon},
-          {"overdue", v.overdue},
-          {"overdue_days", v.overdue_days},
-          {"submitted_at", optTime(h.submitted_at)},
-          {"closed_at", optTime(h.closed_at)},
-          {"closed_on_time", h.closed_on_time ? Json(*h.closed_on_time) : Json(nullptr)},
-          {"supervision", supervision},
-          {"reopen_count", h.reopen_count},
-          {"external_code", h.external_code},
-          {"tip_contact", v.show_contact ? Json(h.tip_contact) : Json(nullptr)},
-          {"updated_at", isoTime(h.updated_at)},
-          {"milestones", milestones},
-          {"allowed_actions", allowed}};
+  out = {{"id", h.id},
+         {"code", h.code},
+         {"title", h.title},
+         {"description", h.description},
+         {"source", h.source},
+         {"grade", h.grade},
+         {"state", h.state},
+         {"sector", h.sector},
+         {"org_id", h.org_id},
+         {"org_name", v.org_name},
+         {"responsible_org_id", h.responsible_org_id},
+         {"responsible_org_name", v.responsible_org_name},
+         {"risk_point_id", h.risk_point_id},
+         {"location", {{"lon", h.location.lon}, {"lat", h.location.lat}}},
+         {"address", h.address},
+         {"found_by_name", h.found_by_name},
+         {"found_at", h.found_at},
+         {"reported_at", h.reported_at},
+         {"assigned_at", h.assigned_at},
+         {"deadline", h.deadline_at},
+         {"original_deadline", h.original_deadline_at},
+         {"deadline_basis", h.deadline_basis},
+         {"due_soon", v.due_soon},
+         {"overdue", v.overdue},
+         {"overdue_days", v.overdue_days},
+         {"submitted_at", h.submitted_at},
+         {"closed_at", h.closed_at},
+         {"closed_on_time", h.closed_on_time},
+         {"supervision", h.supervision},
+         {"reopen_count", h.reopen_count},
+         {"external_code", h.external_code},
+         {"tip_contact", v.show_contact ? Json(h.tip_contact) : Json(nullptr)},
+         {"updated_at", h.updated_at},
+         {"milestones", v.milestones},
+         {"allowed_actions", allowed}};
 }
 
-Json hazardItems(const std::vector<HazardView>& views) {
-  Json items = Json::array();
-  for (const auto& v : views) items.push_back(hazardJson(v));
-  return items;
+void to_json(Json& out, const TimelineEntry& e) {
+  out = {{"id", e.id},
+         {"at", e.at},
+         {"action", e.action},
+         {"from", e.from},
+         {"to", e.to},
+         {"actor", e.actor_name},
+         {"note", e.note},
+         {"deadline", e.deadline_at},
+         {"media_ids", e.media_ids}};
 }
 
-Json timelineJson(const TimelineEntry& e) {
-  return {{"id", e.id},
-          {"at", isoTime(e.at)},
-          {"action", e.action},
-          {"from", toString(e.from)},
-          {"to", toString(e.to)},
-          {"actor", e.actor_name},
-          {"note", e.note},
-          {"deadline", optTime(e.deadline_at)},
-          {"media_ids", e.media_ids}};
-}
-
-Json mediaJson(const Media& m) {
+void to_json(Json& out, const Media& m) {
   const std::string url = "/api/v1/hazard-media/" + std::to_string(m.id.value);
-  return {{"id", m.id},
-          {"hazard_id", m.hazard_id},
-          {"stage", toString(m.stage)},
-          {"content_type", m.content_type},
-          {"file_name", m.file_name},
-          {"bytes", m.bytes},
-          {"width", m.width},
-          {"height", m.height},
-          {"uploaded_at", isoTime(m.uploaded_at)},
-          {"url", url},
-          {"thumbnail_url", m.has_thumbnail ? Json(url + "/thumbnail") : Json(nullptr)}};
+  out = {{"id", m.id},
+         {"hazard_id", m.hazard_id},
+         {"stage", m.stage},
+         {"content_type", m.content_type},
+         {"file_name", m.file_name},
+         {"bytes", m.bytes},
+         {"width", m.width},
+         {"height", m.height},
+         {"uploaded_at", m.uploaded_at},
+         {"url", url},
+         {"thumbnail_url", m.has_thumbnail ? Json(url + "/thumbnail") : Json(nullptr)}};
 }
 
-Json extensionJson(const Extension& e) {
-  return {{"id", e.id},
-          {"hazard_id", e.hazard_id},
-          {"state", toString(e.state)},
-          {"reason", e.reason},
-          {"requested_by", e.requested_by_name},
-          {"requested_at", isoTime(e.requested_at)},
-          {"previous_deadline", isoTime(e.previous_deadline)},
-          {"requested_deadline", isoTime(e.requested_deadline)},
-          {"decided_by", e.decided_by ? Json(e.decided_by_name) : Json(nullptr)},
-          {"decided_at", optTime(e.decided_at)},
-          {"decision_note", e.decision_note}};
+void to_json(Json& out, const Extension& e) {
+  out = {{"id", e.id},
+         {"hazard_id", e.hazard_id},
+         {"state", e.state},
+         {"reason", e.reason},
+         {"requested_by", e.requested_by_name},
+         {"requested_at", e.requested_at},
+         {"previous_deadline", e.previous_deadline},
+         {"requested_deadline", e.requested_deadline},
+         {"decided_by", e.decided_by ? Json(e.decided_by_name) : Json(nullptr)},
+         {"decided_at", e.decided_at},
+         {"decision_note", e.decision_note}};
 }
 
-Json figuresJson(const Figures& f) {
+void to_json(Json& out, const Notification& n) {
+  out = {{"id", n.id}, {"hazard_id", n.hazard_id}, {"kind", n.kind}, {"message", n.message},
+         {"at", n.at}, {"read_at", n.read_at}};
+}
+
+void to_json(Json& out, const Figures& f) {
   // Dividing by a whole power of ten gives the nearest double, which prints without noise.
   auto round = [](double v, double per) { return std::round(v * per) / per; };
-  return {{"found", f.found},
-          {"closed", f.closed},
-          {"closed_on_time", f.closed_on_time},
-          {"open", f.open},
-          {"overdue_now", f.overdue_now},
-          {"closure_rate", round(f.closureRate(), 10000)},
-          {"on_time_rate", round(f.onTimeRate(), 10000)},
-          {"avg_days_to_close", round(f.averageDaysToClose(), 10)}};
+  out = {{"found", f.found},
+         {"closed", f.closed},
+         {"closed_on_time", f.closed_on_time},
+         {"open", f.open},
+         {"overdue_now", f.overdue_now},
+         {"closure_rate", round(f.closureRate(), 10000)},
+         {"on_time_rate", round(f.onTimeRate(), 10000)},
+         {"avg_days_to_close", round(f.averageDaysToClose(), 10)}};
 }
+
+}  // namespace citysafe::hazard
+
+namespace citysafe::http {
 
 Json calendarJson(const WorkCalendar& calendar, int year) {
   Json holidays = Json::array();
@@ -174,31 +185,6 @@ Json calendarJson(const WorkCalendar& calendar, int year) {
           {"loaded", calendar.hasYear(year)},
           {"holidays", holidays},
           {"workdays", workdays}};
-}
-
-Json policyJson(const HazardPolicy& p) {
-  Json rules = Json::array();
-  for (const auto& r : p.rules) {
-    rules.push_back({{"source", r.source ? Json(toString(*r.source)) : Json(nullptr)},
-                     {"grade", r.grade ? Json(toString(*r.grade)) : Json(nullptr)},
-                     {"default_days", r.default_days},
-                     {"max_days", r.max_days},
-                     {"day_count", toString(r.count)},
-                     {"basis", r.basis}});
-  }
-  Json milestones = Json::array();
-  for (const auto& m : p.major_milestones) {
-    milestones.push_back({{"name", m.name}, {"working_days", m.working_days}});
-  }
-  const auto& e = p.escalation;
-  return {{"rules", rules},
-          {"major_milestones", milestones},
-          {"escalation",
-           {{"due_soon_days", e.due_soon_days},
-            {"general_city_after_days", e.general_city_after_days},
-            {"general_province_after_days", e.general_province_after_days},
-            {"major_city_after_days", e.major_city_after_days},
-            {"major_province_after_days", e.major_province_after_days}}}};
 }
 
 Result<store::HazardFilter> hazardFilterFrom(const HttpRequest& r, TimePoint now) {
@@ -244,11 +230,7 @@ Result<ActionRequest> actionFrom(const BodyReader& body) {
     auto text = CS_TRY(body.optionalString(key, 4000));
     *out = text.value_or("");
   }
-  auto grade = CS_TRY(body.optionalString("grade", 20));
-  if (grade) {
-    a.grade = parseGrade(*grade);
-    if (!a.grade) return invalid("grade", "must be general or major");
-  }
+  a.grade = CS_TRY(body.optionalEnum<Grade>("grade"));
   auto sector = CS_TRY(body.optionalString("sector", 40));
   a.sector = sector;
   auto unit = CS_TRY(body.optionalId("responsible_org_id"));
@@ -265,11 +247,7 @@ Result<ActionRequest> actionFrom(const BodyReader& body) {
     }
     a.days = static_cast<int>(d.get<std::int64_t>());
   }
-  auto count = CS_TRY(body.optionalString("day_count", 20));
-  if (count) {
-    a.count = parseDayCount(*count);
-    if (!a.count) return invalid("day_count", "must be calendar or working");
-  }
+  a.count = CS_TRY(body.optionalEnum<DayCount>("day_count"));
   if (a.deadline && a.days) return invalid("days", "give a deadline or a number of days, not both");
   if (body.has("media_ids") && !body.isNull("media_ids")) {
     const auto& ids = body.raw()["media_ids"];

@@ -16,14 +16,8 @@ Result<hazard::HazardDraft> readDraft(const BodyReader& body) {
   d.description = description;
   auto title = CS_TRY(body.optionalString("title", 200));
   d.title = title.value_or("");
-  auto source = CS_TRY(body.requiredString("source", 40));
-  auto parsed_source = hazard::parseSource(source);
-  if (!parsed_source) return invalid("source", "'" + source + "' is not a hazard source");
-  d.source = *parsed_source;
-  auto grade = CS_TRY(body.requiredString("grade", 20));
-  auto parsed_grade = hazard::parseGrade(grade);
-  if (!parsed_grade) return invalid("grade", "must be general or major");
-  d.grade = *parsed_grade;
+  d.source = CS_TRY(body.requiredEnum<hazard::Source>("source"));
+  d.grade = CS_TRY(body.requiredEnum<hazard::Grade>("grade"));
   auto sector = CS_TRY(body.requiredString("sector", 40));
   d.sector = sector;
   auto org = CS_TRY(body.optionalId("org_id"));
@@ -31,12 +25,7 @@ Result<hazard::HazardDraft> readDraft(const BodyReader& body) {
   d.org_id = OrgId{*org};
   auto risk = CS_TRY(body.optionalId("risk_point_id"));
   d.risk_point_id = risk;
-  const auto& loc = body.raw().contains("location") ? body.raw()["location"] : Json();
-  if (!loc.is_object() || !loc.contains("lon") || !loc.contains("lat") || !loc["lon"].is_number() ||
-      !loc["lat"].is_number()) {
-    return invalid("location", "needs lon and lat: pick the place on the map");
-  }
-  d.location = {loc["lon"].get<double>(), loc["lat"].get<double>()};
+  d.location = CS_TRY(locationFrom(body));
   auto address = CS_TRY(body.optionalString("address", 300));
   d.address = address.value_or("");
   auto found = CS_TRY(body.optionalString("found_at", 40));
@@ -49,32 +38,26 @@ Result<hazard::HazardDraft> readDraft(const BodyReader& body) {
 
 Result<HttpResponse> detail(Services& services, const identity::Principal& who, const Hazard& h,
                             int status = 200) {
-  return jsonResponse(hazardJson(CS_TRY(services.hazards.loop.view(who, h))), status);
-}
-
-Result<HttpResponse> items(Services& services, const identity::Principal& who,
-                           const std::vector<Hazard>& hazards, Json page) {
-  page["items"] = hazardItems(CS_TRY(services.hazards.loop.views(who, hazards)));
-  return jsonResponse(page);
+  return jsonResponse(Json(CS_TRY(services.hazards.loop.view(who, h))), status);
 }
 
 }  // namespace
 
 void addHazardRoutes(Router& router, Services& services) {
-  router.add("GET", "/api/v1/hazards", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               auto filter = CS_TRY(hazardFilterFrom(call.request, services.ctx.clock.now()));
-               // Newest first, by ?before= (the id the previous page ended at): the hazards page
-               // of the web client pages this way.
-               const QueryParams q(call.request);
-               const int limit = static_cast<int>(CS_TRY(q.integer("limit", 1, 500)).value_or(100));
-               const auto before = CS_TRY(q.id<HazardTag>("before")).value_or(HazardId{});
-               auto list =
-                   CS_TRY(services.hazards.loop.list(*call.principal, filter, limit, before));
-               const bool full = static_cast<int>(list.size()) >= limit;
-               return items(services, *call.principal, list,
-                            {{"next_before", full ? Json(list.back().id) : Json(nullptr)}});
-             });
+  router.add(
+      "GET", "/api/v1/hazards", Access::Authenticated,
+      [&services](Call& call) -> Result<HttpResponse> {
+        auto filter = CS_TRY(hazardFilterFrom(call.request, services.ctx.clock.now()));
+        // Newest first, by ?before= (the id the previous page ended at): the hazards page
+        // of the web client pages this way.
+        const QueryParams q(call.request);
+        const int limit = static_cast<int>(CS_TRY(q.integer("limit", 1, 500)).value_or(100));
+        const auto before = CS_TRY(q.id<HazardTag>("before")).value_or(HazardId{});
+        auto list = CS_TRY(services.hazards.loop.list(*call.principal, filter, limit, before));
+        const bool full = static_cast<int>(list.size()) >= limit;
+        return jsonResponse({{"items", CS_TRY(services.hazards.loop.views(*call.principal, list))},
+                             {"next_before", full ? Json(list.back().id) : Json(nullptr)}});
+      });
 
   router.add("GET", "/api/v1/hazards/counts", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
@@ -121,12 +104,7 @@ void addHazardRoutes(Router& router, Services& services) {
   router.add("GET", "/api/v1/hazards/{id}/timeline", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                const HazardId id{CS_TRY(pathId(call))};
-               return respond(services.hazards.loop.timeline(*call.principal, id),
-                              [](const auto& list) {
-                                Json items = Json::array();
-                                for (const auto& e : list) items.push_back(timelineJson(e));
-                                return Json{{"items", items}};
-                              });
+               return respond(services.hazards.loop.timeline(*call.principal, id), kItemsJson);
              });
 
   router
@@ -138,9 +116,7 @@ void addHazardRoutes(Router& router, Services& services) {
                  CS_TRY(q.named<hazard::MediaStage>("stage")).value_or(hazard::MediaStage::Report);
              hazard::MediaUpload up{stage, call.request.header("content-type"),
                                     q.textOr("name", ""), call.request.body};
-             return respond(
-                 services.hazards.loop.addMedia(*call.principal, id, up),
-                 [](const auto& m) { return mediaJson(m); }, 201);
+             return respond(services.hazards.loop.addMedia(*call.principal, id, up), kAsJson, 201);
            })
       .runs(Work::Heavy)
       .takesFile();
@@ -148,12 +124,7 @@ void addHazardRoutes(Router& router, Services& services) {
   router.add("GET", "/api/v1/hazards/{id}/media", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                const HazardId id{CS_TRY(pathId(call))};
-               return respond(services.hazards.loop.media(*call.principal, id),
-                              [](const auto& list) {
-                                Json items = Json::array();
-                                for (const auto& m : list) items.push_back(mediaJson(m));
-                                return Json{{"items", items}};
-                              });
+               return respond(services.hazards.loop.media(*call.principal, id), kItemsJson);
              });
 
   for (const bool thumbnail : {false, true}) {
@@ -170,28 +141,23 @@ void addHazardRoutes(Router& router, Services& services) {
         });
   }
 
-  router.add(
-      "POST", "/api/v1/hazards/{id}/extensions", Access::Authenticated,
-      [&services](Call& call) -> Result<HttpResponse> {
-        const HazardId id{CS_TRY(pathId(call))};
-        auto body = CS_TRY(BodyReader::parse(call.request.body, {"reason", "deadline"}));
-        auto reason = CS_TRY(body.requiredString("reason", 2000));
-        auto deadline_text = CS_TRY(body.requiredString("deadline", 20));
-        auto deadline = CS_TRY(dayFrom(deadline_text, "deadline"));
-        return respond(
-            services.hazards.supervision.requestExtension(*call.principal, id, reason, deadline),
-            [](const auto& e) { return extensionJson(e); }, 201);
-      });
+  router.add("POST", "/api/v1/hazards/{id}/extensions", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               const HazardId id{CS_TRY(pathId(call))};
+               auto body = CS_TRY(BodyReader::parse(call.request.body, {"reason", "deadline"}));
+               auto reason = CS_TRY(body.requiredString("reason", 2000));
+               auto deadline_text = CS_TRY(body.requiredString("deadline", 20));
+               auto deadline = CS_TRY(dayFrom(deadline_text, "deadline"));
+               return respond(services.hazards.supervision.requestExtension(*call.principal, id,
+                                                                            reason, deadline),
+                              kAsJson, 201);
+             });
 
   router.add("GET", "/api/v1/hazards/{id}/extensions", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                const HazardId id{CS_TRY(pathId(call))};
                return respond(services.hazards.supervision.extensions(*call.principal, id),
-                              [](const auto& list) {
-                                Json items = Json::array();
-                                for (const auto& e : list) items.push_back(extensionJson(e));
-                                return Json{{"items", items}};
-                              });
+                              kItemsJson);
              });
 
   // Pending requests, with the hazard's code and title so a list can say what each is about.
@@ -201,7 +167,7 @@ void addHazardRoutes(Router& router, Services& services) {
                               [](const auto& list) {
                                 Json items = Json::array();
                                 for (const auto& p : list) {
-                                  Json item = extensionJson(p.extension);
+                                  Json item = p.extension;
                                   if (p.hazard) {
                                     item["hazard_code"] = p.hazard->code;
                                     item["hazard_title"] = p.hazard->title;
@@ -221,7 +187,7 @@ void addHazardRoutes(Router& router, Services& services) {
                auto note = CS_TRY(body.optionalString("note", 2000));
                return respond(services.hazards.supervision.decideExtension(
                                   *call.principal, id, *grant, note.value_or("")),
-                              [](const auto& e) { return extensionJson(e); });
+                              kAsJson);
              });
 }
 

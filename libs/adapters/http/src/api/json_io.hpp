@@ -79,6 +79,18 @@ Json page(Json items, std::int64_t last_id, int limit);
 
 }  // namespace citysafe::http
 
+// Absent is null; a time is ISO-8601 (isoTime).
+template <class T>
+struct nlohmann::adl_serializer<std::optional<T>> {
+  static void to_json(json& out, const std::optional<T>& value) {
+    out = value ? json(*value) : json(nullptr);
+  }
+};
+template <>
+struct nlohmann::adl_serializer<citysafe::TimePoint> {
+  static void to_json(json& out, citysafe::TimePoint t) { out = citysafe::http::isoTime(t); }
+};
+
 // A strong id writes itself as its number.
 template <class Tag>
 struct nlohmann::adl_serializer<citysafe::Id<Tag>> {
