@@ -1848,6 +1848,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    limit?: components["parameters"]["limit"];
+                    cursor?: components["parameters"]["cursor"];
                     /** @description states, comma-separated */
                     state?: string;
                     /** @description general or major */
@@ -1874,9 +1876,6 @@ export interface paths {
                     from?: string;
                     /** @description found on or before (date) */
                     to?: string;
-                    /** @description continue below this id */
-                    before?: number;
-                    limit?: components["parameters"]["limit"];
                 };
                 header?: never;
                 path?: never;
@@ -1892,7 +1891,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Hazard"][];
-                            next_before: unknown;
+                            /** @description Pass as ?cursor= for the next page; null on the last */
+                            next_cursor: string | null;
                         };
                     };
                 };

@@ -2,7 +2,7 @@
 import { api, ApiError, withQuery } from '../../api/client';
 import type { Problem } from '../../api/types';
 import { uploadRaw } from '../../api/upload';
-import { filterQuery, nextCursor, uploadContentType, type HazardFilters } from './hazard-model';
+import { filterQuery, uploadContentType, type HazardFilters } from './hazard-model';
 import type {
   ActionRequest, Extension, Hazard, HazardCounts, HazardMedia, HazardPage, MediaStage, NewHazard, TimelineEntry,
   TipReceipt, TipStatus,
@@ -11,16 +11,15 @@ import type {
 const BASE = '/api/v1';
 const hazardPath = (id: number | string): string => `${BASE}/hazards/${encodeURIComponent(String(id))}`;
 
-export function listHazards(filters: HazardFilters, before: string | null, limit: number,
+/** A page of hazards, newest first: `cursor` is the previous page's next_cursor (docs/http-api.md § Paging). */
+export function listHazards(filters: HazardFilters, cursor: string | null, limit: number,
   extra: Record<string, string | undefined> = {}): Promise<HazardPage> {
-  return api<HazardPage>('GET', withQuery(`${BASE}/hazards`, { ...filterQuery(filters), ...extra, before, limit }));
+  return api<HazardPage>('GET', withQuery(`${BASE}/hazards`, { ...filterQuery(filters), ...extra, cursor, limit }));
 }
 
-/** The list page's paged-list adapter: next_before as the cursor. */
-export async function hazardPage(filters: HazardFilters, cursor: string | null, limit = 50):
-  Promise<{ items: Hazard[]; next_cursor: string | null }> {
-  const page = await listHazards(filters, cursor, limit);
-  return { items: page.items ?? [], next_cursor: nextCursor(page) };
+/** The list page's paged-list adapter. */
+export function hazardPage(filters: HazardFilters, cursor: string | null, limit = 50): Promise<HazardPage> {
+  return listHazards(filters, cursor, limit);
 }
 
 export function hazardCounts(filters: HazardFilters, options: { withoutState?: boolean } = {}): Promise<HazardCounts> {

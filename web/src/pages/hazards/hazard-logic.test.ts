@@ -7,7 +7,7 @@ import { zhCN } from '../../i18n/zh-CN';
 import {
   OVERDUE_HEX, STATE_HEX, actionsToOffer, activeTier, addDays, assignableOrgs, beijingToday, canRequestExtension, charCount,
   dayOf, daysBetween, deadlineChanges, deadlineStatus, defaultSourceFor, filterQuery, filtersFromQuery, hasFilters, hazardFeatures, hazardHex,
-  hazardTitle, isVideo, nextCursor, normaliseTrackingCode, stateHex, uploadContentType,
+  hazardTitle, isVideo, normaliseTrackingCode, stateHex, uploadContentType,
 } from './hazard-model';
 import { hazardPattern, publicPattern } from './hazard-routes';
 import {
@@ -60,10 +60,6 @@ describe('filters and query strings', () => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(filterQuery(f))) if (v !== undefined) params.set(k, v);
     expect(filtersFromQuery(params)).toEqual(f);
-  });
-  it('turns next_before into the paging cursor', () => {
-    expect(nextCursor({ next_before: 41 })).toBe('41');
-    expect(nextCursor({ next_before: null })).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { Org } from '../../api/types';
 import {
   HAZARD_ACTIONS, HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATES, SUPERVISION_TIERS,
-  type Hazard, type HazardAction, type HazardPage, type HazardState, type SupervisionTier,
+  type Hazard, type HazardAction, type HazardState, type SupervisionTier,
 } from './hazard-types';
 
 /** One colour per state; an overdue hazard is drawn in OVERDUE_HEX whatever its state. */
@@ -98,12 +98,6 @@ export function filterQuery(f: HazardFilters, options: { withoutState?: boolean 
 
 export function hasFilters(f: HazardFilters): boolean {
   return Object.values(filterQuery(f)).some((v) => v !== undefined);
-}
-
-/** next_before as the paged list's cursor (null at the end). */
-export function nextCursor(page: Pick<HazardPage, 'next_before'>): string | null {
-  const next = page.next_before;
-  return next === null || next === undefined || next === '' ? null : String(next);
 }
 
 // ---- days and deadlines (Beijing time, UTC+8, no daylight saving) ----

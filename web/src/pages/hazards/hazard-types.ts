@@ -48,7 +48,7 @@ export type Hazard = Schemas['Hazard'];
 
 export interface HazardPage {
   items: Hazard[];
-  next_before: number | string | null;
+  next_cursor: string | null;
 }
 
 export interface HazardCounts {

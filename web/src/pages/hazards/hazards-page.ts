@@ -1,5 +1,5 @@
 // #/hazards — the hazard list (隐患列表): filters (state, grade, source, sector, overdue, supervised,
-// text), counts, a map of the hazards (by state, overdue red) beside the list, and paging by `before`.
+// text), counts, a map of the hazards (by state, overdue red) beside the list, and paging by cursor.
 // The filters live in the hash (#/hazards?state=assigned&q=YH000012) so a filtered view can be linked.
 import type { Sector } from '../../api/types';
 import { api } from '../../api/client';
@@ -77,7 +77,7 @@ export const renderHazardsPage: PageRenderer = (outlet, route) => {
       const page = await listHazards(filters, null, MAP_LIMIT);
       if (mine !== mapGeneration || left) return;
       hazardsMap.setHazards(page.items);
-      bindText(mapStatus, page.next_before ? 'hazards.mapTruncated' : 'hazards.mapCount',
+      bindText(mapStatus, page.next_cursor ? 'hazards.mapTruncated' : 'hazards.mapCount',
         { count: page.items.length });
       mapStatus.className = 'muted hz-map-status';
     } catch (err) {

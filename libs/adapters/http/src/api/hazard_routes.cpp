@@ -48,15 +48,12 @@ void addHazardRoutes(Router& router, Services& services) {
       "GET", "/api/v1/hazards", Access::Authenticated,
       [&services](Call& call) -> Result<HttpResponse> {
         auto filter = CS_TRY(hazardFilterFrom(call.request, services.ctx.clock.now()));
-        // Newest first, by ?before= (the id the previous page ended at): the hazards page
-        // of the web client pages this way.
-        const QueryParams q(call.request);
-        const int limit = static_cast<int>(CS_TRY(q.integer("limit", 1, 500)).value_or(100));
-        const auto before = CS_TRY(q.id<HazardTag>("before")).value_or(HazardId{});
-        auto list = CS_TRY(services.hazards.loop.list(*call.principal, filter, limit, before));
-        const bool full = static_cast<int>(list.size()) >= limit;
-        return jsonResponse({{"items", CS_TRY(services.hazards.loop.views(*call.principal, list))},
-                             {"next_before", full ? Json(list.back().id) : Json(nullptr)}});
+        // Newest first: the cursor is the last id seen, the next page older.
+        const auto p = CS_TRY(QueryParams(call.request).paging());
+        const auto list =
+            CS_TRY(services.hazards.loop.list(*call.principal, filter, p.limit, HazardId{p.after}));
+        return jsonResponse(page(Json(CS_TRY(services.hazards.loop.views(*call.principal, list))),
+                                 list.empty() ? 0 : list.back().id.value, p.limit));
       });
 
   router.add("GET", "/api/v1/hazards/counts", Access::Authenticated,
