@@ -41,11 +41,11 @@ hazard::HazardPolicy policyFromTsv(const std::string& rules, const std::string& 
   for (const auto& c : lines(rules)) {
     if (c.size() != 6) continue;
     hazard::DeadlineRule rule;
-    if (c[0] != "*") rule.source = hazard::parseSource(c[0]);
-    if (c[1] != "*") rule.grade = hazard::parseGrade(c[1]);
+    if (c[0] != "*") rule.source = parseEnum<hazard::Source>(c[0]);
+    if (c[1] != "*") rule.grade = parseEnum<hazard::Grade>(c[1]);
     rule.default_days = std::stoi(c[2]);
     rule.max_days = std::stoi(c[3]);
-    rule.count = hazard::parseDayCount(c[4]).value_or(hazard::DayCount::Calendar);
+    rule.count = parseEnum<hazard::DayCount>(c[4]).value_or(hazard::DayCount::Calendar);
     rule.basis = c[5];
     p.rules.push_back(std::move(rule));
   }
@@ -67,8 +67,8 @@ Result<void> hazardPolicyToJson(Connection& c) {
   auto rows = CS_TRY(c.query("SELECT id, rules, milestones, escalation FROM hazard_policy", {}));
   for (const auto& r : rows) {
     const auto p = policyFromTsv(r.getText(1), r.getText(2), r.getText(3));
-    CS_TRY(c.query("UPDATE hazard_policy SET policy = ? WHERE id = ?",
-                   {json(p).dump(), r.getInt(0)}));
+    CS_TRY(
+        c.query("UPDATE hazard_policy SET policy = ? WHERE id = ?", {json(p).dump(), r.getInt(0)}));
   }
   return c.execScript(
       "ALTER TABLE hazard_policy DROP COLUMN rules; ALTER TABLE hazard_policy DROP COLUMN "
@@ -117,8 +117,7 @@ Result<std::optional<hazard::HazardPolicy>> SqlHazardSettingsRepository::policy(
 
 Result<void> SqlHazardSettingsRepository::savePolicy(const hazard::HazardPolicy& p) {
   CS_TRY(conn_.query("DELETE FROM hazard_policy WHERE id = 1", {}));
-  CS_TRY(conn_.query("INSERT INTO hazard_policy (id, policy) VALUES (1, ?)",
-                     {json(p).dump()}));
+  CS_TRY(conn_.query("INSERT INTO hazard_policy (id, policy) VALUES (1, ?)", {json(p).dump()}));
   return ok();
 }
 

@@ -5,17 +5,6 @@
 #include "citysafe/core/hazard/work_calendar.hpp"
 
 namespace citysafe::hazard {
-const char* toString(Source s) { return nameOf(s); }
-const char* toString(Grade g) { return nameOf(g); }
-const char* toString(State s) { return nameOf(s); }
-const char* toString(Tier t) { return nameOf(t); }
-const char* toString(ExtensionState s) { return nameOf(s); }
-const char* toString(MediaStage s) { return nameOf(s); }
-std::optional<Source> parseSource(std::string_view t) { return parseEnum<Source>(t); }
-std::optional<Grade> parseGrade(std::string_view t) { return parseEnum<Grade>(t); }
-std::optional<State> parseState(std::string_view t) { return parseEnum<State>(t); }
-std::optional<Tier> parseTier(std::string_view t) { return parseEnum<Tier>(t); }
-std::optional<MediaStage> parseMediaStage(std::string_view t) { return parseEnum<MediaStage>(t); }
 
 bool isOpen(State s) {
   return s == State::Accepted || s == State::Assigned || s == State::Rectifying ||
@@ -37,9 +26,9 @@ std::string toAuditJson(const Hazard& h) {
   JsonObject o;
   o.add("code", h.code)
       .add("title", h.title)
-      .add("source", toString(h.source))
-      .add("grade", toString(h.grade))
-      .add("state", toString(h.state))
+      .add("source", nameOf(h.source))
+      .add("grade", nameOf(h.grade))
+      .add("state", nameOf(h.state))
       .add("sector", h.sector)
       .add("org_id", h.org_id.value);
   if (h.responsible_org_id) {
@@ -53,7 +42,7 @@ std::string toAuditJson(const Hazard& h) {
     o.addNull("deadline");
   }
   if (h.supervision) {
-    o.add("supervision", toString(h.supervision->tier));
+    o.add("supervision", nameOf(h.supervision->tier));
   } else {
     o.addNull("supervision");
   }

@@ -63,7 +63,7 @@ std::optional<Source> sourceOf(std::string_view text) {
       {"暗访曝光", Source::UndercoverExposure},
       {"在线监测", Source::OnlineMonitoring},
   }};
-  if (auto s = parseSource(text)) return s;
+  if (auto s = parseEnum<Source>(text)) return s;
   return byLabel(text, kLabels);
 }
 
@@ -74,7 +74,7 @@ std::optional<Grade> gradeOf(std::string_view text) {
       {"重大", Grade::Major},
       {"重大隐患", Grade::Major},
   }};
-  if (auto g = parseGrade(text)) return g;
+  if (auto g = parseEnum<Grade>(text)) return g;
   return byLabel(text, kLabels);
 }
 
@@ -91,7 +91,7 @@ std::optional<State> stateOf(std::string_view text) {
       {"已整改", State::Closed},
   }};
   if (text.empty()) return State::Reported;
-  if (auto s = parseState(text)) return s;
+  if (auto s = parseEnum<State>(text)) return s;
   return byLabel(text, kLabels);
 }
 

@@ -2,10 +2,6 @@
 
 namespace citysafe::hazard {
 
-const char* toString(DayCount count) { return nameOf(count); }
-
-std::optional<DayCount> parseDayCount(std::string_view text) { return parseEnum<DayCount>(text); }
-
 HazardPolicy HazardPolicy::defaults() {
   HazardPolicy p;
   p.rules = {
@@ -119,7 +115,7 @@ Result<AssignedDeadline> assignDeadline(const HazardSettings& s, Source source, 
   const int given = daysGiven(s.calendar, now, deadline, rule.count);
   if (given > rule.max_days) {
     return invalid(req.deadline ? "deadline" : "days",
-                   "gives " + std::to_string(given) + " " + toString(rule.count) +
+                   "gives " + std::to_string(given) + " " + nameOf(rule.count) +
                        " days; the rule allows at most " + std::to_string(rule.max_days) + " (" +
                        rule.basis + ")");
   }

@@ -102,8 +102,8 @@ void HazardWork::announce(const Hazard& h, const std::string& action) {
   JsonObject data;
   data.add("code", h.code)
       .add("title", h.title)
-      .add("state", toString(h.state))
-      .add("grade", toString(h.grade));
+      .add("state", nameOf(h.state))
+      .add("grade", nameOf(h.grade));
   ctx_.bus.publish(events::DomainEvent{.type = "hazard." + action,
                                        .entity = "hazard",
                                        .entity_id = std::to_string(h.id.value),
@@ -337,14 +337,14 @@ Result<Hazard> HazardLoop::act(const Principal& who, HazardId id, const ActionRe
                        .media = [&] { return tx.hazardMedia().of(h.id); }}));
     CS_TRY(tx.hazards().update(h));
     const std::string& note = req.reason.empty() ? req.note : req.reason;
-    CS_TRY(recordStep(tx, who, before, h, toString(req.action), note, req.media_ids));
+    CS_TRY(recordStep(tx, who, before, h, nameOf(req.action), note, req.media_ids));
     if (req.action == Action::Assign ||
         (req.action == Action::Reopen && before.state == State::Closed)) {
       CS_TRY(notifyUnits(tx, h, "assigned", h.code + " " + h.title));
     }
     return h;
   });
-  if (done) announce(*done, toString(req.action));
+  if (done) announce(*done, nameOf(req.action));
   return done;
 }
 

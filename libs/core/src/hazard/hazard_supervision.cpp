@@ -1,6 +1,7 @@
 // The scheduler (due soon, overdue, escalation to graded supervision), extensions and
 // notifications.
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <map>
 
@@ -15,17 +16,9 @@ using identity::Principal;
 
 namespace {
 
-const char* tierLabel(Tier t) {
-  switch (t) {
-    case Tier::District:
-      return "区级挂牌督办";
-    case Tier::City:
-      return "市级挂牌督办";
-    case Tier::Province:
-      return "省级挂牌督办";
-  }
-  return "";
-}
+// By tier, lowest first.
+constexpr std::array<const char*, 3> kTierLabels{"区级挂牌督办", "市级挂牌督办", "省级挂牌督办"};
+const char* tierLabel(Tier t) { return kTierLabels.at(static_cast<std::size_t>(t)); }
 
 }  // namespace
 
@@ -176,7 +169,7 @@ Result<Extension> HazardSupervision::requestExtension(const Principal& who, Haza
     }
     if ((h.state != State::Assigned && h.state != State::Rectifying) || !h.deadline_at) {
       return fail(Errc::IllegalTransition, "id",
-                  std::string("no extension for a hazard that is ") + toString(h.state));
+                  std::string("no extension for a hazard that is ") + nameOf(h.state));
     }
     if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
       return invalid("reason", "say why the deadline cannot be met");
@@ -244,14 +237,13 @@ Result<Extension> HazardSupervision::decideExtension(const Principal& who,
       return fail(Errc::Forbidden, "id", "the unit that asked may not decide its own request");
     }
     if (e->state != ExtensionState::Pending) {
-      return fail(Errc::Conflict, "id",
-                  std::string("the request was already ") + toString(e->state));
+      return fail(Errc::Conflict, "id", std::string("the request was already ") + nameOf(e->state));
     }
     if ((h->state != State::Assigned && h->state != State::Rectifying) || !h->deadline_at ||
         *h->deadline_at != e->previous_deadline) {
       return fail(Errc::Conflict, "id",
                   std::string("the hazard has moved on since the request (now ") +
-                      toString(h->state) + "); it can no longer be decided");
+                      nameOf(h->state) + "); it can no longer be decided");
     }
     if (!grant && note.find_first_not_of(" \t\r\n") == std::string::npos) {
       return invalid("note", "say why the extension is refused");

@@ -118,11 +118,11 @@ Result<HazardWork::PreparedMedia> HazardWork::prepareMedia(const MediaUpload& up
   return p;
 }
 
-Result<Media> HazardWork::storeMedia(store::Tx& tx, std::optional<UserId> who, const Hazard& h,
+Result<Media> HazardWork::storeMedia(store::Tx& tx, const Principal& who, const Hazard& h,
                                      PreparedMedia prepared, const std::string& data,
                                      bool images_only) {
   if (h.state == State::Closed || h.state == State::Rejected) {
-    return fail(Errc::Conflict, "id", std::string("the hazard is ") + toString(h.state));
+    return fail(Errc::Conflict, "id", std::string("the hazard is ") + nameOf(h.state));
   }
   auto existing = CS_TRY(tx.hazardMedia().of(h.id));
   const int cap = images_only ? limits_.per_tip : limits_.per_hazard;
@@ -132,10 +132,18 @@ Result<Media> HazardWork::storeMedia(store::Tx& tx, std::optional<UserId> who, c
   }
   Media m = std::move(prepared.media);
   m.hazard_id = h.id;
-  m.uploaded_by = who;
+  if (who.user_id.valid()) m.uploaded_by = who.user_id;  // none for a public tip
   m.uploaded_at = ctx_.clock.now();
-  auto id = CS_TRY(tx.hazardMedia().add(m, data, prepared.thumbnail));
-  m.id = id;
+  m.id = CS_TRY(tx.hazardMedia().add(m, data, prepared.thumbnail));
+  CS_TRY(ctx_.auditor.record(tx, who,
+                             {"hazard_media", std::to_string(m.id.value), "upload", "null",
+                              JsonObject()
+                                  .add("hazard_id", h.id.value)
+                                  .add("content_type", m.content_type)
+                                  .add("bytes", m.bytes)
+                                  .add("sha256", m.sha256)
+                                  .str(),
+                              h.org_path}));
   return m;
 }
 
@@ -150,17 +158,7 @@ Result<Media> HazardLoop::addMedia(const Principal& who, HazardId id, const Medi
     if (needed == Permission::HazardRectify && !detail::inResponsibleUnit(who, h)) {
       return fail(Errc::Forbidden, "stage", "only the unit fixing the hazard adds its evidence");
     }
-    auto m = CS_TRY(storeMedia(tx, who.user_id, h, prepared, up.data, false));
-    CS_TRY(ctx_.auditor.record(tx, who,
-                               {"hazard_media", std::to_string(m.id.value), "upload", "null",
-                                JsonObject()
-                                    .add("hazard_id", h.id.value)
-                                    .add("content_type", m.content_type)
-                                    .add("bytes", m.bytes)
-                                    .add("sha256", m.sha256)
-                                    .str(),
-                                h.org_path}));
-    return m;
+    return storeMedia(tx, who, h, prepared, up.data, false);
   });
 }
 
@@ -278,16 +276,7 @@ Result<Media> HazardTips::addTipMedia(const std::string& tracking_code, const Me
   auto prepared = CS_TRY(prepareMedia(up, true));
   return store::writeReturning<Media>(ctx_.store, [&](store::Tx& tx) -> Result<Media> {
     auto h = CS_TRY(open_tip(tx));
-    auto m = CS_TRY(storeMedia(tx, std::nullopt, h, prepared, up.data, true));
-    CS_TRY(ctx_.auditor.record(tx, publicActor(),
-                               {"hazard_media", std::to_string(m.id.value), "upload", "null",
-                                JsonObject()
-                                    .add("hazard_id", h.id.value)
-                                    .add("content_type", m.content_type)
-                                    .add("bytes", m.bytes)
-                                    .str(),
-                                h.org_path}));
-    return m;
+    return storeMedia(tx, publicActor(), h, prepared, up.data, true);
   });
 }
 

@@ -6,20 +6,9 @@
 namespace citysafe::hazard {
 namespace {
 
-constexpr std::array<std::pair<Action, std::string_view>, 9> kActions = {{
-    {Action::Accept, "accept"},
-    {Action::Reject, "reject"},
-    {Action::Assign, "assign"},
-    {Action::Start, "start"},
-    {Action::Progress, "progress"},
-    {Action::Submit, "submit"},
-    {Action::Verify, "verify"},
-    {Action::Return, "return"},
-    {Action::Reopen, "reopen"},
-}};
-constexpr std::array<Action, kActions.size()> kActionList = [] {
-  std::array<Action, kActions.size()> out{};
-  for (std::size_t i = 0; i < out.size(); ++i) out[i] = kActions[i].first;
+constexpr std::array<Action, kActionNames.names.size()> kActionList = [] {
+  std::array<Action, kActionNames.names.size()> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<Action>(i);
   return out;
 }();
 
@@ -47,17 +36,6 @@ constexpr std::array<Edge, 12> kEdges = {{
 
 }  // namespace
 
-const char* toString(Action action) {
-  return kActions[static_cast<std::size_t>(action)].second.data();
-}
-
-std::optional<Action> parseAction(std::string_view text) {
-  for (const auto& [action, name] : kActions) {
-    if (name == text) return action;
-  }
-  return std::nullopt;
-}
-
 std::span<const Action> allActions() { return kActionList; }
 
 bool allowed(State from, Action action) {
@@ -72,7 +50,7 @@ Result<State> nextState(State from, Action action) {
     if (e.from == from && e.action == action) return e.to;
   }
   return fail(Errc::IllegalTransition, "action",
-              std::string("cannot ") + toString(action) + " a hazard that is " + toString(from));
+              std::string("cannot ") + nameOf(action) + " a hazard that is " + nameOf(from));
 }
 
 }  // namespace citysafe::hazard

@@ -76,7 +76,7 @@ Result<std::vector<Day>> days(const std::string& text) {
   return out;
 }
 
-std::string tierText(const std::optional<Tier>& tier) { return tier ? toString(*tier) : "none"; }
+std::string tierText(const std::optional<Tier>& tier) { return tier ? nameOf(*tier) : "none"; }
 
 class HazardScenario : public ::testing::TestWithParam<std::string> {
  protected:
@@ -189,7 +189,7 @@ Result<void> HazardScenario::check(const std::string& key, const std::string& va
   } else if (key == "escalate") {
     got = tierText(last_.escalate_to);
   } else if (key == "tier") {
-    got = isListed(hazard_) ? toString(hazard_.supervision->tier) : "none";
+    got = isListed(hazard_) ? nameOf(hazard_.supervision->tier) : "none";
   } else if (key.starts_with("milestone.")) {
     got = "none";
     for (const auto& m : milestonesOf(hazard_, settings_)) {

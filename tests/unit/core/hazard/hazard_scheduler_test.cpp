@@ -70,7 +70,7 @@ TEST(HazardScheduler, EveryHazardATickWouldChangeIsACandidate) {
           const bool candidate = isSweepCandidate(h, horizon);
           candidates += candidate ? 1 : 0;
           if (sweepStepFor(h, p, kNow).any()) {
-            EXPECT_TRUE(candidate) << toString(h.state) << " " << offset;
+            EXPECT_TRUE(candidate) << nameOf(h.state) << " " << offset;
           }
         }
       }

@@ -51,7 +51,7 @@ TEST(HazardView, OnlyHazardsBeingFixedAreOverdue) {
   for (int s = 0; s < kStateCount; ++s) {
     h.state = static_cast<State>(s);
     EXPECT_EQ(isOverdue(h, kNow), h.state == State::Assigned || h.state == State::Rectifying)
-        << toString(h.state);
+        << nameOf(h.state);
   }
   h.state = State::Assigned;
   EXPECT_FALSE(isOverdue(h, *h.deadline_at)) << "at the deadline itself it is still in time";

@@ -10,7 +10,7 @@ TEST(HazardStateMachine, WalksTheWholeLoopFromReportToClosure) {
   for (Action a : {Action::Accept, Action::Assign, Action::Start, Action::Progress, Action::Submit,
                    Action::Return, Action::Submit, Action::Verify}) {
     auto next = nextState(s, a);
-    ASSERT_TRUE(next) << toString(a) << " from " << toString(s);
+    ASSERT_TRUE(next) << nameOf(a) << " from " << nameOf(s);
     s = *next;
   }
   EXPECT_EQ(s, State::Closed);
@@ -43,14 +43,14 @@ TEST(HazardStateMachine, RefusesEveryTransitionNotInTheTableNamingBoth) {
 }
 
 TEST(HazardStateMachine, NamesRoundTrip) {
-  for (Action a : allActions()) EXPECT_EQ(parseAction(toString(a)), a);
+  for (Action a : allActions()) EXPECT_EQ(parseEnum<Action>(nameOf(a)), a);
   for (int s = 0; s < kStateCount; ++s) {
-    EXPECT_EQ(parseState(toString(static_cast<State>(s))), static_cast<State>(s));
+    EXPECT_EQ(parseEnum<State>(nameOf(static_cast<State>(s))), static_cast<State>(s));
   }
   for (int s = 0; s < kSourceCount; ++s) {
-    EXPECT_EQ(parseSource(toString(static_cast<Source>(s))), static_cast<Source>(s));
+    EXPECT_EQ(parseEnum<Source>(nameOf(static_cast<Source>(s))), static_cast<Source>(s));
   }
-  EXPECT_FALSE(parseAction("close"));
+  EXPECT_FALSE(parseEnum<Action>("close"));
 }
 
 }  // namespace

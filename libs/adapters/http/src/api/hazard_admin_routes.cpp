@@ -62,7 +62,7 @@ void addHazardAdminRoutes(Router& router, Services& services) {
                    [](const hazard::Statistics& s) {
                      Json by_source = Json::object();
                      for (int i = 0; i < hazard::kSourceCount; ++i) {
-                       by_source[hazard::toString(static_cast<hazard::Source>(i))] = s.by_source[i];
+                       by_source[nameOf(static_cast<hazard::Source>(i))] = s.by_source[i];
                      }
                      return Json{
                          {"total", s.total},

@@ -73,8 +73,6 @@ void to_json(Json& out, const MilestoneDue& m) {
 
 void to_json(Json& out, const HazardView& v) {
   const Hazard& h = v.hazard;
-  Json allowed = Json::array();
-  for (auto a : v.allowed) allowed.push_back(toString(a));
   out = {{"id", h.id},
          {"code", h.code},
          {"title", h.title},
@@ -109,7 +107,7 @@ void to_json(Json& out, const HazardView& v) {
          {"tip_contact", v.show_contact ? Json(h.tip_contact) : Json(nullptr)},
          {"updated_at", h.updated_at},
          {"milestones", v.milestones},
-         {"allowed_actions", allowed}};
+         {"allowed_actions", v.allowed}};
 }
 
 void to_json(Json& out, const TimelineEntry& e) {
@@ -222,10 +220,7 @@ Result<StatsQuery> statsQueryFrom(const HttpRequest& r) {
 
 Result<ActionRequest> actionFrom(const BodyReader& body) {
   ActionRequest a;
-  auto action = CS_TRY(body.requiredString("action", 20));
-  auto parsed = parseAction(action);
-  if (!parsed) return invalid("action", "'" + action + "' is not a hazard action");
-  a.action = *parsed;
+  a.action = CS_TRY(body.requiredEnum<Action>("action"));
   for (auto [key, out] : {std::pair{"note", &a.note}, std::pair{"reason", &a.reason}}) {
     auto text = CS_TRY(body.optionalString(key, 4000));
     *out = text.value_or("");
@@ -326,13 +321,13 @@ Result<HazardPolicy> policyFrom(const BodyReader& body) {
         onlyKeys(r, {"source", "grade", "default_days", "max_days", "day_count", "basis"}, field));
     DeadlineRule rule;
     if (r.contains("source") && !r["source"].is_null()) {
-      rule.source =
-          r["source"].is_string() ? parseSource(r["source"].get<std::string>()) : std::nullopt;
+      rule.source = r["source"].is_string() ? parseEnum<Source>(r["source"].get<std::string>())
+                                            : std::nullopt;
       if (!rule.source) return invalid(field + ".source", "is not a hazard source");
     }
     if (r.contains("grade") && !r["grade"].is_null()) {
       rule.grade =
-          r["grade"].is_string() ? parseGrade(r["grade"].get<std::string>()) : std::nullopt;
+          r["grade"].is_string() ? parseEnum<Grade>(r["grade"].get<std::string>()) : std::nullopt;
       if (!rule.grade) return invalid(field + ".grade", "must be general or major");
     }
     auto def = CS_TRY(intField(r, "default_days", field + ".default_days"));
@@ -340,7 +335,7 @@ Result<HazardPolicy> policyFrom(const BodyReader& body) {
     rule.default_days = def;
     rule.max_days = max;
     const auto count = r.contains("day_count") && r["day_count"].is_string()
-                           ? parseDayCount(r["day_count"].get<std::string>())
+                           ? parseEnum<DayCount>(r["day_count"].get<std::string>())
                            : std::nullopt;
     if (!count) return invalid(field + ".day_count", "must be calendar or working");
     rule.count = *count;

@@ -62,7 +62,7 @@ void addHazardRoutes(Router& router, Services& services) {
                const auto counts = CS_TRY(services.hazards.loop.counts(*call.principal, filter));
                Json by_state = Json::object();
                for (int s = 0; s < hazard::kStateCount; ++s) {
-                 by_state[hazard::toString(static_cast<hazard::State>(s))] = counts.by_state[s];
+                 by_state[nameOf(static_cast<hazard::State>(s))] = counts.by_state[s];
                }
                return jsonResponse(
                    {{"by_state", by_state}, {"total", counts.total}, {"overdue", counts.overdue}});

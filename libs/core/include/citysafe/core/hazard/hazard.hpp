@@ -54,14 +54,6 @@ constexpr const auto& enumNames(Grade /*tag*/) { return kGradeNames; }
 constexpr const auto& enumNames(State /*tag*/) { return kStateNames; }
 constexpr const auto& enumNames(Tier /*tag*/) { return kTierNames; }
 
-const char* toString(Source source);
-const char* toString(Grade grade);
-const char* toString(State state);
-const char* toString(Tier tier);
-std::optional<Source> parseSource(std::string_view text);
-std::optional<Grade> parseGrade(std::string_view text);
-std::optional<State> parseState(std::string_view text);
-std::optional<Tier> parseTier(std::string_view text);
 // Still to be fixed: accepted, assigned, rectifying or submitted.
 bool isOpen(State state);
 // A deadline runs: assigned or rectifying.
@@ -133,7 +125,6 @@ enum class ExtensionState : std::uint8_t { Pending, Granted, Refused };
 inline constexpr EnumNames<ExtensionState, 3> kExtensionStateNames{
     {"pending", "granted", "refused"}};
 constexpr const auto& enumNames(ExtensionState /*tag*/) { return kExtensionStateNames; }
-const char* toString(ExtensionState state);
 
 struct Extension {
   std::int64_t id = 0;
@@ -157,8 +148,6 @@ enum class MediaStage : std::uint8_t { Report, Progress, Evidence, Verification 
 inline constexpr EnumNames<MediaStage, 4> kMediaStageNames{
     {"report", "progress", "evidence", "verification"}};
 constexpr const auto& enumNames(MediaStage /*tag*/) { return kMediaStageNames; }
-const char* toString(MediaStage stage);
-std::optional<MediaStage> parseMediaStage(std::string_view text);
 
 struct Media {
   MediaId id;

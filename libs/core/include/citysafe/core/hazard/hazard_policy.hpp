@@ -13,8 +13,6 @@ namespace citysafe::hazard {
 enum class DayCount : std::uint8_t { Calendar, Working };
 inline constexpr EnumNames<DayCount, 2> kDayCountNames{{"calendar", "working"}};
 constexpr const auto& enumNames(DayCount /*tag*/) { return kDayCountNames; }
-const char* toString(DayCount count);
-std::optional<DayCount> parseDayCount(std::string_view text);
 
 // Applies to hazards of `source` (any when empty) and `grade` (any when empty). The most
 // specific rule wins: source and grade, then source, then grade, then the catch-all.

@@ -157,7 +157,8 @@ class HazardWork {
   // Checks and decodes an upload before any transaction opens: decoding is slow and memory-hungry,
   // so at most two run at once in the process, and none holds the database's write lock.
   [[nodiscard]] Result<PreparedMedia> prepareMedia(const MediaUpload& upload, bool images_only);
-  [[nodiscard]] Result<Media> storeMedia(store::Tx& tx, std::optional<UserId> who,
+  // Stores and audits an upload by `who` (the public actor for a tip).
+  [[nodiscard]] Result<Media> storeMedia(store::Tx& tx, const identity::Principal& who,
                                          const Hazard& hazard, PreparedMedia prepared,
                                          const std::string& data, bool images_only);
   [[nodiscard]] Result<void> recordStep(store::Tx& tx, const identity::Principal& who,

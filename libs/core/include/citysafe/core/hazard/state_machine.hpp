@@ -22,8 +22,9 @@ enum class Action : std::uint8_t {
   Reopen,    // closed → assigned, or rejected → reported, with a reason
 };
 
-const char* toString(Action action);
-std::optional<Action> parseAction(std::string_view text);
+inline constexpr EnumNames<Action, 9> kActionNames{
+    {"accept", "reject", "assign", "start", "progress", "submit", "verify", "return", "reopen"}};
+constexpr const auto& enumNames(Action /*tag*/) { return kActionNames; }
 std::span<const Action> allActions();
 
 // The state `action` leads to from `from`, or IllegalTransition naming both.
