@@ -206,8 +206,7 @@ Result<Hazard> HazardWork::insertChecked(store::Tx& tx, const Principal& who,
   h.found_by_name = detail::displayName(who);
   h.found_at = d.found_at.value_or(now);
   h.reported_at = h.updated_at = now;
-  auto id = CS_TRY(tx.hazards().insert(h));
-  h.id = id;
+  h.id = CS_TRY(tx.hazards().insert(h));
   h.code = detail::codeFor(h.id);
   CS_TRY(tx.hazards().update(h));
   CS_TRY(recordStep(tx, who, Hazard{}, h, "report", "", {}));

@@ -204,8 +204,7 @@ Result<Extension> HazardSupervision::requestExtension(const Principal& who, Haza
     e.reason = reason;
     e.previous_deadline = *h.deadline_at;
     e.requested_deadline = endOfLocalDay(deadline);
-    auto eid = CS_TRY(tx.extensions().add(e));
-    e.id = eid;
+    e.id = CS_TRY(tx.extensions().add(e));
     CS_TRY(recordStep(tx, who, h, h, "extension_requested",
                       reason + "（申请延期至 " + formatDay(deadline) + "）", {}));
     if (h.assigned_by_org_id) {

@@ -170,8 +170,7 @@ void addPublicTipRoutes(Router& router, Services& services) {
         auto body = CS_TRY(BodyReader::parse(
             call.request.body, {"description", "location", "address", "contact", "website"}));
         hazard::TipRequest tip;
-        auto description = CS_TRY(body.requiredString("description", 4000));
-        tip.description = description;
+        tip.description = CS_TRY(body.requiredString("description", 4000));
         tip.location = CS_TRY(locationFrom(body));
         for (auto [key, out] :
              {std::pair{"address", &tip.address}, std::pair{"contact", &tip.contact},

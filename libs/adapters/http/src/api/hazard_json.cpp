@@ -226,15 +226,11 @@ Result<ActionRequest> actionFrom(const BodyReader& body) {
     *out = text.value_or("");
   }
   a.grade = CS_TRY(body.optionalEnum<Grade>("grade"));
-  auto sector = CS_TRY(body.optionalString("sector", 40));
-  a.sector = sector;
+  a.sector = CS_TRY(body.optionalString("sector", 40));
   auto unit = CS_TRY(body.optionalId("responsible_org_id"));
   if (unit) a.responsible_org_id = OrgId{*unit};
   auto deadline = CS_TRY(body.optionalString("deadline", 20));
-  if (deadline) {
-    auto d = CS_TRY(dayFrom(*deadline, "deadline"));
-    a.deadline = d;
-  }
+  if (deadline) a.deadline = CS_TRY(dayFrom(*deadline, "deadline"));
   if (body.has("days") && !body.isNull("days")) {
     const auto& d = body.raw()["days"];
     if (!d.is_number_integer() || d.get<std::int64_t>() < 1 || d.get<std::int64_t>() > 3660) {
@@ -366,8 +362,7 @@ Result<HazardPolicy> policyFrom(const BodyReader& body) {
           std::pair{"major_city_after_days", &out.major_city_after_days},
           std::pair{"major_province_after_days", &out.major_province_after_days}}) {
       if (!e.contains(key)) continue;
-      auto v = CS_TRY(intField(e, key, std::string("escalation.") + key));
-      *slot = v;
+      *slot = CS_TRY(intField(e, key, std::string("escalation.") + key));
     }
   }
   CS_TRY(p.validate());

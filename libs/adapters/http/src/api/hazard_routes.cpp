@@ -12,19 +12,16 @@ using hazard::Hazard;
 
 Result<hazard::HazardDraft> readDraft(const BodyReader& body) {
   hazard::HazardDraft d;
-  auto description = CS_TRY(body.requiredString("description", 4000));
-  d.description = description;
+  d.description = CS_TRY(body.requiredString("description", 4000));
   auto title = CS_TRY(body.optionalString("title", 200));
   d.title = title.value_or("");
   d.source = CS_TRY(body.requiredEnum<hazard::Source>("source"));
   d.grade = CS_TRY(body.requiredEnum<hazard::Grade>("grade"));
-  auto sector = CS_TRY(body.requiredString("sector", 40));
-  d.sector = sector;
+  d.sector = CS_TRY(body.requiredString("sector", 40));
   auto org = CS_TRY(body.optionalId("org_id"));
   if (!org) return invalid("org_id", "is required: where the hazard is");
   d.org_id = OrgId{*org};
-  auto risk = CS_TRY(body.optionalId("risk_point_id"));
-  d.risk_point_id = risk;
+  d.risk_point_id = CS_TRY(body.optionalId("risk_point_id"));
   d.location = CS_TRY(locationFrom(body));
   auto address = CS_TRY(body.optionalString("address", 300));
   d.address = address.value_or("");
