@@ -138,15 +138,10 @@ namespace {
 Result<LedgerOrgs> indexOrgs(store::Tx& tx, const Principal& who) {
   LedgerOrgs index;
   store::OrgFilter f{identity::scopeOf(who), std::nullopt, std::nullopt};
-  for (std::int64_t after = 0;;) {
-    auto page = CS_TRY(tx.orgs().list(f, {.limit = 500, .after_id = after}));
-    for (const auto& o : page) {
-      index.by_name[o.name].push_back(o);
-      if (!o.credit_code.empty()) index.by_code[o.credit_code] = o;
-    }
-    if (page.size() < 500) break;
-    after = page.back().id.value;
-  }
+  CS_TRY(detail::forEachOrg(tx, f, [&](const org::Organisation& o) {
+    index.by_name[o.name].push_back(o);
+    if (!o.credit_code.empty()) index.by_code[o.credit_code] = o;
+  }));
   return index;
 }
 

@@ -92,7 +92,8 @@ Result<HazardWork::Settings> HazardSettingsService::settings() {
   return store::readReturning<Settings>(ctx_.store, [&](store::Tx& tx) { return settings(tx); });
 }
 
-Result<WorkCalendar> HazardSettingsService::calendar() {
+Result<WorkCalendar> HazardSettingsService::calendar(const Principal& who) {
+  CS_TRY(identity::require(who, Permission::HazardRead));
   auto s = CS_TRY(settings());
   return std::move(s.calendar);
 }
@@ -116,7 +117,8 @@ Result<void> HazardSettingsService::setCalendarYear(const Principal& who, int ye
   });
 }
 
-Result<HazardPolicy> HazardSettingsService::policy() {
+Result<HazardPolicy> HazardSettingsService::policy(const Principal& who) {
+  CS_TRY(identity::require(who, Permission::HazardRead));
   auto s = CS_TRY(settings());
   return std::move(s.policy);
 }

@@ -63,6 +63,17 @@ std::size_t utf8Length(const std::string& text) {
   }));
 }
 
+Result<void> forEachOrg(store::Tx& tx, const store::OrgFilter& filter,
+                        const std::function<void(const org::Organisation&)>& visit) {
+  constexpr int kPage = 500;
+  for (std::int64_t after = 0;;) {
+    auto page = CS_TRY(tx.orgs().list(filter, {.limit = kPage, .after_id = after}));
+    for (const auto& o : page) visit(o);
+    if (page.size() < static_cast<std::size_t>(kPage)) return ok();
+    after = page.back().id.value;
+  }
+}
+
 std::string codeFor(HazardId id) {
   char buf[24];
   std::snprintf(buf, sizeof buf, "YH%06lld", static_cast<long long>(id.value));

@@ -60,10 +60,9 @@ std::string clientKey(const std::string& address) {
   return prefix + "::/64";
 }
 
+// The report and every action but progress (a note).
 bool isStateChange(const std::string& action) {
-  return action == "report" || action == "accept" || action == "reject" || action == "assign" ||
-         action == "start" || action == "submit" || action == "verify" || action == "return" ||
-         action == "reopen";
+  return action == "report" || (action != "progress" && parseEnum<Action>(action));
 }
 
 // The street a point belongs to: the nearest street with a location, else the district.
@@ -72,22 +71,17 @@ Result<OrgId> streetFor(store::Tx& tx, org::GeoPoint at) {
   std::optional<OrgId> best;
   std::optional<OrgId> district;
   double best_d = 0;
-  for (std::int64_t after = 0;;) {
-    auto page = CS_TRY(tx.orgs().list(all, {.limit = 500, .after_id = after}));
-    for (const auto& o : page) {
-      if (o.kind == org::OrgKind::District && !district) district = o.id;
-      if (o.kind != org::OrgKind::Street || !o.location) continue;
-      const double dx = (o.location->lon - at.lon) * std::cos(at.lat * 3.14159265358979 / 180);
-      const double dy = o.location->lat - at.lat;
-      const double d = dx * dx + dy * dy;
-      if (!best || d < best_d) {
-        best = o.id;
-        best_d = d;
-      }
+  CS_TRY(detail::forEachOrg(tx, all, [&](const org::Organisation& o) {
+    if (o.kind == org::OrgKind::District && !district) district = o.id;
+    if (o.kind != org::OrgKind::Street || !o.location) return;
+    const double dx = (o.location->lon - at.lon) * std::cos(at.lat * 3.14159265358979 / 180);
+    const double dy = o.location->lat - at.lat;
+    const double d = dx * dx + dy * dy;
+    if (!best || d < best_d) {
+      best = o.id;
+      best_d = d;
     }
-    if (page.size() < 500) break;
-    after = page.back().id.value;
-  }
+  }));
   if (best) return *best;
   if (district) return *district;
   return fail(Errc::Unavailable, "location", "no street or district is set up to receive tips");

@@ -109,47 +109,48 @@ void addHazardAdminRoutes(Router& router, Services& services) {
                return HttpResponse{204, "application/json", "", {}};
              });
 
+  auto calendar = [&services](Call& call, int year) {
+    return respond(services.hazards.settings.calendar(*call.principal),
+                   [&](const auto& c) { return calendarJson(c, year); });
+  };
   router.add("GET", "/api/v1/hazard-calendar/{year}", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               auto year = CS_TRY(yearOf(call));
-               CS_TRY(identity::require(*call.principal, identity::Permission::HazardRead));
-               return respond(services.hazards.settings.calendar(),
-                              [&](const auto& c) { return calendarJson(c, year); });
+             [calendar](Call& call) -> Result<HttpResponse> {
+               return calendar(call, CS_TRY(yearOf(call)));
              });
 
-  router.add(
-      "PUT", "/api/v1/hazard-calendar/{year}", Access::Authenticated,
-      [&services](Call& call) -> Result<HttpResponse> {
-        auto year = CS_TRY(yearOf(call));
-        CS_TRY(identity::require(*call.principal, identity::Permission::HazardPolicy));
-        auto body = CS_TRY(BodyReader::parse(call.request.body, {"year", "holidays", "workdays"}));
-        auto days = CS_TRY(calendarFrom(body, year));
-        CS_TRY(services.hazards.settings.setCalendarYear(*call.principal, year, days));
-        return respond(services.hazards.settings.calendar(),
-                       [&](const auto& c) { return calendarJson(c, year); });
-      });
+  // The writes name their permission on the route, so it is checked before the body is read
+  // and a reader learns nothing from validation; the core checks again.
+  router
+      .add("PUT", "/api/v1/hazard-calendar/{year}", Access::Authenticated,
+           [&services, calendar](Call& call) -> Result<HttpResponse> {
+             auto year = CS_TRY(yearOf(call));
+             auto body =
+                 CS_TRY(BodyReader::parse(call.request.body, {"year", "holidays", "workdays"}));
+             auto days = CS_TRY(calendarFrom(body, year));
+             CS_TRY(services.hazards.settings.setCalendarYear(*call.principal, year, days));
+             return calendar(call, year);
+           })
+      .needs(identity::Permission::HazardPolicy);
 
   router.add("GET", "/api/v1/hazard-policy", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               CS_TRY(identity::require(*call.principal, identity::Permission::HazardRead));
-               return respond(services.hazards.settings.policy(), kAsJson);
+               return respond(services.hazards.settings.policy(*call.principal), kAsJson);
              });
 
-  router.add("PUT", "/api/v1/hazard-policy", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               // Permission before the body, so a reader learns nothing from validation.
-               CS_TRY(identity::require(*call.principal, identity::Permission::HazardPolicy));
-               auto body = CS_TRY(BodyReader::parse(call.request.body,
-                                                    {"rules", "major_milestones", "escalation"}));
-               auto policy = CS_TRY(policyFrom(body));
-               CS_TRY(services.hazards.settings.setPolicy(*call.principal, policy));
-               return respond(services.hazards.settings.policy(), kAsJson);
-             });
+  router
+      .add("PUT", "/api/v1/hazard-policy", Access::Authenticated,
+           [&services](Call& call) -> Result<HttpResponse> {
+             auto body = CS_TRY(
+                 BodyReader::parse(call.request.body, {"rules", "major_milestones", "escalation"}));
+             auto policy = CS_TRY(policyFrom(body));
+             CS_TRY(services.hazards.settings.setPolicy(*call.principal, policy));
+             return respond(services.hazards.settings.policy(*call.principal), kAsJson);
+           })
+      .needs(identity::Permission::HazardPolicy);
 
   router
       .add("POST", "/api/v1/hazards/import", Access::Authenticated,
            [&services](Call& call) -> Result<HttpResponse> {
-             CS_TRY(identity::require(*call.principal, identity::Permission::HazardManage));
              const auto keep = CS_TRY(QueryParams(call.request).flag("keep_good_rows"));
              auto table = CS_TRY(ledgerTable(call.request));
              std::vector<ImportProblem> problems;

@@ -305,10 +305,10 @@ class HazardSettingsService : public HazardWork {
 
   // Both, read together.
   [[nodiscard]] Result<Settings> settings();
-  [[nodiscard]] Result<WorkCalendar> calendar();
+  [[nodiscard]] Result<WorkCalendar> calendar(const identity::Principal& who);
   [[nodiscard]] Result<void> setCalendarYear(const identity::Principal& who, int year,
                                              const std::vector<CalendarException>& days);
-  [[nodiscard]] Result<HazardPolicy> policy();
+  [[nodiscard]] Result<HazardPolicy> policy(const identity::Principal& who);
   [[nodiscard]] Result<void> setPolicy(const identity::Principal& who, const HazardPolicy& policy);
 };
 
