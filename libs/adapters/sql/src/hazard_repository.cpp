@@ -142,56 +142,33 @@ std::string whereOf(Dialect dialect, const store::HazardFilter& f, std::vector<V
   std::string w = "(" + scopeClause(dialect, f.scope, "org_path", "sectors", params);
   w += " OR " + subtreeClause(dialect, "responsible_org_path", f.scope.subtree_path, params) + ")";
   if (!f.states.empty()) addIn(w, "state", f.states, params);
-  if (f.grade) {
-    w += " AND grade = ?";
-    params.emplace_back(named(*f.grade));
-  }
-  if (f.source) {
-    w += " AND source = ?";
-    params.emplace_back(named(*f.source));
-  }
-  if (f.sector) {
-    w += " AND sector = ?";
-    params.emplace_back(*f.sector);
-  }
+  if (f.grade) andWhere(w, params, "grade = ?", named(*f.grade));
+  if (f.source) andWhere(w, params, "source = ?", named(*f.source));
+  if (f.sector) andWhere(w, params, "sector = ?", *f.sector);
   if (f.org_path) w += " AND " + subtreeClause(dialect, "org_path", *f.org_path, params);
   if (f.responsible_org_id) {
-    w += " AND responsible_org_id = ?";
-    params.emplace_back(f.responsible_org_id->value);
+    andWhere(w, params, "responsible_org_id = ?", f.responsible_org_id->value);
   }
   if (f.bbox) {
     w += " AND lon >= ? AND lon <= ? AND lat >= ? AND lat <= ?";
     params.insert(params.end(),
                   {f.bbox->min_lon, f.bbox->max_lon, f.bbox->min_lat, f.bbox->max_lat});
   }
-  if (f.found_from) {
-    w += " AND found_at >= ?";
-    params.emplace_back(toEpochMs(*f.found_from));
-  }
-  if (f.found_to) {
-    w += " AND found_at < ?";
-    params.emplace_back(toEpochMs(*f.found_to));
-  }
+  if (f.found_from) andWhere(w, params, "found_at >= ?", toEpochMs(*f.found_from));
+  if (f.found_to) andWhere(w, params, "found_at < ?", toEpochMs(*f.found_to));
   if (f.overdue_at) {
     // hazard::isOverdue: being fixed, and the deadline before the moment.
     addIn(w, "state", std::vector(hazard::kFixingStates.begin(), hazard::kFixingStates.end()),
           params);
-    w += " AND deadline_at < ?";
-    params.emplace_back(toEpochMs(*f.overdue_at));
+    andWhere(w, params, "deadline_at < ?", toEpochMs(*f.overdue_at));
   }
-  if (f.deadline_through) {
-    w += " AND deadline_at <= ?";
-    params.emplace_back(toEpochMs(*f.deadline_through));
-  }
+  if (f.deadline_through) andWhere(w, params, "deadline_at <= ?", toEpochMs(*f.deadline_through));
   if (f.supervised_only) w += " AND sup_tier IS NOT NULL";
   if (f.listed) {
     w += *f.listed ? " AND sup_tier IS NOT NULL AND sup_delisted_at IS NULL"
                    : " AND (sup_tier IS NULL OR sup_delisted_at IS NOT NULL)";
   }
-  if (f.tier) {
-    w += " AND sup_tier = ?";
-    params.emplace_back(static_cast<std::int64_t>(*f.tier));
-  }
+  if (f.tier) andWhere(w, params, "sup_tier = ?", static_cast<std::int64_t>(*f.tier));
   if (!f.text.empty()) {
     w += " AND (code LIKE ? OR title LIKE ? OR description LIKE ? OR external_code LIKE ?)";
     const std::string like = "%" + f.text + "%";
@@ -256,10 +233,7 @@ Result<std::vector<Hazard>> SqlHazardRepository::list(const store::HazardFilter&
   std::vector<Value> params;
   std::string sql =
       "SELECT " + kHazard.list() + " FROM hazards WHERE " + whereOf(conn_.dialect(), f, params);
-  if (before.valid()) {
-    sql += " AND id < ?";
-    params.emplace_back(before.value);
-  }
+  if (before.valid()) andWhere(sql, params, "id < ?", before.value);
   sql += " ORDER BY id DESC LIMIT ?";
   params.emplace_back(std::int64_t{limit});
   return mapRows(CS_TRY(conn_.query(sql, params)), fromRow);

@@ -20,6 +20,12 @@ template <class Tag>
 Value idValue(const std::optional<Id<Tag>>& id) {
   return id ? Value{id->value} : Value{nullptr};
 }
+// " AND <condition>" with its one parameter, so the text and the parameters stay in step.
+inline void andWhere(std::string& where, std::vector<Value>& params, std::string_view condition,
+                     Value value) {
+  (where += " AND ") += condition;
+  params.push_back(std::move(value));
+}
 // Rows to records, the first failure (an unknown stored value) failing the whole read.
 template <class T>
 Result<std::vector<T>> mapRows(const std::vector<Row>& rows, Result<T> (*from)(const Row&)) {

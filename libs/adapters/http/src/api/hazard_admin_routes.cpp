@@ -176,8 +176,7 @@ void addPublicTipRoutes(Router& router, Services& services) {
         for (auto [key, out] :
              {std::pair{"address", &tip.address}, std::pair{"contact", &tip.contact},
               std::pair{"website", &tip.honeypot}}) {
-          auto text = CS_TRY(body.optionalString(key, 300));
-          *out = text.value_or("");
+          *out = CS_TRY(body.optionalString(key, 300)).value_or("");
         }
         tip.client_address = call.request.remote_address;
         auto receipt = CS_TRY(services.hazards.tips.submitTip(tip));

@@ -222,8 +222,7 @@ Result<ActionRequest> actionFrom(const BodyReader& body) {
   ActionRequest a;
   a.action = CS_TRY(body.requiredEnum<Action>("action"));
   for (auto [key, out] : {std::pair{"note", &a.note}, std::pair{"reason", &a.reason}}) {
-    auto text = CS_TRY(body.optionalString(key, 4000));
-    *out = text.value_or("");
+    *out = CS_TRY(body.optionalString(key, 4000)).value_or("");
   }
   a.grade = CS_TRY(body.optionalEnum<Grade>("grade"));
   a.sector = CS_TRY(body.optionalString("sector", 40));
@@ -263,6 +262,15 @@ Result<std::string> optionalText(const Json& object, const char* key, const std:
   auto text = object[key].get<std::string>();
   if (text.size() > max) return invalid(field, "must be at most " + std::to_string(max) + " bytes");
   return text;
+}
+
+// A name that may be left out (absent or null: any); anything else is an error naming the field.
+template <NamedEnum E>
+Result<std::optional<E>> optionalName(const Json& object, const char* key,
+                                      const std::string& field) {
+  if (!object.contains(key) || object[key].is_null()) return std::optional<E>{};
+  const auto text = object[key].is_string() ? object[key].get<std::string>() : std::string();
+  return readEnum<E>(text, field.c_str()).map([](E value) { return std::optional<E>(value); });
 }
 
 // An object with only the listed keys; anything else is named.
@@ -316,27 +324,14 @@ Result<HazardPolicy> policyFrom(const BodyReader& body) {
     CS_TRY(
         onlyKeys(r, {"source", "grade", "default_days", "max_days", "day_count", "basis"}, field));
     DeadlineRule rule;
-    if (r.contains("source") && !r["source"].is_null()) {
-      rule.source = r["source"].is_string() ? parseEnum<Source>(r["source"].get<std::string>())
-                                            : std::nullopt;
-      if (!rule.source) return invalid(field + ".source", "is not a hazard source");
-    }
-    if (r.contains("grade") && !r["grade"].is_null()) {
-      rule.grade =
-          r["grade"].is_string() ? parseEnum<Grade>(r["grade"].get<std::string>()) : std::nullopt;
-      if (!rule.grade) return invalid(field + ".grade", "must be general or major");
-    }
-    auto def = CS_TRY(intField(r, "default_days", field + ".default_days"));
-    auto max = CS_TRY(intField(r, "max_days", field + ".max_days"));
-    rule.default_days = def;
-    rule.max_days = max;
-    const auto count = r.contains("day_count") && r["day_count"].is_string()
-                           ? parseEnum<DayCount>(r["day_count"].get<std::string>())
-                           : std::nullopt;
+    rule.source = CS_TRY(optionalName<Source>(r, "source", field + ".source"));
+    rule.grade = CS_TRY(optionalName<Grade>(r, "grade", field + ".grade"));
+    rule.default_days = CS_TRY(intField(r, "default_days", field + ".default_days"));
+    rule.max_days = CS_TRY(intField(r, "max_days", field + ".max_days"));
+    const auto count = CS_TRY(optionalName<DayCount>(r, "day_count", field + ".day_count"));
     if (!count) return invalid(field + ".day_count", "must be calendar or working");
     rule.count = *count;
-    auto basis = CS_TRY(optionalText(r, "basis", field + ".basis", 200));
-    rule.basis = std::move(basis);
+    rule.basis = CS_TRY(optionalText(r, "basis", field + ".basis", 200));
     p.rules.push_back(std::move(rule));
   }
   if (j.contains("major_milestones")) {

@@ -13,8 +13,7 @@ using hazard::Hazard;
 Result<hazard::HazardDraft> readDraft(const BodyReader& body) {
   hazard::HazardDraft d;
   d.description = CS_TRY(body.requiredString("description", 4000));
-  auto title = CS_TRY(body.optionalString("title", 200));
-  d.title = title.value_or("");
+  d.title = CS_TRY(body.optionalString("title", 200)).value_or("");
   d.source = CS_TRY(body.requiredEnum<hazard::Source>("source"));
   d.grade = CS_TRY(body.requiredEnum<hazard::Grade>("grade"));
   d.sector = CS_TRY(body.requiredString("sector", 40));
@@ -23,8 +22,7 @@ Result<hazard::HazardDraft> readDraft(const BodyReader& body) {
   d.org_id = OrgId{*org};
   d.risk_point_id = CS_TRY(body.optionalId("risk_point_id"));
   d.location = CS_TRY(locationFrom(body));
-  auto address = CS_TRY(body.optionalString("address", 300));
-  d.address = address.value_or("");
+  d.address = CS_TRY(body.optionalString("address", 300)).value_or("");
   auto found = CS_TRY(body.optionalString("found_at", 40));
   if (found) {
     d.found_at = parseIso8601(*found);

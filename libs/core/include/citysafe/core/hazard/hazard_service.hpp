@@ -203,11 +203,6 @@ class HazardLoop : public HazardWork {
   [[nodiscard]] Result<Counts> counts(const identity::Principal& who, store::HazardFilter filter);
   [[nodiscard]] Result<Hazard> act(const identity::Principal& who, HazardId id,
                                    const ActionRequest& request);
-  // What the principal may do to the hazard now (for forms).
-  [[nodiscard]] static std::vector<Action> allowedActions(const identity::Principal& who,
-                                                          const Hazard& hazard) {
-    return permittedActions(who, hazard);
-  }
   // What a reader sees: the full record (milestones, contact) or list items, with unit names.
   [[nodiscard]] Result<HazardView> view(const identity::Principal& who, const Hazard& hazard);
   [[nodiscard]] Result<std::vector<HazardView>> views(const identity::Principal& who,
