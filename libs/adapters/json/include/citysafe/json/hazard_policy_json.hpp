@@ -33,7 +33,7 @@ inline void from_json(const nlohmann::json& in, DeadlineRule& r) {
   r.grade = json_detail::named<Grade>(in.at("grade"));
   in.at("default_days").get_to(r.default_days);
   in.at("max_days").get_to(r.max_days);
-  r.count = *json_detail::named<DayCount>(in.at("day_count"));
+  r.count = json_detail::named<DayCount>(in.at("day_count")).value();
   in.at("basis").get_to(r.basis);
 }
 
