@@ -94,8 +94,8 @@ class SqlBasemapRepository final : public store::BasemapRepository {
 class SqlRiskRepository final : public store::RiskRepository {
  public:
   explicit SqlRiskRepository(Connection& c) : conn_(c) {}
-  Result<risk::RiskPoint> get(std::int64_t id) override;
-  Result<std::int64_t> insert(const risk::RiskPoint& point) override;
+  Result<risk::RiskPoint> get(RiskPointId id) override;
+  Result<RiskPointId> insert(const risk::RiskPoint& point) override;
   Result<void> update(const risk::RiskPoint& point) override;
   Result<std::vector<risk::RiskPoint>> list(const store::RiskFilter& filter,
                                             store::PageRequest page) override;
@@ -107,7 +107,7 @@ class SqlRiskRepository final : public store::RiskRepository {
   Result<std::int64_t> bumpVersion() override;
   Result<std::int64_t> version() override;
   Result<std::vector<store::RiskMarker>> markersSince(std::int64_t version) override;
-  Result<std::vector<risk::Assessment>> assessments(std::int64_t risk_point_id) override;
+  Result<std::vector<risk::Assessment>> assessments(RiskPointId risk_point_id) override;
 
  private:
   Connection& conn_;

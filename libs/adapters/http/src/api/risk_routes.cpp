@@ -65,7 +65,7 @@ void addRiskRoutes(Router& router, Services& services) {
         auto points = CS_TRY(services.risks.list(*call.principal, filter, {p.limit, p.after}));
         Json items = Json::array();
         for (const auto& point : points) items.push_back(riskPointJson(point, crs));
-        return jsonResponse(page(std::move(items), points.empty() ? 0 : points.back().id, p.limit));
+        return jsonResponse(page(std::move(items), points.empty() ? 0 : points.back().id.value, p.limit));
       });
 
   router.add("POST", "/api/v1/risk/points", Access::Authenticated,
@@ -81,7 +81,7 @@ void addRiskRoutes(Router& router, Services& services) {
 
   router.add("GET", "/api/v1/risk/points/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<RiskPointTag>(call));
                auto crs = CS_TRY(crsOf(call.request));
                return respond(services.risks.get(*call.principal, id),
                               [&](const risk::RiskPoint& p) { return riskPointJson(p, crs); });
@@ -89,7 +89,7 @@ void addRiskRoutes(Router& router, Services& services) {
 
   router.add("PATCH", "/api/v1/risk/points/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<RiskPointTag>(call));
                auto body = CS_TRY(BodyReader::parse(
                    call.request.body, {"name", "sector", "geometry", "capacity", "crs"}));
                risk::RiskPointPatch patch;
@@ -114,7 +114,7 @@ void addRiskRoutes(Router& router, Services& services) {
 
   router.add("GET", "/api/v1/risk/points/{id}/assessments", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<RiskPointTag>(call));
                return respond(services.risks.history(*call.principal, id), [](const auto& list) {
                  Json items = Json::array();
                  for (const auto& a : list) items.push_back(assessmentJson(a));
@@ -125,7 +125,7 @@ void addRiskRoutes(Router& router, Services& services) {
   router.add(
       "POST", "/api/v1/risk/points/{id}/assessments", Access::Authenticated,
       [&services](Call& call) -> Result<HttpResponse> {
-        auto id = CS_TRY(pathId(call));
+        auto id = CS_TRY(pathIdOf<RiskPointTag>(call));
         auto body = CS_TRY(BodyReader::parse(call.request.body, {"method", "basis", "inputs"}));
         auto method = CS_TRY(body.requiredString("method", 20));
         auto basis = CS_TRY(body.optionalString("basis", 20));
@@ -155,7 +155,7 @@ void addRiskRoutes(Router& router, Services& services) {
   router.add(
       "GET", "/api/v1/risk/points/{id}/exposure", Access::Authenticated,
       [&services](Call& call) -> Result<HttpResponse> {
-        auto id = CS_TRY(pathId(call));
+        auto id = CS_TRY(pathIdOf<RiskPointTag>(call));
         auto radii = CS_TRY(radiiOf(call.request));
         return respond(services.risks.exposure(*call.principal, id, radii), [](const auto& rings) {
           Json out = Json::array();
@@ -163,8 +163,8 @@ void addRiskRoutes(Router& router, Services& services) {
             Json targets = Json::array();
             for (const auto& t : ring.targets) {
               // A place outside the caller's scope comes without id and name.
-              targets.push_back({{"id", t.id ? Json(t.id) : Json(nullptr)},
-                                 {"name", t.id ? Json(t.name) : Json(nullptr)},
+              targets.push_back({{"id", t.id.valid() ? Json(t.id) : Json(nullptr)},
+                                 {"name", t.id.valid() ? Json(t.name) : Json(nullptr)},
                                  {"kind", t.kind},
                                  {"capacity", t.capacity},
                                  {"distance_m", t.distance_m}});

@@ -118,7 +118,7 @@ void addRiskViewRoutes(Router& router, Services& services) {
                  items.push_back(std::move(j));
                }
                Json out = page(std::move(items),
-                               listed.rows.empty() ? 0 : listed.rows.back().point.id, p.limit);
+                               listed.rows.empty() ? 0 : listed.rows.back().point.id.value, p.limit);
                out["counts"] = levelCountsJson(listed.counts);
                return jsonResponse(out);
              });
