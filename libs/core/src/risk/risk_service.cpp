@@ -94,7 +94,8 @@ Result<RiskPoint> RiskService::insertChecked(store::Tx& tx, const Principal& who
   p.code = codeFor(p.id);
   CS_TRY(tx.risks().update(p));
   CS_TRY(ctx_.auditor.record(
-      tx, who, {"risk_point", std::to_string(p.id.value), "create", "null", toAuditJson(p), p.org_path}));
+      tx, who,
+      {"risk_point", std::to_string(p.id.value), "create", "null", toAuditJson(p), p.org_path}));
   return p;
 }
 
@@ -164,9 +165,9 @@ Result<RiskPoint> RiskService::update(const Principal& who, RiskPointId id,
         auto version = CS_TRY(tx.risks().bumpVersion());
         p->version = version;
         CS_TRY(tx.risks().update(*p));
-        CS_TRY(ctx_.auditor.record(
-            tx, who,
-            {"risk_point", std::to_string(id.value), "update", before, toAuditJson(*p), p->org_path}));
+        CS_TRY(ctx_.auditor.record(tx, who,
+                                   {"risk_point", std::to_string(id.value), "update", before,
+                                    toAuditJson(*p), p->org_path}));
         return *p;
       });
   if (updated) announce(*updated, "updated");
@@ -282,7 +283,8 @@ Result<std::vector<ExposureRing>> RiskService::exposure(const Principal& who, Ri
   }
   for (auto& ring : rings) {
     for (auto& t : ring.targets) {
-      if (unnamed.count(t.id)) t = ExposedTarget{RiskPointId{}, "", t.kind, t.capacity, t.distance_m};
+      if (unnamed.count(t.id))
+        t = ExposedTarget{RiskPointId{}, "", t.kind, t.capacity, t.distance_m};
     }
   }
   return rings;
