@@ -51,7 +51,7 @@ void addAuditRoutes(Router& router, Services& services) {
             CS_TRY(audit->list(*call.principal, {.scope = {},
                                                  .entity = query.text("entity"),
                                                  .entity_id = query.text("entity_id"),
-                                                 .before_seq = p.after,
+                                                 .before_seq = p.after_id,
                                                  .limit = p.limit}));
         return jsonResponse(page(Json(records), records.empty() ? 0 : records.back().seq, p.limit));
       });

@@ -142,16 +142,10 @@ Result<std::int64_t> pathId(const Call& call, const char* name) {
   return positive(call.params.at(name), name);
 }
 
-Result<Paging> paging(const HttpRequest& request) { return QueryParams(request).paging(); }
-
 Json page(Json items, std::int64_t last_id, int limit) {
   const bool full = static_cast<int>(items.size()) >= limit;
   return Json{{"items", std::move(items)},
               {"next_cursor", full ? Json(std::to_string(last_id)) : Json(nullptr)}};
-}
-
-Result<std::int64_t> positiveQuery(const HttpRequest& request, const char* name) {
-  return QueryParams(request).requiredPositive(name);
 }
 
 Result<basemap::BBox> parseBBox(const std::string& text) {

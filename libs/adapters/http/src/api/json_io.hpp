@@ -65,9 +65,6 @@ class BodyReader {
 
 // "minlon,minlat,maxlon,maxlat" in WGS-84 bounds; Invalid naming `bbox`.
 [[nodiscard]] Result<basemap::BBox> parseBBox(const std::string& text);
-// Deprecated thin wrappers over QueryParams (query_params.hpp), kept while route files still
-// call them: QueryParams(request).requiredPositive(name) and .paging().
-[[nodiscard]] Result<std::int64_t> positiveQuery(const HttpRequest& request, const char* name);
 
 // Path parameter {name} as a positive id.
 [[nodiscard]] Result<std::int64_t> pathId(const Call& call, const char* name = "id");
@@ -77,7 +74,6 @@ template <class Tag>
   return pathId(call, name).map([](std::int64_t v) { return Id<Tag>{v}; });
 }
 
-[[nodiscard]] Result<Paging> paging(const HttpRequest& request);
 // {"items": [...], "next_cursor": "..."|null}; a full page means there may be more.
 Json page(Json items, std::int64_t last_id, int limit);
 // The same for rows whose cursor is their id.

@@ -51,7 +51,7 @@ void addOrgRoutes(Router& router, Services& services) {
                const auto orgs = CS_TRY(services.orgs.list(
                    *call.principal, {.kind = CS_TRY(query.named<org::OrgKind>("kind")),
                                      .parent_id = CS_TRY(query.id<OrgTag>("parent_id")),
-                                     .page = {p.limit, p.after}}));
+                                     .page = p}));
                return jsonResponse(page(orgs, p.limit));
              });
 

@@ -56,18 +56,17 @@ Result<std::vector<double>> radiiOf(const HttpRequest& request) {
 }  // namespace
 
 void addRiskRoutes(Router& router, Services& services) {
-  router.add(
-      "GET", "/api/v1/risk/points", Access::Authenticated,
-      [&services](Call& call) -> Result<HttpResponse> {
-        auto p = CS_TRY(paging(call.request));
-        auto crs = CS_TRY(crsOf(call.request));
-        auto filter = CS_TRY(riskFilterFrom(call.request, services, *call.principal));
-        auto points = CS_TRY(services.risks.list(*call.principal, filter, {p.limit, p.after}));
-        Json items = Json::array();
-        for (const auto& point : points) items.push_back(riskPointJson(point, crs));
-        return jsonResponse(
-            page(std::move(items), points.empty() ? 0 : points.back().id.value, p.limit));
-      });
+  router.add("GET", "/api/v1/risk/points", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               auto p = CS_TRY(QueryParams(call.request).paging());
+               auto crs = CS_TRY(crsOf(call.request));
+               auto filter = CS_TRY(riskFilterFrom(call.request, services, *call.principal));
+               auto points = CS_TRY(services.risks.list(*call.principal, filter, p));
+               Json items = Json::array();
+               for (const auto& point : points) items.push_back(riskPointJson(point, crs));
+               return jsonResponse(
+                   page(std::move(items), points.empty() ? 0 : points.back().id.value, p.limit));
+             });
 
   router.add("POST", "/api/v1/risk/points", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {

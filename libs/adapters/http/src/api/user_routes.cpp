@@ -20,8 +20,8 @@ Result<std::optional<std::vector<identity::Role>>> readRoles(const BodyReader& b
 void addUserRoutes(Router& router, Services& services) {
   router.add("GET", "/api/v1/users", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto p = CS_TRY(paging(call.request));
-               auto users = CS_TRY(services.users.list(*call.principal, {p.limit, p.after}));
+               auto p = CS_TRY(QueryParams(call.request).paging());
+               auto users = CS_TRY(services.users.list(*call.principal, p));
                return jsonResponse(page(users, p.limit));
              });
 
