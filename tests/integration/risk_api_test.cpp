@@ -1,11 +1,11 @@
 // The risk registry over HTTP: bad input named by field, import with its report, export.
 #include <gtest/gtest.h>
-#include <iconv.h>
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <set>
 
+#include "../support/gbk.hpp"
 #include "test_server.hpp"
 
 namespace citysafe::testing {
@@ -173,15 +173,7 @@ TEST_F(RiskApi, ImportIsAllOrNothingWithAReportPerRow) {
 TEST_F(RiskApi, ImportReadsGbkAndGcj02) {
   const std::string utf8 = "name,kind,sector,org_id,lon,lat\n和平桥,bridge,urban_operation," +
                            community() + ",120.1596,30.3126\n";
-  iconv_t cd = iconv_open("GBK", "UTF-8");
-  std::string gbk(utf8.size() * 2, '\0');
-  char* src = const_cast<char*>(utf8.data());
-  std::size_t src_left = utf8.size();
-  char* dst = gbk.data();
-  std::size_t dst_left = gbk.size();
-  ASSERT_NE(iconv(cd, &src, &src_left, &dst, &dst_left), static_cast<std::size_t>(-1));
-  iconv_close(cd);
-  gbk.resize(gbk.size() - dst_left);
+  const std::string gbk = toGbk(utf8);
 
   EXPECT_EQ(importCsv(gbk, "").json()["field"], "encoding");  // GBK bytes are not UTF-8
   const auto reply = importCsv(gbk, "&encoding=gbk&crs=gcj02");

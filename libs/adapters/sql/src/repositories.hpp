@@ -1,5 +1,7 @@
 #pragma once
 // SQL repositories, written once for both dialects. Internal to the sql adapter.
+#include <type_traits>
+
 #include "citysafe/core/store/store.hpp"
 #include "citysafe/sql/connection.hpp"
 
@@ -19,6 +21,17 @@ Value timeValue(const std::optional<TimePoint>& t);
 // Coordinates as "lon lat;lon lat;..." text, the same in both dialects.
 std::string encodeCoords(const std::vector<org::GeoPoint>& points);
 std::vector<org::GeoPoint> decodeCoords(const std::string& text);
+
+// Runs a query and maps each row with `from` (a row → Result<T>); the first bad row fails it.
+template <class From, class T = typename std::invoke_result_t<From, const Row&>::value_type>
+Result<std::vector<T>> queryRows(Connection& conn, const std::string& sql,
+                                 const std::vector<Value>& params, From from) {
+  auto rows = CS_TRY(conn.query(sql, params));
+  std::vector<T> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(CS_TRY(from(r)));
+  return out;
+}
 
 class SqlOrgRepository final : public store::OrgRepository {
  public:

@@ -149,11 +149,7 @@ Result<std::vector<risk::RiskPoint>> SqlRiskRepository::list(const store::RiskFi
   const std::string sql = "SELECT " + kRisk.list() + " FROM risk_points WHERE id > ? AND " +
                           whereOf(conn_.dialect(), f, params) + " ORDER BY id LIMIT ?";
   params.emplace_back(std::int64_t{page.limit});
-  auto rows = CS_TRY(conn_.query(sql, params));
-  std::vector<risk::RiskPoint> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(CS_TRY(fromRow(r)));
-  return out;
+  return queryRows(conn_, sql, params, fromRow);
 }
 
 Result<store::LevelCounts> SqlRiskRepository::countByLevel(const store::RiskFilter& f) {

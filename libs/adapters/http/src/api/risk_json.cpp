@@ -1,8 +1,8 @@
 #include "risk_json.hpp"
 
 #include <charconv>
-#include <sstream>
 
+#include "citysafe/common/csv.hpp"
 #include "citysafe/core/org/sectors.hpp"
 #include "citysafe/core/risk/geometry.hpp"
 
@@ -175,18 +175,6 @@ Json riskPointJson(const risk::RiskPoint& point, Crs crs) {
   return j;
 }
 
-namespace {
-std::vector<std::string> commaList(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream in(text);
-  std::string item;
-  while (std::getline(in, item, ',')) {
-    if (!item.empty()) out.push_back(item);
-  }
-  return out;
-}
-}  // namespace
-
 Result<store::RiskFilter> riskFilterFrom(const HttpRequest& request, Services& services,
                                          const identity::Principal& who) {
   const QueryParams query(request);
@@ -201,12 +189,12 @@ Result<store::RiskFilter> riskFilterFrom(const HttpRequest& request, Services& s
     if (!org) return invalid("org_id", "no such organisation in your scope");
     f.org_path = org->path;
   }
-  for (const auto& c : commaList(query.textOr("colour", ""))) {
+  for (const auto& c : splitNonEmpty(query.textOr("colour", ""), ',')) {
     auto level = risk::parseColour(c);
     if (!level) return invalid("colour", "'" + c + "' is not red, orange, yellow or blue");
     f.levels.push_back(*level);
   }
-  for (const auto& k : commaList(query.textOr("kind", ""))) {
+  for (const auto& k : splitNonEmpty(query.textOr("kind", ""), ',')) {
     f.kinds.push_back(CS_TRY(readEnum<risk::RiskKind>(k, "kind")));
   }
   return f;
