@@ -1,15 +1,40 @@
 // The risk registry over HTTP: bad input named by field, import with its report, export.
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <memory>
 #include <set>
+#include <sstream>
 
 #include "../support/gbk.hpp"
 #include "test_server.hpp"
 
 namespace citysafe::testing {
 namespace {
+
+// What the server logs through spdlog, from whichever thread, while this lives.
+class LogCapture {
+ public:
+  LogCapture() { spdlog::default_logger()->sinks().push_back(sink_); }
+  ~LogCapture() {
+    auto& sinks = spdlog::default_logger()->sinks();
+    sinks.erase(std::remove(sinks.begin(), sinks.end(), sink_), sinks.end());
+  }
+  LogCapture(const LogCapture&) = delete;
+  LogCapture& operator=(const LogCapture&) = delete;
+  std::string text() {
+    sink_->flush();
+    return out_.str();
+  }
+
+ private:
+  std::ostringstream out_;
+  std::shared_ptr<spdlog::sinks::ostream_sink_mt> sink_ =
+      std::make_shared<spdlog::sinks::ostream_sink_mt>(out_);
+};
 
 class RiskApi : public ::testing::Test {
  protected:
@@ -290,11 +315,18 @@ TEST_F(RiskApi, AFailingStoreIsAServerErrorNotANotFound) {
     sqlite3_close(db);
   };
   behindItsBack("ALTER TABLE risk_points RENAME TO risk_points_gone");
+  LogCapture log;
   const auto failed = platform_.get("/api/v1/risk/points/1", admin_);
+  const std::string logged = log.text();
   behindItsBack("ALTER TABLE risk_points_gone RENAME TO risk_points");
   EXPECT_EQ(failed.status, 500) << failed.body;
   EXPECT_EQ(failed.headers.at("content-type"), "application/problem+json");
   EXPECT_EQ(failed.json()["detail"], "internal error");
+  // The cause is in the log, and only there.
+  const std::string cause = "no such table: risk_points";
+  EXPECT_NE(logged.find("500 Internal"), std::string::npos) << logged;
+  EXPECT_NE(logged.find(cause), std::string::npos) << logged;
+  EXPECT_EQ(failed.body.find("risk_points"), std::string::npos) << failed.body;
   EXPECT_EQ(platform_.get("/api/v1/risk/points/1", admin_).status, 200);
   EXPECT_EQ(platform_.get("/api/v1/risk/points/999999", admin_).status, 404);
 }
