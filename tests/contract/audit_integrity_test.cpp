@@ -1,6 +1,7 @@
 // What the keyed audit log proves, on every store: keyed records, rows checked against their
 // last audited content, and a truncated or rewritten tail found from the signed checkpoints.
 #include <algorithm>
+#include <functional>
 
 #include "citysafe/common/sha256.hpp"
 #include "citysafe/core/audit/auditor.hpp"
@@ -30,6 +31,22 @@ class AuditIntegrity : public StoreContract {
     rawSql("UPDATE audit_log SET prev_hash = '" + r.prev_hash + "', hash = '" + r.hash +
            "', hash_version = " + std::to_string(r.hash_version) +
            " WHERE seq = " + std::to_string(r.seq));
+  }
+  // Rehashes the whole chain as a forger with the database would, each record by `sign`, and
+  // expects verify() to refuse it from the first record on, naming `problem`.
+  void expectRechainRefused(const std::function<void(audit::AuditRecord&)>& sign,
+                            const std::string& problem) {
+    std::string prev = audit::kGenesisHash;
+    for (auto r : records()) {
+      r.prev_hash = prev;
+      sign(r);
+      prev = r.hash;
+      rewrite(r);
+    }
+    const auto report = verify();
+    EXPECT_FALSE(report.ok);
+    EXPECT_EQ(report.first_broken_seq, 1);
+    EXPECT_TRUE(mentions(report, problem)) << problems(report);
   }
   static bool mentions(const audit::VerifyReport& report, const std::string& text) {
     for (const auto& p : report.problems) {
@@ -107,35 +124,21 @@ TEST_P(AuditIntegrity, ATruncatedTailIsNamedFromTheCheckpoints) {
 
 TEST_P(AuditIntegrity, AChainRecomputedWithPlainSha256IsRefused) {
   buildTree();
-  std::string prev = audit::kGenesisHash;
-  for (auto r : records()) {
-    r.prev_hash = prev;
-    r.hash_version = audit::kUnkeyedSha256;
-    r.hash = audit::unkeyedChainHash(r);
-    prev = r.hash;
-    rewrite(r);
-  }
-  const auto report = verify();
-  EXPECT_FALSE(report.ok);
-  EXPECT_EQ(report.first_broken_seq, 1);
-  EXPECT_TRUE(mentions(report, "record 1: unkeyed, but the chain is keyed from seq 1 on"))
-      << problems(report);
+  expectRechainRefused(
+      [](audit::AuditRecord& r) {
+        r.hash_version = audit::kUnkeyedSha256;
+        r.hash = audit::unkeyedChainHash(r);
+      },
+      "record 1: unkeyed, but the chain is keyed from seq 1 on");
 }
 
 TEST_P(AuditIntegrity, AChainRecomputedWithAnotherKeyIsRefused) {
   buildTree();
-  std::string prev = audit::kGenesisHash;
-  for (auto r : records()) {
-    r.prev_hash = prev;
-    r.hash = audit::keyedChainHash(r, "the attacker's own key, also 32 bytes or more");
-    prev = r.hash;
-    rewrite(r);
-  }
-  const auto report = verify();
-  EXPECT_FALSE(report.ok);
-  EXPECT_EQ(report.first_broken_seq, 1);
-  EXPECT_TRUE(mentions(report, "record 1: content changed: its keyed hash does not hold"))
-      << problems(report);
+  expectRechainRefused(
+      [](audit::AuditRecord& r) {
+        r.hash = audit::keyedChainHash(r, "the attacker's own key, also 32 bytes or more");
+      },
+      "record 1: content changed: its keyed hash does not hold");
 }
 
 TEST_P(AuditIntegrity, AForgedOrDamagedCheckpointIsNamed) {

@@ -30,7 +30,7 @@ class RiskStoreTest : public StoreContract {
     EXPECT_TRUE(p) << p.error().field << ": " << p.error().message;
     return p ? *p : risk::RiskPoint{};
   }
-  void grade(std::int64_t id, risk::MethodInput input) {
+  void grade(RiskPointId id, risk::MethodInput input) {
     risk::RiskService risks(*ctx_);
     auto a = risks.assess(identity::Principal::system(), id, {.input = std::move(input)});
     ASSERT_TRUE(a) << a.error().field << ": " << a.error().message;
@@ -93,7 +93,7 @@ TEST_P(RiskStoreTest, FiltersByScopeColourKindSectorAndBox) {
   risk::RiskService risks(*ctx_);
   const auto system = identity::Principal::system();
   auto ids = [&](store::RiskFilter f) {
-    std::vector<std::int64_t> out;
+    std::vector<RiskPointId> out;
     f.scope = {"/", {}, {}};
     store::Store& s = *store_;
     auto list = store::readReturning<std::vector<risk::RiskPoint>>(
@@ -102,13 +102,13 @@ TEST_P(RiskStoreTest, FiltersByScopeColourKindSectorAndBox) {
     for (const auto& p : *list) out.push_back(p.id);
     return out;
   };
-  EXPECT_EQ(ids({.org_path = t.street_a.path}), (std::vector<std::int64_t>{a.id, c.id}));
+  EXPECT_EQ(ids({.org_path = t.street_a.path}), (std::vector<RiskPointId>{a.id, c.id}));
   EXPECT_EQ(ids({.levels = {RiskLevel::Major, RiskLevel::Large}}),
-            (std::vector<std::int64_t>{a.id, b.id}));
-  EXPECT_EQ(ids({.kinds = {RiskKind::School}}), std::vector<std::int64_t>{c.id});
-  EXPECT_EQ(ids({.sector = std::string("gas")}), std::vector<std::int64_t>{b.id});
+            (std::vector<RiskPointId>{a.id, b.id}));
+  EXPECT_EQ(ids({.kinds = {RiskKind::School}}), std::vector<RiskPointId>{c.id});
+  EXPECT_EQ(ids({.sector = std::string("gas")}), std::vector<RiskPointId>{b.id});
   EXPECT_EQ(ids({.bbox = basemap::BBox{120.05, 30.15, 120.15, 30.25}}),
-            (std::vector<std::int64_t>{a.id, c.id}));
+            (std::vector<RiskPointId>{a.id, c.id}));
   // The gas department reaches the pipeline in street B through its sector, nothing else.
   auto dept = store::readReturning<std::vector<risk::RiskPoint>>(*store_, [&](store::Tx& tx) {
     return tx.risks().list(
@@ -156,7 +156,7 @@ TEST_P(RiskStoreTest, AnAssessmentIsAuditedWithItsInputs) {
   grade(p.id, risk::LsInput{4, 4});
   auto records = store::readReturning<std::vector<audit::AuditRecord>>(*store_, [&](store::Tx& tx) {
     return tx.audit().list(
-        {.scope = {"/", {}, {}}, .entity = "risk_point", .entity_id = std::to_string(p.id)});
+        {.scope = {"/", {}, {}}, .entity = "risk_point", .entity_id = std::to_string(p.id.value)});
   });
   ASSERT_TRUE(records);
   ASSERT_EQ(records->size(), 2U);

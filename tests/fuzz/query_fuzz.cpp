@@ -9,8 +9,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)percentDecode(text);
   HttpRequest request;
   request.query = parseQuery(text);
-  (void)paging(request);
-  (void)positiveQuery(request, "id");
+  const QueryParams query(request);
+  (void)query.paging();
+  (void)query.requiredPositive("id");
   for (const auto& candidate : {text, request.query["bbox"]}) {
     auto box = parseBBox(candidate);
     if (!box) continue;

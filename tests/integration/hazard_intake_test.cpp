@@ -1,8 +1,8 @@
 // How hazards come in besides the report form: public tips (with their abuse checks) and
 // ledgers imported from CSV or .xlsx.
 #include <gtest/gtest.h>
-#include <iconv.h>
 
+#include "../support/gbk.hpp"
 #include "../support/xlsx_fixture.hpp"
 #include "hazard_fixture.hpp"
 
@@ -10,19 +10,6 @@ namespace citysafe::testing {
 namespace {
 
 using nlohmann::json;
-
-std::string toGbk(const std::string& utf8) {
-  iconv_t cd = iconv_open("GBK", "UTF-8");
-  std::string out(utf8.size() * 2, '\0');
-  char* src = const_cast<char*>(utf8.data());
-  std::size_t src_left = utf8.size();
-  char* dst = out.data();
-  std::size_t dst_left = out.size();
-  iconv(cd, &src, &src_left, &dst, &dst_left);
-  iconv_close(cd);
-  out.resize(out.size() - dst_left);
-  return out;
-}
 
 class HazardIntake : public ::testing::Test {
  protected:

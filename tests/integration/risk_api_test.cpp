@@ -1,15 +1,40 @@
 // The risk registry over HTTP: bad input named by field, import with its report, export.
 #include <gtest/gtest.h>
-#include <iconv.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <memory>
 #include <set>
+#include <sstream>
 
+#include "../support/gbk.hpp"
 #include "test_server.hpp"
 
 namespace citysafe::testing {
 namespace {
+
+// What the server logs through spdlog, from whichever thread, while this lives.
+class LogCapture {
+ public:
+  LogCapture() { spdlog::default_logger()->sinks().push_back(sink_); }
+  ~LogCapture() {
+    auto& sinks = spdlog::default_logger()->sinks();
+    sinks.erase(std::remove(sinks.begin(), sinks.end(), sink_), sinks.end());
+  }
+  LogCapture(const LogCapture&) = delete;
+  LogCapture& operator=(const LogCapture&) = delete;
+  std::string text() {
+    sink_->flush();
+    return out_.str();
+  }
+
+ private:
+  std::ostringstream out_;
+  std::shared_ptr<spdlog::sinks::ostream_sink_mt> sink_ =
+      std::make_shared<spdlog::sinks::ostream_sink_mt>(out_);
+};
 
 class RiskApi : public ::testing::Test {
  protected:
@@ -173,15 +198,7 @@ TEST_F(RiskApi, ImportIsAllOrNothingWithAReportPerRow) {
 TEST_F(RiskApi, ImportReadsGbkAndGcj02) {
   const std::string utf8 = "name,kind,sector,org_id,lon,lat\n和平桥,bridge,urban_operation," +
                            community() + ",120.1596,30.3126\n";
-  iconv_t cd = iconv_open("GBK", "UTF-8");
-  std::string gbk(utf8.size() * 2, '\0');
-  char* src = const_cast<char*>(utf8.data());
-  std::size_t src_left = utf8.size();
-  char* dst = gbk.data();
-  std::size_t dst_left = gbk.size();
-  ASSERT_NE(iconv(cd, &src, &src_left, &dst, &dst_left), static_cast<std::size_t>(-1));
-  iconv_close(cd);
-  gbk.resize(gbk.size() - dst_left);
+  const std::string gbk = toGbk(utf8);
 
   EXPECT_EQ(importCsv(gbk, "").json()["field"], "encoding");  // GBK bytes are not UTF-8
   const auto reply = importCsv(gbk, "&encoding=gbk&crs=gcj02");
@@ -298,11 +315,18 @@ TEST_F(RiskApi, AFailingStoreIsAServerErrorNotANotFound) {
     sqlite3_close(db);
   };
   behindItsBack("ALTER TABLE risk_points RENAME TO risk_points_gone");
+  LogCapture log;
   const auto failed = platform_.get("/api/v1/risk/points/1", admin_);
+  const std::string logged = log.text();
   behindItsBack("ALTER TABLE risk_points_gone RENAME TO risk_points");
   EXPECT_EQ(failed.status, 500) << failed.body;
   EXPECT_EQ(failed.headers.at("content-type"), "application/problem+json");
   EXPECT_EQ(failed.json()["detail"], "internal error");
+  // The cause is in the log, and only there.
+  const std::string cause = "no such table: risk_points";
+  EXPECT_NE(logged.find("500 Internal"), std::string::npos) << logged;
+  EXPECT_NE(logged.find(cause), std::string::npos) << logged;
+  EXPECT_EQ(failed.body.find("risk_points"), std::string::npos) << failed.body;
   EXPECT_EQ(platform_.get("/api/v1/risk/points/1", admin_).status, 200);
   EXPECT_EQ(platform_.get("/api/v1/risk/points/999999", admin_).status, 404);
 }

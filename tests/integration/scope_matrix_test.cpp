@@ -99,7 +99,7 @@ class ScopeMatrix : public ::testing::Test {
     risk::RiskService risks(*platform_.ctx);
     auto points = risks.list(identity::Principal::system(), {}, {500, 0});
     for (const auto& p : *points) {
-      if (fits(p)) return std::to_string(p.id);
+      if (fits(p)) return std::to_string(p.id.value);
     }
     throw std::runtime_error("no demo risk point fits");
   }

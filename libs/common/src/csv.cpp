@@ -1,6 +1,18 @@
 #include "citysafe/common/csv.hpp"
 
+#include <algorithm>
+
 namespace citysafe {
+
+std::vector<std::string> splitNonEmpty(std::string_view text, char separator) {
+  std::vector<std::string> out;
+  while (!text.empty()) {
+    const auto end = std::min(text.find(separator), text.size());
+    if (end > 0) out.emplace_back(text.substr(0, end));
+    text.remove_prefix(std::min(end + 1, text.size()));
+  }
+  return out;
+}
 
 std::string csvCell(std::string_view text) {
   std::string cell;

@@ -4,34 +4,20 @@
 #include <cmath>
 #include <cstdio>
 
+#include "citysafe/common/enum_names.hpp"
 #include "citysafe/common/result.hpp"
 
 namespace citysafe {
 
+namespace {
+constexpr EnumNames<Errc, 10> kErrcNames{{"Invalid", "NotFound", "Conflict", "Forbidden",
+                                          "Unauthenticated", "IllegalTransition", "TooLarge",
+                                          "RateLimited", "Unavailable", "Internal"}};
+}  // namespace
+
 const char* errcName(Errc code) {
-  switch (code) {
-    case Errc::Invalid:
-      return "Invalid";
-    case Errc::NotFound:
-      return "NotFound";
-    case Errc::Conflict:
-      return "Conflict";
-    case Errc::Forbidden:
-      return "Forbidden";
-    case Errc::Unauthenticated:
-      return "Unauthenticated";
-    case Errc::IllegalTransition:
-      return "IllegalTransition";
-    case Errc::TooLarge:
-      return "TooLarge";
-    case Errc::RateLimited:
-      return "RateLimited";
-    case Errc::Unavailable:
-      return "Unavailable";
-    case Errc::Internal:
-      return "Internal";
-  }
-  return "Internal";
+  const auto name = kErrcNames.name(code);
+  return name.empty() ? "Internal" : name.data();
 }
 
 std::size_t jsonNestingDepth(std::string_view text) {

@@ -7,7 +7,7 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly field?: string;
 
-  constructor(status: number, problem: Problem) {
+  constructor(status: number, problem: Partial<Problem>) {
     super(problem.detail || problem.title || `HTTP ${status}`);
     this.status = status;
     this.title = problem.title ?? '';
@@ -56,11 +56,11 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-async function readProblem(response: Response): Promise<Problem> {
+async function readProblem(response: Response): Promise<Partial<Problem>> {
   try {
     const text = await response.text();
     const parsed: unknown = text ? JSON.parse(text) : {};
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Problem) : {};
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Partial<Problem>) : {};
   } catch {
     return { status: response.status };
   }

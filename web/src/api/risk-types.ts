@@ -2,6 +2,8 @@
 // pin down are optional; the pages cope when they are absent.
 import type { FeatureCollection, Geometry } from 'geojson';
 
+import type { components } from './openapi.gen';
+
 export const COLOURS = ['red', 'orange', 'yellow', 'blue'] as const;
 export type Colour = (typeof COLOURS)[number];
 
@@ -78,25 +80,10 @@ export interface Assessment {
   due_at?: string | null;
 }
 
-export interface RiskPoint {
-  id: string | number;
-  name: string;
-  kind: string;
-  sector: string;
-  org_id?: string | number | null;
-  org_name?: string | null;
-  enterprise_id?: string | number | null;
-  enterprise_name?: string | null;
-  geometry?: Geometry | null;
-  capacity?: number | null;
-  colour?: Colour | null;
-  level?: Level | null;
-  grade?: number | null;
-  hazard_grade?: number | null;
-  latest?: Assessment | null;
-  created_at?: string;
-  updated_at?: string;
-}
+/** A risk point as the server sends it; organisation names come from the org tree. */
+export type RiskPoint = components['schemas']['RiskPoint'];
+/** A point on its own page: `latest` completed from the newest history entry (inputs, result, assessor). */
+export type RiskPointDetail = Omit<RiskPoint, 'latest' | 'geometry'> & { latest: Assessment | null; geometry: Geometry };
 
 export interface RiskListPage {
   items: RiskPoint[];

@@ -11,13 +11,8 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  field?: string;
-}
+/** A problem+json error as the server sends it; a body that is not one reads as Partial<Problem>. */
+export type Problem = Schemas['Problem'];
 
 export interface Me {
   id: string | number;
@@ -62,16 +57,8 @@ export const ROLES = [
   'enterprise_manager',
 ] as const;
 
-export interface User {
-  id: string | number;
-  username: string;
-  display_name: string;
-  org_id: string | number;
-  org_name?: string;
-  roles: string[];
-  disabled?: boolean;
-  created_at?: string;
-}
+/** A user as listed; the organisation's name comes from the org tree (only /auth/me names it). */
+export type User = Schemas['User'];
 
 export interface NewUser {
   username: string;

@@ -31,22 +31,20 @@ std::string Metrics::render() const {
   }
   out << "citysafe_http_request_duration_seconds_bucket{le=\"+Inf\"} " << count_ << "\n"
       << "citysafe_http_request_duration_seconds_sum " << sum_ << "\n"
-      << "citysafe_http_request_duration_seconds_count " << count_ << "\n"
-      << "# HELP citysafe_websocket_clients Open live-channel connections.\n"
-      << "# TYPE citysafe_websocket_clients gauge\n"
-      << "citysafe_websocket_clients " << websockets_.load() << "\n"
-      << "# HELP citysafe_events_pushed_total Domain events pushed to live-channel clients.\n"
-      << "# TYPE citysafe_events_pushed_total counter\n"
-      << "citysafe_events_pushed_total " << events_pushed_.load() << "\n"
-      << "# HELP citysafe_connections_refused_total Connections closed at once: a cap was full.\n"
-      << "# TYPE citysafe_connections_refused_total counter\n"
-      << "citysafe_connections_refused_total " << connections_refused_.load() << "\n"
-      << "# HELP citysafe_requests_shed_total Requests answered 503: their worker queue was full.\n"
-      << "# TYPE citysafe_requests_shed_total counter\n"
-      << "citysafe_requests_shed_total " << requests_shed_.load() << "\n"
-      << "# HELP citysafe_slow_clients_cut_total Connections closed for sending too slowly.\n"
-      << "# TYPE citysafe_slow_clients_cut_total counter\n"
-      << "citysafe_slow_clients_cut_total " << slow_clients_cut_.load() << "\n";
+      << "citysafe_http_request_duration_seconds_count " << count_ << "\n";
+  auto one = [&out](const char* name, const char* type, const char* help, auto value) {
+    out << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << '\n'
+        << name << ' ' << value << '\n';
+  };
+  one("citysafe_websocket_clients", "gauge", "Open live-channel connections.", websockets_.load());
+  one("citysafe_events_pushed_total", "counter", "Domain events pushed to live-channel clients.",
+      events_pushed_.load());
+  one("citysafe_connections_refused_total", "counter",
+      "Connections closed at once: a cap was full.", connections_refused_.load());
+  one("citysafe_requests_shed_total", "counter",
+      "Requests answered 503: their worker queue was full.", requests_shed_.load());
+  one("citysafe_slow_clients_cut_total", "counter", "Connections closed for sending too slowly.",
+      slow_clients_cut_.load());
   return out.str();
 }
 

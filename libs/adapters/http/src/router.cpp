@@ -2,17 +2,11 @@
 
 #include <sstream>
 
+#include "citysafe/common/csv.hpp"
+
 namespace citysafe::http {
 namespace {
-std::vector<std::string> segments(const std::string& path) {
-  std::vector<std::string> out;
-  std::stringstream in(path);
-  std::string s;
-  while (std::getline(in, s, '/')) {
-    if (!s.empty()) out.push_back(s);
-  }
-  return out;
-}
+std::vector<std::string> segments(const std::string& path) { return splitNonEmpty(path, '/'); }
 }  // namespace
 
 Route& Router::add(std::string method, std::string pattern, Access access, Handler handler) {

@@ -1,5 +1,4 @@
-#include <sstream>
-
+#include "citysafe/common/csv.hpp"
 #include "citysafe/sql/columns.hpp"
 #include "repositories.hpp"
 
@@ -12,13 +11,7 @@ std::string joinSectors(const std::vector<std::string>& sectors) {
 }
 
 std::vector<std::string> splitSectors(const std::string& joined) {
-  std::vector<std::string> out;
-  std::stringstream in(joined);
-  std::string item;
-  while (std::getline(in, item, ',')) {
-    if (!item.empty()) out.push_back(item);
-  }
-  return out;
+  return splitNonEmpty(joined, ',');
 }
 
 std::string subtreeClause(Dialect dialect, const std::string& path_col, const std::string& subtree,
@@ -130,11 +123,7 @@ Result<std::vector<org::Organisation>> SqlOrgRepository::list(const store::OrgFi
   }
   sql += " ORDER BY id LIMIT ?";
   params.emplace_back(std::int64_t{page.limit});
-  auto rows = CS_TRY(conn_.query(sql, params));
-  std::vector<org::Organisation> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(CS_TRY(fromRow(r)));
-  return out;
+  return queryRows(conn_, sql, params, fromRow);
 }
 
 }  // namespace citysafe::sql

@@ -1,5 +1,7 @@
 #pragma once
 // SQL repositories, written once for both dialects. Internal to the sql adapter.
+#include <type_traits>
+
 #include "citysafe/core/store/store.hpp"
 #include "citysafe/sql/connection.hpp"
 
@@ -37,6 +39,17 @@ Result<std::vector<T>> mapRows(const std::vector<Row>& rows, Result<T> (*from)(c
 // Coordinates as "lon lat;lon lat;..." text, the same in both dialects.
 std::string encodeCoords(const std::vector<org::GeoPoint>& points);
 std::vector<org::GeoPoint> decodeCoords(const std::string& text);
+
+// Runs a query and maps each row with `from` (a row → Result<T>); the first bad row fails it.
+template <class From, class T = typename std::invoke_result_t<From, const Row&>::value_type>
+Result<std::vector<T>> queryRows(Connection& conn, const std::string& sql,
+                                 const std::vector<Value>& params, From from) {
+  auto rows = CS_TRY(conn.query(sql, params));
+  std::vector<T> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(CS_TRY(from(r)));
+  return out;
+}
 
 class SqlOrgRepository final : public store::OrgRepository {
  public:
@@ -112,8 +125,8 @@ class SqlBasemapRepository final : public store::BasemapRepository {
 class SqlRiskRepository final : public store::RiskRepository {
  public:
   explicit SqlRiskRepository(Connection& c) : conn_(c) {}
-  Result<risk::RiskPoint> get(std::int64_t id) override;
-  Result<std::int64_t> insert(const risk::RiskPoint& point) override;
+  Result<risk::RiskPoint> get(RiskPointId id) override;
+  Result<RiskPointId> insert(const risk::RiskPoint& point) override;
   Result<void> update(const risk::RiskPoint& point) override;
   Result<std::vector<risk::RiskPoint>> list(const store::RiskFilter& filter,
                                             store::PageRequest page) override;
@@ -125,7 +138,7 @@ class SqlRiskRepository final : public store::RiskRepository {
   Result<std::int64_t> bumpVersion() override;
   Result<std::int64_t> version() override;
   Result<std::vector<store::RiskMarker>> markersSince(std::int64_t version) override;
-  Result<std::vector<risk::Assessment>> assessments(std::int64_t risk_point_id) override;
+  Result<std::vector<risk::Assessment>> assessments(RiskPointId risk_point_id) override;
 
  private:
   Connection& conn_;

@@ -19,7 +19,7 @@ Result<std::optional<risk::RiskLevel>> levelOf(const Row& r, std::size_t column)
 
 Result<risk::RiskPoint> fromRow(const Row& r) {
   risk::RiskPoint p;
-  p.id = r.getInt(kRisk.at("id"));
+  p.id = RiskPointId{r.getInt(kRisk.at("id"))};
   p.code = r.getText(kRisk.at("code"));
   p.name = r.getText(kRisk.at("name"));
   p.kind = CS_TRY(storedEnum<risk::RiskKind>(r.getText(kRisk.at("kind")), "risk_points.kind"));
@@ -124,20 +124,21 @@ std::string whereOf(Dialect dialect, const store::RiskFilter& f, std::vector<Val
 
 }  // namespace
 
-Result<risk::RiskPoint> SqlRiskRepository::get(std::int64_t id) {
+Result<risk::RiskPoint> SqlRiskRepository::get(RiskPointId id) {
   auto rows =
-      CS_TRY(conn_.query("SELECT " + kRisk.list() + " FROM risk_points WHERE id = ?", {id}));
+      CS_TRY(conn_.query("SELECT " + kRisk.list() + " FROM risk_points WHERE id = ?", {id.value}));
   if (rows.empty()) return fail(Errc::NotFound, "id", "no such risk point");
   return fromRow(rows.front());
 }
 
-Result<std::int64_t> SqlRiskRepository::insert(const risk::RiskPoint& p) {
-  return queryInt(conn_, kRisk.insertInto("risk_points") + " RETURNING id", rowValues(p));
+Result<RiskPointId> SqlRiskRepository::insert(const risk::RiskPoint& p) {
+  return queryInt(conn_, kRisk.insertInto("risk_points") + " RETURNING id", rowValues(p))
+      .map([](std::int64_t id) { return RiskPointId{id}; });
 }
 
 Result<void> SqlRiskRepository::update(const risk::RiskPoint& p) {
   auto params = rowValues(p);
-  params.emplace_back(p.id);
+  params.emplace_back(p.id.value);
   CS_TRY(conn_.exec("UPDATE risk_points SET " + kRisk.assignments() + " WHERE id = ?", params));
   return ok();
 }
@@ -148,11 +149,7 @@ Result<std::vector<risk::RiskPoint>> SqlRiskRepository::list(const store::RiskFi
   const std::string sql = "SELECT " + kRisk.list() + " FROM risk_points WHERE id > ? AND " +
                           whereOf(conn_.dialect(), f, params) + " ORDER BY id LIMIT ?";
   params.emplace_back(std::int64_t{page.limit});
-  auto rows = CS_TRY(conn_.query(sql, params));
-  std::vector<risk::RiskPoint> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(CS_TRY(fromRow(r)));
-  return out;
+  return queryRows(conn_, sql, params, fromRow);
 }
 
 Result<store::LevelCounts> SqlRiskRepository::countByLevel(const store::RiskFilter& f) {
@@ -177,7 +174,7 @@ Result<std::vector<store::RiskMarker>> markersFrom(const std::vector<Row>& rows)
   out.reserve(rows.size());
   for (const auto& r : rows) {
     store::RiskMarker m;
-    m.id = r.getInt(kMarker.at("id"));
+    m.id = RiskPointId{r.getInt(kMarker.at("id"))};
     m.name = r.getText(kMarker.at("name"));
     m.kind = CS_TRY(storedEnum<risk::RiskKind>(r.getText(kMarker.at("kind")), "risk_points.kind"));
     m.sector = r.getText(kMarker.at("sector"));
@@ -247,20 +244,20 @@ constexpr Columns<13> kAssessment{{"id", "risk_point_id", "method", "basis", "in
 
 Result<std::int64_t> SqlRiskRepository::addAssessment(const risk::Assessment& a) {
   return queryInt(conn_, kAssessment.insertInto("risk_assessments") + " RETURNING id",
-                  {a.risk_point_id, a.method, a.basis, a.inputs_json, a.result_json, a.value,
+                  {a.risk_point_id.value, a.method, a.basis, a.inputs_json, a.result_json, a.value,
                    static_cast<std::int64_t>(a.level), std::int64_t{a.hazard_grade}, a.assessor_id,
                    a.assessor, toEpochMs(a.assessed_at), toEpochMs(a.due_at)});
 }
 
-Result<std::vector<risk::Assessment>> SqlRiskRepository::assessments(std::int64_t risk_point_id) {
+Result<std::vector<risk::Assessment>> SqlRiskRepository::assessments(RiskPointId risk_point_id) {
   auto rows =
       CS_TRY(conn_.query("SELECT " + kAssessment.list() +
                              " FROM risk_assessments WHERE risk_point_id = ? ORDER BY id DESC",
-                         {risk_point_id}));
+                         {risk_point_id.value}));
   std::vector<risk::Assessment> out;
   for (const auto& r : rows) {
     out.push_back(
-        {r.getInt(kAssessment.at("id")), r.getInt(kAssessment.at("risk_point_id")),
+        {r.getInt(kAssessment.at("id")), RiskPointId{r.getInt(kAssessment.at("risk_point_id"))},
          r.getText(kAssessment.at("method")), r.getText(kAssessment.at("basis")),
          r.getText(kAssessment.at("inputs_json")), r.getText(kAssessment.at("result_json")),
          r.getDouble(kAssessment.at("value")),

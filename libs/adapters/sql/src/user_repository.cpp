@@ -82,10 +82,7 @@ Result<std::vector<identity::User>> SqlUserRepository::list(const identity::Scop
                     scopeClause(conn_.dialect(), scope, "o.path", "o.sectors", params) +
                     " ORDER BY u.id LIMIT ?";
   params.emplace_back(std::int64_t{page.limit});
-  auto rows = CS_TRY(conn_.query(sql, params));
-  std::vector<identity::User> out;
-  for (const auto& r : rows) out.push_back(CS_TRY(fromRow(r)));
-  return out;
+  return queryRows(conn_, sql, params, fromRow);
 }
 
 namespace {

@@ -197,7 +197,7 @@ Result<Hazard> HazardWork::insertChecked(store::Tx& tx, const Principal& who,
     return identity::notInScope("org_id", d.org_id.value);
   }
   if (d.risk_point_id) {
-    const auto point = CS_TRY(store::ifFound(tx.risks().get(*d.risk_point_id)));
+    const auto point = CS_TRY(store::ifFound(tx.risks().get(RiskPointId{*d.risk_point_id})));
     if (!point || !identity::reaches(identity::scopeOf(who), point->org_path, {point->sector})) {
       return identity::notInScope("risk_point_id", *d.risk_point_id, "risk point");
     }

@@ -62,7 +62,7 @@ Result<Device> MonitoringService::createDevice(const Principal& who, const Devic
                .updated_at = ctx_.clock.now()};
     CS_TRY(dev.validate());
     if (d.risk_point_id) {
-      auto point = CS_TRY(store::ifFound(tx.risks().get(*d.risk_point_id)));
+      auto point = CS_TRY(store::ifFound(tx.risks().get(RiskPointId{*d.risk_point_id})));
       if (!point || !reachesPath(who, point->org_path, point->sector)) {
         return identity::notInScope("risk_point_id", *d.risk_point_id, "risk point");
       }

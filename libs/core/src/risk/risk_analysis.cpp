@@ -9,7 +9,7 @@
 
 namespace citysafe::risk {
 
-std::vector<ExposureRing> exposureAround(org::GeoPoint at, std::int64_t self_id,
+std::vector<ExposureRing> exposureAround(org::GeoPoint at, RiskPointId self_id,
                                          const std::vector<store::RiskMarker>& markers,
                                          const std::vector<double>& radii_m) {
   std::vector<ExposedTarget> near;

@@ -46,7 +46,7 @@ bool isVulnerableTarget(RiskKind kind) { return info(kind).vulnerable; }
 
 std::string toAuditJson(const RiskPoint& p) {
   JsonObject o;
-  o.add("id", p.id)
+  o.add("id", p.id.value)
       .add("code", p.code)
       .add("name", p.name)
       .add("kind", toString(p.kind))

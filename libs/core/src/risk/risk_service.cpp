@@ -20,9 +20,9 @@ bool reachesPoint(const Principal& who, const RiskPoint& p) {
   return identity::reaches(identity::scopeOf(who), p.org_path, {p.sector});
 }
 
-std::string codeFor(std::int64_t id) {
+std::string codeFor(RiskPointId id) {
   char buf[24];
-  std::snprintf(buf, sizeof buf, "RP%06lld", static_cast<long long>(id));
+  std::snprintf(buf, sizeof buf, "RP%06lld", static_cast<long long>(id.value));
   return buf;
 }
 
@@ -65,7 +65,7 @@ void RiskService::announce(const RiskPoint& p, const char* action) {
   if (p.latest) data.add("colour", colourName(p.latest->level));
   ctx_.bus.publish(events::DomainEvent{.type = std::string("risk_point.") + action,
                                        .entity = "risk_point",
-                                       .entity_id = std::to_string(p.id),
+                                       .entity_id = std::to_string(p.id.value),
                                        .action = action,
                                        .org_path = p.org_path,
                                        .sectors = {p.sector},
@@ -94,7 +94,8 @@ Result<RiskPoint> RiskService::insertChecked(store::Tx& tx, const Principal& who
   p.code = codeFor(p.id);
   CS_TRY(tx.risks().update(p));
   CS_TRY(ctx_.auditor.record(
-      tx, who, {"risk_point", std::to_string(p.id), "create", "null", toAuditJson(p), p.org_path}));
+      tx, who,
+      {"risk_point", std::to_string(p.id.value), "create", "null", toAuditJson(p), p.org_path}));
   return p;
 }
 
@@ -146,7 +147,7 @@ Result<RiskPoint> RiskService::create(const Principal& who, const RiskPointDraft
   return created;
 }
 
-Result<RiskPoint> RiskService::update(const Principal& who, std::int64_t id,
+Result<RiskPoint> RiskService::update(const Principal& who, RiskPointId id,
                                       const RiskPointPatch& patch) {
   CS_TRY(identity::require(who, Permission::RiskWrite));
   auto updated =
@@ -164,16 +165,16 @@ Result<RiskPoint> RiskService::update(const Principal& who, std::int64_t id,
         auto version = CS_TRY(tx.risks().bumpVersion());
         p->version = version;
         CS_TRY(tx.risks().update(*p));
-        CS_TRY(ctx_.auditor.record(
-            tx, who,
-            {"risk_point", std::to_string(id), "update", before, toAuditJson(*p), p->org_path}));
+        CS_TRY(ctx_.auditor.record(tx, who,
+                                   {"risk_point", std::to_string(id.value), "update", before,
+                                    toAuditJson(*p), p->org_path}));
         return *p;
       });
   if (updated) announce(*updated, "updated");
   return updated;
 }
 
-Result<RiskPoint> RiskService::get(const Principal& who, std::int64_t id) {
+Result<RiskPoint> RiskService::get(const Principal& who, RiskPointId id) {
   CS_TRY(identity::require(who, Permission::RiskRead));
   const auto p = CS_TRY(store::readReturning<std::optional<RiskPoint>>(
       ctx_.store, [&](store::Tx& tx) { return store::ifFound(tx.risks().get(id)); }));
@@ -261,7 +262,7 @@ Result<std::vector<store::RiskMarker>> targetsNear(store::Tx& tx, org::GeoPoint 
 }
 }  // namespace
 
-Result<std::vector<ExposureRing>> RiskService::exposure(const Principal& who, std::int64_t id,
+Result<std::vector<ExposureRing>> RiskService::exposure(const Principal& who, RiskPointId id,
                                                         const std::vector<double>& radii_m) {
   auto point = CS_TRY(get(who, id));
   for (std::size_t i = 0; i < radii_m.size(); ++i) {
@@ -275,14 +276,15 @@ Result<std::vector<ExposureRing>> RiskService::exposure(const Principal& who, st
       ctx_.store, [&](store::Tx& tx) { return targetsNear(tx, at, reach); }));
   auto rings = exposureAround(at, id, targets, radii_m);
   // People are counted wherever they are; places outside the caller's scope stay unnamed.
-  std::set<std::int64_t> unnamed;
+  std::set<RiskPointId> unnamed;
   const auto scope = identity::scopeOf(who);
   for (const auto& m : targets) {
     if (!identity::reaches(scope, m.org_path, {m.sector})) unnamed.insert(m.id);
   }
   for (auto& ring : rings) {
     for (auto& t : ring.targets) {
-      if (unnamed.count(t.id)) t = ExposedTarget{0, "", t.kind, t.capacity, t.distance_m};
+      if (unnamed.count(t.id))
+        t = ExposedTarget{RiskPointId{}, "", t.kind, t.capacity, t.distance_m};
     }
   }
   return rings;
@@ -296,7 +298,7 @@ Result<std::vector<RiskPoint>> RiskService::listAll(const Principal& who,
     auto batch = CS_TRY(list(who, filter, page));
     all.insert(all.end(), batch.begin(), batch.end());
     if (static_cast<int>(batch.size()) < page.limit) return all;
-    page.after_id = batch.back().id;
+    page.after_id = batch.back().id.value;
   }
 }
 
@@ -338,7 +340,7 @@ Result<Evaluation> RiskService::evaluate(const Principal& who, const MethodInput
   return risk::evaluate(input);
 }
 
-Result<Assessment> RiskService::assess(const Principal& who, std::int64_t id,
+Result<Assessment> RiskService::assess(const Principal& who, RiskPointId id,
                                        const AssessRequest& request) {
   CS_TRY(identity::require(who, Permission::RiskAssess));
   if (request.basis != "inherent" && request.basis != "residual") {
@@ -379,7 +381,7 @@ Result<Assessment> RiskService::assess(const Principal& who, std::int64_t id,
     p->version = version;
     CS_TRY(tx.risks().update(*p));
     CS_TRY(ctx_.auditor.record(tx, who,
-                               {"risk_point", std::to_string(id), "assess", before,
+                               {"risk_point", std::to_string(id.value), "assess", before,
                                 JsonObject()
                                     .add("method", a.method)
                                     .add("basis", a.basis)
@@ -395,7 +397,7 @@ Result<Assessment> RiskService::assess(const Principal& who, std::int64_t id,
   return *saved;
 }
 
-Result<std::vector<Assessment>> RiskService::history(const Principal& who, std::int64_t id) {
+Result<std::vector<Assessment>> RiskService::history(const Principal& who, RiskPointId id) {
   CS_TRY(get(who, id));
   return store::readReturning<std::vector<Assessment>>(
       ctx_.store, [&](store::Tx& tx) { return tx.risks().assessments(id); });

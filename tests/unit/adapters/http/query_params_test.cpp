@@ -57,7 +57,7 @@ TEST(QueryParams, PagesWithLimitAndCursor) {
   auto page = QueryParams(request).paging();
   ASSERT_TRUE(page);
   EXPECT_EQ(page->limit, 20);
-  EXPECT_EQ(page->after, 340);
+  EXPECT_EQ(page->after_id, 340);
   const auto defaults = withQuery({});
   EXPECT_EQ(QueryParams(defaults).paging()->limit, 100);
   const auto too_many = withQuery({{"limit", "501"}});

@@ -26,8 +26,6 @@
 namespace citysafe::hazard {
 namespace {
 
-namespace fs = std::filesystem;
-
 std::vector<std::string> files() { return testing::scenarioFiles(CITYSAFE_SCENARIOS "/hazard"); }
 
 // KEY=VALUE words; a key the verb does not know is an error.
@@ -203,31 +201,20 @@ Result<void> HazardScenario::check(const std::string& key, const std::string& va
 }
 
 TEST_P(HazardScenario, FollowsTheRulesExactly) {
-  std::ifstream in(fs::path(CITYSAFE_SCENARIOS) / "hazard" / GetParam());
-  ASSERT_TRUE(in) << GetParam();
-  int n = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++n;
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream words(line);
-    std::string verb;
-    words >> verb;
-    const auto before = failures_.size();
-    auto r = run(verb, words);
-    ASSERT_TRUE(r) << GetParam() << ":" << n << ": " << r.error().field << " " << r.error().message;
-    for (auto i = before; i < failures_.size(); ++i) {
-      ADD_FAILURE() << GetParam() << ":" << n << ": " << failures_[i];
-    }
-  }
+  const int n = testing::forEachScenarioLine(
+      CITYSAFE_SCENARIOS "/hazard", GetParam(),
+      [&](const std::string& verb, std::istringstream& words, const std::string& where) {
+        const auto before = failures_.size();
+        auto r = run(verb, words);
+        ASSERT_TRUE(r) << where << ": " << r.error().field << " " << r.error().message;
+        for (auto i = before; i < failures_.size(); ++i)
+          ADD_FAILURE() << where << ": " << failures_[i];
+      });
   EXPECT_GT(n, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Hazard, HazardScenario, ::testing::ValuesIn(files()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param.substr(0, info.param.find('.'));
-                           std::replace(name.begin(), name.end(), '-', '_');
-                           return name;
-                         });
+                         testing::scenarioTestName);
 
 // The runner refuses what it does not know, so a misspelt expectation cannot pass in silence.
 TEST(HazardScenarioRunner, RefusesAnUnknownKey) {

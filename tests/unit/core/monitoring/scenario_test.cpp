@@ -20,8 +20,6 @@
 namespace citysafe::monitoring {
 namespace {
 
-namespace fs = std::filesystem;
-
 std::vector<std::string> files() {
   return testing::scenarioFiles(CITYSAFE_SCENARIOS "/monitoring");
 }
@@ -95,8 +93,6 @@ TEST(ScenarioRunner, ASiteLineWithAnUnknownKeyFails) {
 class Scenario : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Scenario, CausesExactlyTheExpectedAlarmChanges) {
-  std::ifstream in(fs::path(CITYSAFE_SCENARIOS) / "monitoring" / GetParam());
-  ASSERT_TRUE(in) << GetParam();
   RuleEngine engine;
   std::map<std::string, Rule> rules;
   std::map<std::string, SensorIndex> sensors;
@@ -123,90 +119,81 @@ TEST_P(Scenario, CausesExactlyTheExpectedAlarmChanges) {
     }
     out.clear();
   };
-  int n = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++n;
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream words(line);
-    std::string verb;
-    words >> verb;
-    const std::string where = GetParam() + ":" + std::to_string(n);
-    if (verb == "rule") {
-      std::string name;
-      words >> name;
-      std::string rest;
-      std::getline(words, rest);
-      auto rule = parseRule(name, rest);
-      ASSERT_TRUE(rule) << where << ": " << rule.error().field << " " << rule.error().message;
-      rules[name] = *rule;
-    } else if (verb == "sensor") {
-      std::string code;
-      std::string list;
-      words >> code >> list;
-      std::vector<Rule> set;
-      std::stringstream names(list);
-      for (std::string r; std::getline(names, r, ',');) set.push_back(rules.at(r));
-      auto index = engine.addRuleSet(set);
-      ASSERT_TRUE(index) << where;
-      sensors[code] = engine.addSensor(*index);
-      codes[sensors[code]] = code;
-    } else if (verb == "site") {
-      std::string name;
-      words >> name;
-      auto site = parseSite(words, engine, sensors);
-      ASSERT_TRUE(site) << where << ": " << site.error().field << " " << site.error().message;
-      auto index = engine.addSiteRule(*site);
-      ASSERT_TRUE(index) << where;
-      sites[name] = *index;
-      site_names[*index] = name;
-    } else if (verb == "feed") {
-      std::string at;
-      std::string code;
-      std::string value;
-      std::string verdict = "!accepted";
-      words >> at >> code >> value;
-      words >> verdict;
-      const double v = value == "nan" ? NAN : value == "inf" ? INFINITY : std::stod(value);
-      const auto got = engine.evaluate(sensors.at(code), time(at), v, out);
-      EXPECT_EQ(std::string("!") + verdictName(got), verdict) << where;
-      flush();
-    } else if (verb == "tick") {
-      std::string at;
-      words >> at;
-      engine.tick(time(at), out);
-      flush();
-    } else if (verb == "silence") {
-      std::string at;
-      std::string code;
-      std::string on;
-      words >> at >> code >> on;
-      engine.setSilenced(sensors.at(code), on == "on", time(at), out);
-      flush();
-    } else if (verb == "expect") {
-      std::string at;
-      std::string who;
-      std::string rule;
-      std::string change;
-      words >> at >> who >> rule >> change;
-      if (who == "site") {
-        expected.push_back("t=" + std::to_string(time(at)) + "ms site " + rule + " " + change);
-      } else {
-        expected.push_back("t=" + std::to_string(time(at)) + "ms " + who + " " + rule + " " +
-                           change);
-      }
-    } else {
-      FAIL() << where << ": unknown verb '" << verb << "'";
-    }
-  }
+  testing::forEachScenarioLine(
+      CITYSAFE_SCENARIOS "/monitoring", GetParam(),
+      [&](const std::string& verb, std::istringstream& words, const std::string& where) {
+        if (verb == "rule") {
+          std::string name;
+          words >> name;
+          std::string rest;
+          std::getline(words, rest);
+          auto rule = parseRule(name, rest);
+          ASSERT_TRUE(rule) << where << ": " << rule.error().field << " " << rule.error().message;
+          rules[name] = *rule;
+        } else if (verb == "sensor") {
+          std::string code;
+          std::string list;
+          words >> code >> list;
+          std::vector<Rule> set;
+          std::stringstream names(list);
+          for (std::string r; std::getline(names, r, ',');) set.push_back(rules.at(r));
+          auto index = engine.addRuleSet(set);
+          ASSERT_TRUE(index) << where;
+          sensors[code] = engine.addSensor(*index);
+          codes[sensors[code]] = code;
+        } else if (verb == "site") {
+          std::string name;
+          words >> name;
+          auto site = parseSite(words, engine, sensors);
+          ASSERT_TRUE(site) << where << ": " << site.error().field << " " << site.error().message;
+          auto index = engine.addSiteRule(*site);
+          ASSERT_TRUE(index) << where;
+          sites[name] = *index;
+          site_names[*index] = name;
+        } else if (verb == "feed") {
+          std::string at;
+          std::string code;
+          std::string value;
+          std::string verdict = "!accepted";
+          words >> at >> code >> value;
+          words >> verdict;
+          const double v = value == "nan" ? NAN : value == "inf" ? INFINITY : std::stod(value);
+          const auto got = engine.evaluate(sensors.at(code), time(at), v, out);
+          EXPECT_EQ(std::string("!") + verdictName(got), verdict) << where;
+          flush();
+        } else if (verb == "tick") {
+          std::string at;
+          words >> at;
+          engine.tick(time(at), out);
+          flush();
+        } else if (verb == "silence") {
+          std::string at;
+          std::string code;
+          std::string on;
+          words >> at >> code >> on;
+          engine.setSilenced(sensors.at(code), on == "on", time(at), out);
+          flush();
+        } else if (verb == "expect") {
+          std::string at;
+          std::string who;
+          std::string rule;
+          std::string change;
+          words >> at >> who >> rule >> change;
+          if (who == "site") {
+            expected.push_back("t=" + std::to_string(time(at)) + "ms site " + rule + " " + change);
+          } else {
+            expected.push_back("t=" + std::to_string(time(at)) + "ms " + who + " " + rule + " " +
+                               change);
+          }
+        } else {
+          FAIL() << where << ": unknown verb '" << verb << "'";
+        }
+      });
   EXPECT_EQ(happened, expected) << GetParam();
 }
 
 INSTANTIATE_TEST_SUITE_P(Monitoring, Scenario, ::testing::ValuesIn(files()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param.substr(0, info.param.find('.'));
-                           std::replace(name.begin(), name.end(), '-', '_');
-                           return name;
-                         });
+                         testing::scenarioTestName);
 
 }  // namespace
 }  // namespace citysafe::monitoring

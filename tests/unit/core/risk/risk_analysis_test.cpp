@@ -9,7 +9,7 @@ store::RiskMarker marker(std::int64_t id, RiskKind kind, org::GeoPoint at, std::
                          std::optional<RiskLevel> level = {}, std::string path = "/1/2/10/",
                          int grade = 0) {
   store::RiskMarker m;
-  m.id = id;
+  m.id = RiskPointId{id};
   m.name = "m" + std::to_string(id);
   m.kind = kind;
   m.at = at;
@@ -30,11 +30,11 @@ TEST(Exposure, CountsVulnerableTargetsAndPeopleWithinEachRing) {
       marker(4, RiskKind::Hospital, {120, 30.012}, 800),       // ~1334 m: outside
       marker(5, RiskKind::GasPipeline, {120, 30.001}, 0),      // not a vulnerable target
   };
-  const auto rings = exposureAround(source, 1, markers, {500, 1000});
+  const auto rings = exposureAround(source, RiskPointId{1}, markers, {500, 1000});
   ASSERT_EQ(rings.size(), 2U);
   EXPECT_EQ(rings[0].people, 1200);
   ASSERT_EQ(rings[0].targets.size(), 1U);
-  EXPECT_EQ(rings[0].targets[0].id, 2);
+  EXPECT_EQ(rings[0].targets[0].id, RiskPointId{2});
   EXPECT_NEAR(rings[0].targets[0].distance_m, 334, 2);
   EXPECT_EQ(rings[1].people, 1400);
   EXPECT_EQ(rings[1].targets.size(), 2U);

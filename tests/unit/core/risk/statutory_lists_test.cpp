@@ -8,6 +8,14 @@ namespace {
 using Levels = std::vector<RiskLevel>;
 using Kinds = std::vector<RiskKind>;
 
+// The list narrowed from a filter asking only for these colours or these kinds.
+std::optional<store::RiskFilter> askingFor(StatutoryList list, Levels levels, Kinds kinds = {}) {
+  store::RiskFilter asked;
+  asked.levels = std::move(levels);
+  asked.kinds = std::move(kinds);
+  return narrowToList(list, asked);
+}
+
 TEST(StatutoryLists, MajorRisksAreTheRedAndOrangeOnes) {
   const auto f = narrowToList(StatutoryList::MajorRisks, {});
   ASSERT_TRUE(f);
@@ -15,17 +23,13 @@ TEST(StatutoryLists, MajorRisksAreTheRedAndOrangeOnes) {
 }
 
 TEST(StatutoryLists, MajorRisksKeepOnlyTheAskedColoursAmongThem) {
-  store::RiskFilter asked;
-  asked.levels = {RiskLevel::Low, RiskLevel::Large};
-  const auto f = narrowToList(StatutoryList::MajorRisks, asked);
+  const auto f = askingFor(StatutoryList::MajorRisks, {RiskLevel::Low, RiskLevel::Large});
   ASSERT_TRUE(f);
   EXPECT_EQ(f->levels, Levels{RiskLevel::Large});
 }
 
 TEST(StatutoryLists, MajorRisksAskedOnlyForLowerColoursAreEmpty) {
-  store::RiskFilter asked;
-  asked.levels = {RiskLevel::General, RiskLevel::Low};
-  EXPECT_FALSE(narrowToList(StatutoryList::MajorRisks, asked));
+  EXPECT_FALSE(askingFor(StatutoryList::MajorRisks, {RiskLevel::General, RiskLevel::Low}));
 }
 
 TEST(StatutoryLists, MajorHazardSourcesAreGradedOnesWithinTheAskedFilter) {
@@ -47,17 +51,15 @@ TEST(StatutoryLists, VulnerableTargetsAreEveryTargetKind) {
 }
 
 TEST(StatutoryLists, VulnerableTargetsKeepOnlyTheAskedTargetKinds) {
-  store::RiskFilter asked;
-  asked.kinds = {RiskKind::Bridge, RiskKind::Hospital};
-  const auto f = narrowToList(StatutoryList::VulnerableTargets, asked);
+  const auto f =
+      askingFor(StatutoryList::VulnerableTargets, {}, {RiskKind::Bridge, RiskKind::Hospital});
   ASSERT_TRUE(f);
   EXPECT_EQ(f->kinds, Kinds{RiskKind::Hospital});
 }
 
 TEST(StatutoryLists, VulnerableTargetsAskedOnlyForOtherKindsAreEmpty) {
-  store::RiskFilter asked;
-  asked.kinds = {RiskKind::Bridge, RiskKind::Tunnel};
-  EXPECT_FALSE(narrowToList(StatutoryList::VulnerableTargets, asked));
+  EXPECT_FALSE(
+      askingFor(StatutoryList::VulnerableTargets, {}, {RiskKind::Bridge, RiskKind::Tunnel}));
 }
 
 TEST(StatutoryLists, NarrowingKeepsTheRestOfTheFilter) {

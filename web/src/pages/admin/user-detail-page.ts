@@ -83,7 +83,7 @@ export const renderUserDetailPage: PageRenderer = (outlet, route) => {
         detailList([
           ['orgs.id', String(user.id)],
           ['users.username', user.username],
-          ['users.org', h('a', { href: `#/admin/orgs/${user.org_id}` }, orgName ?? user.org_name ?? String(user.org_id))],
+          ['users.org', h('a', { href: `#/admin/orgs/${user.org_id}` }, orgName ?? String(user.org_id))],
           ['users.roles', (user.roles ?? []).map((r) => h('span', { class: 'badge' }, enumLabel('role', r)))],
           ['users.status', statusLabel(user)],
         ]),

@@ -13,7 +13,7 @@ export function statusLabel(user: User): HTMLElement {
 }
 
 function userRow(user: User, orgs: Org[]): HTMLElement {
-  const orgName = user.org_name ?? orgs.find((o) => String(o.id) === String(user.org_id))?.name ?? String(user.org_id);
+  const orgName = orgs.find((o) => String(o.id) === String(user.org_id))?.name ?? String(user.org_id);
   return h('tr', { 'data-user-id': String(user.id) },
     h('td', {}, h('a', { href: `#/admin/users/${user.id}` }, user.username)),
     h('td', {}, user.display_name),

@@ -5,10 +5,28 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { api } from '../../api/client';
 import type { BasemapInfo } from '../../api/types';
+import { h, tr } from '../../dom';
+import type { MessageKey } from '../../i18n';
 import { BASEMAP_SOURCE, baseStyle, basemapLayers } from './basemap-style';
 import type { BasemapCollection } from './road-summary';
 
 setWorkerUrl(workerUrl);
+
+/** A map page's frame in `outlet`: the canvas beside a side panel with a title and a status line. */
+export function mapFrame(outlet: HTMLElement, title: MessageKey, statusTestId: string, extraClass = ''):
+  { canvas: HTMLElement; side: HTMLElement; status: HTMLElement } {
+  const canvas = h('div', { class: 'map-canvas', 'data-testid': 'map' });
+  const status = h('p', { class: 'muted', 'data-testid': statusTestId }, tr('app.loading'));
+  const side = h('aside', { class: `map-side${extraClass ? ` ${extraClass}-side` : ''}` }, tr(title, undefined, 'h1'), status);
+  outlet.append(h('div', { class: `map-page${extraClass ? ` ${extraClass}-map-page` : ''}` }, canvas, side));
+  return { canvas, side, status };
+}
+
+/** The status line says why the map (or its data) did not load. */
+export function showLoadFailed(status: HTMLElement, key: MessageKey, detail: string): void {
+  status.replaceChildren(tr(key, { detail }));
+  status.className = 'message message-error';
+}
 
 export const ATTRIBUTION = '© OpenStreetMap contributors';
 

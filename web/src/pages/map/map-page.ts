@@ -8,16 +8,15 @@ import { enumLabel, h, tr } from '../../dom';
 import { t } from '../../i18n';
 import type { PageRenderer } from '../page';
 import { BASEMAP_SOURCE, ROAD_HIGHLIGHT_LAYER, ROAD_LAYER_IDS, roadClassKey } from './basemap-style';
-import { addBasemapLayers, createMap, exposeMap, loadBasemap, whenRendered, type Basemap } from './basemap-map';
+import {
+  addBasemapLayers, createMap, exposeMap, loadBasemap, mapFrame, showLoadFailed, whenRendered, type Basemap,
+} from './basemap-map';
 import { createRoadList } from './road-list';
 import { countByLayer, summariseRoads, type RoadEntry } from './road-summary';
 
 export const renderMapPage: PageRenderer = (outlet) => {
   delete document.body.dataset.mapReady;
-  const canvas = h('div', { class: 'map-canvas', 'data-testid': 'map' });
-  const status = h('p', { class: 'muted', 'data-testid': 'basemap-status' }, tr('app.loading'));
-  const side = h('aside', { class: 'map-side' }, tr('basemap.title', undefined, 'h1'), status);
-  outlet.append(h('div', { class: 'map-page' }, canvas, side));
+  const { canvas, side, status } = mapFrame(outlet, 'basemap.title', 'basemap-status');
 
   const cleanups: (() => void)[] = [];
   let left = false;
@@ -36,8 +35,7 @@ async function showBasemap(canvas: HTMLElement, side: HTMLElement, status: HTMLE
   try {
     basemap = await loadBasemap();
   } catch (err) {
-    status.replaceChildren(tr('map.loadFailed', { detail: errorText(err) }));
-    status.className = 'message message-error';
+    showLoadFailed(status, 'map.loadFailed', errorText(err));
     return;
   }
   if (hasLeft()) return;
@@ -48,8 +46,7 @@ async function showBasemap(canvas: HTMLElement, side: HTMLElement, status: HTMLE
   try {
     map = createMap(canvas, info);
   } catch (err) {
-    status.replaceChildren(tr('map.loadFailed', { detail: String(err) }));
-    status.className = 'message message-error';
+    showLoadFailed(status, 'map.loadFailed', String(err));
     return;
   }
   cleanups.push(exposeMap(map));

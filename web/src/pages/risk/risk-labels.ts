@@ -45,7 +45,11 @@ export function sectorLabel(code: string | null | undefined, sectors: Sector[]):
 }
 
 export function orgLabel(id: string | number | null | undefined, name: string | null | undefined, orgs: Org[]): string {
-  if (name) return name;
+  return name || orgName(id, orgs);
+}
+
+/** An organisation's name from the org tree the page loaded (the server sends only its id). */
+export function orgName(id: string | number | null | undefined, orgs: Org[]): string {
   if (id === null || id === undefined) return '—';
   return orgs.find((o) => String(o.id) === String(id))?.name ?? `#${id}`;
 }

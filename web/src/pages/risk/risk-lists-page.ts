@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n';
 import { buildHash } from '../../router';
 import type { PageRenderer } from '../page';
 import { createFilterBar } from './risk-filters';
-import { colourBadge, kindLabel, loadRefData, orgLabel, sectorLabel, swatch, type RefData } from './risk-labels';
+import { colourBadge, kindLabel, loadRefData, orgName, sectorLabel, swatch, type RefData } from './risk-labels';
 import {
   assessmentValue, capacityText, colourOf, filterQuery, filtersFromQuery, formatNumber, fullCounts, gradeKey, gradeOf, type RiskFilters,
 } from './risk-model';
@@ -26,7 +26,7 @@ const nameColumn: Column = { label: 'risk.name',
   cell: (item) => h('a', { href: buildHash(`risk/points/${item.id}`) }, item.name) };
 const kindColumn: Column = { label: 'risk.kind', cell: (item) => kindLabel(item.kind) };
 const sectorColumn: Column = { label: 'risk.sector', cell: (item, ref) => sectorLabel(item.sector, ref.sectors) };
-const orgColumn: Column = { label: 'risk.org', cell: (item, ref) => orgLabel(item.org_id, item.org_name, ref.orgs) };
+const orgColumn: Column = { label: 'risk.org', cell: (item, ref) => orgName(item.org_id, ref.orgs) };
 const colourColumn: Column = { label: 'risk.colourLevel', cell: (item) => colourBadge(colourOf(item), gradeOf(item)) };
 /** For the hazard-source list, whose grade has a column of its own. */
 const plainColourColumn: Column = { label: 'risk.colourLevel', cell: (item) => colourBadge(colourOf(item)) };
@@ -35,8 +35,7 @@ const latestColumn: Column = { label: 'risk.latest', cell: (item) => item.latest
   : h('span', { class: 'muted' }, tr('risk.noAssessment')) };
 const timeColumn: Column = { label: 'risk.assessedAt', cell: (item) => h('span', { class: 'nowrap' }, formatTime(item.latest?.assessed_at)) };
 const gradeColumn: Column = { label: 'risk.grade', cell: (item) => {
-  const latest = item.latest?.result;
-  const key = gradeKey(gradeOf(item) ?? gradeOf(item.latest) ?? (latest && typeof latest === 'object' ? gradeOf(latest) : null));
+  const key = gradeKey(gradeOf(item));
   return key ? h('span', { class: 'grade-badge', 'data-testid': 'grade-badge' }, tr(key)) : '—';
 } };
 const capacityColumn: Column = { label: 'risk.capacity', numeric: true,

@@ -11,7 +11,9 @@ import { errorText } from '../../components/errors';
 import { h, tr } from '../../dom';
 import { bindText, type MessageKey } from '../../i18n';
 import { BASEMAP_SOURCE } from '../map/basemap-style';
-import { addBasemapLayers, createMap, exposeMap, loadBasemap, whenRendered, type Basemap } from '../map/basemap-map';
+import {
+  addBasemapLayers, createMap, exposeMap, loadBasemap, mapFrame, showLoadFailed, whenRendered, type Basemap,
+} from '../map/basemap-map';
 import type { PageRenderer } from '../page';
 import { attachClusterMarkers } from './cluster-markers';
 import { CELL_SIZES, VIEW_MODES, createAggregation, type ViewMode } from './risk-aggregate';
@@ -32,10 +34,7 @@ const MIN_POINT_ZOOM = 10;
 export const renderRiskMapPage: PageRenderer = (outlet, route) => {
   delete document.body.dataset.mapReady;
   delete document.body.dataset.riskReady;
-  const canvas = h('div', { class: 'map-canvas', 'data-testid': 'map' });
-  const status = h('p', { class: 'muted', 'data-testid': 'risk-status' }, tr('app.loading'));
-  const side = h('aside', { class: 'map-side risk-side' }, tr('map.title', undefined, 'h1'), status);
-  outlet.append(h('div', { class: 'map-page risk-map-page' }, canvas, side));
+  const { canvas, side, status } = mapFrame(outlet, 'map.title', 'risk-status', 'risk');
 
   const cleanups: (() => void)[] = [];
   let left = false;
@@ -45,16 +44,14 @@ export const renderRiskMapPage: PageRenderer = (outlet, route) => {
     try {
       [basemap, ref] = await Promise.all([loadBasemap(), loadRefData()]);
     } catch (err) {
-      status.replaceChildren(tr('map.loadFailed', { detail: errorText(err) }));
-      status.className = 'message message-error';
+      showLoadFailed(status, 'map.loadFailed', errorText(err));
       return;
     }
     if (left) return;
     try {
       startRiskMap(canvas, side, status, basemap, ref, filtersFromQuery(route.query), cleanups);
     } catch (err) {
-      status.replaceChildren(tr('map.loadFailed', { detail: String(err) }));
-      status.className = 'message message-error';
+      showLoadFailed(status, 'map.loadFailed', String(err));
     }
   })();
 
@@ -158,8 +155,7 @@ function startRiskMap(canvas: HTMLElement, side: HTMLElement, status: HTMLElemen
       signalRendered(mine);
     } catch (err) {
       if (mine !== generation) return;
-      status.replaceChildren(tr('riskMap.loadFailed', { detail: errorText(err) }));
-      status.className = 'message message-error';
+      showLoadFailed(status, 'riskMap.loadFailed', errorText(err));
     }
   };
   /** Refetches after a short pause; readiness is withdrawn at once so tests wait for the new data. */

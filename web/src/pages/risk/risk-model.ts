@@ -1,6 +1,6 @@
 // Pure helpers for the risk pages: colours, counts, filters, assessment inputs and results.
 import {
-  COLOURS, LEVELS, type AssessResult, type Assessment, type Colour, type ColourCounts, type GridCellProperties,
+  COLOURS, LEVELS, type AssessResult, type Assessment, type Colour, type ColourCounts, type GridCellProperties, type Level,
   type RiskPoint,
 } from '../../api/risk-types';
 
@@ -21,7 +21,10 @@ export function levelColour(level: unknown): Colour | null {
 }
 
 /** The colour of an item: its own, else its latest assessment's, else from a level. */
-export function colourOf(item: Pick<RiskPoint, 'colour' | 'level' | 'latest'>): Colour | null {
+export function colourOf(item: {
+  colour?: string | null; level?: string | null;
+  latest?: { method?: string; colour?: string | null; result?: AssessResult | number | null } | null;
+}): Colour | null {
   if (isColour(item.colour)) return item.colour;
   const latest = item.latest;
   if (latest) {
@@ -93,6 +96,14 @@ export function gradeOf(item: { grade?: unknown; hazard_grade?: unknown } | null
  * (the summary may leave out inputs, result or assessor); the newest entry alone when there is
  * no summary.
  */
+/** The server's summary of a point's latest assessment, in the pages' Assessment shape. */
+export function latestOf(point: Pick<RiskPoint, 'latest'>): Assessment | null {
+  const l = point.latest;
+  if (!l) return null;
+  const level = (LEVELS as readonly string[]).includes(l.level) ? (l.level as Level) : null;
+  return { ...l, colour: isColour(l.colour) ? l.colour : null, level };
+}
+
 export function completeLatest(latest: Assessment | null | undefined, newest: Assessment | null | undefined):
   Assessment | null {
   if (!newest) return latest ?? null;

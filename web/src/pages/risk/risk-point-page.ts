@@ -2,7 +2,9 @@
 // the latest assessment and the history, exposure (people and vulnerable targets within 500 m and
 // 1 km), the assessment forms, and a link to its audit history (entity=risk_point).
 import { api, getPage } from '../../api/client';
-import type { Assessment, RiskPoint } from '../../api/risk-types';
+import type { Geometry } from 'geojson';
+
+import type { Assessment, RiskPoint, RiskPointDetail } from '../../api/risk-types';
 import { errorText } from '../../components/errors';
 import { h, tr } from '../../dom';
 import { buildHash } from '../../router';
@@ -13,19 +15,19 @@ import type { PageRenderer } from '../page';
 import { createAssessPanel } from './assess/assess-panel';
 import { createExposureSection, peopleWithin500 } from './exposure-section';
 import { createHistorySection, latestCard } from './history-section';
-import { colourBadge, kindLabel, loadRefData, orgLabel, sectorLabel, type RefData } from './risk-labels';
-import { capacityText, colourOf, completeLatest, gradeOf } from './risk-model';
+import { colourBadge, kindLabel, loadRefData, orgName, sectorLabel, type RefData } from './risk-labels';
+import { capacityText, colourOf, completeLatest, gradeOf, latestOf } from './risk-model';
 import { anchorOf, createPointMap, type PointMap } from './point-map';
 
-function fields(point: RiskPoint, ref: RefData): HTMLElement {
+function fields(point: RiskPointDetail, ref: RefData): HTMLElement {
   return detailList([
     ['risk.id', String(point.id)],
     ['risk.kind', kindLabel(point.kind)],
     ['risk.sector', sectorLabel(point.sector, ref.sectors)],
-    ['risk.org', orgLabel(point.org_id, point.org_name, ref.orgs)],
+    ['risk.org', orgName(point.org_id, ref.orgs)],
     ['risk.enterprise', point.enterprise_id !== null && point.enterprise_id !== undefined
       ? h('a', { href: buildHash(`admin/orgs/${point.enterprise_id}`) },
-        orgLabel(point.enterprise_id, point.enterprise_name, ref.orgs))
+        orgName(point.enterprise_id, ref.orgs))
       : '—'],
     ['risk.colourLevel', colourBadge(colourOf(point), gradeOf(point))],
     ['risk.capacity', capacityText(point)],
@@ -34,11 +36,12 @@ function fields(point: RiskPoint, ref: RefData): HTMLElement {
 }
 
 /** The point, its `latest` completed from the newest history entry (for inputs and assessor). */
-async function loadPoint(id: string): Promise<RiskPoint> {
+async function loadPoint(id: string): Promise<RiskPointDetail> {
   const path = `/api/v1/risk/points/${encodeURIComponent(id)}`;
   const [point, newest] = await Promise.all([api<RiskPoint>('GET', path),
     getPage<Assessment>(`${path}/assessments`, {}, null, 1).then((p) => p.items[0]).catch(() => undefined)]);
-  return { ...point, latest: completeLatest(point.latest, newest) };
+  // openapi.json describes geometry loosely ({type, coordinates}); it is GeoJSON.
+  return { ...point, geometry: point.geometry as Geometry, latest: completeLatest(latestOf(point), newest) };
 }
 
 export const renderRiskPointPage: PageRenderer = (outlet, route) => {
@@ -50,7 +53,7 @@ export const renderRiskPointPage: PageRenderer = (outlet, route) => {
   let left = false;
 
   const render = async (): Promise<void> => {
-    let point: RiskPoint;
+    let point: RiskPointDetail;
     let ref: RefData;
     try {
       [point, ref] = await Promise.all([loadPoint(id), loadRefData()]);

@@ -2,63 +2,63 @@
 #include "json_io.hpp"
 #include "routes.hpp"
 
-namespace citysafe::http {
-namespace {
-Json recordJson(const audit::AuditRecord& r) {
+namespace citysafe::audit {
+
+void to_json(nlohmann::json& out, const AuditRecord& r) {
+  // Before and after are JSON text; text that does not parse is shown as it is.
   auto parsed = [](const std::string& text) {
-    Json j = Json::parse(text, nullptr, false);
-    return j.is_discarded() ? Json(text) : j;
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    return j.is_discarded() ? nlohmann::json(text) : j;
   };
-  return {{"seq", r.seq},
-          {"at", isoTime(r.at)},
-          {"actor_id", r.actor_id},
-          {"actor", r.actor},
-          {"entity", r.entity},
-          {"scope_path", r.scope_path},
-          {"entity_id", r.entity_id},
-          {"action", r.action},
-          {"before", parsed(r.before_json)},
-          {"after", parsed(r.after_json)},
-          {"hash", r.hash}};
+  out = {{"seq", r.seq},
+         {"at", r.at},
+         {"actor_id", r.actor_id},
+         {"actor", r.actor},
+         {"entity", r.entity},
+         {"scope_path", r.scope_path},
+         {"entity_id", r.entity_id},
+         {"action", r.action},
+         {"before", parsed(r.before_json)},
+         {"after", parsed(r.after_json)},
+         {"hash", r.hash}};
 }
 
-Json reportJson(const audit::VerifyReport& report) {
-  Json out = {{"ok", report.ok},
-              {"checked", report.checked},
-              {"checkpoints", report.checkpoints},
-              {"rows_checked", report.rows_checked},
-              {"rows_unchecked", report.rows_unchecked}};
+void to_json(nlohmann::json& out, const VerifyReport& report) {
+  out = {{"ok", report.ok},
+         {"checked", report.checked},
+         {"checkpoints", report.checkpoints},
+         {"rows_checked", report.rows_checked},
+         {"rows_unchecked", report.rows_unchecked}};
   if (!report.ok) {
     if (report.first_broken_seq > 0) out["first_broken_seq"] = report.first_broken_seq;
     out["reason"] = report.reason;
     out["problems"] = report.problems;
   }
-  return out;
 }
-}  // namespace
+
+}  // namespace citysafe::audit
+
+namespace citysafe::http {
 
 void addAuditRoutes(Router& router, Services& services) {
   auto audit = std::make_shared<audit::AuditService>(services.ctx);
-  router.add("GET", "/api/v1/audit", Access::Authenticated,
-             [audit](Call& call) -> Result<HttpResponse> {
-               const QueryParams query(call.request);
-               const auto p = CS_TRY(query.paging());
-               // Newest first: the cursor is the oldest seq seen.
-               const auto records =
-                   CS_TRY(audit->list(*call.principal, {.scope = {},
-                                                        .entity = query.text("entity"),
-                                                        .entity_id = query.text("entity_id"),
-                                                        .before_seq = p.after,
-                                                        .limit = p.limit}));
-               Json items = Json::array();
-               for (const auto& r : records) items.push_back(recordJson(r));
-               return jsonResponse(
-                   page(std::move(items), records.empty() ? 0 : records.back().seq, p.limit));
-             });
+  router.add(
+      "GET", "/api/v1/audit", Access::Authenticated, [audit](Call& call) -> Result<HttpResponse> {
+        const QueryParams query(call.request);
+        const auto p = CS_TRY(query.paging());
+        // Newest first: the cursor is the oldest seq seen.
+        const auto records =
+            CS_TRY(audit->list(*call.principal, {.scope = {},
+                                                 .entity = query.text("entity"),
+                                                 .entity_id = query.text("entity_id"),
+                                                 .before_seq = p.after_id,
+                                                 .limit = p.limit}));
+        return jsonResponse(page(Json(records), records.empty() ? 0 : records.back().seq, p.limit));
+      });
 
   router.add("GET", "/api/v1/audit/verify", Access::Authenticated,
              [audit](Call& call) -> Result<HttpResponse> {
-               return respond(audit->verify(*call.principal), reportJson);
+               return respond(audit->verify(*call.principal));
              });
 }
 

@@ -38,8 +38,7 @@ void addAuthRoutes(Router& router, Services& services, const AppConfig& config) 
              }
              const auto ttl = std::chrono::duration_cast<std::chrono::seconds>(
                  login->session.expires_at - login->session.created_at);
-             Json out = {{"user", userJson(login->user)},
-                         {"expires_at", isoTime(login->session.expires_at)}};
+             Json out = {{"user", login->user}, {"expires_at", isoTime(login->session.expires_at)}};
              if (api_client) out["token"] = login->token;
              auto response = jsonResponse(out);
              response.headers.emplace_back(
@@ -78,7 +77,7 @@ void addAuthRoutes(Router& router, Services& services, const AppConfig& config) 
   router.add("GET", "/api/v1/auth/me", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                const auto me = CS_TRY(services.users.profile(*call.principal));
-               Json out = userJson(me.user);
+               Json out = me.user;
                out["org_name"] = me.org.name;
                out["org_kind"] = me.org.kind;
                out["permissions"] = me.permissions;

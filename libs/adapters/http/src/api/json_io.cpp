@@ -142,16 +142,10 @@ Result<std::int64_t> pathId(const Call& call, const char* name) {
   return positive(call.params.at(name), name);
 }
 
-Result<Paging> paging(const HttpRequest& request) { return QueryParams(request).paging(); }
-
 Json page(Json items, std::int64_t last_id, int limit) {
   const bool full = static_cast<int>(items.size()) >= limit;
   return Json{{"items", std::move(items)},
               {"next_cursor", full ? Json(std::to_string(last_id)) : Json(nullptr)}};
-}
-
-Result<std::int64_t> positiveQuery(const HttpRequest& request, const char* name) {
-  return QueryParams(request).requiredPositive(name);
 }
 
 Result<basemap::BBox> parseBBox(const std::string& text) {
@@ -174,17 +168,15 @@ Result<basemap::BBox> parseBBox(const std::string& text) {
   return basemap::BBox{v[0], v[1], v[2], v[3]};
 }
 
-Json userJson(const identity::User& u) {
-  Json roles = Json::array();
-  for (const auto r : u.roles) roles.push_back(identity::toString(r));
-  return {{"id", u.id.value},
-          {"username", u.username},
-          {"display_name", u.display_name},
-          {"org_id", u.org_id.value},
-          {"roles", roles},
-          {"disabled", u.disabled},
-          {"created_at", isoTime(u.created_at)},
-          {"updated_at", isoTime(u.updated_at)}};
-}
-
 }  // namespace citysafe::http
+
+void citysafe::identity::to_json(nlohmann::json& out, const User& u) {
+  out = {{"id", u.id},
+         {"username", u.username},
+         {"display_name", u.display_name},
+         {"org_id", u.org_id},
+         {"roles", u.roles},
+         {"disabled", u.disabled},
+         {"created_at", u.created_at},
+         {"updated_at", u.updated_at}};
+}

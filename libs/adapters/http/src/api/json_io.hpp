@@ -65,30 +65,34 @@ class BodyReader {
 
 // "minlon,minlat,maxlon,maxlat" in WGS-84 bounds; Invalid naming `bbox`.
 [[nodiscard]] Result<basemap::BBox> parseBBox(const std::string& text);
-// Deprecated thin wrappers over QueryParams (query_params.hpp), kept while route files still
-// call them: QueryParams(request).requiredPositive(name) and .paging().
-[[nodiscard]] Result<std::int64_t> positiveQuery(const HttpRequest& request, const char* name);
-Json userJson(const identity::User& user);
 
 // Path parameter {name} as a positive id.
 [[nodiscard]] Result<std::int64_t> pathId(const Call& call, const char* name = "id");
+// The same as a strong id.
+template <class Tag>
+[[nodiscard]] Result<Id<Tag>> pathIdOf(const Call& call, const char* name = "id") {
+  return pathId(call, name).map([](std::int64_t v) { return Id<Tag>{v}; });
+}
 
-[[nodiscard]] Result<Paging> paging(const HttpRequest& request);
 // {"items": [...], "next_cursor": "..."|null}; a full page means there may be more.
 Json page(Json items, std::int64_t last_id, int limit);
+// The same for rows whose cursor is their id.
+template <class T>
+requires requires(const T& row) { row.id.value; }
+Json page(const std::vector<T>& rows, int limit) {
+  return page(Json(rows), rows.empty() ? 0 : rows.back().id.value, limit);
+}
 
 }  // namespace citysafe::http
 
-// Absent is null; a time is ISO-8601 (isoTime).
-template <class T>
-struct nlohmann::adl_serializer<std::optional<T>> {
-  static void to_json(json& out, const std::optional<T>& value) {
-    out = value ? json(*value) : json(nullptr);
-  }
-};
-template <>
-struct nlohmann::adl_serializer<citysafe::TimePoint> {
-  static void to_json(json& out, citysafe::TimePoint t) { out = citysafe::http::isoTime(t); }
+namespace citysafe::identity {
+void to_json(nlohmann::json& out, const User& user);  // never the password hash
+}  // namespace citysafe::identity
+
+// Every enum with an EnumNames table writes itself to JSON as its name.
+template <citysafe::NamedEnum E>
+struct nlohmann::adl_serializer<E> {
+  static void to_json(json& out, E value) { out = citysafe::nameOf(value); }
 };
 
 // A strong id writes itself as its number.
@@ -97,8 +101,16 @@ struct nlohmann::adl_serializer<citysafe::Id<Tag>> {
   static void to_json(json& out, citysafe::Id<Tag> id) { out = id.value; }
 };
 
-// Every enum with an EnumNames table writes itself to JSON as its name.
-template <citysafe::NamedEnum E>
-struct nlohmann::adl_serializer<E> {
-  static void to_json(json& out, E value) { out = citysafe::nameOf(value); }
+// An optional writes itself as its value, or null.
+template <class T>
+struct nlohmann::adl_serializer<std::optional<T>> {
+  static void to_json(json& out, const std::optional<T>& value) {
+    out = value ? json(*value) : json(nullptr);
+  }
+};
+
+// A time writes itself as ISO-8601 with its offset.
+template <>
+struct nlohmann::adl_serializer<citysafe::TimePoint> {
+  static void to_json(json& out, citysafe::TimePoint t) { out = citysafe::http::isoTime(t); }
 };

@@ -71,11 +71,11 @@ Result<monitoring::SensorDraft> readSensor(const std::string& text) {
 
 // ?limit= with this list's own default and most, and ?cursor= (also ?after=, which the web client
 // sends) for the one paging scheme's cursor.
-Result<Paging> listPaging(const QueryParams& q, int fallback, int most) {
-  Paging p{.limit = fallback};
+Result<store::PageRequest> listPaging(const QueryParams& q, int fallback, int most) {
+  store::PageRequest p{.limit = fallback};
   if (auto limit = CS_TRY(q.integer("limit", 1, most))) p.limit = static_cast<int>(*limit);
   for (const char* name : {"after", "cursor"}) {
-    if (auto after = CS_TRY(q.integer(name, 1, INT64_MAX))) p.after = *after;
+    if (auto after = CS_TRY(q.integer(name, 1, INT64_MAX))) p.after_id = *after;
   }
   return p;
 }
@@ -101,8 +101,8 @@ void addRegistryRoutes(Router& router, Services& services) {
   router.add("GET", "/api/v1/devices", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                const auto paging = CS_TRY(listPaging(QueryParams(call.request), 100, 1000));
-               auto list =
-                   CS_TRY(services.monitoring.devices(*call.principal, paging.limit, paging.after));
+               auto list = CS_TRY(
+                   services.monitoring.devices(*call.principal, paging.limit, paging.after_id));
                Json items = Json::array();
                for (const auto& d : list) items.push_back(deviceJson(d));
                return jsonResponse(page(items, list.empty() ? 0 : list.back().id, paging.limit));
@@ -132,7 +132,7 @@ void addRegistryRoutes(Router& router, Services& services) {
                auto filter = CS_TRY(sensorFilter(q));
                const auto paging = CS_TRY(listPaging(q, 500, 5000));
                auto list = CS_TRY(services.monitoring.sensorViews(
-                   *call.principal, filter, paging.limit, paging.after, services.ingestor));
+                   *call.principal, filter, paging.limit, paging.after_id, services.ingestor));
                return jsonResponse(
                    page(sensorItems(list), list.empty() ? 0 : list.back().sensor.id, paging.limit));
              });

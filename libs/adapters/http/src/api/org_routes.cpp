@@ -2,24 +2,29 @@
 #include "json_io.hpp"
 #include "routes.hpp"
 
+namespace citysafe::org {
+
+void to_json(nlohmann::json& out, const GeoPoint& at) { out = {{"lon", at.lon}, {"lat", at.lat}}; }
+
+void to_json(nlohmann::json& out, const Organisation& o) {
+  out = {{"id", o.id},
+         {"parent_id", o.parent_id},
+         {"kind", o.kind},
+         {"name", o.name},
+         {"path", o.path},
+         {"credit_code",
+          o.credit_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.credit_code)},
+         {"sectors", o.sectors},
+         {"address", o.address},
+         {"location", o.location},
+         {"created_at", o.created_at},
+         {"updated_at", o.updated_at}};
+}
+
+}  // namespace citysafe::org
+
 namespace citysafe::http {
 namespace {
-
-Json orgJson(const org::Organisation& o) {
-  Json j = {{"id", o.id.value},
-            {"parent_id", o.parent_id ? Json(o.parent_id->value) : Json(nullptr)},
-            {"kind", o.kind},
-            {"name", o.name},
-            {"path", o.path},
-            {"sectors", o.sectors},
-            {"address", o.address},
-            {"created_at", isoTime(o.created_at)},
-            {"updated_at", isoTime(o.updated_at)}};
-  j["credit_code"] = o.credit_code.empty() ? Json(nullptr) : Json(o.credit_code);
-  j["location"] =
-      o.location ? Json{{"lon", o.location->lon}, {"lat", o.location->lat}} : Json(nullptr);
-  return j;
-}
 
 Result<std::optional<org::GeoPoint>> readLocation(const BodyReader& body) {
   if (!body.has("location") || body.isNull("location")) return std::optional<org::GeoPoint>{};
@@ -46,11 +51,8 @@ void addOrgRoutes(Router& router, Services& services) {
                const auto orgs = CS_TRY(services.orgs.list(
                    *call.principal, {.kind = CS_TRY(query.named<org::OrgKind>("kind")),
                                      .parent_id = CS_TRY(query.id<OrgTag>("parent_id")),
-                                     .page = {p.limit, p.after}}));
-               Json items = Json::array();
-               for (const auto& o : orgs) items.push_back(orgJson(o));
-               return jsonResponse(
-                   page(std::move(items), orgs.empty() ? 0 : orgs.back().id.value, p.limit));
+                                     .page = p}));
+               return jsonResponse(page(orgs, p.limit));
              });
 
   router.add("POST", "/api/v1/orgs", Access::Authenticated,
@@ -74,18 +76,18 @@ void addOrgRoutes(Router& router, Services& services) {
                                    .address = address.value_or(""),
                                    .location = location};
                if (parent) draft.parent_id = OrgId{*parent};
-               return respond(services.orgs.create(*call.principal, draft), orgJson, 201);
+               return respond(services.orgs.create(*call.principal, draft), 201);
              });
 
   router.add("GET", "/api/v1/orgs/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
-               return respond(services.orgs.get(*call.principal, OrgId{id}), orgJson);
+               auto id = CS_TRY(pathIdOf<OrgTag>(call));
+               return respond(services.orgs.get(*call.principal, id));
              });
 
   router.add("PATCH", "/api/v1/orgs/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<OrgTag>(call));
                auto body = CS_TRY(BodyReader::parse(call.request.body,
                                                     {"name", "address", "sectors", "location"}));
                org::OrgPatch patch;
@@ -93,7 +95,7 @@ void addOrgRoutes(Router& router, Services& services) {
                patch.address = CS_TRY(body.optionalString("address", 500));
                patch.sectors = CS_TRY(body.optionalStrings("sectors"));
                if (body.has("location")) patch.location = CS_TRY(readLocation(body));
-               return respond(services.orgs.update(*call.principal, OrgId{id}, patch), orgJson);
+               return respond(services.orgs.update(*call.principal, id, patch));
              });
 }
 

@@ -67,10 +67,10 @@ Result<std::optional<TimePoint>> QueryParams::time(const char* name) const {
   return std::optional<TimePoint>{*t};
 }
 
-Result<Paging> QueryParams::paging() const {
-  Paging p;
+Result<store::PageRequest> QueryParams::paging() const {
+  store::PageRequest p;
   if (auto limit = CS_TRY(integer("limit", 1, 500))) p.limit = static_cast<int>(*limit);
-  if (auto after = CS_TRY(integer("cursor", 1, INT64_MAX))) p.after = *after;
+  if (auto after = CS_TRY(integer("cursor", 1, INT64_MAX))) p.after_id = *after;
   return p;
 }
 

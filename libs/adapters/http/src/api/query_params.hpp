@@ -10,16 +10,10 @@
 #include "citysafe/common/enum_names.hpp"
 #include "citysafe/common/ids.hpp"
 #include "citysafe/common/result.hpp"
+#include "citysafe/core/store/store.hpp"
 #include "citysafe/http/http_types.hpp"
 
 namespace citysafe::http {
-
-// The one paging scheme (docs/http-api.md § Paging): `?limit=` 1..500 (default 100) and
-// `?cursor=`, the opaque `next_cursor` of the previous page (today the last id seen).
-struct Paging {
-  int limit = 100;
-  std::int64_t after = 0;
-};
 
 class QueryParams {
  public:
@@ -36,7 +30,9 @@ class QueryParams {
   [[nodiscard]] Result<std::optional<bool>> flag(const char* name) const;
   // ISO-8601 with an offset, e.g. 2026-11-23T08:00:00+08:00.
   [[nodiscard]] Result<std::optional<TimePoint>> time(const char* name) const;
-  [[nodiscard]] Result<Paging> paging() const;
+  // The one paging scheme (docs/http-api.md § Paging): `?limit=` 1..500 (default 100) and
+  // `?cursor=`, the opaque `next_cursor` of the previous page (today the last id seen).
+  [[nodiscard]] Result<store::PageRequest> paging() const;
 
   template <class Tag>
   [[nodiscard]] Result<std::optional<Id<Tag>>> id(const char* name) const {

@@ -1,8 +1,8 @@
 #include "risk_json.hpp"
 
 #include <charconv>
-#include <sstream>
 
+#include "citysafe/common/csv.hpp"
 #include "citysafe/core/org/sectors.hpp"
 #include "citysafe/core/risk/geometry.hpp"
 
@@ -169,67 +169,11 @@ Json levelCountsJson(const store::LevelCounts& c) {
           {"blue", c[3]}, {"unassessed", c[4]}, {"total", c[0] + c[1] + c[2] + c[3] + c[4]}};
 }
 
-Json riskPointJson(const risk::RiskPoint& p, Crs crs) {
-  Json j = {{"id", p.id},
-            {"code", p.code},
-            {"name", p.name},
-            {"kind", p.kind},
-            {"kind_zh", risk::nameZh(p.kind)},
-            {"vulnerable_target", risk::isVulnerableTarget(p.kind)},
-            {"sector", p.sector},
-            {"org_id", p.org_id.value},
-            {"enterprise_id", p.enterprise_id ? Json(p.enterprise_id->value) : Json(nullptr)},
-            {"geometry", geometryJson(p.geometry, crs)},
-            {"capacity", p.capacity},
-            {"hazard_grade", p.hazard_grade > 0 ? Json(p.hazard_grade) : Json(nullptr)},
-            {"created_at", isoTime(p.created_at)},
-            {"updated_at", isoTime(p.updated_at)}};
-  if (p.latest) {
-    const auto& l = *p.latest;
-    j["colour"] = risk::colourName(l.level);
-    j["level"] = l.level;
-    j["latest"] = {{"method", l.method},
-                   {"basis", l.basis},
-                   {"value", l.value},
-                   {"level", l.level},
-                   {"colour", risk::colourName(l.level)},
-                   {"assessed_at", isoTime(l.assessed_at)},
-                   {"due_at", isoTime(l.due_at)}};
-  } else {
-    j["colour"] = nullptr;
-    j["level"] = nullptr;
-    j["latest"] = nullptr;
-  }
+Json riskPointJson(const risk::RiskPoint& point, Crs crs) {
+  Json j = point;
+  if (crs != Crs::Wgs84) j["geometry"] = geometryJson(point.geometry, crs);
   return j;
 }
-
-Json assessmentJson(const risk::Assessment& a) {
-  return {{"id", a.id},
-          {"risk_point_id", a.risk_point_id},
-          {"method", a.method},
-          {"basis", a.basis},
-          {"inputs", Json::parse(a.inputs_json, nullptr, false)},
-          {"result", Json::parse(a.result_json, nullptr, false)},
-          {"value", a.value},
-          {"level", a.level},
-          {"colour", risk::colourName(a.level)},
-          {"hazard_grade", a.hazard_grade > 0 ? Json(a.hazard_grade) : Json(nullptr)},
-          {"assessor", a.assessor},
-          {"assessed_at", isoTime(a.assessed_at)},
-          {"due_at", isoTime(a.due_at)}};
-}
-
-namespace {
-std::vector<std::string> commaList(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream in(text);
-  std::string item;
-  while (std::getline(in, item, ',')) {
-    if (!item.empty()) out.push_back(item);
-  }
-  return out;
-}
-}  // namespace
 
 Result<store::RiskFilter> riskFilterFrom(const HttpRequest& request, Services& services,
                                          const identity::Principal& who) {
@@ -245,15 +189,82 @@ Result<store::RiskFilter> riskFilterFrom(const HttpRequest& request, Services& s
     if (!org) return invalid("org_id", "no such organisation in your scope");
     f.org_path = org->path;
   }
-  for (const auto& c : commaList(query.textOr("colour", ""))) {
+  for (const auto& c : splitNonEmpty(query.textOr("colour", ""), ',')) {
     auto level = risk::parseColour(c);
     if (!level) return invalid("colour", "'" + c + "' is not red, orange, yellow or blue");
     f.levels.push_back(*level);
   }
-  for (const auto& k : commaList(query.textOr("kind", ""))) {
+  for (const auto& k : splitNonEmpty(query.textOr("kind", ""), ',')) {
     f.kinds.push_back(CS_TRY(readEnum<risk::RiskKind>(k, "kind")));
   }
   return f;
 }
 
 }  // namespace citysafe::http
+
+namespace citysafe::risk {
+
+void to_json(nlohmann::json& out, const AssessmentSummary& l) {
+  out = {{"method", l.method},
+         {"basis", l.basis},
+         {"value", l.value},
+         {"level", l.level},
+         {"colour", colourName(l.level)},
+         {"assessed_at", l.assessed_at},
+         {"due_at", l.due_at}};
+}
+
+void to_json(nlohmann::json& out, const RiskPoint& p) {
+  using nlohmann::json;
+  const auto* l = p.latest ? &*p.latest : nullptr;
+  out = {{"id", p.id},
+         {"code", p.code},
+         {"name", p.name},
+         {"kind", p.kind},
+         {"kind_zh", nameZh(p.kind)},
+         {"vulnerable_target", isVulnerableTarget(p.kind)},
+         {"sector", p.sector},
+         {"org_id", p.org_id},
+         {"enterprise_id", p.enterprise_id},
+         {"geometry", http::geometryJson(p.geometry)},
+         {"capacity", p.capacity},
+         {"hazard_grade", p.hazard_grade > 0 ? json(p.hazard_grade) : json(nullptr)},
+         {"colour", l ? json(colourName(l->level)) : json(nullptr)},
+         {"level", l ? json(l->level) : json(nullptr)},
+         {"latest", p.latest},
+         {"created_at", p.created_at},
+         {"updated_at", p.updated_at}};
+}
+
+void to_json(nlohmann::json& out, const Assessment& a) {
+  out = {{"id", a.id},
+         {"risk_point_id", a.risk_point_id},
+         {"method", a.method},
+         {"basis", a.basis},
+         {"inputs", nlohmann::json::parse(a.inputs_json, nullptr, false)},
+         {"result", nlohmann::json::parse(a.result_json, nullptr, false)},
+         {"value", a.value},
+         {"level", a.level},
+         {"colour", colourName(a.level)},
+         {"hazard_grade",
+          a.hazard_grade > 0 ? nlohmann::json(a.hazard_grade) : nlohmann::json(nullptr)},
+         {"assessor", a.assessor},
+         {"assessed_at", a.assessed_at},
+         {"due_at", a.due_at}};
+}
+
+void to_json(nlohmann::json& out, const ExposedTarget& t) {
+  // A place outside the caller's scope comes without id and name.
+  const bool named = t.id.valid();
+  out = {{"id", named ? nlohmann::json(t.id) : nlohmann::json(nullptr)},
+         {"name", named ? nlohmann::json(t.name) : nlohmann::json(nullptr)},
+         {"kind", t.kind},
+         {"capacity", t.capacity},
+         {"distance_m", t.distance_m}};
+}
+
+void to_json(nlohmann::json& out, const ExposureRing& ring) {
+  out = {{"radius_m", ring.radius_m}, {"people", ring.people}, {"targets", ring.targets}};
+}
+
+}  // namespace citysafe::risk

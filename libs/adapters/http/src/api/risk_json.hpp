@@ -22,8 +22,8 @@ Json geometryJson(const risk::Geometry& geometry, Crs crs = Crs::Wgs84);
 [[nodiscard]] Result<risk::MethodInput> parseMethodInput(const std::string& method,
                                                          const Json& inputs);
 
-Json riskPointJson(const risk::RiskPoint& point, Crs crs = Crs::Wgs84);
-Json assessmentJson(const risk::Assessment& assessment);
+// A point with its geometry in `crs` (its to_json writes WGS-84).
+Json riskPointJson(const risk::RiskPoint& point, Crs crs);
 Json levelCountsJson(const store::LevelCounts& counts);
 
 // Filters shared by lists, the map and aggregation: bbox, sector, org_id, colour, kind.
@@ -32,3 +32,9 @@ Json levelCountsJson(const store::LevelCounts& counts);
                                                        const identity::Principal& who);
 
 }  // namespace citysafe::http
+
+namespace citysafe::risk {
+void to_json(nlohmann::json& out, const RiskPoint& point);  // geometry in WGS-84
+void to_json(nlohmann::json& out, const Assessment& assessment);
+void to_json(nlohmann::json& out, const ExposureRing& ring);
+}  // namespace citysafe::risk

@@ -56,17 +56,17 @@ Result<std::vector<double>> radiiOf(const HttpRequest& request) {
 }  // namespace
 
 void addRiskRoutes(Router& router, Services& services) {
-  router.add(
-      "GET", "/api/v1/risk/points", Access::Authenticated,
-      [&services](Call& call) -> Result<HttpResponse> {
-        auto p = CS_TRY(paging(call.request));
-        auto crs = CS_TRY(crsOf(call.request));
-        auto filter = CS_TRY(riskFilterFrom(call.request, services, *call.principal));
-        auto points = CS_TRY(services.risks.list(*call.principal, filter, {p.limit, p.after}));
-        Json items = Json::array();
-        for (const auto& point : points) items.push_back(riskPointJson(point, crs));
-        return jsonResponse(page(std::move(items), points.empty() ? 0 : points.back().id, p.limit));
-      });
+  router.add("GET", "/api/v1/risk/points", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               auto p = CS_TRY(QueryParams(call.request).paging());
+               auto crs = CS_TRY(crsOf(call.request));
+               auto filter = CS_TRY(riskFilterFrom(call.request, services, *call.principal));
+               auto points = CS_TRY(services.risks.list(*call.principal, filter, p));
+               Json items = Json::array();
+               for (const auto& point : points) items.push_back(riskPointJson(point, crs));
+               return jsonResponse(
+                   page(std::move(items), points.empty() ? 0 : points.back().id.value, p.limit));
+             });
 
   router.add("POST", "/api/v1/risk/points", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
@@ -74,14 +74,12 @@ void addRiskRoutes(Router& router, Services& services) {
                    call.request.body, {"name", "kind", "sector", "org_id", "enterprise_id",
                                        "geometry", "capacity", "crs"}));
                auto draft = CS_TRY(readDraft(body));
-               return respond(
-                   services.risks.create(*call.principal, draft),
-                   [](const risk::RiskPoint& p) { return riskPointJson(p); }, 201);
+               return respond(services.risks.create(*call.principal, draft), 201);
              });
 
   router.add("GET", "/api/v1/risk/points/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<RiskPointTag>(call));
                auto crs = CS_TRY(crsOf(call.request));
                return respond(services.risks.get(*call.principal, id),
                               [&](const risk::RiskPoint& p) { return riskPointJson(p, crs); });
@@ -89,7 +87,7 @@ void addRiskRoutes(Router& router, Services& services) {
 
   router.add("PATCH", "/api/v1/risk/points/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<RiskPointTag>(call));
                auto body = CS_TRY(BodyReader::parse(
                    call.request.body, {"name", "sector", "geometry", "capacity", "crs"}));
                risk::RiskPointPatch patch;
@@ -108,24 +106,21 @@ void addRiskRoutes(Router& router, Services& services) {
                  auto geometry = CS_TRY(parseGeometry(body.raw()["geometry"], "geometry", crs));
                  patch.geometry = std::move(geometry);
                }
-               return respond(services.risks.update(*call.principal, id, patch),
-                              [](const risk::RiskPoint& p) { return riskPointJson(p); });
+               return respond(services.risks.update(*call.principal, id, patch));
              });
 
   router.add("GET", "/api/v1/risk/points/{id}/assessments", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<RiskPointTag>(call));
                return respond(services.risks.history(*call.principal, id), [](const auto& list) {
-                 Json items = Json::array();
-                 for (const auto& a : list) items.push_back(assessmentJson(a));
-                 return Json{{"items", items}};
+                 return Json{{"items", list}};
                });
              });
 
   router.add(
       "POST", "/api/v1/risk/points/{id}/assessments", Access::Authenticated,
       [&services](Call& call) -> Result<HttpResponse> {
-        auto id = CS_TRY(pathId(call));
+        auto id = CS_TRY(pathIdOf<RiskPointTag>(call));
         auto body = CS_TRY(BodyReader::parse(call.request.body, {"method", "basis", "inputs"}));
         auto method = CS_TRY(body.requiredString("method", 20));
         auto basis = CS_TRY(body.optionalString("basis", 20));
@@ -136,7 +131,7 @@ void addRiskRoutes(Router& router, Services& services) {
                                                                   inputs["people_500m"].is_null());
         risk::AssessRequest request{std::move(input), basis.value_or("inherent"),
                                     people_from_exposure};
-        return respond(services.risks.assess(*call.principal, id, request), assessmentJson, 201);
+        return respond(services.risks.assess(*call.principal, id, request), 201);
       });
 
   router.add("POST", "/api/v1/risk/assess", Access::Authenticated,
@@ -152,29 +147,15 @@ void addRiskRoutes(Router& router, Services& services) {
                return jsonResponse(out);
              });
 
-  router.add(
-      "GET", "/api/v1/risk/points/{id}/exposure", Access::Authenticated,
-      [&services](Call& call) -> Result<HttpResponse> {
-        auto id = CS_TRY(pathId(call));
-        auto radii = CS_TRY(radiiOf(call.request));
-        return respond(services.risks.exposure(*call.principal, id, radii), [](const auto& rings) {
-          Json out = Json::array();
-          for (const auto& ring : rings) {
-            Json targets = Json::array();
-            for (const auto& t : ring.targets) {
-              // A place outside the caller's scope comes without id and name.
-              targets.push_back({{"id", t.id ? Json(t.id) : Json(nullptr)},
-                                 {"name", t.id ? Json(t.name) : Json(nullptr)},
-                                 {"kind", t.kind},
-                                 {"capacity", t.capacity},
-                                 {"distance_m", t.distance_m}});
-            }
-            out.push_back(
-                {{"radius_m", ring.radius_m}, {"people", ring.people}, {"targets", targets}});
-          }
-          return Json{{"radii", out}};
-        });
-      });
+  router.add("GET", "/api/v1/risk/points/{id}/exposure", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               auto id = CS_TRY(pathIdOf<RiskPointTag>(call));
+               auto radii = CS_TRY(radiiOf(call.request));
+               return respond(services.risks.exposure(*call.principal, id, radii),
+                              [](const auto& rings) {
+                                return Json{{"radii", rings}};
+                              });
+             });
 
   router.add("GET", "/api/v1/risk/gb18218/substances", Access::Authenticated,
              [](Call&) -> Result<HttpResponse> {

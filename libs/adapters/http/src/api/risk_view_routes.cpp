@@ -94,34 +94,34 @@ Json cellJson(const risk::GridCell& c, double cell_m) {
 }  // namespace
 
 void addRiskViewRoutes(Router& router, Services& services) {
-  router.add("GET", "/api/v1/risk/lists/{list}", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               const auto list = CS_TRY(listOf(call.params.at("list")));
-               const QueryParams query(call.request);
-               const auto filter = CS_TRY(riskFilterFrom(call.request, services, *call.principal));
-               const auto crs = CS_TRY(parseCrs(query.textOr("crs", ""), "crs"));
-               const auto format = query.textOr("format", "json");
-               if (format == "csv" || format == "geojson") {
-                 return exportList(call, services, list, filter, crs, format);
-               }
-               if (format != "json") return invalid("format", "must be json, csv or geojson");
-               const auto p = CS_TRY(query.paging());
-               const auto listed = CS_TRY(
-                   services.risks.statutoryList(*call.principal, list, filter, {p.limit, p.after}));
-               Json items = Json::array();
-               for (const auto& row : listed.rows) {
-                 Json j = riskPointJson(row.point, crs);
-                 if (risk::showsPeopleNear(list)) {
-                   j["people_500m"] = row.people_500m;
-                   j["people_1000m"] = row.people_1000m;
-                 }
-                 items.push_back(std::move(j));
-               }
-               Json out = page(std::move(items),
-                               listed.rows.empty() ? 0 : listed.rows.back().point.id, p.limit);
-               out["counts"] = levelCountsJson(listed.counts);
-               return jsonResponse(out);
-             });
+  router.add(
+      "GET", "/api/v1/risk/lists/{list}", Access::Authenticated,
+      [&services](Call& call) -> Result<HttpResponse> {
+        const auto list = CS_TRY(listOf(call.params.at("list")));
+        const QueryParams query(call.request);
+        const auto filter = CS_TRY(riskFilterFrom(call.request, services, *call.principal));
+        const auto crs = CS_TRY(parseCrs(query.textOr("crs", ""), "crs"));
+        const auto format = query.textOr("format", "json");
+        if (format == "csv" || format == "geojson") {
+          return exportList(call, services, list, filter, crs, format);
+        }
+        if (format != "json") return invalid("format", "must be json, csv or geojson");
+        const auto p = CS_TRY(query.paging());
+        const auto listed = CS_TRY(services.risks.statutoryList(*call.principal, list, filter, p));
+        Json items = Json::array();
+        for (const auto& row : listed.rows) {
+          Json j = riskPointJson(row.point, crs);
+          if (risk::showsPeopleNear(list)) {
+            j["people_500m"] = row.people_500m;
+            j["people_1000m"] = row.people_1000m;
+          }
+          items.push_back(std::move(j));
+        }
+        Json out = page(std::move(items),
+                        listed.rows.empty() ? 0 : listed.rows.back().point.id.value, p.limit);
+        out["counts"] = levelCountsJson(listed.counts);
+        return jsonResponse(out);
+      });
 
   router.add("GET", "/api/v1/risk/map", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {

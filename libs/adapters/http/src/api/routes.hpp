@@ -1,6 +1,7 @@
 #pragma once
 #include "citysafe/http/application.hpp"
 #include "citysafe/http/router.hpp"
+#include "json_io.hpp"
 
 namespace citysafe::http {
 
@@ -25,6 +26,12 @@ template <class T, class F>
 HttpResponse respond(const Result<T>& result, F&& to_json, int status = 200) {
   if (!result) return problem(result.error());
   return jsonResponse(to_json(*result), status);
+}
+// The same, written by T's own to_json.
+template <class T>
+HttpResponse respond(const Result<T>& result, int status = 200) {
+  return respond(
+      result, [](const T& value) { return Json(value); }, status);
 }
 
 }  // namespace citysafe::http

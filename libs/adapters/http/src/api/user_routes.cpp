@@ -20,12 +20,9 @@ Result<std::optional<std::vector<identity::Role>>> readRoles(const BodyReader& b
 void addUserRoutes(Router& router, Services& services) {
   router.add("GET", "/api/v1/users", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto p = CS_TRY(paging(call.request));
-               auto users = CS_TRY(services.users.list(*call.principal, {p.limit, p.after}));
-               Json items = Json::array();
-               for (const auto& u : users) items.push_back(userJson(u));
-               return jsonResponse(
-                   page(std::move(items), users.empty() ? 0 : users.back().id.value, p.limit));
+               auto p = CS_TRY(QueryParams(call.request).paging());
+               auto users = CS_TRY(services.users.list(*call.principal, p));
+               return jsonResponse(page(users, p.limit));
              });
 
   router
@@ -41,19 +38,19 @@ void addUserRoutes(Router& router, Services& services) {
              if (!roles) return invalid("roles", "is required");
              auto password = CS_TRY(body.requiredString("password", 256));
              identity::UserDraft draft{username, display, OrgId{*org_id}, *roles, password};
-             return respond(services.users.create(*call.principal, draft), userJson, 201);
+             return respond(services.users.create(*call.principal, draft), 201);
            })
       .runs(Work::Heavy);
 
   router.add("GET", "/api/v1/users/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
-               return respond(services.users.get(*call.principal, UserId{id}), userJson);
+               auto id = CS_TRY(pathIdOf<UserTag>(call));
+               return respond(services.users.get(*call.principal, id));
              });
 
   router.add("PATCH", "/api/v1/users/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<UserTag>(call));
                auto body = CS_TRY(
                    BodyReader::parse(call.request.body, {"display_name", "roles", "disabled"}));
                identity::UserPatch patch;
@@ -63,27 +60,26 @@ void addUserRoutes(Router& router, Services& services) {
                patch.roles = roles;
                auto disabled = CS_TRY(body.optionalBool("disabled"));
                patch.disabled = disabled;
-               return respond(services.users.update(*call.principal, UserId{id}, patch), userJson);
+               return respond(services.users.update(*call.principal, id, patch));
              });
 
   router
       .add("POST", "/api/v1/users/{id}/password", Access::Authenticated,
            [&services](Call& call) -> Result<HttpResponse> {
-             auto id = CS_TRY(pathId(call));
+             auto id = CS_TRY(pathIdOf<UserTag>(call));
              auto body = CS_TRY(BodyReader::parse(call.request.body, {"password"}));
              auto password = CS_TRY(body.requiredString("password", 256));
-             CS_TRY(services.users.setPassword(*call.principal, UserId{id}, password));
+             CS_TRY(services.users.setPassword(*call.principal, id, password));
              return jsonResponse({{"status", "password changed; the user's sessions were ended"}});
            })
       .runs(Work::Heavy);
 
   router.add("POST", "/api/v1/users/{id}/revoke-sessions", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
-               return respond(services.users.revokeSessions(*call.principal, UserId{id}),
-                              [](int n) {
-                                return Json{{"revoked", n}};
-                              });
+               auto id = CS_TRY(pathIdOf<UserTag>(call));
+               return respond(services.users.revokeSessions(*call.principal, id), [](int n) {
+                 return Json{{"revoked", n}};
+               });
              });
 }
 

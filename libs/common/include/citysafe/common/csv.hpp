@@ -21,4 +21,8 @@ std::vector<CsvRecord> parseCsv(std::string_view text, std::string* error = null
 // exporter writes itself do not pass through here.
 std::string csvCell(std::string_view text);
 
+// The non-empty parts of `text` between `separator`s ("a,,b," → a, b): comma lists in query
+// strings and columns, path segments.
+std::vector<std::string> splitNonEmpty(std::string_view text, char separator);
+
 }  // namespace citysafe

@@ -22,6 +22,7 @@ using MediaId = Id<struct MediaTag>;
 using DeviceId = Id<struct DeviceTag>;
 using SensorId = Id<struct SensorTag>;
 using AlarmId = Id<struct AlarmTag>;
+using RiskPointId = Id<struct RiskPointTag>;
 
 }  // namespace citysafe
 

@@ -4,7 +4,7 @@
 // named field (`inputs.l`, `inputs.substances[1].quantity_t`, ...).
 import { api } from '../../../api/client';
 import {
-  BASES, METHODS, type AssessResult, type Gb18218Substances, type Method, type RiskPoint,
+  BASES, METHODS, type AssessResult, type Gb18218Substances, type Method, type RiskPoint, type RiskPointDetail,
 } from '../../../api/risk-types';
 import { clearFieldErrors, fieldError, hideMessage, messageLine, showFormError, showMessage, submitting } from '../../../components/errors';
 import { h, tr } from '../../../dom';
@@ -31,13 +31,13 @@ export interface AssessPanel {
   setExposurePeople(people: number | null): void;
 }
 
-export function defaultMethod(point: RiskPoint): Method {
+export function defaultMethod(point: Pick<RiskPoint, 'kind'> & { latest: { method: string } | null }): Method {
   const latest = point.latest?.method;
   if (latest && (METHODS as readonly string[]).includes(latest)) return latest as Method;
   return point.kind === 'enterprise_unit' ? 'gb18218' : 'lec';
 }
 
-export function createAssessPanel(point: RiskPoint, onSaved: () => void): AssessPanel {
+export function createAssessPanel(point: RiskPointDetail, onSaved: () => void): AssessPanel {
   let method = defaultMethod(point);
   let exposurePeople: number | null = null;
   const forms = new Map<Method, MethodForm>();

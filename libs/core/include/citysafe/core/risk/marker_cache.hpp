@@ -40,7 +40,7 @@ class MarkerCache {
   mutable std::shared_mutex mutex_;
   std::int64_t version_ = -1;
   std::vector<Entry> entries_;
-  std::unordered_map<std::int64_t, std::size_t> by_id_;
+  std::unordered_map<RiskPointId, std::size_t> by_id_;
   std::vector<std::string> paths_;
   std::unordered_map<std::string, std::uint32_t> path_index_;
   std::vector<std::string> sectors_;

@@ -11,7 +11,7 @@
 namespace citysafe::risk {
 
 struct ExposedTarget {
-  std::int64_t id = 0;
+  RiskPointId id;  // none: a place outside the caller's scope
   std::string name;
   RiskKind kind = RiskKind::School;
   std::int64_t capacity = 0;
@@ -25,7 +25,7 @@ struct ExposureRing {
 };
 
 // Vulnerable targets among `markers` within each radius of `at` (rings are cumulative).
-std::vector<ExposureRing> exposureAround(org::GeoPoint at, std::int64_t self_id,
+std::vector<ExposureRing> exposureAround(org::GeoPoint at, RiskPointId self_id,
                                          const std::vector<store::RiskMarker>& markers,
                                          const std::vector<double>& radii_m);
 

@@ -56,7 +56,7 @@ struct AssessmentSummary {
 };
 
 struct RiskPoint {
-  std::int64_t id = 0;
+  RiskPointId id;
   std::string code;  // "RP000042"
   std::string name;
   RiskKind kind = RiskKind::EnterpriseUnit;
@@ -75,7 +75,7 @@ struct RiskPoint {
 
 struct Assessment {
   std::int64_t id = 0;
-  std::int64_t risk_point_id = 0;
+  RiskPointId risk_point_id;
   std::string method;
   std::string basis;
   std::string inputs_json;

@@ -66,9 +66,9 @@ class RiskService {
       : ctx_(ctx), policy_(policy) {}
   [[nodiscard]] Result<RiskPoint> create(const identity::Principal& who,
                                          const RiskPointDraft& draft);
-  [[nodiscard]] Result<RiskPoint> update(const identity::Principal& who, std::int64_t id,
+  [[nodiscard]] Result<RiskPoint> update(const identity::Principal& who, RiskPointId id,
                                          const RiskPointPatch& patch);
-  [[nodiscard]] Result<RiskPoint> get(const identity::Principal& who, std::int64_t id);
+  [[nodiscard]] Result<RiskPoint> get(const identity::Principal& who, RiskPointId id);
   [[nodiscard]] Result<std::vector<RiskPoint>> list(const identity::Principal& who,
                                                     store::RiskFilter filter,
                                                     store::PageRequest page);
@@ -104,10 +104,10 @@ class RiskService {
   // Grades inputs without recording anything (the calculator).
   [[nodiscard]] Result<Evaluation> evaluate(const identity::Principal& who,
                                             const MethodInput& input);
-  [[nodiscard]] Result<Assessment> assess(const identity::Principal& who, std::int64_t id,
+  [[nodiscard]] Result<Assessment> assess(const identity::Principal& who, RiskPointId id,
                                           const AssessRequest& request);
   [[nodiscard]] Result<std::vector<Assessment>> history(const identity::Principal& who,
-                                                        std::int64_t id);
+                                                        RiskPointId id);
   // All rows in one transaction. Rows that fail (and `parse_problems` from reading the file) are
   // reported by line; when any row fails nothing is written unless `keep_good_rows`.
   [[nodiscard]] Result<ImportReport> importPoints(const identity::Principal& who,
@@ -115,7 +115,7 @@ class RiskService {
                                                   std::vector<ImportProblem> parse_problems,
                                                   bool keep_good_rows);
   [[nodiscard]] Result<std::vector<ExposureRing>> exposure(const identity::Principal& who,
-                                                           std::int64_t id,
+                                                           RiskPointId id,
                                                            const std::vector<double>& radii_m);
 
  private:

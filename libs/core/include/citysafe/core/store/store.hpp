@@ -124,7 +124,7 @@ struct RiskFilter {
 
 // What maps, aggregation and exposure need of a risk point, without its full geometry.
 struct RiskMarker {
-  std::int64_t id = 0;
+  RiskPointId id;
   std::string name;
   risk::RiskKind kind = risk::RiskKind::EnterpriseUnit;
   std::string sector;
@@ -158,8 +158,8 @@ using LevelCounts = std::array<std::int64_t, 5>;
 class RiskRepository {
  public:
   virtual ~RiskRepository() = default;
-  [[nodiscard]] virtual Result<risk::RiskPoint> get(std::int64_t id) = 0;
-  [[nodiscard]] virtual Result<std::int64_t> insert(const risk::RiskPoint& point) = 0;
+  [[nodiscard]] virtual Result<risk::RiskPoint> get(RiskPointId id) = 0;
+  [[nodiscard]] virtual Result<RiskPointId> insert(const risk::RiskPoint& point) = 0;
   // Writes every field including `latest` and `hazard_grade`.
   [[nodiscard]] virtual Result<void> update(const risk::RiskPoint& point) = 0;
   [[nodiscard]] virtual Result<std::vector<risk::RiskPoint>> list(const RiskFilter& filter,
@@ -178,7 +178,7 @@ class RiskRepository {
   [[nodiscard]] virtual Result<std::vector<RiskMarker>> markersSince(std::int64_t version) = 0;
   // Newest first.
   [[nodiscard]] virtual Result<std::vector<risk::Assessment>> assessments(
-      std::int64_t risk_point_id) = 0;
+      RiskPointId risk_point_id) = 0;
 };
 
 // Time-limited leases, so that of several nodes sharing one database only one runs a periodic
