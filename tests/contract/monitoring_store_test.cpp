@@ -37,10 +37,10 @@ class MonitoringStore : public StoreContract {
              .created_at = clock_.now(),
              .updated_at = clock_.now()};
     auto device_id =
-        write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertDevice(d); });
+        write<DeviceId>([&](store::Tx& tx) { return tx.monitoring().insertDevice(d); });
     EXPECT_TRUE(device_id);
     Sensor s{.code = code,
-             .device_id = device_id.value_or(0),
+             .device_id = device_id.value_or(DeviceId{}),
              .name = "甲烷",
              .type = monitoring::SensorType::Methane,
              .unit = "%vol",
@@ -51,9 +51,9 @@ class MonitoringStore : public StoreContract {
              .location = {120.1, 30.2},
              .created_at = clock_.now(),
              .updated_at = clock_.now()};
-    auto id = write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertSensor(s); });
+    auto id = write<SensorId>([&](store::Tx& tx) { return tx.monitoring().insertSensor(s); });
     EXPECT_TRUE(id) << (id ? "" : id.error().message);
-    s.id = id.value_or(0);
+    s.id = id.value_or(SensorId{});
     return s;
   }
   // Moves what the store logged into the series, up to a minute before the clock; in small reads
@@ -110,7 +110,7 @@ TEST_P(MonitoringStore, SensorsRoundTripAndFollowTheScope) {
                                           .sectors = {"gas"}}};
   auto count = [&](const store::SensorFilter& f) {
     auto list = read<std::vector<Sensor>>(
-        [&](store::Tx& tx) { return tx.monitoring().sensors(f, 100, 0); });
+        [&](store::Tx& tx) { return tx.monitoring().sensors(f, 100, SensorId{}); });
     return list ? list->size() : 999;
   };
   EXPECT_EQ(count(mine), 1U);
@@ -120,7 +120,7 @@ TEST_P(MonitoringStore, SensorsRoundTripAndFollowTheScope) {
   // A second sensor with the same code is a conflict.
   Sensor twin = s;
   auto again =
-      write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertSensor(twin); });
+      write<SensorId>([&](store::Tx& tx) { return tx.monitoring().insertSensor(twin); });
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, Errc::Conflict);
 }
@@ -252,7 +252,7 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
   // One more in GAS-1's stripe of the log (sixteen stripes by id), reading at the same times, so
   // that pages of the log end between two readings of one time.
   Sensor c = registerSensor(t, "GAS-3");
-  for (int n = 4; (c.id - a.id) % 16 != 0; ++n) c = registerSensor(t, "GAS-" + std::to_string(n));
+  for (int n = 4; (c.id.value - a.id.value) % 16 != 0; ++n) c = registerSensor(t, "GAS-" + std::to_string(n));
   std::vector<store::ReadingRow> rows;
   for (int i = 0; i < 180; ++i) {
     rows.push_back({a.id, kT0 + i * 1000, 0.5 * i});
@@ -363,20 +363,20 @@ TEST_P(MonitoringStore, OneOpenAlarmPerSensorAndRule) {
   const Tree t = buildTree();
   Sensor s = registerSensor(t, "GAS-1");
   Alarm a = alarmOf(s, "methane");
-  auto id = write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertAlarm(a); });
+  auto id = write<AlarmId>([&](store::Tx& tx) { return tx.monitoring().insertAlarm(a); });
   ASSERT_TRUE(id);
   auto stored = read<Alarm>([&](store::Tx& tx) { return tx.monitoring().alarm(*id); });
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->code, "BJ00000001");
   EXPECT_EQ(stored->level, monitoring::Level::Orange);
-  EXPECT_EQ(stored->site, "device:" + std::to_string(s.device_id));
+  EXPECT_EQ(stored->site, "device:" + std::to_string(s.device_id.value));
 
   // Another node racing to open the same alarm loses on the store's unique index.
-  auto twin = write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertAlarm(a); });
+  auto twin = write<AlarmId>([&](store::Tx& tx) { return tx.monitoring().insertAlarm(a); });
   ASSERT_FALSE(twin);
   EXPECT_EQ(twin.error().code, Errc::Conflict);
   // A different rule of the same sensor may be open beside it.
-  EXPECT_TRUE(write<std::int64_t>(
+  EXPECT_TRUE(write<AlarmId>(
       [&](store::Tx& tx) { return tx.monitoring().insertAlarm(alarmOf(s, "offline")); }));
 
   // A stale copy cannot overwrite a newer one.
@@ -404,13 +404,13 @@ TEST_P(MonitoringStore, OneOpenAlarmPerSensorAndRule) {
     if (auto r = tx.monitoring().updateAlarm(first); !r) return tl::unexpected(r.error());
     return true;
   }));
-  EXPECT_TRUE(write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertAlarm(a); }));
+  EXPECT_TRUE(write<AlarmId>([&](store::Tx& tx) { return tx.monitoring().insertAlarm(a); }));
   auto open = read<std::vector<Alarm>>([&](store::Tx& tx) { return tx.monitoring().openAlarms(); });
   ASSERT_TRUE(open);
   EXPECT_EQ(open->size(), 2U);
   auto closed = read<std::vector<Alarm>>([&](store::Tx& tx) {
     return tx.monitoring().alarms(
-        {.scope = {.subtree_path = "/"}, .states = {monitoring::AlarmState::Closed}}, 10, 0);
+        {.scope = {.subtree_path = "/"}, .states = {monitoring::AlarmState::Closed}}, 10, AlarmId{});
   });
   ASSERT_TRUE(closed);
   ASSERT_EQ(closed->size(), 1U);

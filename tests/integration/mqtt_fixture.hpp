@@ -124,7 +124,7 @@ class MqttFixture : public ::testing::Test {
   }
   std::vector<monitoring::Alarm> allAlarms() {
     return read<std::vector<monitoring::Alarm>>([](store::Tx& tx) {
-      return tx.monitoring().alarms({.scope = {.subtree_path = "/"}}, 100000, 0);
+      return tx.monitoring().alarms({.scope = {.subtree_path = "/"}}, 100000, AlarmId{});
     });
   }
   bool awaitReadings(std::int64_t n, std::chrono::seconds timeout) {

@@ -55,9 +55,9 @@ Result<Alarm> alarmFrom(const Row& r) {
     return r.isNull(i) ? std::optional<UserId>{} : std::optional<UserId>{UserId{r.getInt(i)}};
   };
   Alarm a;
-  a.id = r.getInt(kCol.at("id"));
+  a.id = AlarmId{r.getInt(kCol.at("id"))};
   a.code = r.getText(kCol.at("code"));
-  a.sensor_id = r.getInt(kCol.at("sensor_id"));
+  a.sensor_id = SensorId{r.getInt(kCol.at("sensor_id"))};
   a.sensor_code = r.getText(kCol.at("sensor_code"));
   a.rule = r.getText(kCol.at("rule"));
   a.site = r.getText(kCol.at("site"));
@@ -91,7 +91,7 @@ Result<Alarm> alarmFrom(const Row& r) {
 // Every column but id and row_version, in kAlarm order.
 std::vector<Value> alarmValues(const Alarm& a) {
   return {a.code,
-          a.sensor_id,
+          a.sensor_id.value,
           a.sensor_code,
           a.rule,
           a.site,
@@ -130,10 +130,10 @@ Result<std::vector<Alarm>> SqlMonitoringRepository::alarmsWhere(const std::strin
   return out;
 }
 
-Result<std::optional<Alarm>> SqlMonitoringRepository::openAlarm(std::int64_t sensor_id,
+Result<std::optional<Alarm>> SqlMonitoringRepository::openAlarm(SensorId sensor_id,
                                                                 const std::string& rule) {
   auto found =
-      CS_TRY(alarmsWhere("sensor_id = ? AND rule = ? AND state <> 'closed'", {sensor_id, rule}));
+      CS_TRY(alarmsWhere("sensor_id = ? AND rule = ? AND state <> 'closed'", {sensor_id.value, rule}));
   if (found.empty()) return std::optional<Alarm>{};
   return std::optional<Alarm>{found.front()};
 }
@@ -142,7 +142,7 @@ Result<std::vector<Alarm>> SqlMonitoringRepository::openAlarms() {
   return alarmsWhere("state <> 'closed'", {});
 }
 
-Result<std::int64_t> SqlMonitoringRepository::insertAlarm(const Alarm& alarm) {
+Result<AlarmId> SqlMonitoringRepository::insertAlarm(const Alarm& alarm) {
   auto params = alarmValues(alarm);
   params.emplace_back(joinSectors({alarm.sector}));
   auto id = queryInt(conn_,
@@ -153,16 +153,16 @@ Result<std::int64_t> SqlMonitoringRepository::insertAlarm(const Alarm& alarm) {
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                      "?, ?, ?, ?) RETURNING id",
                      params);
-  if (!id) return id;
+  if (!id) return tl::unexpected(id.error());
   char code[24];
   std::snprintf(code, sizeof code, "BJ%08lld", static_cast<long long>(*id));
   CS_TRY(conn_.exec("UPDATE alarms SET code = ? WHERE id = ?", {std::string(code), *id}));
-  return id;
+  return AlarmId{*id};
 }
 
 Result<void> SqlMonitoringRepository::updateAlarm(Alarm& alarm) {
   auto params = alarmValues(alarm);
-  params.emplace_back(alarm.id);
+  params.emplace_back(alarm.id.value);
   params.emplace_back(alarm.row_version);
   auto done = CS_TRY(conn_.exec(
       "UPDATE alarms SET code = ?, sensor_id = ?, sensor_code = ?, rule = ?, site = ?, org_id = ?, "
@@ -178,14 +178,14 @@ Result<void> SqlMonitoringRepository::updateAlarm(Alarm& alarm) {
   return ok();
 }
 
-Result<Alarm> SqlMonitoringRepository::alarm(std::int64_t id) {
-  auto found = CS_TRY(alarmsWhere("id = ?", {id}));
+Result<Alarm> SqlMonitoringRepository::alarm(AlarmId id) {
+  auto found = CS_TRY(alarmsWhere("id = ?", {id.value}));
   if (found.empty()) return fail(Errc::NotFound, "id", "no such alarm");
   return found.front();
 }
 
 Result<std::vector<Alarm>> SqlMonitoringRepository::alarms(const store::AlarmFilter& f, int limit,
-                                                           std::int64_t before_id) {
+                                                           AlarmId before) {
   std::vector<Value> params;
   std::string w = scopeClause(conn_.dialect(), f.scope, "org_path", "sectors", params);
   if (!f.states.empty()) {
@@ -202,7 +202,7 @@ Result<std::vector<Alarm>> SqlMonitoringRepository::alarms(const store::AlarmFil
   }
   if (f.sensor_id) {
     w += " AND sensor_id = ?";
-    params.emplace_back(*f.sensor_id);
+    params.emplace_back(f.sensor_id->value);
   }
   if (f.site) {
     w += " AND site = ?";
@@ -222,9 +222,9 @@ Result<std::vector<Alarm>> SqlMonitoringRepository::alarms(const store::AlarmFil
     params.emplace_back(toEpochMs(*f.raised_to));
   }
   if (f.cleared) w += *f.cleared ? " AND cleared_at IS NOT NULL" : " AND cleared_at IS NULL";
-  if (before_id > 0) {
+  if (before.valid()) {
     w += " AND id < ?";
-    params.emplace_back(before_id);
+    params.emplace_back(before.value);
   }
   w += " ORDER BY id DESC LIMIT ?";
   params.emplace_back(std::int64_t{limit});

@@ -20,7 +20,7 @@ Value optId(const std::optional<std::int64_t>& id) { return id ? Value{*id} : Va
 
 Result<Device> deviceFrom(const Row& r) {
   Device d;
-  d.id = r.getInt(kDevice.at("id"));
+  d.id = DeviceId{r.getInt(kDevice.at("id"))};
   d.code = r.getText(kDevice.at("code"));
   d.name = r.getText(kDevice.at("name"));
   d.model = r.getText(kDevice.at("model"));
@@ -40,9 +40,9 @@ Result<Device> deviceFrom(const Row& r) {
 
 Result<Sensor> sensorFrom(const Row& r) {
   Sensor s;
-  s.id = r.getInt(kSensor.at("id"));
+  s.id = SensorId{r.getInt(kSensor.at("id"))};
   s.code = r.getText(kSensor.at("code"));
-  s.device_id = r.getInt(kSensor.at("device_id"));
+  s.device_id = DeviceId{r.getInt(kSensor.at("device_id"))};
   s.name = r.getText(kSensor.at("name"));
   s.type =
       CS_TRY(storedEnum<monitoring::SensorType>(r.getText(kSensor.at("type")), "sensors.type"));
@@ -83,7 +83,7 @@ std::vector<Value> deviceValues(const Device& d) {
 
 std::vector<Value> sensorValues(const Sensor& s) {
   return {s.code,
-          s.device_id,
+          s.device_id.value,
           s.name,
           std::string(nameOf(s.type)),
           s.unit,
@@ -103,17 +103,17 @@ std::vector<Value> sensorValues(const Sensor& s) {
 
 }  // namespace
 
-Result<std::int64_t> SqlMonitoringRepository::insertDevice(const Device& d) {
-  return queryInt(conn_,
+Result<DeviceId> SqlMonitoringRepository::insertDevice(const Device& d) {
+  return DeviceId{CS_TRY(queryInt(conn_,
                   "INSERT INTO devices (code, name, model, org_id, org_path, sector, sectors, "
                   "risk_point_id, lon, lat, address, status, created_at, updated_at) VALUES (?, ?, "
                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                  deviceValues(d));
+                  deviceValues(d)))};
 }
 
 Result<void> SqlMonitoringRepository::updateDevice(const Device& d) {
   auto params = deviceValues(d);
-  params.emplace_back(d.id);
+  params.emplace_back(d.id.value);
   CS_TRY(conn_.exec(
       "UPDATE devices SET code = ?, name = ?, model = ?, org_id = ?, org_path = ?, sector = ?, "
       "sectors = ?, risk_point_id = ?, lon = ?, lat = ?, address = ?, status = ?, created_at = ?, "
@@ -124,23 +124,24 @@ Result<void> SqlMonitoringRepository::updateDevice(const Device& d) {
       "UPDATE sensors SET org_id = ?, org_path = ?, sector = ?, sectors = ?, risk_point_id = ? "
       "WHERE device_id = ?",
       {d.org_id.value, d.org_path, d.sector, joinSectors({d.sector}), optId(d.risk_point_id),
-       d.id}));
+       d.id.value}));
   return ok();
 }
 
-Result<Device> SqlMonitoringRepository::device(std::int64_t id) {
-  auto rows = CS_TRY(conn_.query("SELECT " + kDevice.list() + " FROM devices WHERE id = ?", {id}));
+Result<Device> SqlMonitoringRepository::device(DeviceId id) {
+  auto rows =
+      CS_TRY(conn_.query("SELECT " + kDevice.list() + " FROM devices WHERE id = ?", {id.value}));
   if (rows.empty()) return fail(Errc::NotFound, "id", "no such device");
   return deviceFrom(rows.front());
 }
 
 Result<std::vector<Device>> SqlMonitoringRepository::devices(const identity::Scope& scope,
-                                                             int limit, std::int64_t after_id) {
+                                                             int limit, DeviceId after) {
   std::vector<Value> params;
   std::string sql = "SELECT " + kDevice.list() + " FROM devices WHERE " +
                     scopeClause(conn_.dialect(), scope, "org_path", "sectors", params);
   sql += " AND id > ? ORDER BY id LIMIT ?";
-  params.emplace_back(after_id);
+  params.emplace_back(after.value);
   params.emplace_back(std::int64_t{limit});
   auto rows = CS_TRY(conn_.query(sql, params));
   std::vector<Device> out;
@@ -148,18 +149,18 @@ Result<std::vector<Device>> SqlMonitoringRepository::devices(const identity::Sco
   return out;
 }
 
-Result<std::int64_t> SqlMonitoringRepository::insertSensor(const Sensor& s) {
-  return queryInt(conn_,
+Result<SensorId> SqlMonitoringRepository::insertSensor(const Sensor& s) {
+  return SensorId{CS_TRY(queryInt(conn_,
                   "INSERT INTO sensors (code, device_id, name, type, unit, interval_s, status, "
                   "rules, org_id, org_path, sector, sectors, risk_point_id, lon, lat, created_at, "
                   "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                   "RETURNING id",
-                  sensorValues(s));
+                  sensorValues(s)))};
 }
 
 Result<void> SqlMonitoringRepository::updateSensor(const Sensor& s) {
   auto params = sensorValues(s);
-  params.emplace_back(s.id);
+  params.emplace_back(s.id.value);
   CS_TRY(conn_.exec(
       "UPDATE sensors SET code = ?, device_id = ?, name = ?, type = ?, unit = ?, interval_s = ?, "
       "status = ?, rules = ?, org_id = ?, org_path = ?, sector = ?, sectors = ?, risk_point_id = "
@@ -178,8 +179,8 @@ Result<std::vector<Sensor>> SqlMonitoringRepository::sensorsWhere(
   return out;
 }
 
-Result<Sensor> SqlMonitoringRepository::sensor(std::int64_t id) {
-  auto found = CS_TRY(sensorsWhere("id = ?", {id}));
+Result<Sensor> SqlMonitoringRepository::sensor(SensorId id) {
+  auto found = CS_TRY(sensorsWhere("id = ?", {id.value}));
   if (found.empty()) return fail(Errc::NotFound, "id", "no such sensor");
   return found.front();
 }
@@ -191,7 +192,7 @@ Result<std::optional<Sensor>> SqlMonitoringRepository::sensorByCode(const std::s
 }
 
 Result<std::vector<Sensor>> SqlMonitoringRepository::sensors(const store::SensorFilter& f,
-                                                             int limit, std::int64_t after_id) {
+                                                             int limit, SensorId after) {
   std::vector<Value> params;
   std::string w = scopeClause(conn_.dialect(), f.scope, "org_path", "sectors", params);
   if (f.type) {
@@ -204,7 +205,7 @@ Result<std::vector<Sensor>> SqlMonitoringRepository::sensors(const store::Sensor
   }
   if (f.device_id) {
     w += " AND device_id = ?";
-    params.emplace_back(*f.device_id);
+    params.emplace_back(f.device_id->value);
   }
   if (f.risk_point_id) {
     w += " AND risk_point_id = ?";
@@ -221,7 +222,7 @@ Result<std::vector<Sensor>> SqlMonitoringRepository::sensors(const store::Sensor
     params.insert(params.end(), {like, like});
   }
   w += " AND id > ? ORDER BY id LIMIT ?";
-  params.emplace_back(after_id);
+  params.emplace_back(after.value);
   params.emplace_back(std::int64_t{limit});
   return sensorsWhere(w, params);
 }

@@ -156,17 +156,17 @@ class SqlHazardRepository final : public store::HazardRepository {
 class SqlMonitoringRepository final : public store::MonitoringRepository {
  public:
   explicit SqlMonitoringRepository(Connection& c) : conn_(c) {}
-  Result<std::int64_t> insertDevice(const monitoring::Device& d) override;
+  Result<DeviceId> insertDevice(const monitoring::Device& d) override;
   Result<void> updateDevice(const monitoring::Device& d) override;
-  Result<monitoring::Device> device(std::int64_t id) override;
+  Result<monitoring::Device> device(DeviceId id) override;
   Result<std::vector<monitoring::Device>> devices(const identity::Scope& scope, int limit,
-                                                  std::int64_t after_id) override;
-  Result<std::int64_t> insertSensor(const monitoring::Sensor& s) override;
+                                                  DeviceId after) override;
+  Result<SensorId> insertSensor(const monitoring::Sensor& s) override;
   Result<void> updateSensor(const monitoring::Sensor& s) override;
-  Result<monitoring::Sensor> sensor(std::int64_t id) override;
+  Result<monitoring::Sensor> sensor(SensorId id) override;
   Result<std::optional<monitoring::Sensor>> sensorByCode(const std::string& code) override;
   Result<std::vector<monitoring::Sensor>> sensors(const store::SensorFilter& filter, int limit,
-                                                  std::int64_t after_id) override;
+                                                  SensorId after) override;
   Result<std::vector<monitoring::Sensor>> liveSensors() override;
   Result<std::int64_t> registryVersion() override;
   Result<void> bumpRegistryVersion() override;
@@ -177,7 +177,7 @@ class SqlMonitoringRepository final : public store::MonitoringRepository {
   Result<void> recomputeHours(std::span<const store::BucketKey> buckets) override;
   Result<std::vector<store::SensorLast>> lastReadings() override;
   Result<void> setLast(std::span<const store::SensorLast> last) override;
-  Result<std::vector<store::SeriesPoint>> series(std::int64_t sensor_id,
+  Result<std::vector<store::SeriesPoint>> series(SensorId sensor,
                                                  store::Resolution resolution, std::int64_t from_ms,
                                                  std::int64_t to_ms, int limit) override;
   Result<std::int64_t> dropBefore(store::Resolution resolution, std::int64_t before_ms) override;
@@ -191,14 +191,14 @@ class SqlMonitoringRepository final : public store::MonitoringRepository {
   Result<void> moveToSeries(std::span<const store::ReadingRow> rows) override;
   Result<std::int64_t> dropLogged(int stripe, std::int64_t from_ms,
                                   std::int64_t before_ms) override;
-  Result<std::optional<monitoring::Alarm>> openAlarm(std::int64_t sensor_id,
+  Result<std::optional<monitoring::Alarm>> openAlarm(SensorId sensor_id,
                                                      const std::string& rule) override;
   Result<std::vector<monitoring::Alarm>> openAlarms() override;
-  Result<std::int64_t> insertAlarm(const monitoring::Alarm& alarm) override;
+  Result<AlarmId> insertAlarm(const monitoring::Alarm& alarm) override;
   Result<void> updateAlarm(monitoring::Alarm& alarm) override;
-  Result<monitoring::Alarm> alarm(std::int64_t id) override;
+  Result<monitoring::Alarm> alarm(AlarmId id) override;
   Result<std::vector<monitoring::Alarm>> alarms(const store::AlarmFilter& filter, int limit,
-                                                std::int64_t before_id) override;
+                                                AlarmId before) override;
 
  private:
   Result<std::vector<monitoring::Sensor>> sensorsWhere(const std::string& where,

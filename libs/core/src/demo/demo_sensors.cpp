@@ -235,7 +235,7 @@ std::vector<monitoring::RawReading> SensorSimulator::step(std::int64_t now_ms) {
       continue;
     }
     const double day = std::sin(static_cast<double>(now_ms % 86'400'000) / 86'400'000.0 * 6.2832 +
-                                static_cast<double>(t.sensor.id));
+                                static_cast<double>(t.sensor.id.value));
     double value = t.baseline + t.swing * day + t.noise * (uniform() * 2 - 1);
     if (now_ms < t.anomaly_until_ms) value += t.anomaly * (0.8 + 0.3 * uniform());
     if (t.sensor.type == SensorType::Rainfall || t.sensor.type == SensorType::WaterLevel) {

@@ -27,7 +27,7 @@ Result<std::optional<AlarmChange>> applyTransition(ServiceContext& ctx, store::T
     alarm.risk_point_id = sensor.risk_point_id;
     alarm.location = sensor.location;
   }
-  const bool is_new = alarm.id == 0;
+  const bool is_new = !alarm.id.valid();
   if (!applyLevel(alarm, to, value, at)) return std::nullopt;
   if (is_new) {
     const auto id = CS_TRY(repo.insertAlarm(alarm));  // Conflict if another node opened it
@@ -38,7 +38,7 @@ Result<std::optional<AlarmChange>> applyTransition(ServiceContext& ctx, store::T
   const std::string action = is_new ? "raised" : (to == Level::None ? "cleared" : "changed");
   CS_TRY(ctx.auditor.record(tx, identity::Principal::system(),
                             {.entity = "alarm",
-                             .entity_id = std::to_string(alarm.id),
+                             .entity_id = std::to_string(alarm.id.value),
                              .action = action,
                              .before_json = before,
                              .after_json = toAuditJson(alarm),
@@ -48,9 +48,9 @@ Result<std::optional<AlarmChange>> applyTransition(ServiceContext& ctx, store::T
 
 std::string alarmEventJson(const Alarm& a) {
   JsonObject o;
-  o.add("id", a.id)
+  o.add("id", a.id.value)
       .add("code", a.code)
-      .add("sensor_id", a.sensor_id)
+      .add("sensor_id", a.sensor_id.value)
       .add("sensor", a.sensor_code)
       .add("rule", a.rule)
       .add("site", a.site)
@@ -71,7 +71,7 @@ void publishAlarmChange(ServiceContext& ctx, const AlarmChange& change) {
   const auto& a = change.alarm;
   ctx.bus.publish(events::DomainEvent{.type = "alarm." + change.action,
                                       .entity = "alarm",
-                                      .entity_id = std::to_string(a.id),
+                                      .entity_id = std::to_string(a.id.value),
                                       .action = change.action,
                                       .org_path = a.org_path,
                                       .sectors = {a.sector},

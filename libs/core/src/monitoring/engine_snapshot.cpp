@@ -191,7 +191,7 @@ void LivePublisher::publish(const EngineSnapshot& snap) {
       std::string values = "[";
       for (std::size_t i = from; i < std::min(sensors.size(), from + kPerEvent); ++i) {
         const SensorIndex s = sensors[i];
-        values += (i == from ? "[" : ",[") + std::to_string(snap.sensors[s].id) + "," +
+        values += (i == from ? "[" : ",[") + std::to_string(snap.sensors[s].id.value) + "," +
                   std::to_string(snap.engine.lastAt(s)) + "," +
                   jsonNumber(snap.engine.lastValue(s)) + "]";
       }

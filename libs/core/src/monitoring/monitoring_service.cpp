@@ -25,7 +25,7 @@ std::string sensorJson(const Sensor& s) {
   JsonObject o;
   o.add("code", s.code)
       .add("name", s.name)
-      .add("device_id", s.device_id)
+      .add("device_id", s.device_id.value)
       .add("type", toString(s.type))
       .add("unit", s.unit)
       .add("interval_s", static_cast<std::int64_t>(s.interval_s))
@@ -78,7 +78,7 @@ Result<Device> MonitoringService::createDevice(const Principal& who, const Devic
     CS_TRY(tx.monitoring().bumpRegistryVersion());
     CS_TRY(ctx_.auditor.record(tx, who,
                                {.entity = "device",
-                                .entity_id = std::to_string(dev.id),
+                                .entity_id = std::to_string(dev.id.value),
                                 .action = "created",
                                 .after_json = deviceJson(dev),
                                 .scope_path = dev.org_path}));
@@ -86,14 +86,14 @@ Result<Device> MonitoringService::createDevice(const Principal& who, const Devic
   });
 }
 
-Result<Device> MonitoringService::updateDevice(const Principal& who, std::int64_t id,
+Result<Device> MonitoringService::updateDevice(const Principal& who, DeviceId id,
                                                const DeviceDraft& d) {
   CS_TRY(identity::require(who, Permission::SensorManage));
   return store::writeReturning<Device>(ctx_.store, [&](store::Tx& tx) -> Result<Device> {
     auto& repo = tx.monitoring();
     auto before = CS_TRY(store::ifFound(repo.device(id)));
     if (!before || !reachesPath(who, before->org_path, before->sector)) {
-      return identity::notInScope("id", id, "device");
+      return identity::notInScope("id", id.value, "device");
     }
     // The device's own sector decides who supervises it, as for a hazard.
     auto org = CS_TRY(store::ifFound(tx.orgs().get(d.org_id)));
@@ -116,7 +116,7 @@ Result<Device> MonitoringService::updateDevice(const Principal& who, std::int64_
     CS_TRY(repo.bumpRegistryVersion());
     CS_TRY(ctx_.auditor.record(tx, who,
                                {.entity = "device",
-                                .entity_id = std::to_string(id),
+                                .entity_id = std::to_string(id.value),
                                 .action = "updated",
                                 .before_json = deviceJson(*before),
                                 .after_json = deviceJson(dev),
@@ -125,46 +125,47 @@ Result<Device> MonitoringService::updateDevice(const Principal& who, std::int64_
   });
 }
 
-Result<Device> MonitoringService::device(const Principal& who, std::int64_t id) {
+Result<Device> MonitoringService::device(const Principal& who, DeviceId id) {
   CS_TRY(identity::require(who, Permission::MonitorRead));
   return store::readReturning<Device>(ctx_.store, [&](store::Tx& tx) -> Result<Device> {
     auto dev = CS_TRY(store::ifFound(tx.monitoring().device(id)));
     if (!dev || !reachesPath(who, dev->org_path, dev->sector)) {
-      return identity::notInScope("id", id, "device");
+      return identity::notInScope("id", id.value, "device");
     }
     return *dev;
   });
 }
 
 Result<std::vector<Device>> MonitoringService::devices(const Principal& who, int limit,
-                                                       std::int64_t after_id) {
+                                                       DeviceId after) {
   CS_TRY(identity::require(who, Permission::MonitorRead));
   return store::readReturning<std::vector<Device>>(ctx_.store, [&](store::Tx& tx) {
-    return tx.monitoring().devices(identity::scopeOf(who), limit, after_id);
+    return tx.monitoring().devices(identity::scopeOf(who), limit, after);
   });
 }
 
-Result<Sensor> MonitoringService::loadSensor(store::Tx& tx, const Principal& who, std::int64_t id) {
+Result<Sensor> MonitoringService::loadSensor(store::Tx& tx, const Principal& who, SensorId id) {
   auto s = CS_TRY(store::ifFound(tx.monitoring().sensor(id)));
   if (!s || !reachesPath(who, s->org_path, s->sector)) {
-    return identity::notInScope("id", id, "sensor");
+    return identity::notInScope("id", id.value, "sensor");
   }
   return *s;
 }
 
 Result<Sensor> MonitoringService::createSensor(const Principal& who, const SensorDraft& d) {
-  return updateSensor(who, 0, d);
+  return updateSensor(who, SensorId{}, d);
 }
 
-// id 0 creates. The sensor takes its owner, sector and risk point from its device.
-Result<Sensor> MonitoringService::updateSensor(const Principal& who, std::int64_t id,
+// An id that is not valid creates. The sensor takes its owner, sector and risk point from its device.
+Result<Sensor> MonitoringService::updateSensor(const Principal& who, SensorId id,
                                                const SensorDraft& d) {
   CS_TRY(identity::require(who, Permission::SensorManage));
   return store::writeReturning<Sensor>(ctx_.store, [&](store::Tx& tx) -> Result<Sensor> {
     auto& repo = tx.monitoring();
     Sensor s;
     std::string before = "null";
-    if (id != 0) {
+    const bool create = !id.valid();
+    if (!create) {
       auto existing = loadSensor(tx, who, id);
       if (!existing) return existing;
       s = *existing;
@@ -175,7 +176,7 @@ Result<Sensor> MonitoringService::updateSensor(const Principal& who, std::int64_
     }
     auto dev = CS_TRY(store::ifFound(repo.device(d.device_id)));
     if (!dev || !reachesPath(who, dev->org_path, dev->sector)) {
-      return identity::notInScope("device_id", d.device_id, "device");
+      return identity::notInScope("device_id", d.device_id.value, "device");
     }
     s.device_id = dev->id;
     s.name = d.name;
@@ -196,7 +197,7 @@ Result<Sensor> MonitoringService::updateSensor(const Principal& who, std::int64_
         return invalid("rules", rules.error().field + ": " + rules.error().message);
       }
     }
-    if (id == 0) {
+    if (create) {
       auto inserted = repo.insertSensor(s);
       if (!inserted) {
         if (inserted.error().code == Errc::Conflict) {
@@ -211,8 +212,8 @@ Result<Sensor> MonitoringService::updateSensor(const Principal& who, std::int64_
     CS_TRY(repo.bumpRegistryVersion());
     CS_TRY(ctx_.auditor.record(tx, who,
                                {.entity = "sensor",
-                                .entity_id = std::to_string(s.id),
-                                .action = id == 0 ? "created" : "updated",
+                                .entity_id = std::to_string(s.id.value),
+                                .action = create ? "created" : "updated",
                                 .before_json = before,
                                 .after_json = sensorJson(s),
                                 .scope_path = s.org_path}));
@@ -220,7 +221,7 @@ Result<Sensor> MonitoringService::updateSensor(const Principal& who, std::int64_
   });
 }
 
-Result<Sensor> MonitoringService::sensor(const Principal& who, std::int64_t id) {
+Result<Sensor> MonitoringService::sensor(const Principal& who, SensorId id) {
   CS_TRY(identity::require(who, Permission::MonitorRead));
   return store::readReturning<Sensor>(ctx_.store,
                                       [&](store::Tx& tx) { return loadSensor(tx, who, id); });
@@ -228,15 +229,15 @@ Result<Sensor> MonitoringService::sensor(const Principal& who, std::int64_t id) 
 
 Result<std::vector<Sensor>> MonitoringService::sensors(const Principal& who,
                                                        store::SensorFilter filter, int limit,
-                                                       std::int64_t after_id) {
+                                                       SensorId after) {
   CS_TRY(identity::require(who, Permission::MonitorRead));
   filter.scope = identity::scopeOf(who);
   return store::readReturning<std::vector<Sensor>>(
-      ctx_.store, [&](store::Tx& tx) { return tx.monitoring().sensors(filter, limit, after_id); });
+      ctx_.store, [&](store::Tx& tx) { return tx.monitoring().sensors(filter, limit, after); });
 }
 
 Result<std::vector<Rule>> MonitoringService::effectiveRules(const Principal& who,
-                                                            std::int64_t sensor_id) {
+                                                            SensorId sensor_id) {
   CS_TRY(identity::require(who, Permission::MonitorRead));
   return store::readReturning<std::vector<Rule>>(ctx_.store,
                                                  [&](store::Tx& tx) -> Result<std::vector<Rule>> {
@@ -301,7 +302,7 @@ SeriesWindow seriesWindow(store::Resolution resolution, std::optional<TimePoint>
   return {resolution, from.value_or(end - defaultSpan(resolution)), end};
 }
 
-Result<Series> MonitoringService::series(const Principal& who, std::int64_t sensor_id,
+Result<Series> MonitoringService::series(const Principal& who, SensorId sensor_id,
                                          store::Resolution resolution,
                                          std::optional<TimePoint> from, std::optional<TimePoint> to,
                                          int limit) {
@@ -318,7 +319,7 @@ Result<Series> MonitoringService::series(const Principal& who, std::int64_t sens
 }
 
 Result<SensorStates> MonitoringService::sensorStates(const Principal& who,
-                                                     std::optional<std::int64_t> sensor_id) {
+                                                     std::optional<SensorId> sensor_id) {
   CS_TRY(identity::require(who, Permission::MonitorRead));
   const store::AlarmFilter open{
       .scope = identity::scopeOf(who),
@@ -326,34 +327,34 @@ Result<SensorStates> MonitoringService::sensorStates(const Principal& who,
       .sensor_id = sensor_id,
       .cleared = false};
   // A page per read: no read holds its snapshot long.
-  return foldAlarms([&](int limit, std::int64_t before_id) {
+  return foldAlarms([&](int limit, AlarmId before) {
     return store::readReturning<std::vector<Alarm>>(
-        ctx_.store, [&](store::Tx& tx) { return tx.monitoring().alarms(open, limit, before_id); });
+        ctx_.store, [&](store::Tx& tx) { return tx.monitoring().alarms(open, limit, before); });
   });
 }
 
 Result<std::vector<SensorView>> MonitoringService::sensorViews(const Principal& who,
                                                                store::SensorFilter filter,
-                                                               int limit, std::int64_t after_id,
+                                                               int limit, SensorId after,
                                                                const LatestValues& live) {
-  auto list = CS_TRY(sensors(who, std::move(filter), limit, after_id));
+  auto list = CS_TRY(sensors(who, std::move(filter), limit, after));
   overlayLatest(list, live);
   const auto states = CS_TRY(sensorStates(who));
   std::vector<SensorView> out;
   out.reserve(list.size());
   for (auto& s : list) {
-    const auto state = states.of(SensorId{s.id});
+    const auto state = states.of(s.id);
     out.push_back({std::move(s), state});
   }
   return out;
 }
 
-Result<SensorView> MonitoringService::sensorView(const Principal& who, std::int64_t id,
+Result<SensorView> MonitoringService::sensorView(const Principal& who, SensorId id,
                                                  const LatestValues& live) {
   std::vector<Sensor> one = {CS_TRY(sensor(who, id))};
   overlayLatest(one, live);
   const auto states = CS_TRY(sensorStates(who, id));
-  return SensorView{std::move(one.front()), states.of(SensorId{id})};
+  return SensorView{std::move(one.front()), states.of(id)};
 }
 
 Result<std::vector<SensorTypeInfo>> MonitoringService::sensorTypes(const Principal& who) {

@@ -126,7 +126,7 @@ Result<void> Sensor::validate() const {
 
 std::string Sensor::siteKey() const {
   return risk_point_id ? "risk:" + std::to_string(*risk_point_id)
-                       : "device:" + std::to_string(device_id);
+                       : "device:" + std::to_string(device_id.value);
 }
 
 Result<std::vector<NamedRuleText>> splitRuleSet(std::string_view text) {

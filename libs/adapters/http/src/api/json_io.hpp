@@ -72,12 +72,23 @@ Json userJson(const identity::User& user);
 
 // Path parameter {name} as a positive id.
 [[nodiscard]] Result<std::int64_t> pathId(const Call& call, const char* name = "id");
+// The same as a strong id.
+template <class Tag>
+[[nodiscard]] Result<Id<Tag>> pathIdOf(const Call& call, const char* name = "id") {
+  return pathId(call, name).map([](std::int64_t v) { return Id<Tag>{v}; });
+}
 
 [[nodiscard]] Result<Paging> paging(const HttpRequest& request);
 // {"items": [...], "next_cursor": "..."|null}; a full page means there may be more.
 Json page(Json items, std::int64_t last_id, int limit);
 
 }  // namespace citysafe::http
+
+// A strong id writes itself as its number.
+template <class Tag>
+struct nlohmann::adl_serializer<citysafe::Id<Tag>> {
+  static void to_json(json& out, citysafe::Id<Tag> id) { out = id.value; }
+};
 
 // Every enum with an EnumNames table writes itself to JSON as its name.
 template <citysafe::NamedEnum E>

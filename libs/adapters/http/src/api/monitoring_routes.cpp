@@ -51,7 +51,7 @@ Result<monitoring::SensorDraft> readSensor(const std::string& text) {
   d.code = CS_TRY(body.requiredString("code", 64));
   auto device = CS_TRY(body.optionalId("device_id"));
   if (!device) return invalid("device_id", "is required: the device that carries the sensor");
-  d.device_id = *device;
+  d.device_id = DeviceId{*device};
   d.name = CS_TRY(body.requiredString("name", 200));
   d.type = CS_TRY(body.requiredEnum<monitoring::SensorType>("type"));
   d.unit = CS_TRY(body.optionalString("unit", 20)).value_or("");
@@ -84,7 +84,7 @@ Result<store::SensorFilter> sensorFilter(const QueryParams& q) {
   store::SensorFilter f;
   f.type = CS_TRY(q.named<monitoring::SensorType>("type"));
   f.status = CS_TRY(q.named<monitoring::Status>("status"));
-  f.device_id = CS_TRY(q.integer("device_id", 1, INT64_MAX));
+  f.device_id = CS_TRY(q.id<DeviceTag>("device_id"));
   f.risk_point_id = CS_TRY(q.integer("risk_point_id", 1, INT64_MAX));
   if (auto b = q.text("bbox")) f.bbox = CS_TRY(parseBBox(*b));
   f.text = q.textOr("q", "").substr(0, 100);
@@ -102,10 +102,10 @@ void addRegistryRoutes(Router& router, Services& services) {
              [&services](Call& call) -> Result<HttpResponse> {
                const auto paging = CS_TRY(listPaging(QueryParams(call.request), 100, 1000));
                auto list =
-                   CS_TRY(services.monitoring.devices(*call.principal, paging.limit, paging.after));
+                   CS_TRY(services.monitoring.devices(*call.principal, paging.limit, DeviceId{paging.after}));
                Json items = Json::array();
                for (const auto& d : list) items.push_back(deviceJson(d));
-               return jsonResponse(page(items, list.empty() ? 0 : list.back().id, paging.limit));
+               return jsonResponse(page(items, list.empty() ? 0 : list.back().id.value, paging.limit));
              });
   router.add("POST", "/api/v1/devices", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
@@ -115,12 +115,12 @@ void addRegistryRoutes(Router& router, Services& services) {
              });
   router.add("GET", "/api/v1/devices/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<DeviceTag>(call));
                return respond(services.monitoring.device(*call.principal, id), deviceJson);
              });
   router.add("PUT", "/api/v1/devices/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<DeviceTag>(call));
                auto draft = CS_TRY(readDevice(call.request.body));
                return respond(services.monitoring.updateDevice(*call.principal, id, draft),
                               deviceJson);
@@ -132,9 +132,9 @@ void addRegistryRoutes(Router& router, Services& services) {
                auto filter = CS_TRY(sensorFilter(q));
                const auto paging = CS_TRY(listPaging(q, 500, 5000));
                auto list = CS_TRY(services.monitoring.sensorViews(
-                   *call.principal, filter, paging.limit, paging.after, services.ingestor));
+                   *call.principal, filter, paging.limit, SensorId{paging.after}, services.ingestor));
                return jsonResponse(
-                   page(sensorItems(list), list.empty() ? 0 : list.back().sensor.id, paging.limit));
+                   page(sensorItems(list), list.empty() ? 0 : list.back().sensor.id.value, paging.limit));
              });
   router.add("POST", "/api/v1/sensors", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
@@ -145,21 +145,21 @@ void addRegistryRoutes(Router& router, Services& services) {
              });
   router.add("GET", "/api/v1/sensors/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<SensorTag>(call));
                return respond(
                    services.monitoring.sensorView(*call.principal, id, services.ingestor),
                    [](const auto& v) { return sensorJson(v); });
              });
   router.add("PUT", "/api/v1/sensors/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<SensorTag>(call));
                auto draft = CS_TRY(readSensor(call.request.body));
                return respond(services.monitoring.updateSensor(*call.principal, id, draft),
                               [](const auto& s) { return sensorJson({s}); });
              });
   router.add("GET", "/api/v1/sensors/{id}/rules", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<SensorTag>(call));
                return respond(services.monitoring.effectiveRules(*call.principal, id),
                               [](const auto& rules) {
                                 Json items = Json::array();
@@ -173,7 +173,7 @@ void addSeriesRoutes(Router& router, Services& services) {
   router.add(
       "GET", "/api/v1/sensors/{id}/series", Access::Authenticated,
       [&services](Call& call) -> Result<HttpResponse> {
-        auto id = CS_TRY(pathId(call));
+        auto id = CS_TRY(pathIdOf<SensorTag>(call));
         const QueryParams q(call.request);
         const auto resolution =
             CS_TRY(q.named<store::Resolution>("resolution")).value_or(store::Resolution::Raw);

@@ -36,9 +36,9 @@ std::optional<Disposition> parseDisposition(std::string_view text);
 std::optional<AlarmAction> parseAlarmAction(std::string_view text);
 
 struct Alarm {
-  std::int64_t id = 0;
+  AlarmId id;
   std::string code;  // BJ00000001
-  std::int64_t sensor_id = 0;
+  SensorId sensor_id;
   std::string sensor_code;
   std::string rule;  // the rule's name in the sensor's set
   std::string site;  // Sensor::siteKey(): alarms at one site are grouped
@@ -75,7 +75,7 @@ struct AlarmStep {
 [[nodiscard]] Result<void> applyStep(Alarm& alarm, const AlarmStep& step, UserId by, TimePoint at);
 
 // A level change reported by the rule engine, applied to the open alarm (or a new one when
-// `alarm.id` is 0). Returns false when nothing changed.
+// `alarm.id` is not valid). Returns false when nothing changed.
 bool applyLevel(Alarm& alarm, Level to, double value, TimePoint at);
 
 // Audit form.

@@ -53,7 +53,7 @@ std::vector<std::string_view> unitsOf(SensorType type);
 std::string_view defaultRulesOf(SensorType type, std::string_view unit);
 
 struct Device {
-  std::int64_t id = 0;
+  DeviceId id;
   std::string code;  // unique, the terminal's serial or asset number
   std::string name;
   std::string model;
@@ -71,9 +71,9 @@ struct Device {
 };
 
 struct Sensor {
-  std::int64_t id = 0;
+  SensorId id;
   std::string code;  // unique; the key in topics and payloads
-  std::int64_t device_id = 0;
+  DeviceId device_id;
   std::string name;
   SensorType type = SensorType::Methane;
   std::string unit;
