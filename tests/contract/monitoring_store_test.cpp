@@ -44,7 +44,7 @@ class MonitoringStore : public StoreContract {
              .name = "甲烷",
              .type = monitoring::SensorType::Methane,
              .unit = "%vol",
-             .interval_s = 10,
+             .interval = std::chrono::seconds(10),
              .org_id = t.gas_enterprise.id,
              .org_path = t.gas_enterprise.path,
              .sector = "gas",
@@ -95,7 +95,7 @@ TEST_P(MonitoringStore, SensorsRoundTripAndFollowTheScope) {
   ASSERT_TRUE(got);
   EXPECT_EQ(got->code, "GAS-1");
   EXPECT_EQ(got->unit, "%vol");
-  EXPECT_EQ(got->interval_s, 10);
+  EXPECT_EQ(got->interval, std::chrono::seconds(10));
   EXPECT_EQ(got->org_path, t.gas_enterprise.path);
   EXPECT_FALSE(got->last_at_ms);
   auto by_code = read<std::optional<Sensor>>(

@@ -78,7 +78,7 @@ class MqttFixture : public ::testing::Test {
                                                 .name = "甲烷",
                                                 .type = monitoring::SensorType::Methane,
                                                 .unit = "%LEL",
-                                                .interval_s = 3600});
+                                                .interval = std::chrono::hours(1)});
       ASSERT_TRUE(s) << s.error().message;
     }
   }

@@ -47,7 +47,7 @@ Result<Sensor> sensorFrom(const Row& r) {
   s.type =
       CS_TRY(storedEnum<monitoring::SensorType>(r.getText(kSensor.at("type")), "sensors.type"));
   s.unit = r.getText(kSensor.at("unit"));
-  s.interval_s = static_cast<int>(r.getInt(kSensor.at("interval_s")));
+  s.interval = std::chrono::seconds(r.getInt(kSensor.at("interval_s")));
   s.status =
       CS_TRY(storedEnum<monitoring::Status>(r.getText(kSensor.at("status")), "sensors.status"));
   s.rules = r.getText(kSensor.at("rules"));
@@ -87,7 +87,7 @@ std::vector<Value> sensorValues(const Sensor& s) {
           s.name,
           std::string(nameOf(s.type)),
           s.unit,
-          std::int64_t{s.interval_s},
+          std::int64_t{s.interval.count()},
           std::string(nameOf(s.status)),
           s.rules,
           s.org_id.value,

@@ -169,7 +169,7 @@ Result<int> buildDemoSensors(ServiceContext& ctx, int count) {
                              .name = c.name,
                              .type = c.type,
                              .unit = c.unit,
-                             .interval_s = c.interval_s,
+                             .interval = std::chrono::seconds(c.interval_s),
                              .rules = c.rules,
                              .org_id = dev.org_id,
                              .org_path = dev.org_path,
@@ -218,7 +218,7 @@ double SensorSimulator::uniform() {
 std::vector<monitoring::RawReading> SensorSimulator::step(std::int64_t now_ms) {
   std::vector<monitoring::RawReading> out;
   for (auto& t : sensors_) {
-    const std::int64_t interval = t.sensor.interval_s * 1000LL;
+    const std::int64_t interval = std::chrono::milliseconds(t.sensor.interval).count();
     if (t.next_ms == 0)
       t.next_ms = now_ms - static_cast<std::int64_t>(uniform() * static_cast<double>(interval));
     if (now_ms < t.next_ms) continue;

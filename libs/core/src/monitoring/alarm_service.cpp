@@ -193,7 +193,7 @@ Result<AlarmFigures> MonitoringService::figures(const Principal& who, std::optio
         if (!s.org_path.starts_with(path)) continue;
         if (sector && s.sector != *sector) continue;
         ++out.sensors;
-        const std::int64_t window = std::max<std::int64_t>(3LL * s.interval_s * 1000, 60'000);
+        const std::int64_t window = offlineAfter(s.interval).count();
         if (s.last_at_ms && now_ms - *s.last_at_ms <= window + 60'000) ++out.online;
       }
       if (page.size() < 5000) break;

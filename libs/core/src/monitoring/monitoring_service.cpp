@@ -28,7 +28,7 @@ std::string sensorJson(const Sensor& s) {
       .add("device_id", s.device_id.value)
       .add("type", toString(s.type))
       .add("unit", s.unit)
-      .add("interval_s", static_cast<std::int64_t>(s.interval_s))
+      .add("interval_s", static_cast<std::int64_t>(s.interval.count()))
       .add("status", toString(s.status))
       .add("rules", s.rules);
   return o.str();
@@ -182,7 +182,7 @@ Result<Sensor> MonitoringService::updateSensor(const Principal& who, SensorId id
     s.name = d.name;
     s.type = d.type;
     s.unit = d.unit.empty() ? std::string(unitsOf(d.type).front()) : d.unit;
-    s.interval_s = d.interval_s;
+    s.interval = d.interval;
     s.status = d.status;
     s.rules = d.rules;
     s.org_id = dev->org_id;

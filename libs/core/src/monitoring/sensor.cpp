@@ -117,7 +117,7 @@ Result<void> Sensor::validate() const {
     for (const auto u : unitsOf(type)) allowed += (allowed.empty() ? "" : ", ") + std::string(u);
     return invalid("unit", "a " + std::string(toString(type)) + " sensor measures in " + allowed);
   }
-  if (interval_s < 1 || interval_s > 86400) {
+  if (interval < std::chrono::seconds(1) || interval > std::chrono::days(1)) {
     return invalid("interval_s", "must be between 1 second and 1 day");
   }
   if (rules.size() > 4000) return invalid("rules", "must be at most 4000 characters");
@@ -161,7 +161,11 @@ Result<std::vector<Rule>> parseRuleSet(std::string_view text) {
   return rules;
 }
 
-void addOfflineRule(std::vector<Rule>& rules, int interval_s) {
+std::chrono::milliseconds offlineAfter(std::chrono::seconds interval) {
+  return std::max<std::chrono::milliseconds>(3 * interval, std::chrono::minutes(1));
+}
+
+void addOfflineRule(std::vector<Rule>& rules, std::chrono::seconds interval) {
   for (const auto& r : rules) {
     // A rule of the same name would share its alarm.
     if (r.kind == RuleKind::Stale || r.name == "offline") return;
@@ -169,7 +173,7 @@ void addOfflineRule(std::vector<Rule>& rules, int interval_s) {
   Rule offline;
   offline.name = "offline";
   offline.kind = RuleKind::Stale;
-  offline.stale_ms = std::max<std::int64_t>(3LL * interval_s * 1000, 60'000);
+  offline.stale_after = offlineAfter(interval);
   offline.fault_level = Level::Yellow;
   rules.push_back(std::move(offline));
 }

@@ -14,7 +14,7 @@ constexpr std::int64_t kStart = 1'800'000'000'000 / kHour * kHour;  // on the ho
 Sensor sensorWithId(std::int64_t id, int interval_s = 10) {
   Sensor s;
   s.id = SensorId{id};
-  s.interval_s = interval_s;
+  s.interval = std::chrono::seconds(interval_s);
   return s;
 }
 

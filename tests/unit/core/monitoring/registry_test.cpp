@@ -14,7 +14,7 @@ Sensor validSensor() {
   s.name = "井下甲烷";
   s.type = SensorType::Methane;
   s.unit = "%vol";
-  s.interval_s = 10;
+  s.interval = std::chrono::seconds(10);
   s.location = {117.2, 31.8};
   return s;
 }
@@ -35,7 +35,7 @@ TEST(Registry, MethaneDefaultsFollowTheUnit) {
   auto vol = parseRuleSet(defaultRulesOf(SensorType::Methane, "%vol"));
   ASSERT_TRUE(vol);
   EXPECT_DOUBLE_EQ((*vol)[0].thresholds[2], 1.0);  // orange at 1 %vol
-  EXPECT_EQ((*vol)[0].for_ms, 30000);
+  EXPECT_EQ((*vol)[0].hold_for, std::chrono::seconds(30));
   auto lel = parseRuleSet(defaultRulesOf(SensorType::Methane, "%LEL"));
   ASSERT_TRUE(lel);
   EXPECT_DOUBLE_EQ((*lel)[0].thresholds[2], 20);  // GB 50838: alarm at 20 %LEL
@@ -55,7 +55,7 @@ TEST(Registry, SensorsAreCheckedNamingTheField) {
   s.unit = "ppm";
   EXPECT_EQ(field(s), "unit");
   s = validSensor();
-  s.interval_s = 0;
+  s.interval = std::chrono::seconds(0);
   EXPECT_EQ(field(s), "interval_s");
   s = validSensor();
   s.location.lat = 95;
@@ -89,15 +89,15 @@ TEST(Registry, RuleSetTextNamesTheBadLine) {
 
 TEST(Registry, EverySensorGoesOfflineAfterThreeMissedSamples) {
   std::vector<Rule> rules;
-  addOfflineRule(rules, 30);
+  addOfflineRule(rules, std::chrono::seconds(30));
   ASSERT_EQ(rules.size(), 1U);
   EXPECT_EQ(rules[0].kind, RuleKind::Stale);
-  EXPECT_EQ(rules[0].stale_ms, 90000);
-  addOfflineRule(rules, 30);  // already has one
+  EXPECT_EQ(rules[0].stale_after, std::chrono::seconds(90));
+  addOfflineRule(rules, std::chrono::seconds(30));  // already has one
   EXPECT_EQ(rules.size(), 1U);
   std::vector<Rule> fast;
-  addOfflineRule(fast, 1);
-  EXPECT_EQ(fast[0].stale_ms, 60000);  // at least a minute
+  addOfflineRule(fast, std::chrono::seconds(1));
+  EXPECT_EQ(fast[0].stale_after, std::chrono::minutes(1));  // at least a minute
 }
 
 TEST(Registry, SitesGroupByRiskPointElseDevice) {

@@ -110,7 +110,7 @@ TEST_P(Scenario, CausesExactlyTheExpectedAlarmChanges) {
     EXPECT_TRUE(word.starts_with("t=")) << word;
     auto d = parseDuration(word.substr(2));
     EXPECT_TRUE(d) << word;
-    return d ? *d : 0;
+    return d ? d->count() : 0;
   };
   auto flush = [&] {
     for (const auto& t : out) {

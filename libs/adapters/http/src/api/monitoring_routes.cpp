@@ -60,7 +60,7 @@ Result<monitoring::SensorDraft> readSensor(const std::string& text) {
         *interval != static_cast<double>(static_cast<int>(*interval))) {
       return invalid("interval_s", "must be a whole number of seconds, from 1 to 86400");
     }
-    d.interval_s = static_cast<int>(*interval);
+    d.interval = std::chrono::seconds(static_cast<int>(*interval));
   }
   d.status =
       CS_TRY(body.optionalEnum<monitoring::Status>("status")).value_or(monitoring::Status::Active);

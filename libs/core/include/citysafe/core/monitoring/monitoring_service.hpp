@@ -35,7 +35,7 @@ struct SensorDraft {
   std::string name;
   SensorType type = SensorType::Methane;
   std::string unit;  // empty: the type's default
-  int interval_s = 60;
+  std::chrono::seconds interval{60};
   Status status = Status::Active;
   std::string rules;                      // empty: the type's rules
   std::optional<org::GeoPoint> location;  // empty: the device's

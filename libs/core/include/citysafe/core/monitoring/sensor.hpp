@@ -2,6 +2,7 @@
 // The monitoring registry: devices (a terminal on a site: a gas detector, a bridge data logger)
 // and the sensors they carry, each linked to the organisation that owns it and, where there is
 // one, the risk point it watches. Sensors are addressed by their code in topics and payloads.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -77,7 +78,7 @@ struct Sensor {
   std::string name;
   SensorType type = SensorType::Methane;
   std::string unit;
-  int interval_s = 60;  // expected sampling interval
+  std::chrono::seconds interval{60};  // expected sampling interval
   Status status = Status::Active;
   // Own rules (rule-set text); empty: the type's rules.
   std::string rules;
@@ -108,8 +109,9 @@ struct NamedRuleText {
 [[nodiscard]] Result<std::vector<NamedRuleText>> splitRuleSet(std::string_view text);
 // Split and parsed; the error names the line or the rule.
 [[nodiscard]] Result<std::vector<Rule>> parseRuleSet(std::string_view text);
-// Every sensor goes offline after three missed samples (at least a minute) unless its rules
-// have their own stale rule.
-void addOfflineRule(std::vector<Rule>& rules, int interval_s);
+// A sensor is offline after three missed samples, at least a minute.
+[[nodiscard]] std::chrono::milliseconds offlineAfter(std::chrono::seconds interval);
+// Every sensor goes offline after offlineAfter() unless its rules have their own stale rule.
+void addOfflineRule(std::vector<Rule>& rules, std::chrono::seconds interval);
 
 }  // namespace citysafe::monitoring
