@@ -16,6 +16,14 @@ std::vector<std::string> splitSectors(const std::string& joined);
 // Optional times and ids in and out of nullable columns.
 std::optional<TimePoint> optTime(const Row& r, std::size_t i);
 Value timeValue(const std::optional<TimePoint>& t);
+std::optional<std::int64_t> optInt(const Row& r, std::size_t i);
+Value intValue(const std::optional<std::int64_t>& v);
+// A filter's conditions: " AND column = ?" with its value when the filter has one, and
+// " AND column IN (?, ...)" when it lists any.
+void andEquals(std::string& where, std::vector<Value>& params, std::string_view column,
+               std::optional<Value> value);
+void andIn(std::string& where, std::vector<Value>& params, std::string_view column,
+           const std::vector<Value>& values);
 // Coordinates as "lon lat;lon lat;..." text, the same in both dialects.
 std::string encodeCoords(const std::vector<org::GeoPoint>& points);
 std::vector<org::GeoPoint> decodeCoords(const std::string& text);
