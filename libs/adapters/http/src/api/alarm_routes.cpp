@@ -34,23 +34,18 @@ void addAlarmRoutes(Router& router, Services& services) {
       [&services](Call& call) -> Result<HttpResponse> {
         const QueryParams q(call.request);
         auto query = CS_TRY(alarmQuery(q));
-        const int limit = static_cast<int>(CS_TRY(q.integer("limit", 1, 1000)).value_or(100));
+        const auto paging = CS_TRY(q.paging());
         // Newest first: the cursor is the last id seen, and the next page lies before it.
-        // `before` and `next_before` stay for the web client, which pages by them.
-        AlarmId before{CS_TRY(q.integer("cursor", 1, INT64_MAX)).value_or(0)};
-        before = CS_TRY(q.id<AlarmTag>("before")).value_or(before);
-        auto list = CS_TRY(services.monitoring.alarms(*call.principal, query, limit, before));
-        Json items = Json::array();
-        for (const auto& a : list) items.push_back(alarmJson(a));
-        Json out = page(items, list.empty() ? 0 : list.back().id.value, limit);
-        out["next_before"] = out["next_cursor"].is_null() ? Json(nullptr) : Json(list.back().id);
-        return jsonResponse(out);
+        auto list = CS_TRY(services.monitoring.alarms(*call.principal, query, paging.limit,
+                                                      AlarmId{paging.after}));
+        return jsonResponse(
+            page(Json(list), list.empty() ? 0 : list.back().id.value, paging.limit));
       });
 
   router.add("GET", "/api/v1/alarms/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = CS_TRY(pathIdOf<AlarmTag>(call));
-               return respond(services.monitoring.alarm(*call.principal, id), alarmJson);
+               return respond(services.monitoring.alarm(*call.principal, id), asJson);
              });
 
   router.add("POST", "/api/v1/alarms/{id}/actions", Access::Authenticated,
@@ -69,7 +64,7 @@ void addAlarmRoutes(Router& router, Services& services) {
                  version = v.get<std::int64_t>();
                }
                return respond(services.monitoring.act(*call.principal, id, step, version),
-                              alarmJson);
+                              asJson);
              });
 
   router.add("POST", "/api/v1/alarms/{id}/hazard", Access::Authenticated,
@@ -92,7 +87,7 @@ void addAlarmRoutes(Router& router, Services& services) {
                auto to = CS_TRY(q.time("to"));
                return respond(
                    services.monitoring.figures(*call.principal, org, q.text("sector"), from, to),
-                   alarmFiguresJson);
+                   asJson);
              });
 }
 

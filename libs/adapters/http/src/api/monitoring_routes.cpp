@@ -69,17 +69,6 @@ Result<monitoring::SensorDraft> readSensor(const std::string& text) {
   return d;
 }
 
-// ?limit= with this list's own default and most, and ?cursor= (also ?after=, which the web client
-// sends) for the one paging scheme's cursor.
-Result<Paging> listPaging(const QueryParams& q, int fallback, int most) {
-  Paging p{.limit = fallback};
-  if (auto limit = CS_TRY(q.integer("limit", 1, most))) p.limit = static_cast<int>(*limit);
-  for (const char* name : {"after", "cursor"}) {
-    if (auto after = CS_TRY(q.integer(name, 1, INT64_MAX))) p.after = *after;
-  }
-  return p;
-}
-
 Result<store::SensorFilter> sensorFilter(const QueryParams& q) {
   store::SensorFilter f;
   f.type = CS_TRY(q.named<monitoring::SensorType>("type"));
@@ -91,81 +80,67 @@ Result<store::SensorFilter> sensorFilter(const QueryParams& q) {
   return f;
 }
 
-Json sensorItems(const std::vector<monitoring::SensorView>& list) {
-  Json items = Json::array();
-  for (const auto& v : list) items.push_back(sensorJson(v));
-  return items;
-}
-
 void addRegistryRoutes(Router& router, Services& services) {
   router.add("GET", "/api/v1/devices", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               const auto paging = CS_TRY(listPaging(QueryParams(call.request), 100, 1000));
+               const auto paging = CS_TRY(QueryParams(call.request).paging());
                auto list =
                    CS_TRY(services.monitoring.devices(*call.principal, paging.limit, DeviceId{paging.after}));
-               Json items = Json::array();
-               for (const auto& d : list) items.push_back(deviceJson(d));
-               return jsonResponse(page(items, list.empty() ? 0 : list.back().id.value, paging.limit));
+               return jsonResponse(
+                   page(Json(list), list.empty() ? 0 : list.back().id.value, paging.limit));
              });
   router.add("POST", "/api/v1/devices", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto draft = CS_TRY(readDevice(call.request.body));
-               return respond(services.monitoring.createDevice(*call.principal, draft), deviceJson,
+               return respond(services.monitoring.createDevice(*call.principal, draft), asJson,
                               201);
              });
   router.add("GET", "/api/v1/devices/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = CS_TRY(pathIdOf<DeviceTag>(call));
-               return respond(services.monitoring.device(*call.principal, id), deviceJson);
+               return respond(services.monitoring.device(*call.principal, id), asJson);
              });
   router.add("PUT", "/api/v1/devices/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = CS_TRY(pathIdOf<DeviceTag>(call));
                auto draft = CS_TRY(readDevice(call.request.body));
                return respond(services.monitoring.updateDevice(*call.principal, id, draft),
-                              deviceJson);
+                              asJson);
              });
 
   router.add("GET", "/api/v1/sensors", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                const QueryParams q(call.request);
                auto filter = CS_TRY(sensorFilter(q));
-               const auto paging = CS_TRY(listPaging(q, 500, 5000));
+               const auto paging = CS_TRY(q.paging());
                auto list = CS_TRY(services.monitoring.sensorViews(
                    *call.principal, filter, paging.limit, SensorId{paging.after}, services.ingestor));
                return jsonResponse(
-                   page(sensorItems(list), list.empty() ? 0 : list.back().sensor.id.value, paging.limit));
+                   page(Json(list), list.empty() ? 0 : list.back().sensor.id.value, paging.limit));
              });
   router.add("POST", "/api/v1/sensors", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto draft = CS_TRY(readSensor(call.request.body));
-               return respond(
-                   services.monitoring.createSensor(*call.principal, draft),
-                   [](const auto& s) { return sensorJson({s}); }, 201);
+               return respond(services.monitoring.createSensor(*call.principal, draft), asJson,
+                              201);
              });
   router.add("GET", "/api/v1/sensors/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = CS_TRY(pathIdOf<SensorTag>(call));
                return respond(
-                   services.monitoring.sensorView(*call.principal, id, services.ingestor),
-                   [](const auto& v) { return sensorJson(v); });
+                   services.monitoring.sensorView(*call.principal, id, services.ingestor), asJson);
              });
   router.add("PUT", "/api/v1/sensors/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = CS_TRY(pathIdOf<SensorTag>(call));
                auto draft = CS_TRY(readSensor(call.request.body));
                return respond(services.monitoring.updateSensor(*call.principal, id, draft),
-                              [](const auto& s) { return sensorJson({s}); });
+                              asJson);
              });
   router.add("GET", "/api/v1/sensors/{id}/rules", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = CS_TRY(pathIdOf<SensorTag>(call));
-               return respond(services.monitoring.effectiveRules(*call.principal, id),
-                              [](const auto& rules) {
-                                Json items = Json::array();
-                                for (const auto& r : rules) items.push_back(ruleJson(r));
-                                return Json{{"items", items}};
-                              });
+               return respond(services.monitoring.effectiveRules(*call.principal, id), asItems);
              });
 }
 
@@ -182,17 +157,12 @@ void addSeriesRoutes(Router& router, Services& services) {
         const auto limit = CS_TRY(q.integer("limit", 1, 20000)).value_or(5000);
         return respond(services.monitoring.series(*call.principal, id, resolution, from, to,
                                                   static_cast<int>(limit)),
-                       seriesJson);
+                       asJson);
       });
 
   router.add("GET", "/api/v1/sensor-types", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               return respond(services.monitoring.sensorTypes(*call.principal),
-                              [](const auto& types) {
-                                Json items = Json::array();
-                                for (const auto& t : types) items.push_back(sensorTypeJson(t));
-                                return Json{{"items", items}};
-                              });
+               return respond(services.monitoring.sensorTypes(*call.principal), asItems);
              });
   router.add("PUT", "/api/v1/sensor-types/{type}/rules", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
@@ -215,13 +185,13 @@ void addIngestRoutes(Router& router, Services& services) {
              }
              return respond(
                  services.ingestor.ingestAs(*call.principal, parsed.readings, parsed.malformed),
-                 tallyJson);
+                 asJson);
            })
       .takesFile()
       .needs(identity::Permission::ReadingIngest);
   router.add("GET", "/api/v1/monitoring/status", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               return respond(services.ingestor.status(*call.principal), ingestStatusJson);
+               return respond(services.ingestor.status(*call.principal), asJson);
              });
 }
 
