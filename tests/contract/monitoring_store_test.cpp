@@ -3,6 +3,7 @@
 // alarm per (sensor, rule); retention; PostgreSQL's day partitions.
 #include <algorithm>
 
+#include "citysafe/core/monitoring/alarm_events.hpp"
 #include "citysafe/core/monitoring/monitoring_service.hpp"
 #include "citysafe/core/monitoring/series_compactor.hpp"
 #include "store_fixture.hpp"
@@ -74,15 +75,7 @@ class MonitoringStore : public StoreContract {
     return n.value_or(-1);
   }
   Alarm alarmOf(const Sensor& s, const std::string& rule) {
-    Alarm a;
-    a.sensor_id = s.id;
-    a.sensor_code = s.code;
-    a.rule = rule;
-    a.site = s.siteKey();
-    a.org_id = s.org_id;
-    a.org_path = s.org_path;
-    a.sector = s.sector;
-    a.location = s.location;
+    Alarm a = monitoring::newAlarm(s, rule);
     monitoring::applyLevel(a, monitoring::Level::Orange, 1.2, clock_.now());
     return a;
   }

@@ -5,6 +5,20 @@
 
 namespace citysafe::monitoring {
 
+Alarm newAlarm(const Sensor& sensor, const std::string& rule) {
+  Alarm alarm;
+  alarm.sensor_id = sensor.id;
+  alarm.sensor_code = sensor.code;
+  alarm.rule = rule;
+  alarm.site = sensor.siteKey();
+  alarm.org_id = sensor.org_id;
+  alarm.org_path = sensor.org_path;
+  alarm.sector = sensor.sector;
+  alarm.risk_point_id = sensor.risk_point_id;
+  alarm.location = sensor.location;
+  return alarm;
+}
+
 Result<std::optional<AlarmChange>> applyTransition(ServiceContext& ctx, store::Tx& tx,
                                                    const Sensor& sensor, const std::string& rule,
                                                    Level to, double value, TimePoint at) {
@@ -17,15 +31,7 @@ Result<std::optional<AlarmChange>> applyTransition(ServiceContext& ctx, store::T
     before = toAuditJson(alarm);
   } else {
     if (to == Level::None) return std::nullopt;  // nothing open to clear
-    alarm.sensor_id = sensor.id;
-    alarm.sensor_code = sensor.code;
-    alarm.rule = rule;
-    alarm.site = sensor.siteKey();
-    alarm.org_id = sensor.org_id;
-    alarm.org_path = sensor.org_path;
-    alarm.sector = sensor.sector;
-    alarm.risk_point_id = sensor.risk_point_id;
-    alarm.location = sensor.location;
+    alarm = newAlarm(sensor, rule);
   }
   const bool is_new = !alarm.id.valid();
   if (!applyLevel(alarm, to, value, at)) return std::nullopt;
@@ -61,9 +67,14 @@ std::string alarmEventJson(const Alarm& a) {
       .add("lon", a.location.lon)
       .add("lat", a.location.lat)
       .add("raised_at", formatIso8601(a.raised_at))
-      .add("changed_at", formatIso8601(a.changed_at))
-      .add("cleared", a.cleared_at.has_value())
-      .add("row_version", a.row_version);
+      .add("changed_at", formatIso8601(a.changed_at));
+  // As the HTTP form has it: the time the condition cleared, or null.
+  if (a.cleared_at) {
+    o.add("cleared_at", formatIso8601(*a.cleared_at));
+  } else {
+    o.addNull("cleared_at");
+  }
+  o.add("row_version", a.row_version);
   return o.str();
 }
 

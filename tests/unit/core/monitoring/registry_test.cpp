@@ -2,7 +2,9 @@
 // text, and the alarm lifecycle a person drives.
 #include <gtest/gtest.h>
 
+#include "citysafe/common/time_format.hpp"
 #include "citysafe/core/monitoring/alarm.hpp"
+#include "citysafe/core/monitoring/alarm_events.hpp"
 #include "citysafe/core/monitoring/sensor.hpp"
 
 namespace citysafe::monitoring {
@@ -102,7 +104,7 @@ TEST(Registry, EverySensorGoesOfflineAfterThreeMissedSamples) {
 
 TEST(Registry, SitesGroupByRiskPointElseDevice) {
   Sensor s = validSensor();
-  s.device_id = 4;
+  s.device_id = DeviceId{4};
   EXPECT_EQ(s.siteKey(), "device:4");
   s.risk_point_id = 12;
   EXPECT_EQ(s.siteKey(), "risk:12");
@@ -113,7 +115,7 @@ class AlarmLifecycle : public ::testing::Test {
   Alarm raised() {
     Alarm a;
     applyLevel(a, Level::Orange, 1.2, at(0));
-    a.id = 1;
+    a.id = AlarmId{1};
     return a;
   }
   static TimePoint at(int s) { return fromEpochMs(1795000000000 + s * 1000LL); }
@@ -131,6 +133,15 @@ TEST_F(AlarmLifecycle, LevelsChangeInPlaceAndTheClearingIsKeptApart) {
   EXPECT_EQ(a.peak, Level::Red);
   EXPECT_TRUE(applyLevel(a, Level::Yellow, 0.9, at(12)));  // back before anyone closed it
   EXPECT_FALSE(a.cleared_at);
+}
+
+TEST_F(AlarmLifecycle, TheLiveSummaryCarriesClearedAtAsTheHttpFormDoes) {
+  Alarm a = raised();
+  EXPECT_NE(alarmEventJson(a).find("\"cleared_at\":null"), std::string::npos);
+  ASSERT_TRUE(applyLevel(a, Level::None, 0.1, at(9)));
+  EXPECT_NE(alarmEventJson(a).find("\"cleared_at\":\"" + formatIso8601(at(9)) + "\""),
+            std::string::npos)
+      << alarmEventJson(a);
 }
 
 TEST_F(AlarmLifecycle, PeopleAcknowledgeHandleAndCloseWithADisposition) {
