@@ -87,6 +87,15 @@ std::vector<Value> sensorValues(const Sensor& s) {
           toEpochMs(s.updated_at)};
 }
 
+// An UPDATE of every column after the id, of the row with this id.
+template <std::size_t N>
+Result<void> updateById(Connection& conn, const Columns<N>& columns, const std::string& table,
+                        std::vector<Value> values, std::int64_t id) {
+  values.emplace_back(id);
+  CS_TRY(conn.exec("UPDATE " + table + " SET " + columns.assignments() + " WHERE id = ?", values));
+  return ok();
+}
+
 }  // namespace
 
 Result<DeviceId> SqlMonitoringRepository::insertDevice(const Device& d) {
@@ -95,9 +104,7 @@ Result<DeviceId> SqlMonitoringRepository::insertDevice(const Device& d) {
 }
 
 Result<void> SqlMonitoringRepository::updateDevice(const Device& d) {
-  auto params = deviceValues(d);
-  params.emplace_back(d.id.value);
-  CS_TRY(conn_.exec("UPDATE devices SET " + kDevice.assignments() + " WHERE id = ?", params));
+  CS_TRY(updateById(conn_, kDevice, "devices", deviceValues(d), d.id.value));
   // Sensors carry their device's owner, sector and risk point.
   CS_TRY(conn_.exec(
       "UPDATE sensors SET org_id = ?, org_path = ?, sector = ?, sectors = ?, risk_point_id = ? "
@@ -134,10 +141,7 @@ Result<SensorId> SqlMonitoringRepository::insertSensor(const Sensor& s) {
 }
 
 Result<void> SqlMonitoringRepository::updateSensor(const Sensor& s) {
-  auto params = sensorValues(s);
-  params.emplace_back(s.id.value);
-  CS_TRY(conn_.exec("UPDATE sensors SET " + kSensor.assignments() + " WHERE id = ?", params));
-  return ok();
+  return updateById(conn_, kSensor, "sensors", sensorValues(s), s.id.value);
 }
 
 Result<std::vector<Sensor>> SqlMonitoringRepository::sensorsWhere(
@@ -202,7 +206,7 @@ Result<void> SqlMonitoringRepository::bumpRegistryVersion() {
 
 Result<std::optional<std::string>> SqlMonitoringRepository::typeRules(monitoring::SensorType type) {
   auto rows = CS_TRY(conn_.query("SELECT rules FROM sensor_type_rules WHERE type = ?",
-                                 {std::string(toString(type))}));
+                                 {std::string(nameOf(type))}));
   if (rows.empty() || rows.front().getText(0).empty()) return std::optional<std::string>{};
   return std::optional<std::string>{rows.front().getText(0)};
 }
@@ -212,7 +216,7 @@ Result<void> SqlMonitoringRepository::setTypeRules(monitoring::SensorType type,
   CS_TRY(conn_.exec(
       "INSERT INTO sensor_type_rules (type, rules) VALUES (?, ?) ON CONFLICT (type) DO UPDATE "
       "SET rules = excluded.rules",
-      {std::string(toString(type)), rules}));
+      {std::string(nameOf(type)), rules}));
   return ok();
 }
 

@@ -52,32 +52,6 @@ Result<std::optional<AlarmChange>> applyTransition(ServiceContext& ctx, store::T
   return AlarmChange{std::move(alarm), action};
 }
 
-std::string alarmEventJson(const Alarm& a) {
-  JsonObject o;
-  o.add("id", a.id.value)
-      .add("code", a.code)
-      .add("sensor_id", a.sensor_id.value)
-      .add("sensor", a.sensor_code)
-      .add("rule", a.rule)
-      .add("site", a.site)
-      .add("level", toString(a.level))
-      .add("peak", toString(a.peak))
-      .add("state", toString(a.state))
-      .add("value", a.value)
-      .add("lon", a.location.lon)
-      .add("lat", a.location.lat)
-      .add("raised_at", formatIso8601(a.raised_at))
-      .add("changed_at", formatIso8601(a.changed_at));
-  // As the HTTP form has it: the time the condition cleared, or null.
-  if (a.cleared_at) {
-    o.add("cleared_at", formatIso8601(*a.cleared_at));
-  } else {
-    o.addNull("cleared_at");
-  }
-  o.add("row_version", a.row_version);
-  return o.str();
-}
-
 void publishAlarmChange(ServiceContext& ctx, const AlarmChange& change) {
   const auto& a = change.alarm;
   ctx.bus.publish(events::DomainEvent{.type = "alarm." + change.action,

@@ -15,7 +15,7 @@ std::string deviceJson(const Device& d) {
   o.add("code", d.code)
       .add("name", d.name)
       .add("org_id", d.org_id.value)
-      .add("status", toString(d.status))
+      .add("status", nameOf(d.status))
       .add("lon", d.location.lon)
       .add("lat", d.location.lat);
   return o.str();
@@ -26,10 +26,10 @@ std::string sensorJson(const Sensor& s) {
   o.add("code", s.code)
       .add("name", s.name)
       .add("device_id", s.device_id.value)
-      .add("type", toString(s.type))
+      .add("type", nameOf(s.type))
       .add("unit", s.unit)
       .add("interval_s", static_cast<std::int64_t>(s.interval.count()))
-      .add("status", toString(s.status))
+      .add("status", nameOf(s.status))
       .add("rules", s.rules);
   return o.str();
 }
@@ -267,7 +267,7 @@ Result<void> MonitoringService::setTypeRules(const Principal& who, SensorType ty
     a.add("rules", text);
     CS_TRY(ctx_.auditor.record(tx, who,
                                {.entity = "sensor_type",
-                                .entity_id = toString(type),
+                                .entity_id = nameOf(type),
                                 .action = "rules",
                                 .before_json = b.str(),
                                 .after_json = a.str(),

@@ -40,10 +40,7 @@ bool ordered(const Rule& r) {
 
 }  // namespace
 
-const char* toString(Level l) { return nameOf(l); }
-const char* toString(RuleKind k) { return nameOf(k); }
 
-std::optional<Level> parseLevel(std::string_view text) { return parseEnum<Level>(text); }
 
 Result<std::chrono::milliseconds> parseDuration(std::string_view text) {
   static constexpr std::array<std::pair<std::string_view, std::int64_t>, 5> kUnits = {
@@ -126,7 +123,7 @@ Result<Rule> parseRule(std::string_view name, std::string_view text) {
     const auto key = word.substr(0, eq);
     const auto value = word.substr(eq + 1);
     const std::string field = r.name + "." + std::string(key);
-    if (auto level = parseLevel(key); level && *level != Level::None) {
+    if (auto level = parseEnum<Level>(key); level && *level != Level::None) {
       auto v = CS_TRY(number(value, field));
       r.thresholds[static_cast<std::size_t>(*level) - 1] = v;
     } else if (key == "for" || key == "after" || key == "per") {
@@ -142,7 +139,7 @@ Result<Rule> parseRule(std::string_view name, std::string_view text) {
       auto v = CS_TRY(number(value, field));
       r.flat_count = static_cast<int>(v);
     } else if (key == "level") {
-      auto l = parseLevel(value);
+      auto l = parseEnum<Level>(value);
       if (!l) return invalid(field, "'" + std::string(value) + "' is not a level");
       r.fault_level = *l;
     } else if (key == "repeats") {  // 3/10min:orange
@@ -153,7 +150,7 @@ Result<Rule> parseRule(std::string_view name, std::string_view text) {
       }
       auto n = number(value.substr(0, slash), field);
       auto d = parseDuration(value.substr(slash + 1, colon - slash - 1));
-      auto l = parseLevel(value.substr(colon + 1));
+      auto l = parseEnum<Level>(value.substr(colon + 1));
       if (!n || !d || !l) return invalid(field, "must look like 3/10min:orange");
       r.repeat_count = static_cast<int>(*n);
       r.repeat_window = *d;

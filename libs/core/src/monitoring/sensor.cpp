@@ -63,12 +63,6 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
-const char* toString(SensorType type) { return nameOf(type); }
-const char* toString(Status status) { return nameOf(status); }
-std::optional<SensorType> parseSensorType(std::string_view text) {
-  return parseEnum<SensorType>(text);
-}
-std::optional<Status> parseStatus(std::string_view text) { return parseEnum<Status>(text); }
 
 std::vector<std::string_view> unitsOf(SensorType type) {
   return units()[static_cast<std::size_t>(type)];
@@ -115,7 +109,7 @@ Result<void> Sensor::validate() const {
   if (!unit_known) {
     std::string allowed;
     for (const auto u : unitsOf(type)) allowed += (allowed.empty() ? "" : ", ") + std::string(u);
-    return invalid("unit", "a " + std::string(toString(type)) + " sensor measures in " + allowed);
+    return invalid("unit", "a " + std::string(nameOf(type)) + " sensor measures in " + allowed);
   }
   if (interval < std::chrono::seconds(1) || interval > std::chrono::days(1)) {
     return invalid("interval_s", "must be between 1 second and 1 day");

@@ -24,11 +24,11 @@ Sensor validSensor() {
 TEST(Registry, EveryTypeHasUnitsAndItsDefaultRulesParse) {
   for (int i = 0; i < kSensorTypeCount; ++i) {
     const auto type = static_cast<SensorType>(i);
-    ASSERT_FALSE(unitsOf(type).empty()) << toString(type);
-    EXPECT_EQ(parseSensorType(toString(type)), type);
+    ASSERT_FALSE(unitsOf(type).empty()) << nameOf(type);
+    EXPECT_EQ(parseEnum<SensorType>(nameOf(type)), type);
     for (const auto unit : unitsOf(type)) {
       auto rules = parseRuleSet(defaultRulesOf(type, unit));
-      EXPECT_TRUE(rules) << toString(type) << " " << unit << ": " << rules.error().message;
+      EXPECT_TRUE(rules) << nameOf(type) << " " << unit << ": " << rules.error().message;
     }
   }
 }

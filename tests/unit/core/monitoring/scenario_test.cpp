@@ -28,8 +28,8 @@ std::vector<std::string> files() {
 
 std::string describe(const std::string& who, const std::string& rule, Level from, Level to,
                      std::int64_t at) {
-  return "t=" + std::to_string(at) + "ms " + who + " " + rule + " " + toString(from) + "->" +
-         toString(to);
+  return "t=" + std::to_string(at) + "ms " + who + " " + rule + " " + nameOf(from) + "->" +
+         nameOf(to);
 }
 
 const char* verdictName(Verdict v) {
@@ -58,7 +58,7 @@ Result<SiteRule> parseSite(std::istream& words, const RuleEngine& engine,
     if (key == "min") {
       site.min_members = std::stoi(value);
     } else if (key == "at" || key == "level") {
-      auto level = parseLevel(value);
+      auto level = parseEnum<Level>(value);
       if (!level) return invalid(key, "'" + value + "' is not a level");
       (key == "at" ? site.at_least : site.level) = *level;
     } else if (key == "members") {

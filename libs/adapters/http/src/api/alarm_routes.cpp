@@ -38,8 +38,7 @@ void addAlarmRoutes(Router& router, Services& services) {
         // Newest first: the cursor is the last id seen, and the next page lies before it.
         auto list = CS_TRY(services.monitoring.alarms(*call.principal, query, paging.limit,
                                                       AlarmId{paging.after}));
-        return jsonResponse(
-            page(Json(list), list.empty() ? 0 : list.back().id.value, paging.limit));
+        return jsonResponse(pageOf(list, paging.limit));
       });
 
   router.add("GET", "/api/v1/alarms/{id}", Access::Authenticated,

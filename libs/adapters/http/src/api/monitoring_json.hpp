@@ -21,9 +21,20 @@ void to_json(http::Json& out, const AlarmFigures& f);
 void to_json(http::Json& out, const Series& series);
 void to_json(http::Json& out, const SensorTypeInfo& type);
 
+// The paging cursor of a list's last item.
+inline std::int64_t cursorOf(const Device& d) { return d.id.value; }
+inline std::int64_t cursorOf(const SensorView& v) { return v.sensor.id.value; }
+inline std::int64_t cursorOf(const Alarm& a) { return a.id.value; }
+
 }  // namespace citysafe::monitoring
 
 namespace citysafe::http {
+
+// One page of a list (page() in json_io.hpp), its cursor the last item's.
+template <class T>
+Json pageOf(const std::vector<T>& list, int limit) {
+  return page(Json(list), list.empty() ? 0 : cursorOf(list.back()), limit);
+}
 
 // For respond(): the value's JSON form.
 inline constexpr auto asJson = [](const auto& value) { return Json(value); };

@@ -86,8 +86,7 @@ void addRegistryRoutes(Router& router, Services& services) {
                const auto paging = CS_TRY(QueryParams(call.request).paging());
                auto list =
                    CS_TRY(services.monitoring.devices(*call.principal, paging.limit, DeviceId{paging.after}));
-               return jsonResponse(
-                   page(Json(list), list.empty() ? 0 : list.back().id.value, paging.limit));
+               return jsonResponse(pageOf(list, paging.limit));
              });
   router.add("POST", "/api/v1/devices", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
@@ -115,8 +114,7 @@ void addRegistryRoutes(Router& router, Services& services) {
                const auto paging = CS_TRY(q.paging());
                auto list = CS_TRY(services.monitoring.sensorViews(
                    *call.principal, filter, paging.limit, SensorId{paging.after}, services.ingestor));
-               return jsonResponse(
-                   page(Json(list), list.empty() ? 0 : list.back().sensor.id.value, paging.limit));
+               return jsonResponse(pageOf(list, paging.limit));
              });
   router.add("POST", "/api/v1/sensors", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {

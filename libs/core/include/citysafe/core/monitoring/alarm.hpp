@@ -28,12 +28,6 @@ constexpr const auto& enumNames(Disposition /*tag*/) { return kDispositionNames;
 inline constexpr EnumNames<AlarmAction, 3> kAlarmActionNames{{"acknowledge", "handle", "close"}};
 constexpr const auto& enumNames(AlarmAction /*tag*/) { return kAlarmActionNames; }
 
-const char* toString(AlarmState state);
-const char* toString(Disposition disposition);
-const char* toString(AlarmAction action);
-std::optional<AlarmState> parseAlarmState(std::string_view text);
-std::optional<Disposition> parseDisposition(std::string_view text);
-std::optional<AlarmAction> parseAlarmAction(std::string_view text);
 
 struct Alarm {
   AlarmId id;
@@ -80,5 +74,8 @@ bool applyLevel(Alarm& alarm, Level to, double value, TimePoint at);
 
 // Audit form.
 std::string toAuditJson(const Alarm& alarm);
+// The small JSON the live channel carries (the console draws from it): code, sensor, rule, level,
+// state, value, place, times.
+std::string alarmEventJson(const Alarm& alarm);
 
 }  // namespace citysafe::monitoring

@@ -25,8 +25,6 @@ struct AlarmChange {
                                                                  const std::string& rule, Level to,
                                                                  double value, TimePoint at);
 
-// The small JSON the console draws from: code, sensor, rule, level, state, value, place, times.
-std::string alarmEventJson(const Alarm& alarm);
 // "alarm.<action>" to the alarm's organisation subtree and sector.
 void publishAlarmChange(ServiceContext& ctx, const AlarmChange& change);
 

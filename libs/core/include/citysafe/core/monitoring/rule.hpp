@@ -18,8 +18,6 @@ namespace citysafe::monitoring {
 enum class Level : std::uint8_t { None, Blue, Yellow, Orange, Red };
 inline constexpr EnumNames<Level, 5> kLevelNames{{"none", "blue", "yellow", "orange", "red"}};
 constexpr const auto& enumNames(Level /*tag*/) { return kLevelNames; }
-const char* toString(Level level);
-std::optional<Level> parseLevel(std::string_view text);
 
 enum class RuleKind : std::uint8_t {
   Threshold,  // the value against four levels
@@ -29,7 +27,6 @@ enum class RuleKind : std::uint8_t {
 };
 inline constexpr EnumNames<RuleKind, 4> kRuleKindNames{{"threshold", "rate", "stale", "flatline"}};
 constexpr const auto& enumNames(RuleKind /*tag*/) { return kRuleKindNames; }
-const char* toString(RuleKind kind);
 
 enum class Direction : std::uint8_t { Above, Below };
 inline constexpr EnumNames<Direction, 2> kDirectionNames{{"above", "below"}};

@@ -43,10 +43,6 @@ enum class Status : std::uint8_t { Active, Maintenance, Retired };
 inline constexpr EnumNames<Status, 3> kStatusNames{{"active", "maintenance", "retired"}};
 constexpr const auto& enumNames(Status /*tag*/) { return kStatusNames; }
 
-const char* toString(SensorType type);
-const char* toString(Status status);
-std::optional<SensorType> parseSensorType(std::string_view text);
-std::optional<Status> parseStatus(std::string_view text);
 // The units a type may be measured in; the first is the default.
 std::vector<std::string_view> unitsOf(SensorType type);
 // The rules a sensor of this type gets unless it has its own (DOMAIN.md's defaults), as rule-set
