@@ -68,6 +68,21 @@ class MonitoringStore : public StoreContract {
     EXPECT_TRUE(report) << (report ? "" : report.error().message);
     return report.has_value();
   }
+  Result<std::vector<store::SeriesPoint>> series(const Sensor& s, store::Resolution resolution,
+                                                 std::int64_t from_ms, std::int64_t to_ms,
+                                                 int limit) {
+    return read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
+      return tx.monitoring().series(s.id, resolution, from_ms, to_ms, limit);
+    });
+  }
+  Result<bool> recompute(const std::vector<store::BucketKey>& minutes,
+                         const std::vector<store::BucketKey>& hours = {}) {
+    return write<bool>([&](store::Tx& tx) -> Result<bool> {
+      CS_TRY(tx.monitoring().recomputeMinutes(minutes));
+      CS_TRY(tx.monitoring().recomputeHours(hours));
+      return true;
+    });
+  }
   std::int64_t insertReadings(const std::vector<store::ReadingRow>& rows) {
     auto n =
         write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertReadings(rows); });
@@ -112,8 +127,7 @@ TEST_P(MonitoringStore, SensorsRoundTripAndFollowTheScope) {
 
   // A second sensor with the same code is a conflict.
   Sensor twin = s;
-  auto again =
-      write<SensorId>([&](store::Tx& tx) { return tx.monitoring().insertSensor(twin); });
+  auto again = write<SensorId>([&](store::Tx& tx) { return tx.monitoring().insertSensor(twin); });
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, Errc::Conflict);
 }
@@ -128,9 +142,7 @@ TEST_P(MonitoringStore, ReadingsAreIdempotentBySensorAndTime) {
   rows.push_back({s.id, kT0 + 300'000, 9});
   EXPECT_EQ(insertReadings(rows), 1);
 
-  auto raw = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-    return tx.monitoring().series(s.id, store::Resolution::Raw, kT0, kT0 + 400'000, 1000);
-  });
+  auto raw = series(s, store::Resolution::Raw, kT0, kT0 + 400'000, 1000);
   ASSERT_TRUE(raw);
   ASSERT_EQ(raw->size(), 301U);
   EXPECT_EQ(raw->front().at_ms, kT0);
@@ -151,18 +163,8 @@ TEST_P(MonitoringStore, AggregatesAreRecomputedExactly) {
   const std::int64_t hour = kT0 - kT0 % 3'600'000;
   const std::vector<store::BucketKey> minutes = {{s.id, kT0}, {s.id, kT0 + 60'000}};
   const std::vector<store::BucketKey> hours = {{s.id, hour}};
-  auto recompute = [&] {
-    return write<bool>([&](store::Tx& tx) -> Result<bool> {
-      if (auto r = tx.monitoring().recomputeMinutes(minutes); !r) return tl::unexpected(r.error());
-      if (auto r = tx.monitoring().recomputeHours(hours); !r) return tl::unexpected(r.error());
-      return true;
-    });
-  };
-  auto perMinute = [&] {
-    return read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-      return tx.monitoring().series(s.id, store::Resolution::Minute, kT0, kT0 + 120'000, 10);
-    });
-  };
+  auto recomputeBoth = [&] { return recompute(minutes, hours); };
+  auto perMinute = [&] { return series(s, store::Resolution::Minute, kT0, kT0 + 120'000, 10); };
   auto expectMinutes = [&](const std::string& when) {
     auto per_minute = perMinute();
     ASSERT_TRUE(per_minute) << when;
@@ -174,16 +176,13 @@ TEST_P(MonitoringStore, AggregatesAreRecomputedExactly) {
     EXPECT_DOUBLE_EQ((*per_minute)[1].value, 89.5) << when;
   };
   // At once, whether the store logged the readings first or not.
-  ASSERT_TRUE(recompute());
+  ASSERT_TRUE(recomputeBoth());
   expectMinutes("just stored");
   // Twice, and after the readings moved into the series (twice too): recomputing is not adding.
-  ASSERT_TRUE(recompute());
+  ASSERT_TRUE(recomputeBoth());
   clock_.advance(std::chrono::hours(2));
   auto expectHour = [&](const std::string& when) {
-    auto per_hour = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-      return tx.monitoring().series(s.id, store::Resolution::Hour, kT0 - 3'600'000, kT0 + 3'600'000,
-                                    10);
-    });
+    auto per_hour = series(s, store::Resolution::Hour, kT0 - 3'600'000, kT0 + 3'600'000, 10);
     ASSERT_TRUE(per_hour) << when;
     ASSERT_EQ(per_hour->size(), 1U) << when;
     EXPECT_EQ(per_hour->front().count, 120) << when;
@@ -194,7 +193,7 @@ TEST_P(MonitoringStore, AggregatesAreRecomputedExactly) {
   expectMinutes("moved");
   expectHour("moved");  // by the move alone, where the store logs first
   ASSERT_TRUE(compact());
-  ASSERT_TRUE(recompute());
+  ASSERT_TRUE(recomputeBoth());
   expectMinutes("moved and recomputed");
   expectHour("moved and recomputed");
 }
@@ -217,19 +216,10 @@ TEST_P(MonitoringStore, AnHourIsCompleteWhicheverWayItsReadingsArrive) {
     return true;
   }));
   insertReadings({{s.id, hour + 62 * kMin + 30'000, 3}});
-  ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {
-    const std::vector<store::BucketKey> minutes = {{s.id, hour + 10 * kMin},
-                                                   {s.id, hour + 57 * kMin}};
-    const std::vector<store::BucketKey> hours = {{s.id, hour}};
-    if (auto r = tx.monitoring().recomputeMinutes(minutes); !r) return tl::unexpected(r.error());
-    if (auto r = tx.monitoring().recomputeHours(hours); !r) return tl::unexpected(r.error());
-    return true;
-  }));
+  ASSERT_TRUE(recompute({{s.id, hour + 10 * kMin}, {s.id, hour + 57 * kMin}}, {{s.id, hour}}));
   clock_.set(fromEpochMs(hour + 61 * kMin));
   ASSERT_TRUE(compact());  // moves what lies below the horizon: the 57:30 reading
-  auto per_hour = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-    return tx.monitoring().series(s.id, store::Resolution::Hour, hour, hour + 3'600'000, 10);
-  });
+  auto per_hour = series(s, store::Resolution::Hour, hour, hour + 3'600'000, 10);
   ASSERT_TRUE(per_hour);
   ASSERT_EQ(per_hour->size(), 1U);
   EXPECT_EQ(per_hour->front().count, 2);
@@ -245,7 +235,8 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
   // One more in GAS-1's stripe of the log (sixteen stripes by id), reading at the same times, so
   // that pages of the log end between two readings of one time.
   Sensor c = registerSensor(t, "GAS-3");
-  for (int n = 4; (c.id.value - a.id.value) % 16 != 0; ++n) c = registerSensor(t, "GAS-" + std::to_string(n));
+  for (int n = 4; (c.id.value - a.id.value) % 16 != 0; ++n)
+    c = registerSensor(t, "GAS-" + std::to_string(n));
   std::vector<store::ReadingRow> rows;
   for (int i = 0; i < 180; ++i) {
     rows.push_back({a.id, kT0 + i * 1000, 0.5 * i});
@@ -254,9 +245,7 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
   }
   ASSERT_EQ(insertReadings(rows), 540);
   auto raw = [&](const Sensor& s) {
-    return read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-      return tx.monitoring().series(s.id, store::Resolution::Raw, kT0, kT0 + 600'000, 1000);
-    });
+    return series(s, store::Resolution::Raw, kT0, kT0 + 600'000, 1000);
   };
   auto last = [&] {
     return read<std::vector<store::SensorLast>>(
@@ -299,9 +288,7 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
     auto a_half = raw(a);
     ASSERT_TRUE(a_half);
     EXPECT_EQ(a_half->size(), 180U) << "a reading in both places is read once";
-    auto minutes_half = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-      return tx.monitoring().series(c.id, store::Resolution::Minute, kT0, kT0 + 180'000, 10);
-    });
+    auto minutes_half = series(c, store::Resolution::Minute, kT0, kT0 + 180'000, 10);
     ASSERT_TRUE(minutes_half);
     ASSERT_EQ(minutes_half->size(), 3U);
     for (const auto& m : *minutes_half) EXPECT_EQ(m.count, 60) << m.at_ms;
@@ -337,15 +324,8 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
   const std::vector<store::ReadingRow> late = {{a.id, kT0 + 500, 1000}};
   EXPECT_EQ(insertReadings(late), 1);
   EXPECT_EQ(insertReadings(late), 0);
-  ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {
-    const std::vector<store::BucketKey> minute = {
-        {a.id, kT0}, {a.id, kT0 + 60'000}, {a.id, kT0 + 120'000}};
-    if (auto r = tx.monitoring().recomputeMinutes(minute); !r) return tl::unexpected(r.error());
-    return true;
-  }));
-  auto minutes = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-    return tx.monitoring().series(a.id, store::Resolution::Minute, kT0, kT0 + 180'000, 10);
-  });
+  ASSERT_TRUE(recompute({{a.id, kT0}, {a.id, kT0 + 60'000}, {a.id, kT0 + 120'000}}));
+  auto minutes = series(a, store::Resolution::Minute, kT0, kT0 + 180'000, 10);
   ASSERT_TRUE(minutes);
   ASSERT_EQ(minutes->size(), 3U);
   EXPECT_EQ(minutes->front().count, 61);
@@ -403,7 +383,8 @@ TEST_P(MonitoringStore, OneOpenAlarmPerSensorAndRule) {
   EXPECT_EQ(open->size(), 2U);
   auto closed = read<std::vector<Alarm>>([&](store::Tx& tx) {
     return tx.monitoring().alarms(
-        {.scope = {.subtree_path = "/"}, .states = {monitoring::AlarmState::Closed}}, 10, AlarmId{});
+        {.scope = {.subtree_path = "/"}, .states = {monitoring::AlarmState::Closed}}, 10,
+        AlarmId{});
   });
   ASSERT_TRUE(closed);
   ASSERT_EQ(closed->size(), 1U);
@@ -431,10 +412,7 @@ TEST_P(MonitoringStore, RetentionDropsOldReadingsOnly) {
     return tx.monitoring().dropBefore(store::Resolution::Raw, start + day);
   });
   ASSERT_TRUE(dropped) << dropped.error().message;
-  auto left = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-    return tx.monitoring().series(s.id, store::Resolution::Raw, start - 2 * day, start + 4 * day,
-                                  100);
-  });
+  auto left = series(s, store::Resolution::Raw, start - 2 * day, start + 4 * day, 100);
   ASSERT_TRUE(left);
   ASSERT_EQ(left->size(), 20U);
   EXPECT_EQ(left->front().at_ms, start + day);

@@ -125,8 +125,8 @@ std::vector<Value> alarmValues(const Alarm& a) {
 
 Result<std::vector<Alarm>> SqlMonitoringRepository::alarmsWhere(const std::string& where,
                                                                 const std::vector<Value>& params) {
-  auto rows =
-      CS_TRY(conn_.query("SELECT " + kAlarm.list() + ", " + kVersion.list() + " FROM alarms WHERE " + where, params));
+  auto rows = CS_TRY(conn_.query(
+      "SELECT " + kAlarm.list() + ", " + kVersion.list() + " FROM alarms WHERE " + where, params));
   std::vector<Alarm> out;
   out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(CS_TRY(alarmFrom(r)));
@@ -135,8 +135,8 @@ Result<std::vector<Alarm>> SqlMonitoringRepository::alarmsWhere(const std::strin
 
 Result<std::optional<Alarm>> SqlMonitoringRepository::openAlarm(SensorId sensor_id,
                                                                 const std::string& rule) {
-  auto found =
-      CS_TRY(alarmsWhere("sensor_id = ? AND rule = ? AND state <> 'closed'", {sensor_id.value, rule}));
+  auto found = CS_TRY(
+      alarmsWhere("sensor_id = ? AND rule = ? AND state <> 'closed'", {sensor_id.value, rule}));
   if (found.empty()) return std::optional<Alarm>{};
   return std::optional<Alarm>{found.front()};
 }
@@ -146,8 +146,8 @@ Result<std::vector<Alarm>> SqlMonitoringRepository::openAlarms() {
 }
 
 Result<AlarmId> SqlMonitoringRepository::insertAlarm(const Alarm& alarm) {
-  const auto id = CS_TRY(
-      queryInt(conn_, kAlarm.insertInto("alarms") + " RETURNING id", alarmValues(alarm)));
+  const auto id =
+      CS_TRY(queryInt(conn_, kAlarm.insertInto("alarms") + " RETURNING id", alarmValues(alarm)));
   char code[24];
   std::snprintf(code, sizeof code, "BJ%08lld", static_cast<long long>(id));
   CS_TRY(conn_.exec("UPDATE alarms SET code = ? WHERE id = ?", {std::string(code), id}));

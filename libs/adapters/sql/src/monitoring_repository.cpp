@@ -22,31 +22,38 @@ constexpr Columns<2> kSensorLast{{"last_at", "last_value"}};
 
 Result<Device> deviceFrom(const Row& r) {
   constexpr auto kCol = kDevice;
-  return Device{
-      .id = DeviceId{r.getInt(kCol.at("id"))},
-      .code = r.getText(kCol.at("code")),
-      .name = r.getText(kCol.at("name")),
-      .model = r.getText(kCol.at("model")),
-      .org_id = OrgId{r.getInt(kCol.at("org_id"))},
-      .org_path = r.getText(kCol.at("org_path")),
-      .sector = r.getText(kCol.at("sector")),
-      .risk_point_id = optInt(r, kCol.at("risk_point_id")),
-      .location = {r.getDouble(kCol.at("lon")), r.getDouble(kCol.at("lat"))},
-      .address = r.getText(kCol.at("address")),
-      .status = CS_TRY(storedEnum<monitoring::Status>(r.getText(kCol.at("status")), "devices.status")),
-      .created_at = fromEpochMs(r.getInt(kCol.at("created_at"))),
-      .updated_at = fromEpochMs(r.getInt(kCol.at("updated_at")))};
+  return Device{.id = DeviceId{r.getInt(kCol.at("id"))},
+                .code = r.getText(kCol.at("code")),
+                .name = r.getText(kCol.at("name")),
+                .model = r.getText(kCol.at("model")),
+                .org_id = OrgId{r.getInt(kCol.at("org_id"))},
+                .org_path = r.getText(kCol.at("org_path")),
+                .sector = r.getText(kCol.at("sector")),
+                .risk_point_id = optInt(r, kCol.at("risk_point_id")),
+                .location = {r.getDouble(kCol.at("lon")), r.getDouble(kCol.at("lat"))},
+                .address = r.getText(kCol.at("address")),
+                .status = CS_TRY(
+                    storedEnum<monitoring::Status>(r.getText(kCol.at("status")), "devices.status")),
+                .created_at = fromEpochMs(r.getInt(kCol.at("created_at"))),
+                .updated_at = fromEpochMs(r.getInt(kCol.at("updated_at")))};
 }
 
 // Every column after the id, in kDevice's order.
 std::vector<Value> deviceValues(const Device& d) {
-  return {d.code,          d.name,
-          d.model,         d.org_id.value,
-          d.org_path,      d.sector,
-          joinSectors({d.sector}), intValue(d.risk_point_id),
-          d.location.lon,  d.location.lat,
-          d.address,       std::string(nameOf(d.status)),
-          toEpochMs(d.created_at), toEpochMs(d.updated_at)};
+  return {d.code,
+          d.name,
+          d.model,
+          d.org_id.value,
+          d.org_path,
+          d.sector,
+          joinSectors({d.sector}),
+          intValue(d.risk_point_id),
+          d.location.lon,
+          d.location.lat,
+          d.address,
+          std::string(nameOf(d.status)),
+          toEpochMs(d.created_at),
+          toEpochMs(d.updated_at)};
 }
 
 Result<Sensor> sensorFrom(const Row& r) {
@@ -58,10 +65,12 @@ Result<Sensor> sensorFrom(const Row& r) {
       .code = r.getText(kCol.at("code")),
       .device_id = DeviceId{r.getInt(kCol.at("device_id"))},
       .name = r.getText(kCol.at("name")),
-      .type = CS_TRY(storedEnum<monitoring::SensorType>(r.getText(kCol.at("type")), "sensors.type")),
+      .type =
+          CS_TRY(storedEnum<monitoring::SensorType>(r.getText(kCol.at("type")), "sensors.type")),
       .unit = r.getText(kCol.at("unit")),
       .interval = std::chrono::seconds(r.getInt(kCol.at("interval_s"))),
-      .status = CS_TRY(storedEnum<monitoring::Status>(r.getText(kCol.at("status")), "sensors.status")),
+      .status =
+          CS_TRY(storedEnum<monitoring::Status>(r.getText(kCol.at("status")), "sensors.status")),
       .rules = r.getText(kCol.at("rules")),
       .org_id = OrgId{r.getInt(kCol.at("org_id"))},
       .org_path = r.getText(kCol.at("org_path")),
@@ -76,14 +85,22 @@ Result<Sensor> sensorFrom(const Row& r) {
 
 // Every column after the id, in kSensor's order.
 std::vector<Value> sensorValues(const Sensor& s) {
-  return {s.code,          s.device_id.value,
-          s.name,          std::string(nameOf(s.type)),
-          s.unit,          std::int64_t{s.interval.count()},
-          std::string(nameOf(s.status)), s.rules,
-          s.org_id.value,  s.org_path,
-          s.sector,        joinSectors({s.sector}),
-          intValue(s.risk_point_id), s.location.lon,
-          s.location.lat,  toEpochMs(s.created_at),
+  return {s.code,
+          s.device_id.value,
+          s.name,
+          std::string(nameOf(s.type)),
+          s.unit,
+          std::int64_t{s.interval.count()},
+          std::string(nameOf(s.status)),
+          s.rules,
+          s.org_id.value,
+          s.org_path,
+          s.sector,
+          joinSectors({s.sector}),
+          intValue(s.risk_point_id),
+          s.location.lon,
+          s.location.lat,
+          toEpochMs(s.created_at),
           toEpochMs(s.updated_at)};
 }
 

@@ -162,9 +162,8 @@ Result<void> SqlMonitoringRepository::recomputeMinutes(std::span<const store::Bu
   for (const auto& b : buckets) {
     // A minute still in the log is computed when its readings move.
     if (b.start_ms + kMinuteMs > horizon) continue;
-    auto done = recomputeBuckets(conn_, store::Resolution::Minute, b.sensor_id.value, b.start_ms,
-                                 b.start_ms + kMinuteMs);
-    if (!done) return done;
+    CS_TRY(recomputeBuckets(conn_, store::Resolution::Minute, b.sensor_id.value, b.start_ms,
+                            b.start_ms + kMinuteMs));
   }
   return ok();
 }
@@ -173,9 +172,8 @@ Result<void> SqlMonitoringRepository::recomputeHours(std::span<const store::Buck
   auto horizon = CS_TRY(logHorizon());
   for (const auto& b : buckets) {
     if (b.start_ms >= horizon) continue;  // all its minutes are still in the log
-    auto done = recomputeBuckets(conn_, store::Resolution::Hour, b.sensor_id.value, b.start_ms,
-                                 b.start_ms + kHourMs);
-    if (!done) return done;
+    CS_TRY(recomputeBuckets(conn_, store::Resolution::Hour, b.sensor_id.value, b.start_ms,
+                            b.start_ms + kHourMs));
   }
   return ok();
 }

@@ -185,9 +185,9 @@ class SqlMonitoringRepository final : public store::MonitoringRepository {
   Result<void> recomputeHours(std::span<const store::BucketKey> buckets) override;
   Result<std::vector<store::SensorLast>> lastReadings() override;
   Result<void> setLast(std::span<const store::SensorLast> last) override;
-  Result<std::vector<store::SeriesPoint>> series(SensorId sensor,
-                                                 store::Resolution resolution, std::int64_t from_ms,
-                                                 std::int64_t to_ms, int limit) override;
+  Result<std::vector<store::SeriesPoint>> series(SensorId sensor, store::Resolution resolution,
+                                                 std::int64_t from_ms, std::int64_t to_ms,
+                                                 int limit) override;
   Result<std::int64_t> dropBefore(store::Resolution resolution, std::int64_t before_ms) override;
   Result<void> prepareRange(std::int64_t from_ms, std::int64_t to_ms) override;
   int logParts() override;

@@ -140,7 +140,7 @@ Result<int> buildDemoSensors(ServiceContext& ctx, int count) {
   int made = 0;
   CS_TRY(ctx.store.write([&](store::Tx& tx) -> Result<void> {
     auto& repo = tx.monitoring();
-    auto existing = CS_TRY(repo.devices(identity::scopeOf(system), 1, 0));
+    auto existing = CS_TRY(repo.devices(identity::scopeOf(system), 1, DeviceId{}));
     if (!existing.empty()) return ok();
     const auto now = ctx.clock.now();
     const int devices = std::max(1, count / 4);

@@ -7,7 +7,6 @@
 
 namespace citysafe::monitoring {
 
-
 Result<void> applyStep(Alarm& alarm, const AlarmStep& step, UserId by, TimePoint at) {
   if (alarm.state == AlarmState::Closed) {
     return fail(Errc::IllegalTransition, "action", "the alarm is already closed");

@@ -98,8 +98,8 @@ Result<hazard::Hazard> MonitoringService::openHazard(const Principal& who, Alarm
   }
   hazard::HazardDraft draft{
       .title = title.empty() ? "监测报警 " + a.code + " " + a.sensor_code + " " + a.rule : title,
-      .description = description.empty() ? "报警 " + a.code + "（" + nameOf(a.peak) +
-                                               "）, 测点 " + a.sensor_code + ", 规则 " + a.rule
+      .description = description.empty() ? "报警 " + a.code + "（" + nameOf(a.peak) + "）, 测点 " +
+                                               a.sensor_code + ", 规则 " + a.rule
                                          : description,
       .source = hazard::Source::OnlineMonitoring,
       .sector = a.sector,

@@ -54,7 +54,8 @@ void BucketTracker::track(const Sensor& sensor, SensorIndex s, std::int64_t at_m
   const std::int64_t minute = floorTo(at_ms, kMinuteMs);
   const std::int64_t hour = floorTo(at_ms, kHourMs);
   if (open.minute != 0 && minute != open.minute) out.minutes.push_back({sensor.id, open.minute});
-  const std::int64_t every = std::max<std::int64_t>(60'000, std::chrono::milliseconds(sensor.interval).count());
+  const std::int64_t every =
+      std::max<std::int64_t>(60'000, std::chrono::milliseconds(sensor.interval).count());
   if (open.minute == 0 || open.saved_at == 0 || at_ms - open.saved_at >= every) {
     out.save_last.push_back(s);  // the first reading since start: the online rate sees it at once
     open.saved_at = at_ms;

@@ -38,69 +38,44 @@ bool reachesPath(const Principal& who, const std::string& path, const std::strin
   return identity::reaches(identity::scopeOf(who), path, {sector});
 }
 
+// An insert refused for a unique code says so on `code`.
+template <class T>
+Result<T> codeTaken(Result<T> inserted, const std::string& what, const std::string& code) {
+  if (!inserted && inserted.error().code == Errc::Conflict) {
+    return fail(Errc::Conflict, "code", "a " + what + " with code " + code + " exists");
+  }
+  return inserted;
+}
+
 }  // namespace
 
 Result<Device> MonitoringService::createDevice(const Principal& who, const DeviceDraft& d) {
-  CS_TRY(identity::require(who, Permission::SensorManage));
-  return store::writeReturning<Device>(ctx_.store, [&](store::Tx& tx) -> Result<Device> {
-    // The device's own sector decides who supervises it, as for a hazard.
-    auto org = CS_TRY(store::ifFound(tx.orgs().get(d.org_id)));
-    if (!org || !reachesPath(who, org->path, d.sector)) {
-      return identity::notInScope("org_id", d.org_id.value);
-    }
-    Device dev{.code = d.code,
-               .name = d.name,
-               .model = d.model,
-               .org_id = d.org_id,
-               .org_path = org->path,
-               .sector = d.sector,
-               .risk_point_id = d.risk_point_id,
-               .location = d.location,
-               .address = d.address,
-               .status = d.status,
-               .created_at = ctx_.clock.now(),
-               .updated_at = ctx_.clock.now()};
-    CS_TRY(dev.validate());
-    if (d.risk_point_id) {
-      auto point = CS_TRY(store::ifFound(tx.risks().get(*d.risk_point_id)));
-      if (!point || !reachesPath(who, point->org_path, point->sector)) {
-        return identity::notInScope("risk_point_id", *d.risk_point_id, "risk point");
-      }
-    }
-    auto id = tx.monitoring().insertDevice(dev);
-    if (!id) {
-      if (id.error().code == Errc::Conflict) {
-        return fail(Errc::Conflict, "code", "a device with code " + d.code + " exists");
-      }
-      return tl::unexpected(id.error());
-    }
-    dev.id = *id;
-    CS_TRY(tx.monitoring().bumpRegistryVersion());
-    CS_TRY(ctx_.auditor.record(tx, who,
-                               {.entity = "device",
-                                .entity_id = std::to_string(dev.id.value),
-                                .action = "created",
-                                .after_json = deviceJson(dev),
-                                .scope_path = dev.org_path}));
-    return dev;
-  });
+  return updateDevice(who, DeviceId{}, d);
 }
 
+// An id that is not valid creates.
 Result<Device> MonitoringService::updateDevice(const Principal& who, DeviceId id,
                                                const DeviceDraft& d) {
   CS_TRY(identity::require(who, Permission::SensorManage));
   return store::writeReturning<Device>(ctx_.store, [&](store::Tx& tx) -> Result<Device> {
     auto& repo = tx.monitoring();
-    auto before = CS_TRY(store::ifFound(repo.device(id)));
-    if (!before || !reachesPath(who, before->org_path, before->sector)) {
-      return identity::notInScope("id", id.value, "device");
+    const bool create = !id.valid();
+    Device dev{.code = d.code, .created_at = ctx_.clock.now()};
+    std::string before = "null";
+    if (!create) {
+      auto found = CS_TRY(store::ifFound(repo.device(id)));
+      if (!found || !reachesPath(who, found->org_path, found->sector)) {
+        return identity::notInScope("id", id.value, "device");
+      }
+      dev = *found;
+      before = deviceJson(dev);
     }
+    const auto old_point = dev.risk_point_id;
     // The device's own sector decides who supervises it, as for a hazard.
     auto org = CS_TRY(store::ifFound(tx.orgs().get(d.org_id)));
     if (!org || !reachesPath(who, org->path, d.sector)) {
       return identity::notInScope("org_id", d.org_id.value);
     }
-    Device dev = *before;
     dev.name = d.name;
     dev.model = d.model;
     dev.org_id = d.org_id;
@@ -112,13 +87,24 @@ Result<Device> MonitoringService::updateDevice(const Principal& who, DeviceId id
     dev.status = d.status;
     dev.updated_at = ctx_.clock.now();
     CS_TRY(dev.validate());
-    CS_TRY(repo.updateDevice(dev));
+    // A risk point it newly watches must be one the person reaches.
+    if (d.risk_point_id && d.risk_point_id != old_point) {
+      auto point = CS_TRY(store::ifFound(tx.risks().get(*d.risk_point_id)));
+      if (!point || !reachesPath(who, point->org_path, point->sector)) {
+        return identity::notInScope("risk_point_id", *d.risk_point_id, "risk point");
+      }
+    }
+    if (create) {
+      dev.id = CS_TRY(codeTaken(repo.insertDevice(dev), "device", d.code));
+    } else {
+      CS_TRY(repo.updateDevice(dev));
+    }
     CS_TRY(repo.bumpRegistryVersion());
     CS_TRY(ctx_.auditor.record(tx, who,
                                {.entity = "device",
-                                .entity_id = std::to_string(id.value),
-                                .action = "updated",
-                                .before_json = deviceJson(*before),
+                                .entity_id = std::to_string(dev.id.value),
+                                .action = create ? "created" : "updated",
+                                .before_json = before,
                                 .after_json = deviceJson(dev),
                                 .scope_path = dev.org_path}));
     return dev;
@@ -156,7 +142,8 @@ Result<Sensor> MonitoringService::createSensor(const Principal& who, const Senso
   return updateSensor(who, SensorId{}, d);
 }
 
-// An id that is not valid creates. The sensor takes its owner, sector and risk point from its device.
+// An id that is not valid creates. The sensor takes its owner, sector and risk point from its
+// device.
 Result<Sensor> MonitoringService::updateSensor(const Principal& who, SensorId id,
                                                const SensorDraft& d) {
   CS_TRY(identity::require(who, Permission::SensorManage));
@@ -166,9 +153,7 @@ Result<Sensor> MonitoringService::updateSensor(const Principal& who, SensorId id
     std::string before = "null";
     const bool create = !id.valid();
     if (!create) {
-      auto existing = loadSensor(tx, who, id);
-      if (!existing) return existing;
-      s = *existing;
+      s = CS_TRY(loadSensor(tx, who, id));
       before = sensorJson(s);
     } else {
       s.code = d.code;
@@ -198,14 +183,7 @@ Result<Sensor> MonitoringService::updateSensor(const Principal& who, SensorId id
       }
     }
     if (create) {
-      auto inserted = repo.insertSensor(s);
-      if (!inserted) {
-        if (inserted.error().code == Errc::Conflict) {
-          return fail(Errc::Conflict, "code", "a sensor with code " + d.code + " exists");
-        }
-        return tl::unexpected(inserted.error());
-      }
-      s.id = *inserted;
+      s.id = CS_TRY(codeTaken(repo.insertSensor(s), "sensor", d.code));
     } else {
       CS_TRY(repo.updateSensor(s));
     }

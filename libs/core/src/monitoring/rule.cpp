@@ -40,8 +40,6 @@ bool ordered(const Rule& r) {
 
 }  // namespace
 
-
-
 Result<std::chrono::milliseconds> parseDuration(std::string_view text) {
   static constexpr std::array<std::pair<std::string_view, std::int64_t>, 5> kUnits = {
       {{"ms", 1}, {"min", 60000}, {"s", 1000}, {"h", 3600000}, {"d", 86400000}}};
@@ -88,13 +86,15 @@ Result<void> Rule::validate() const {
     }
     if (hysteresis < 0) return invalid(name, "hysteresis must not be negative");
     if (hold_for.count() < 0) return invalid(name, "for must not be negative");
-    if (kind == RuleKind::Rate && rate_unit.count() <= 0) return invalid(name, "per must be positive");
+    if (kind == RuleKind::Rate && rate_unit.count() <= 0)
+      return invalid(name, "per must be positive");
     if (repeat_count < 0 ||
         (repeat_count > 0 && (repeat_window.count() <= 0 || repeat_level == Level::None))) {
       return invalid(name, "repeats needs N/duration:level, e.g. repeats=3/10min:orange");
     }
   }
-  if (kind == RuleKind::Stale && stale_after.count() <= 0) return invalid(name, "stale needs after=");
+  if (kind == RuleKind::Stale && stale_after.count() <= 0)
+    return invalid(name, "stale needs after=");
   if (kind == RuleKind::Flatline && flat_count < 2)
     return invalid(name, "flatline needs count=2 or more");
   if ((kind == RuleKind::Stale || kind == RuleKind::Flatline) && fault_level == Level::None) {

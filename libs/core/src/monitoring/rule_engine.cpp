@@ -160,9 +160,8 @@ Verdict RuleEngine::evaluate(SensorIndex sensor, std::int64_t at_ms, double valu
         break;
       case RuleKind::Rate:
         if (!first) {
-          const double rate =
-              (value - s.last_value) / static_cast<double>(at_ms - s.last_ms) *
-              static_cast<double>(rule.rate_unit.count());
+          const double rate = (value - s.last_value) / static_cast<double>(at_ms - s.last_ms) *
+                              static_cast<double>(rule.rate_unit.count());
           decide(sensor, i, rule, a, rate, at_ms, out);
         }
         break;

@@ -63,7 +63,6 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
-
 std::vector<std::string_view> unitsOf(SensorType type) {
   return units()[static_cast<std::size_t>(type)];
 }

@@ -90,7 +90,8 @@ class FixedLatest final : public LatestValues {
   std::vector<store::SensorLast> latest(std::span<const SensorId> ids) const override {
     std::vector<store::SensorLast> out;
     for (const auto id : ids)
-      out.push_back(id == SensorId{1} ? store::SensorLast{id, 5000, 2.5} : store::SensorLast{id, 0, 0});
+      out.push_back(id == SensorId{1} ? store::SensorLast{id, 5000, 2.5}
+                                      : store::SensorLast{id, 0, 0});
     return out;
   }
 };

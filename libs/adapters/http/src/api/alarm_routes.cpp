@@ -29,17 +29,16 @@ Result<monitoring::AlarmQuery> alarmQuery(const QueryParams& q) {
 }  // namespace
 
 void addAlarmRoutes(Router& router, Services& services) {
-  router.add(
-      "GET", "/api/v1/alarms", Access::Authenticated,
-      [&services](Call& call) -> Result<HttpResponse> {
-        const QueryParams q(call.request);
-        auto query = CS_TRY(alarmQuery(q));
-        const auto paging = CS_TRY(q.paging());
-        // Newest first: the cursor is the last id seen, and the next page lies before it.
-        auto list = CS_TRY(services.monitoring.alarms(*call.principal, query, paging.limit,
-                                                      AlarmId{paging.after}));
-        return jsonResponse(pageOf(list, paging.limit));
-      });
+  router.add("GET", "/api/v1/alarms", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               const QueryParams q(call.request);
+               auto query = CS_TRY(alarmQuery(q));
+               const auto paging = CS_TRY(q.paging());
+               // Newest first: the cursor is the last id seen, and the next page lies before it.
+               auto list = CS_TRY(services.monitoring.alarms(*call.principal, query, paging.limit,
+                                                             AlarmId{paging.after}));
+               return jsonResponse(pageOf(list, paging.limit));
+             });
 
   router.add("GET", "/api/v1/alarms/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
@@ -62,8 +61,7 @@ void addAlarmRoutes(Router& router, Services& services) {
                  if (!v.is_number_integer()) return invalid("row_version", "must be an integer");
                  version = v.get<std::int64_t>();
                }
-               return respond(services.monitoring.act(*call.principal, id, step, version),
-                              asJson);
+               return respond(services.monitoring.act(*call.principal, id, step, version), asJson);
              });
 
   router.add("POST", "/api/v1/alarms/{id}/hazard", Access::Authenticated,

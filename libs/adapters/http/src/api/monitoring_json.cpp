@@ -151,10 +151,7 @@ void to_json(Json& out, const SensorTypeInfo& type) {
     units.push_back(std::string(type.units[i]));
     defaults[std::string(type.units[i])] = std::string(type.default_rules[i]);
   }
-  out = {{"type", type.type},
-         {"units", units},
-         {"default_rules", defaults},
-         {"rules", type.rules}};
+  out = {{"type", type.type}, {"units", units}, {"default_rules", defaults}, {"rules", type.rules}};
 }
 
 }  // namespace citysafe::monitoring

@@ -14,8 +14,9 @@ void to_json(http::Json& out, const Sensor& s);
 void to_json(http::Json& out, const SensorView& view);
 void to_json(http::Json& out, const Rule& r);
 void to_json(http::Json& out, const Alarm& a);
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(IngestTally, accepted, stored, duplicate, out_of_order, not_finite,
-                                   unknown_sensor, out_of_window, malformed, alarms_changed)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(IngestTally, accepted, stored, duplicate, out_of_order,
+                                   not_finite, unknown_sensor, out_of_window, malformed,
+                                   alarms_changed)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(IngestStatus, sensors_loaded, engine_bytes, totals)
 void to_json(http::Json& out, const AlarmFigures& f);
 void to_json(http::Json& out, const Series& series);

@@ -84,8 +84,8 @@ void addRegistryRoutes(Router& router, Services& services) {
   router.add("GET", "/api/v1/devices", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                const auto paging = CS_TRY(QueryParams(call.request).paging());
-               auto list =
-                   CS_TRY(services.monitoring.devices(*call.principal, paging.limit, DeviceId{paging.after}));
+               auto list = CS_TRY(services.monitoring.devices(*call.principal, paging.limit,
+                                                              DeviceId{paging.after}));
                return jsonResponse(pageOf(list, paging.limit));
              });
   router.add("POST", "/api/v1/devices", Access::Authenticated,
@@ -103,19 +103,19 @@ void addRegistryRoutes(Router& router, Services& services) {
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = CS_TRY(pathIdOf<DeviceTag>(call));
                auto draft = CS_TRY(readDevice(call.request.body));
-               return respond(services.monitoring.updateDevice(*call.principal, id, draft),
-                              asJson);
+               return respond(services.monitoring.updateDevice(*call.principal, id, draft), asJson);
              });
 
-  router.add("GET", "/api/v1/sensors", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               const QueryParams q(call.request);
-               auto filter = CS_TRY(sensorFilter(q));
-               const auto paging = CS_TRY(q.paging());
-               auto list = CS_TRY(services.monitoring.sensorViews(
-                   *call.principal, filter, paging.limit, SensorId{paging.after}, services.ingestor));
-               return jsonResponse(pageOf(list, paging.limit));
-             });
+  router.add(
+      "GET", "/api/v1/sensors", Access::Authenticated,
+      [&services](Call& call) -> Result<HttpResponse> {
+        const QueryParams q(call.request);
+        auto filter = CS_TRY(sensorFilter(q));
+        const auto paging = CS_TRY(q.paging());
+        auto list = CS_TRY(services.monitoring.sensorViews(
+            *call.principal, filter, paging.limit, SensorId{paging.after}, services.ingestor));
+        return jsonResponse(pageOf(list, paging.limit));
+      });
   router.add("POST", "/api/v1/sensors", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto draft = CS_TRY(readSensor(call.request.body));
@@ -132,8 +132,7 @@ void addRegistryRoutes(Router& router, Services& services) {
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = CS_TRY(pathIdOf<SensorTag>(call));
                auto draft = CS_TRY(readSensor(call.request.body));
-               return respond(services.monitoring.updateSensor(*call.principal, id, draft),
-                              asJson);
+               return respond(services.monitoring.updateSensor(*call.principal, id, draft), asJson);
              });
   router.add("GET", "/api/v1/sensors/{id}/rules", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {

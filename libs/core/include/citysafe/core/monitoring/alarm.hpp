@@ -28,7 +28,6 @@ constexpr const auto& enumNames(Disposition /*tag*/) { return kDispositionNames;
 inline constexpr EnumNames<AlarmAction, 3> kAlarmActionNames{{"acknowledge", "handle", "close"}};
 constexpr const auto& enumNames(AlarmAction /*tag*/) { return kAlarmActionNames; }
 
-
 struct Alarm {
   AlarmId id;
   std::string code;  // BJ00000001

@@ -141,8 +141,7 @@ class MonitoringService {
                                                   AlarmId before);
   [[nodiscard]] Result<Alarm> alarm(const identity::Principal& who, AlarmId id);
   // `expected_version`: the row_version the person saw (409 when it moved on).
-  [[nodiscard]] Result<Alarm> act(const identity::Principal& who, AlarmId id,
-                                  const AlarmStep& step,
+  [[nodiscard]] Result<Alarm> act(const identity::Principal& who, AlarmId id, const AlarmStep& step,
                                   std::optional<std::int64_t> expected_version);
   // One action from an alarm to a hazard in the loop; the alarm remembers it.
   [[nodiscard]] Result<hazard::Hazard> openHazard(const identity::Principal& who, AlarmId id,

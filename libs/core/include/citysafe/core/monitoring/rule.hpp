@@ -49,7 +49,7 @@ struct Rule {
   Level repeat_level = Level::None;
   std::chrono::milliseconds stale_after{0};  // Stale
   int flat_count = 0;                        // Flatline
-  Level fault_level = Level::Yellow;  // the level of Stale and Flatline alarms
+  Level fault_level = Level::Yellow;         // the level of Stale and Flatline alarms
 
   [[nodiscard]] Result<void> validate() const;
   // The highest level whose trigger `value` reaches (None when none).
