@@ -109,8 +109,8 @@ void MonitoringRuntime::compact() {
   if (!report) {
     spdlog::warn("monitoring series compaction: {}", report.error().message);
   } else if (report->moved > 0) {
-    spdlog::debug("monitoring: {} readings moved into the series in {} transactions",
-                  report->moved, report->transactions);
+    spdlog::debug("monitoring: {} readings moved into the series in {} transactions", report->moved,
+                  report->transactions);
   }
 }
 

@@ -56,8 +56,8 @@ Result<void> applyStep(Alarm& alarm, const AlarmStep& step, UserId by, TimePoint
 }
 
 bool applyLevel(Alarm& alarm, Level to, double value, TimePoint at) {
-  if (alarm.id != 0 && alarm.level == to) return false;
-  if (alarm.id == 0) alarm.raised_at = at;
+  if (alarm.id.valid() && alarm.level == to) return false;
+  if (!alarm.id.valid()) alarm.raised_at = at;
   alarm.level = to;
   alarm.peak = std::max(alarm.peak, to);
   alarm.value = value;

@@ -38,6 +38,22 @@ bool reachesPath(const Principal& who, const std::string& path, const std::strin
   return identity::reaches(identity::scopeOf(who), path, {sector});
 }
 
+// Every registry change: each node's ingestion reloads the registry, and the change is audited.
+Result<void> registryChanged(ServiceContext& ctx, store::Tx& tx, const Principal& who,
+                             audit::Change change) {
+  CS_TRY(tx.monitoring().bumpRegistryVersion());
+  CS_TRY(ctx.auditor.record(tx, who, std::move(change)));
+  return ok();
+}
+
+// Rule-set text that parses; Invalid on `rules` naming the line or rule.
+Result<void> checkRules(const std::string& text) {
+  if (auto rules = parseRuleSet(text); !rules) {
+    return invalid("rules", rules.error().field + ": " + rules.error().message);
+  }
+  return ok();
+}
+
 // An insert refused for a unique code says so on `code`.
 template <class T>
 Result<T> codeTaken(Result<T> inserted, const std::string& what, const std::string& code) {
@@ -99,14 +115,13 @@ Result<Device> MonitoringService::updateDevice(const Principal& who, DeviceId id
     } else {
       CS_TRY(repo.updateDevice(dev));
     }
-    CS_TRY(repo.bumpRegistryVersion());
-    CS_TRY(ctx_.auditor.record(tx, who,
-                               {.entity = "device",
-                                .entity_id = std::to_string(dev.id.value),
-                                .action = create ? "created" : "updated",
-                                .before_json = before,
-                                .after_json = deviceJson(dev),
-                                .scope_path = dev.org_path}));
+    CS_TRY(registryChanged(ctx_, tx, who,
+                           {.entity = "device",
+                            .entity_id = std::to_string(dev.id.value),
+                            .action = create ? "created" : "updated",
+                            .before_json = before,
+                            .after_json = deviceJson(dev),
+                            .scope_path = dev.org_path}));
     return dev;
   });
 }
@@ -177,24 +192,19 @@ Result<Sensor> MonitoringService::updateSensor(const Principal& who, SensorId id
     s.location = d.location.value_or(dev->location);
     s.updated_at = ctx_.clock.now();
     CS_TRY(s.validate());
-    if (!s.rules.empty()) {
-      if (auto rules = parseRuleSet(s.rules); !rules) {
-        return invalid("rules", rules.error().field + ": " + rules.error().message);
-      }
-    }
+    if (!s.rules.empty()) CS_TRY(checkRules(s.rules));
     if (create) {
       s.id = CS_TRY(codeTaken(repo.insertSensor(s), "sensor", d.code));
     } else {
       CS_TRY(repo.updateSensor(s));
     }
-    CS_TRY(repo.bumpRegistryVersion());
-    CS_TRY(ctx_.auditor.record(tx, who,
-                               {.entity = "sensor",
-                                .entity_id = std::to_string(s.id.value),
-                                .action = create ? "created" : "updated",
-                                .before_json = before,
-                                .after_json = sensorJson(s),
-                                .scope_path = s.org_path}));
+    CS_TRY(registryChanged(ctx_, tx, who,
+                           {.entity = "sensor",
+                            .entity_id = std::to_string(s.id.value),
+                            .action = create ? "created" : "updated",
+                            .before_json = before,
+                            .after_json = sensorJson(s),
+                            .scope_path = s.org_path}));
     return s;
   });
 }
@@ -232,25 +242,17 @@ Result<void> MonitoringService::setTypeRules(const Principal& who, SensorType ty
     return fail(Errc::Forbidden, "", "only a city-level administrator sets rules per type");
   }
   if (text.size() > 4000) return invalid("rules", "must be at most 4000 characters");
-  if (auto rules = parseRuleSet(text); !rules) {
-    return invalid("rules", rules.error().field + ": " + rules.error().message);
-  }
+  CS_TRY(checkRules(text));
   return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
     auto before = CS_TRY(tx.monitoring().typeRules(type));
     CS_TRY(tx.monitoring().setTypeRules(type, text));
-    CS_TRY(tx.monitoring().bumpRegistryVersion());
-    JsonObject b;
-    b.add("rules", before.value_or(""));
-    JsonObject a;
-    a.add("rules", text);
-    CS_TRY(ctx_.auditor.record(tx, who,
-                               {.entity = "sensor_type",
-                                .entity_id = nameOf(type),
-                                .action = "rules",
-                                .before_json = b.str(),
-                                .after_json = a.str(),
-                                .scope_path = "/"}));
-    return ok();
+    return registryChanged(ctx_, tx, who,
+                           {.entity = "sensor_type",
+                            .entity_id = nameOf(type),
+                            .action = "rules",
+                            .before_json = JsonObject().add("rules", before.value_or("")).str(),
+                            .after_json = JsonObject().add("rules", text).str(),
+                            .scope_path = "/"});
   });
 }
 
