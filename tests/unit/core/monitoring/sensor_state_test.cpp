@@ -58,8 +58,7 @@ TEST(SensorStates, MoreThanTwentyThousandOpenAlarmsAreAllCounted) {
   FakeAlarmStore store;
   store.add(openAlarm(1, 99, Level::Red));  // the oldest: on the 25th page
   for (std::int64_t id = 2; id <= 25'000; ++id) store.add(openAlarm(id, id % 50, Level::Blue));
-  auto states =
-      foldAlarms([&](int limit, std::int64_t before) { return store.page(limit, before); });
+  auto states = foldAlarms([&](int limit, AlarmId before) { return store.page(limit, before); });
   ASSERT_TRUE(states);
   EXPECT_EQ(states->of(SensorId{99}).alarm_level, Level::Red);
   EXPECT_EQ(states->size(), 51u);
@@ -69,15 +68,14 @@ TEST(SensorStates, MoreThanTwentyThousandOpenAlarmsAreAllCounted) {
 TEST(SensorStates, AnExactlyFullLastPageIsFollowedByOneEmptyRead) {
   FakeAlarmStore store;
   for (std::int64_t id = 1; id <= 2'000; ++id) store.add(openAlarm(id, 1, Level::Blue));
-  auto states =
-      foldAlarms([&](int limit, std::int64_t before) { return store.page(limit, before); });
+  auto states = foldAlarms([&](int limit, AlarmId before) { return store.page(limit, before); });
   ASSERT_TRUE(states);
   EXPECT_EQ(store.reads, 3);
 }
 
 TEST(SensorStates, AFailedPageIsTheFailureNotAnEmptyState) {
   int calls = 0;
-  auto states = foldAlarms([&](int limit, std::int64_t) -> Result<std::vector<Alarm>> {
+  auto states = foldAlarms([&](int limit, AlarmId) -> Result<std::vector<Alarm>> {
     if (++calls == 2) return fail(Errc::Unavailable, "", "database down");
     return std::vector<Alarm>(static_cast<std::size_t>(limit), openAlarm(calls, 1, Level::Red));
   });
