@@ -40,9 +40,9 @@ bool reachesPath(const Principal& who, const std::string& path, const std::strin
 
 // Every registry change: each node's ingestion reloads the registry, and the change is audited.
 Result<void> registryChanged(ServiceContext& ctx, store::Tx& tx, const Principal& who,
-                             audit::Change change) {
+                             const audit::Change& change) {
   CS_TRY(tx.monitoring().bumpRegistryVersion());
-  CS_TRY(ctx.auditor.record(tx, who, std::move(change)));
+  CS_TRY(ctx.auditor.record(tx, who, change));
   return ok();
 }
 

@@ -43,7 +43,7 @@ void addAlarmRoutes(Router& router, Services& services) {
   router.add("GET", "/api/v1/alarms/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = CS_TRY(pathIdOf<AlarmTag>(call));
-               return respond(services.monitoring.alarm(*call.principal, id), asJson);
+               return respond(services.monitoring.alarm(*call.principal, id), kAsJson);
              });
 
   router.add("POST", "/api/v1/alarms/{id}/actions", Access::Authenticated,
@@ -61,7 +61,7 @@ void addAlarmRoutes(Router& router, Services& services) {
                  if (!v.is_number_integer()) return invalid("row_version", "must be an integer");
                  version = v.get<std::int64_t>();
                }
-               return respond(services.monitoring.act(*call.principal, id, step, version), asJson);
+               return respond(services.monitoring.act(*call.principal, id, step, version), kAsJson);
              });
 
   router.add("POST", "/api/v1/alarms/{id}/hazard", Access::Authenticated,
@@ -84,7 +84,7 @@ void addAlarmRoutes(Router& router, Services& services) {
                auto to = CS_TRY(q.time("to"));
                return respond(
                    services.monitoring.figures(*call.principal, org, q.text("sector"), from, to),
-                   asJson);
+                   kAsJson);
              });
 }
 

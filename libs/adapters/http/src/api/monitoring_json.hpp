@@ -38,8 +38,8 @@ Json pageOf(const std::vector<T>& list, int limit) {
 }
 
 // For respond(): the value's JSON form.
-inline constexpr auto asJson = [](const auto& value) { return Json(value); };
+inline constexpr auto kAsJson = [](const auto& value) { return Json(value); };
 // {"items": [...]} of a list.
-inline constexpr auto asItems = [](const auto& list) { return Json{{"items", list}}; };
+inline constexpr auto kAsItems = [](const auto& list) { return Json{{"items", list}}; };
 
 }  // namespace citysafe::http

@@ -91,19 +91,20 @@ void addRegistryRoutes(Router& router, Services& services) {
   router.add("POST", "/api/v1/devices", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto draft = CS_TRY(readDevice(call.request.body));
-               return respond(services.monitoring.createDevice(*call.principal, draft), asJson,
+               return respond(services.monitoring.createDevice(*call.principal, draft), kAsJson,
                               201);
              });
   router.add("GET", "/api/v1/devices/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = CS_TRY(pathIdOf<DeviceTag>(call));
-               return respond(services.monitoring.device(*call.principal, id), asJson);
+               return respond(services.monitoring.device(*call.principal, id), kAsJson);
              });
   router.add("PUT", "/api/v1/devices/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = CS_TRY(pathIdOf<DeviceTag>(call));
                auto draft = CS_TRY(readDevice(call.request.body));
-               return respond(services.monitoring.updateDevice(*call.principal, id, draft), asJson);
+               return respond(services.monitoring.updateDevice(*call.principal, id, draft),
+                              kAsJson);
              });
 
   router.add(
@@ -119,25 +120,26 @@ void addRegistryRoutes(Router& router, Services& services) {
   router.add("POST", "/api/v1/sensors", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto draft = CS_TRY(readSensor(call.request.body));
-               return respond(services.monitoring.createSensor(*call.principal, draft), asJson,
+               return respond(services.monitoring.createSensor(*call.principal, draft), kAsJson,
                               201);
              });
   router.add("GET", "/api/v1/sensors/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = CS_TRY(pathIdOf<SensorTag>(call));
                return respond(
-                   services.monitoring.sensorView(*call.principal, id, services.ingestor), asJson);
+                   services.monitoring.sensorView(*call.principal, id, services.ingestor), kAsJson);
              });
   router.add("PUT", "/api/v1/sensors/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = CS_TRY(pathIdOf<SensorTag>(call));
                auto draft = CS_TRY(readSensor(call.request.body));
-               return respond(services.monitoring.updateSensor(*call.principal, id, draft), asJson);
+               return respond(services.monitoring.updateSensor(*call.principal, id, draft),
+                              kAsJson);
              });
   router.add("GET", "/api/v1/sensors/{id}/rules", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto id = CS_TRY(pathIdOf<SensorTag>(call));
-               return respond(services.monitoring.effectiveRules(*call.principal, id), asItems);
+               return respond(services.monitoring.effectiveRules(*call.principal, id), kAsItems);
              });
 }
 
@@ -154,12 +156,12 @@ void addSeriesRoutes(Router& router, Services& services) {
         const auto limit = CS_TRY(q.integer("limit", 1, 20000)).value_or(5000);
         return respond(services.monitoring.series(*call.principal, id, resolution, from, to,
                                                   static_cast<int>(limit)),
-                       asJson);
+                       kAsJson);
       });
 
   router.add("GET", "/api/v1/sensor-types", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               return respond(services.monitoring.sensorTypes(*call.principal), asItems);
+               return respond(services.monitoring.sensorTypes(*call.principal), kAsItems);
              });
   router.add("PUT", "/api/v1/sensor-types/{type}/rules", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
@@ -182,13 +184,13 @@ void addIngestRoutes(Router& router, Services& services) {
              }
              return respond(
                  services.ingestor.ingestAs(*call.principal, parsed.readings, parsed.malformed),
-                 asJson);
+                 kAsJson);
            })
       .takesFile()
       .needs(identity::Permission::ReadingIngest);
   router.add("GET", "/api/v1/monitoring/status", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               return respond(services.ingestor.status(*call.principal), asJson);
+               return respond(services.ingestor.status(*call.principal), kAsJson);
              });
 }
 
