@@ -237,7 +237,7 @@ int main(int argc, char** argv) {
                            .name = "s",
                            .type = k.type,
                            .unit = k.unit,
-                           .interval_s = 3600,
+                           .interval = std::chrono::hours(1),
                            .org_id = *org,
                            .org_path = "/1/",
                            .sector = "gas"};

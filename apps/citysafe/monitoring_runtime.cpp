@@ -36,22 +36,19 @@ Result<void> MonitoringRuntime::start() {
     consumer_ = std::make_unique<mqtt::MqttIngest>(services_.ingestor, options);
     consumer_->start();
   }
-  thread_ = std::thread([this] { loop(); });
-  compactor_ = std::thread([this] { compact(); });
-  if (options_.simulate) simulator_ = std::thread([this] { simulate(); });
+  last_housekeeping_ = std::chrono::steady_clock::now();
+  ticker_.emplace(std::chrono::seconds(2), [this] { tick(); });
+  compactor_.emplace(std::chrono::seconds(5), [this] { compact(); });
+  if (options_.simulate) startSimulation();
   return ok();
 }
 
 void MonitoringRuntime::stop() {
-  // The loop asks the consumer whether it is connected: stop the loop first.
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-  if (simulator_.joinable()) simulator_.join();
-  if (compactor_.joinable()) compactor_.join();
+  stopping_ = true;
+  // The ticker asks the consumer whether it is connected: stop it first.
+  ticker_.reset();
+  simulation_.reset();
+  compactor_.reset();
   if (consumer_) {
     consumer_->stop();
     const auto s = consumer_->stats();
@@ -63,99 +60,84 @@ void MonitoringRuntime::stop() {
 
 // The demo's sensors report every second: through the broker when there is one, as real devices
 // would, else straight to ingestion.
-void MonitoringRuntime::simulate() {
+void MonitoringRuntime::startSimulation() {
   auto sensors = store::readReturning<std::vector<monitoring::Sensor>>(
       services_.ctx.store, [](store::Tx& tx) { return tx.monitoring().liveSensors(); });
   if (!sensors) {
     spdlog::warn("demo simulator: {}", sensors.error().message);
     return;
   }
-  demo::SensorSimulator simulator(std::move(*sensors));
-  std::unique_ptr<mqtt::Publisher> publisher;
+  simulator_ = std::make_unique<demo::SensorSimulator>(std::move(*sensors));
   if (const auto& broker = options_.mqtt.broker) {
-    publisher = std::make_unique<mqtt::Publisher>(broker->host, broker->port,
-                                                  "citysafe-demo-" + node_, broker->security);
-    if (auto c = publisher->connect(); !c) {
+    publisher_ = std::make_unique<mqtt::Publisher>(broker->host, broker->port,
+                                                   "citysafe-demo-" + node_, broker->security);
+    if (auto c = publisher_->connect(); !c) {
       spdlog::warn("demo simulator: {}; ingesting directly", c.error().message);
-      publisher.reset();
+      publisher_.reset();
     }
   }
-  spdlog::info("demo simulator: {} sensors{}", simulator.sensors(), publisher ? " over MQTT" : "");
-  std::unique_lock lock(mutex_);
-  while (!wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; })) {
-    lock.unlock();
-    const auto readings = simulator.step(toEpochMs(services_.ctx.clock.now()));
-    if (publisher) {
-      constexpr std::size_t kPerMessage = 500;
-      for (std::size_t from = 0; from < readings.size(); from += kPerMessage) {
-        std::string batch;
-        for (std::size_t i = from; i < std::min(readings.size(), from + kPerMessage); ++i) {
-          const auto& r = readings[i];
-          batch += r.sensor + "," + std::to_string(r.at_ms) + "," + jsonNumber(r.value) + "\n";
-        }
-        if (auto p = publisher->publish("citysafe/v1/batch/demo-simulator", batch); !p) {
-          spdlog::warn("demo simulator: {}", p.error().message);
-        }
-      }
-    } else if (auto r = services_.ingestor.ingest(readings); !r) {
+  spdlog::info("demo simulator: {} sensors{}", simulator_->sensors(),
+               publisher_ ? " over MQTT" : "");
+  simulation_.emplace(std::chrono::seconds(1), [this] { simulate(); });
+}
+
+void MonitoringRuntime::simulate() {
+  const auto readings = simulator_->step(toEpochMs(services_.ctx.clock.now()));
+  if (!publisher_) {
+    if (auto r = services_.ingestor.ingest(readings); !r) {
       spdlog::warn("demo simulator: {}", r.error().message);
     }
-    lock.lock();
+    return;
+  }
+  constexpr std::size_t kPerMessage = 500;
+  for (std::size_t from = 0; from < readings.size(); from += kPerMessage) {
+    std::string batch;
+    for (std::size_t i = from; i < std::min(readings.size(), from + kPerMessage); ++i) {
+      const auto& r = readings[i];
+      batch += r.sensor + "," + std::to_string(r.at_ms) + "," + jsonNumber(r.value) + "\n";
+    }
+    if (auto p = publisher_->publish("citysafe/v1/batch/demo-simulator", batch); !p) {
+      spdlog::warn("demo simulator: {}", p.error().message);
+    }
   }
 }
 
 // Its own thread: moving a minute of readings at 100,000 a second takes several seconds.
 void MonitoringRuntime::compact() {
   lowerThisThreadPriority(10);  // background work: ingestion comes first
-  monitoring::SeriesCompactor compactor(services_.ctx);
-  std::unique_lock lock(mutex_);
-  while (!wake_.wait_for(lock, std::chrono::seconds(5), [this] { return stopping_; })) {
-    lock.unlock();
-    auto report = compactor.run([this] {
-      std::lock_guard stop_lock(mutex_);
-      return stopping_;
-    });
-    if (!report) {
-      spdlog::warn("monitoring series compaction: {}", report.error().message);
-    } else if (report->moved > 0) {
-      spdlog::debug("monitoring: {} readings moved into the series in {} transactions",
-                    report->moved, report->transactions);
-    }
-    lock.lock();
+  auto report = monitoring::SeriesCompactor(services_.ctx).run([this] { return stopping_.load(); });
+  if (!report) {
+    spdlog::warn("monitoring series compaction: {}", report.error().message);
+  } else if (report->moved > 0) {
+    spdlog::debug("monitoring: {} readings moved into the series in {} transactions", report->moved,
+                  report->transactions);
   }
 }
 
-void MonitoringRuntime::loop() {
+void MonitoringRuntime::tick() {
   auto& ctx = services_.ctx;
-  auto last_housekeeping = std::chrono::steady_clock::now();
-  std::unique_lock lock(mutex_);
-  while (!wake_.wait_for(lock, std::chrono::seconds(2), [this] { return stopping_; })) {
-    lock.unlock();
-    const auto now = ctx.clock.now();
-    // Offline checks need every reading of a sensor: with a shared subscription, one node.
-    auto leader = store::writeReturning<bool>(ctx.store, [&](store::Tx& tx) {
-      return tx.leases().acquire("monitoring_stale", node_, now, now + std::chrono::seconds(10));
-    });
-    // ... and only while it hears the stream: a node cut off from the broker would find every
-    // sensor silent.
-    const bool hearing = !consumer_ || consumer_->connected();
-    if (auto ticked = services_.ingestor.tick(leader && *leader && hearing); !ticked) {
-      spdlog::warn("monitoring tick: {}", ticked.error().message);
+  const auto now = ctx.clock.now();
+  // Offline checks need every reading of a sensor: with a shared subscription, one node.
+  auto leader = store::writeReturning<bool>(ctx.store, [&](store::Tx& tx) {
+    return tx.leases().acquire("monitoring_stale", node_, now, now + std::chrono::seconds(10));
+  });
+  // ... and only while it hears the stream: a node cut off from the broker would find every
+  // sensor silent.
+  const bool hearing = !consumer_ || consumer_->connected();
+  if (auto ticked = services_.ingestor.tick(leader && *leader && hearing); !ticked) {
+    spdlog::warn("monitoring tick: {}", ticked.error().message);
+  }
+  services_.ingestor.publishRecent();
+  if (std::chrono::steady_clock::now() - last_housekeeping_ <= std::chrono::hours(1)) return;
+  last_housekeeping_ = std::chrono::steady_clock::now();
+  auto mine = store::writeReturning<bool>(ctx.store, [&](store::Tx& tx) {
+    return tx.leases().acquire("monitoring_housekeeping", node_, now,
+                               now + std::chrono::minutes(30));
+  });
+  if (mine && *mine) {
+    if (auto r = monitoring::SeriesHousekeeping(services_.ctx).run(); !r) {
+      spdlog::warn("monitoring housekeeping: {}", r.error().message);
     }
-    services_.ingestor.publishRecent();
-    if (std::chrono::steady_clock::now() - last_housekeeping > std::chrono::hours(1)) {
-      last_housekeeping = std::chrono::steady_clock::now();
-      auto mine = store::writeReturning<bool>(ctx.store, [&](store::Tx& tx) {
-        return tx.leases().acquire("monitoring_housekeeping", node_, now,
-                                   now + std::chrono::minutes(30));
-      });
-      if (mine && *mine) {
-        if (auto r = monitoring::SeriesHousekeeping(services_.ctx).run(); !r) {
-          spdlog::warn("monitoring housekeeping: {}", r.error().message);
-        }
-      }
-    }
-    lock.lock();
   }
 }
 

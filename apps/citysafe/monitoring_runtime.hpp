@@ -3,16 +3,23 @@
 // quiet minutes, checks for offline sensors (one node at a time, by lease), pushes the latest
 // values to browsers, and once an hour prepares partitions and applies retention; beside it, the
 // series compactor (SQLite: readings move from the write log into the per-sensor series).
-#include <condition_variable>
+#include <atomic>
+#include <chrono>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include "citysafe/core/core_services.hpp"
 #include "mqtt_flags.hpp"
 #include "mqtt_ingest.hpp"
+#include "periodic_task.hpp"
+
+namespace citysafe::demo {
+class SensorSimulator;
+}
+namespace citysafe::mqtt {
+class Publisher;
+}
 
 namespace citysafe::app {
 
@@ -35,19 +42,22 @@ class MonitoringRuntime {
   void stop();
 
  private:
-  void loop();
+  void tick();
+  void startSimulation();
   void simulate();
   void compact();
   Services& services_;
   std::string node_;
   MonitoringOptions options_;
   std::unique_ptr<mqtt::MqttIngest> consumer_;
-  std::thread thread_;
-  std::thread simulator_;
-  std::thread compactor_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
+  std::unique_ptr<demo::SensorSimulator> simulator_;
+  std::unique_ptr<mqtt::Publisher> publisher_;  // the simulator's, when there is a broker
+  std::chrono::steady_clock::time_point last_housekeeping_;
+  std::atomic<bool> stopping_ = false;  // tells a long compaction to stop
+  // Declared last: their threads run while the members above exist.
+  std::optional<PeriodicTask> ticker_;
+  std::optional<PeriodicTask> compactor_;
+  std::optional<PeriodicTask> simulation_;
 };
 
 }  // namespace citysafe::app

@@ -3,6 +3,7 @@
 // alarm per (sensor, rule); retention; PostgreSQL's day partitions.
 #include <algorithm>
 
+#include "citysafe/core/monitoring/alarm_events.hpp"
 #include "citysafe/core/monitoring/monitoring_service.hpp"
 #include "citysafe/core/monitoring/series_compactor.hpp"
 #include "store_fixture.hpp"
@@ -37,23 +38,23 @@ class MonitoringStore : public StoreContract {
              .created_at = clock_.now(),
              .updated_at = clock_.now()};
     auto device_id =
-        write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertDevice(d); });
+        write<DeviceId>([&](store::Tx& tx) { return tx.monitoring().insertDevice(d); });
     EXPECT_TRUE(device_id);
     Sensor s{.code = code,
-             .device_id = device_id.value_or(0),
+             .device_id = device_id.value_or(DeviceId{}),
              .name = "甲烷",
              .type = monitoring::SensorType::Methane,
              .unit = "%vol",
-             .interval_s = 10,
+             .interval = std::chrono::seconds(10),
              .org_id = t.gas_enterprise.id,
              .org_path = t.gas_enterprise.path,
              .sector = "gas",
              .location = {120.1, 30.2},
              .created_at = clock_.now(),
              .updated_at = clock_.now()};
-    auto id = write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertSensor(s); });
+    auto id = write<SensorId>([&](store::Tx& tx) { return tx.monitoring().insertSensor(s); });
     EXPECT_TRUE(id) << (id ? "" : id.error().message);
-    s.id = id.value_or(0);
+    s.id = id.value_or(SensorId{});
     return s;
   }
   // Moves what the store logged into the series, up to a minute before the clock; in small reads
@@ -67,6 +68,21 @@ class MonitoringStore : public StoreContract {
     EXPECT_TRUE(report) << (report ? "" : report.error().message);
     return report.has_value();
   }
+  Result<std::vector<store::SeriesPoint>> series(const Sensor& s, store::Resolution resolution,
+                                                 std::int64_t from_ms, std::int64_t to_ms,
+                                                 int limit) {
+    return read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
+      return tx.monitoring().series(s.id, resolution, from_ms, to_ms, limit);
+    });
+  }
+  Result<bool> recompute(const std::vector<store::BucketKey>& minutes,
+                         const std::vector<store::BucketKey>& hours = {}) {
+    return write<bool>([&](store::Tx& tx) -> Result<bool> {
+      CS_TRY(tx.monitoring().recomputeMinutes(minutes));
+      CS_TRY(tx.monitoring().recomputeHours(hours));
+      return true;
+    });
+  }
   std::int64_t insertReadings(const std::vector<store::ReadingRow>& rows) {
     auto n =
         write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertReadings(rows); });
@@ -74,15 +90,7 @@ class MonitoringStore : public StoreContract {
     return n.value_or(-1);
   }
   Alarm alarmOf(const Sensor& s, const std::string& rule) {
-    Alarm a;
-    a.sensor_id = s.id;
-    a.sensor_code = s.code;
-    a.rule = rule;
-    a.site = s.siteKey();
-    a.org_id = s.org_id;
-    a.org_path = s.org_path;
-    a.sector = s.sector;
-    a.location = s.location;
+    Alarm a = monitoring::newAlarm(s, rule);
     monitoring::applyLevel(a, monitoring::Level::Orange, 1.2, clock_.now());
     return a;
   }
@@ -95,7 +103,7 @@ TEST_P(MonitoringStore, SensorsRoundTripAndFollowTheScope) {
   ASSERT_TRUE(got);
   EXPECT_EQ(got->code, "GAS-1");
   EXPECT_EQ(got->unit, "%vol");
-  EXPECT_EQ(got->interval_s, 10);
+  EXPECT_EQ(got->interval, std::chrono::seconds(10));
   EXPECT_EQ(got->org_path, t.gas_enterprise.path);
   EXPECT_FALSE(got->last_at_ms);
   auto by_code = read<std::optional<Sensor>>(
@@ -110,7 +118,7 @@ TEST_P(MonitoringStore, SensorsRoundTripAndFollowTheScope) {
                                           .sectors = {"gas"}}};
   auto count = [&](const store::SensorFilter& f) {
     auto list = read<std::vector<Sensor>>(
-        [&](store::Tx& tx) { return tx.monitoring().sensors(f, 100, 0); });
+        [&](store::Tx& tx) { return tx.monitoring().sensors(f, 100, SensorId{}); });
     return list ? list->size() : 999;
   };
   EXPECT_EQ(count(mine), 1U);
@@ -119,8 +127,7 @@ TEST_P(MonitoringStore, SensorsRoundTripAndFollowTheScope) {
 
   // A second sensor with the same code is a conflict.
   Sensor twin = s;
-  auto again =
-      write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertSensor(twin); });
+  auto again = write<SensorId>([&](store::Tx& tx) { return tx.monitoring().insertSensor(twin); });
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, Errc::Conflict);
 }
@@ -135,9 +142,7 @@ TEST_P(MonitoringStore, ReadingsAreIdempotentBySensorAndTime) {
   rows.push_back({s.id, kT0 + 300'000, 9});
   EXPECT_EQ(insertReadings(rows), 1);
 
-  auto raw = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-    return tx.monitoring().series(s.id, store::Resolution::Raw, kT0, kT0 + 400'000, 1000);
-  });
+  auto raw = series(s, store::Resolution::Raw, kT0, kT0 + 400'000, 1000);
   ASSERT_TRUE(raw);
   ASSERT_EQ(raw->size(), 301U);
   EXPECT_EQ(raw->front().at_ms, kT0);
@@ -158,18 +163,8 @@ TEST_P(MonitoringStore, AggregatesAreRecomputedExactly) {
   const std::int64_t hour = kT0 - kT0 % 3'600'000;
   const std::vector<store::BucketKey> minutes = {{s.id, kT0}, {s.id, kT0 + 60'000}};
   const std::vector<store::BucketKey> hours = {{s.id, hour}};
-  auto recompute = [&] {
-    return write<bool>([&](store::Tx& tx) -> Result<bool> {
-      if (auto r = tx.monitoring().recomputeMinutes(minutes); !r) return tl::unexpected(r.error());
-      if (auto r = tx.monitoring().recomputeHours(hours); !r) return tl::unexpected(r.error());
-      return true;
-    });
-  };
-  auto perMinute = [&] {
-    return read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-      return tx.monitoring().series(s.id, store::Resolution::Minute, kT0, kT0 + 120'000, 10);
-    });
-  };
+  auto recomputeBoth = [&] { return recompute(minutes, hours); };
+  auto perMinute = [&] { return series(s, store::Resolution::Minute, kT0, kT0 + 120'000, 10); };
   auto expectMinutes = [&](const std::string& when) {
     auto per_minute = perMinute();
     ASSERT_TRUE(per_minute) << when;
@@ -181,16 +176,13 @@ TEST_P(MonitoringStore, AggregatesAreRecomputedExactly) {
     EXPECT_DOUBLE_EQ((*per_minute)[1].value, 89.5) << when;
   };
   // At once, whether the store logged the readings first or not.
-  ASSERT_TRUE(recompute());
+  ASSERT_TRUE(recomputeBoth());
   expectMinutes("just stored");
   // Twice, and after the readings moved into the series (twice too): recomputing is not adding.
-  ASSERT_TRUE(recompute());
+  ASSERT_TRUE(recomputeBoth());
   clock_.advance(std::chrono::hours(2));
   auto expectHour = [&](const std::string& when) {
-    auto per_hour = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-      return tx.monitoring().series(s.id, store::Resolution::Hour, kT0 - 3'600'000, kT0 + 3'600'000,
-                                    10);
-    });
+    auto per_hour = series(s, store::Resolution::Hour, kT0 - 3'600'000, kT0 + 3'600'000, 10);
     ASSERT_TRUE(per_hour) << when;
     ASSERT_EQ(per_hour->size(), 1U) << when;
     EXPECT_EQ(per_hour->front().count, 120) << when;
@@ -201,7 +193,7 @@ TEST_P(MonitoringStore, AggregatesAreRecomputedExactly) {
   expectMinutes("moved");
   expectHour("moved");  // by the move alone, where the store logs first
   ASSERT_TRUE(compact());
-  ASSERT_TRUE(recompute());
+  ASSERT_TRUE(recomputeBoth());
   expectMinutes("moved and recomputed");
   expectHour("moved and recomputed");
 }
@@ -224,19 +216,10 @@ TEST_P(MonitoringStore, AnHourIsCompleteWhicheverWayItsReadingsArrive) {
     return true;
   }));
   insertReadings({{s.id, hour + 62 * kMin + 30'000, 3}});
-  ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {
-    const std::vector<store::BucketKey> minutes = {{s.id, hour + 10 * kMin},
-                                                   {s.id, hour + 57 * kMin}};
-    const std::vector<store::BucketKey> hours = {{s.id, hour}};
-    if (auto r = tx.monitoring().recomputeMinutes(minutes); !r) return tl::unexpected(r.error());
-    if (auto r = tx.monitoring().recomputeHours(hours); !r) return tl::unexpected(r.error());
-    return true;
-  }));
+  ASSERT_TRUE(recompute({{s.id, hour + 10 * kMin}, {s.id, hour + 57 * kMin}}, {{s.id, hour}}));
   clock_.set(fromEpochMs(hour + 61 * kMin));
   ASSERT_TRUE(compact());  // moves what lies below the horizon: the 57:30 reading
-  auto per_hour = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-    return tx.monitoring().series(s.id, store::Resolution::Hour, hour, hour + 3'600'000, 10);
-  });
+  auto per_hour = series(s, store::Resolution::Hour, hour, hour + 3'600'000, 10);
   ASSERT_TRUE(per_hour);
   ASSERT_EQ(per_hour->size(), 1U);
   EXPECT_EQ(per_hour->front().count, 2);
@@ -252,7 +235,8 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
   // One more in GAS-1's stripe of the log (sixteen stripes by id), reading at the same times, so
   // that pages of the log end between two readings of one time.
   Sensor c = registerSensor(t, "GAS-3");
-  for (int n = 4; (c.id - a.id) % 16 != 0; ++n) c = registerSensor(t, "GAS-" + std::to_string(n));
+  for (int n = 4; (c.id.value - a.id.value) % 16 != 0; ++n)
+    c = registerSensor(t, "GAS-" + std::to_string(n));
   std::vector<store::ReadingRow> rows;
   for (int i = 0; i < 180; ++i) {
     rows.push_back({a.id, kT0 + i * 1000, 0.5 * i});
@@ -261,9 +245,7 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
   }
   ASSERT_EQ(insertReadings(rows), 540);
   auto raw = [&](const Sensor& s) {
-    return read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-      return tx.monitoring().series(s.id, store::Resolution::Raw, kT0, kT0 + 600'000, 1000);
-    });
+    return series(s, store::Resolution::Raw, kT0, kT0 + 600'000, 1000);
   };
   auto last = [&] {
     return read<std::vector<store::SensorLast>>(
@@ -306,9 +288,7 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
     auto a_half = raw(a);
     ASSERT_TRUE(a_half);
     EXPECT_EQ(a_half->size(), 180U) << "a reading in both places is read once";
-    auto minutes_half = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-      return tx.monitoring().series(c.id, store::Resolution::Minute, kT0, kT0 + 180'000, 10);
-    });
+    auto minutes_half = series(c, store::Resolution::Minute, kT0, kT0 + 180'000, 10);
     ASSERT_TRUE(minutes_half);
     ASSERT_EQ(minutes_half->size(), 3U);
     for (const auto& m : *minutes_half) EXPECT_EQ(m.count, 60) << m.at_ms;
@@ -344,15 +324,8 @@ TEST_P(MonitoringStore, LoggedReadingsMoveIntactIntoTheSeries) {
   const std::vector<store::ReadingRow> late = {{a.id, kT0 + 500, 1000}};
   EXPECT_EQ(insertReadings(late), 1);
   EXPECT_EQ(insertReadings(late), 0);
-  ASSERT_TRUE(write<bool>([&](store::Tx& tx) -> Result<bool> {
-    const std::vector<store::BucketKey> minute = {
-        {a.id, kT0}, {a.id, kT0 + 60'000}, {a.id, kT0 + 120'000}};
-    if (auto r = tx.monitoring().recomputeMinutes(minute); !r) return tl::unexpected(r.error());
-    return true;
-  }));
-  auto minutes = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-    return tx.monitoring().series(a.id, store::Resolution::Minute, kT0, kT0 + 180'000, 10);
-  });
+  ASSERT_TRUE(recompute({{a.id, kT0}, {a.id, kT0 + 60'000}, {a.id, kT0 + 120'000}}));
+  auto minutes = series(a, store::Resolution::Minute, kT0, kT0 + 180'000, 10);
   ASSERT_TRUE(minutes);
   ASSERT_EQ(minutes->size(), 3U);
   EXPECT_EQ(minutes->front().count, 61);
@@ -363,20 +336,20 @@ TEST_P(MonitoringStore, OneOpenAlarmPerSensorAndRule) {
   const Tree t = buildTree();
   Sensor s = registerSensor(t, "GAS-1");
   Alarm a = alarmOf(s, "methane");
-  auto id = write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertAlarm(a); });
+  auto id = write<AlarmId>([&](store::Tx& tx) { return tx.monitoring().insertAlarm(a); });
   ASSERT_TRUE(id);
   auto stored = read<Alarm>([&](store::Tx& tx) { return tx.monitoring().alarm(*id); });
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->code, "BJ00000001");
   EXPECT_EQ(stored->level, monitoring::Level::Orange);
-  EXPECT_EQ(stored->site, "device:" + std::to_string(s.device_id));
+  EXPECT_EQ(stored->site, "device:" + std::to_string(s.device_id.value));
 
   // Another node racing to open the same alarm loses on the store's unique index.
-  auto twin = write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertAlarm(a); });
+  auto twin = write<AlarmId>([&](store::Tx& tx) { return tx.monitoring().insertAlarm(a); });
   ASSERT_FALSE(twin);
   EXPECT_EQ(twin.error().code, Errc::Conflict);
   // A different rule of the same sensor may be open beside it.
-  EXPECT_TRUE(write<std::int64_t>(
+  EXPECT_TRUE(write<AlarmId>(
       [&](store::Tx& tx) { return tx.monitoring().insertAlarm(alarmOf(s, "offline")); }));
 
   // A stale copy cannot overwrite a newer one.
@@ -404,13 +377,14 @@ TEST_P(MonitoringStore, OneOpenAlarmPerSensorAndRule) {
     if (auto r = tx.monitoring().updateAlarm(first); !r) return tl::unexpected(r.error());
     return true;
   }));
-  EXPECT_TRUE(write<std::int64_t>([&](store::Tx& tx) { return tx.monitoring().insertAlarm(a); }));
+  EXPECT_TRUE(write<AlarmId>([&](store::Tx& tx) { return tx.monitoring().insertAlarm(a); }));
   auto open = read<std::vector<Alarm>>([&](store::Tx& tx) { return tx.monitoring().openAlarms(); });
   ASSERT_TRUE(open);
   EXPECT_EQ(open->size(), 2U);
   auto closed = read<std::vector<Alarm>>([&](store::Tx& tx) {
     return tx.monitoring().alarms(
-        {.scope = {.subtree_path = "/"}, .states = {monitoring::AlarmState::Closed}}, 10, 0);
+        {.scope = {.subtree_path = "/"}, .states = {monitoring::AlarmState::Closed}}, 10,
+        AlarmId{});
   });
   ASSERT_TRUE(closed);
   ASSERT_EQ(closed->size(), 1U);
@@ -438,10 +412,7 @@ TEST_P(MonitoringStore, RetentionDropsOldReadingsOnly) {
     return tx.monitoring().dropBefore(store::Resolution::Raw, start + day);
   });
   ASSERT_TRUE(dropped) << dropped.error().message;
-  auto left = read<std::vector<store::SeriesPoint>>([&](store::Tx& tx) {
-    return tx.monitoring().series(s.id, store::Resolution::Raw, start - 2 * day, start + 4 * day,
-                                  100);
-  });
+  auto left = series(s, store::Resolution::Raw, start - 2 * day, start + 4 * day, 100);
   ASSERT_TRUE(left);
   ASSERT_EQ(left->size(), 20U);
   EXPECT_EQ(left->front().at_ms, start + day);

@@ -244,23 +244,15 @@ TEST_F(MonitoringApi, BadInputIsRefusedNamingTheField) {
     EXPECT_EQ(reply.status, 400) << target << " " << reply.body;
     return reply.json()["field"].get<std::string>();
   };
-  EXPECT_EQ(field("POST", "/api/v1/sensors",
-                  {{"code", "X-1"},
-                   {"device_id", device_},
-                   {"name", "x"},
-                   {"type", "methane"},
-                   {"unit", "ppm"}}),
-            "unit");
-  EXPECT_EQ(field("POST", "/api/v1/sensors",
-                  {{"code", "X-1"}, {"device_id", device_}, {"name", "x"}, {"type", "smell"}}),
-            "type");
-  EXPECT_EQ(field("POST", "/api/v1/sensors",
-                  {{"code", "X-1"},
-                   {"device_id", device_},
-                   {"name", "x"},
-                   {"type", "tilt"},
-                   {"rules", "tilt: threshold sideways red=1"}}),
-            "rules");
+  // A new sensor X-1 on the device, with these fields besides.
+  auto sensorField = [&](const json& fields) {
+    json body = {{"code", "X-1"}, {"device_id", device_}, {"name", "x"}};
+    body.update(fields);
+    return field("POST", "/api/v1/sensors", body);
+  };
+  EXPECT_EQ(sensorField({{"type", "methane"}, {"unit", "ppm"}}), "unit");
+  EXPECT_EQ(sensorField({{"type", "smell"}}), "type");
+  EXPECT_EQ(sensorField({{"type", "tilt"}, {"rules", "tilt: threshold sideways red=1"}}), "rules");
   EXPECT_EQ(field("POST", "/api/v1/devices",
                   {{"code", "D 2"},
                    {"name", "x"},

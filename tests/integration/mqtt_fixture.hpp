@@ -78,7 +78,7 @@ class MqttFixture : public ::testing::Test {
                                                 .name = "甲烷",
                                                 .type = monitoring::SensorType::Methane,
                                                 .unit = "%LEL",
-                                                .interval_s = 3600});
+                                                .interval = std::chrono::hours(1)});
       ASSERT_TRUE(s) << s.error().message;
     }
   }
@@ -124,7 +124,7 @@ class MqttFixture : public ::testing::Test {
   }
   std::vector<monitoring::Alarm> allAlarms() {
     return read<std::vector<monitoring::Alarm>>([](store::Tx& tx) {
-      return tx.monitoring().alarms({.scope = {.subtree_path = "/"}}, 100000, 0);
+      return tx.monitoring().alarms({.scope = {.subtree_path = "/"}}, 100000, AlarmId{});
     });
   }
   bool awaitReadings(std::int64_t n, std::chrono::seconds timeout) {

@@ -3316,10 +3316,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description page size */
-                    limit?: number;
-                    /** @description last id seen */
-                    cursor?: number;
+                    limit?: components["parameters"]["limit"];
+                    cursor?: components["parameters"]["cursor"];
                 };
                 header?: never;
                 path?: never;
@@ -3335,7 +3333,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Device"][];
-                            next_cursor: unknown;
+                            /** @description Pass as ?cursor= for the next page; null on the last */
+                            next_cursor: string | null;
                         };
                     };
                 };
@@ -3473,6 +3472,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    limit?: components["parameters"]["limit"];
+                    cursor?: components["parameters"]["cursor"];
                     /** @description sensor type */
                     type?: string;
                     /** @description active, maintenance, retired */
@@ -3483,10 +3484,6 @@ export interface paths {
                     bbox?: string;
                     /** @description text in code or name */
                     q?: string;
-                    /** @description up to 5000 */
-                    limit?: number;
-                    /** @description last id seen */
-                    cursor?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3502,7 +3499,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Sensor"][];
-                            next_cursor: unknown;
+                            /** @description Pass as ?cursor= for the next page; null on the last */
+                            next_cursor: string | null;
                         };
                     };
                 };
@@ -4021,6 +4019,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    limit?: components["parameters"]["limit"];
+                    cursor?: components["parameters"]["cursor"];
                     /** @description comma list */
                     state?: string;
                     min_level?: string;
@@ -4034,8 +4034,6 @@ export interface paths {
                     to?: string;
                     /** @description true or false */
                     cleared?: string;
-                    limit?: number;
-                    before?: number;
                 };
                 header?: never;
                 path?: never;
@@ -4051,10 +4049,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Alarm"][];
-                            /** @description the older scheme the web client still uses: pass as ?before= */
-                            next_before: unknown;
-                            /** @description the one paging scheme: pass as ?cursor= (docs/http-api.md § Paging) */
-                            next_cursor?: string | null;
+                            /** @description Pass as ?cursor= for the next page; null on the last */
+                            next_cursor: string | null;
                         };
                     };
                 };
@@ -4523,7 +4519,7 @@ export interface components {
             /** @enum {string} */
             alarm_level: "none" | "blue" | "yellow" | "orange" | "red";
             offline: boolean;
-            risk_point_id: unknown;
+            risk_point_id: number | null;
         };
         SensorInput: {
             code: string;
@@ -4564,7 +4560,7 @@ export interface components {
             row_version: number;
             lat: number;
             lon: number;
-            risk_point_id: unknown;
+            risk_point_id: number | null;
         };
         AlarmAction: {
             /** @enum {string} */

@@ -9,6 +9,7 @@ namespace {
 
 using monitoring::Alarm;
 
+// The values are bound in this order, after the id; row_version is the store's own.
 constexpr Columns<28> kAlarm{{"id",
                               "code",
                               "sensor_id",
@@ -18,6 +19,7 @@ constexpr Columns<28> kAlarm{{"id",
                               "org_id",
                               "org_path",
                               "sector",
+                              "sectors",
                               "risk_point_id",
                               "lon",
                               "lat",
@@ -35,8 +37,8 @@ constexpr Columns<28> kAlarm{{"id",
                               "closed_by",
                               "disposition",
                               "notes",
-                              "hazard_id",
-                              "row_version"}};
+                              "hazard_id"}};
+constexpr Columns<1> kVersion{{"row_version"}};
 
 Value userValue(const std::optional<UserId>& u) { return u ? Value{u->value} : Value{nullptr}; }
 
@@ -55,16 +57,16 @@ Result<Alarm> alarmFrom(const Row& r) {
     return r.isNull(i) ? std::optional<UserId>{} : std::optional<UserId>{UserId{r.getInt(i)}};
   };
   Alarm a;
-  a.id = r.getInt(kCol.at("id"));
+  a.id = AlarmId{r.getInt(kCol.at("id"))};
   a.code = r.getText(kCol.at("code"));
-  a.sensor_id = r.getInt(kCol.at("sensor_id"));
+  a.sensor_id = SensorId{r.getInt(kCol.at("sensor_id"))};
   a.sensor_code = r.getText(kCol.at("sensor_code"));
   a.rule = r.getText(kCol.at("rule"));
   a.site = r.getText(kCol.at("site"));
   a.org_id = OrgId{r.getInt(kCol.at("org_id"))};
   a.org_path = r.getText(kCol.at("org_path"));
   a.sector = r.getText(kCol.at("sector"));
-  if (!r.isNull(kCol.at("risk_point_id"))) a.risk_point_id = r.getInt(kCol.at("risk_point_id"));
+  a.risk_point_id = optInt(r, kCol.at("risk_point_id"));
   a.location = {r.getDouble(kCol.at("lon")), r.getDouble(kCol.at("lat"))};
   a.level = CS_TRY(storedLevel(r.getInt(kCol.at("level")), "alarms.level"));
   a.peak = CS_TRY(storedLevel(r.getInt(kCol.at("peak")), "alarms.peak"));
@@ -83,22 +85,23 @@ Result<Alarm> alarmFrom(const Row& r) {
                                                                "alarms.disposition"));
   }
   a.notes = r.getText(kCol.at("notes"));
-  if (!r.isNull(kCol.at("hazard_id"))) a.hazard_id = r.getInt(kCol.at("hazard_id"));
-  a.row_version = r.getInt(kCol.at("row_version"));
+  a.hazard_id = optInt(r, kCol.at("hazard_id"));
+  a.row_version = r.getInt(kAlarm.size() + kVersion.at("row_version"));
   return a;
 }
 
-// Every column but id and row_version, in kAlarm order.
+// Every column after the id, in kAlarm's order.
 std::vector<Value> alarmValues(const Alarm& a) {
   return {a.code,
-          a.sensor_id,
+          a.sensor_id.value,
           a.sensor_code,
           a.rule,
           a.site,
           a.org_id.value,
           a.org_path,
           a.sector,
-          a.risk_point_id ? Value{*a.risk_point_id} : Value{nullptr},
+          joinSectors({a.sector}),
+          intValue(a.risk_point_id),
           a.location.lon,
           a.location.lat,
           static_cast<std::int64_t>(a.level),
@@ -115,25 +118,25 @@ std::vector<Value> alarmValues(const Alarm& a) {
           userValue(a.closed_by),
           a.disposition ? Value{std::string(nameOf(*a.disposition))} : Value{nullptr},
           a.notes,
-          a.hazard_id ? Value{*a.hazard_id} : Value{nullptr}};
+          intValue(a.hazard_id)};
 }
 
 }  // namespace
 
 Result<std::vector<Alarm>> SqlMonitoringRepository::alarmsWhere(const std::string& where,
                                                                 const std::vector<Value>& params) {
-  auto rows =
-      CS_TRY(conn_.query("SELECT " + kAlarm.list() + " FROM alarms WHERE " + where, params));
+  auto rows = CS_TRY(conn_.query(
+      "SELECT " + kAlarm.list() + ", " + kVersion.list() + " FROM alarms WHERE " + where, params));
   std::vector<Alarm> out;
   out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(CS_TRY(alarmFrom(r)));
   return out;
 }
 
-Result<std::optional<Alarm>> SqlMonitoringRepository::openAlarm(std::int64_t sensor_id,
+Result<std::optional<Alarm>> SqlMonitoringRepository::openAlarm(SensorId sensor_id,
                                                                 const std::string& rule) {
-  auto found =
-      CS_TRY(alarmsWhere("sensor_id = ? AND rule = ? AND state <> 'closed'", {sensor_id, rule}));
+  auto found = CS_TRY(
+      alarmsWhere("sensor_id = ? AND rule = ? AND state <> 'closed'", {sensor_id.value, rule}));
   if (found.empty()) return std::optional<Alarm>{};
   return std::optional<Alarm>{found.front()};
 }
@@ -142,35 +145,23 @@ Result<std::vector<Alarm>> SqlMonitoringRepository::openAlarms() {
   return alarmsWhere("state <> 'closed'", {});
 }
 
-Result<std::int64_t> SqlMonitoringRepository::insertAlarm(const Alarm& alarm) {
-  auto params = alarmValues(alarm);
-  params.emplace_back(joinSectors({alarm.sector}));
-  auto id = queryInt(conn_,
-                     "INSERT INTO alarms (code, sensor_id, sensor_code, rule, site, org_id, "
-                     "org_path, sector, risk_point_id, lon, lat, level, peak, state, value, "
-                     "raised_at, changed_at, cleared_at, acknowledged_at, acknowledged_by, "
-                     "handling_at, closed_at, closed_by, disposition, notes, hazard_id, sectors) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                     "?, ?, ?, ?) RETURNING id",
-                     params);
-  if (!id) return id;
+Result<AlarmId> SqlMonitoringRepository::insertAlarm(const Alarm& alarm) {
+  const auto id =
+      CS_TRY(queryInt(conn_, kAlarm.insertInto("alarms") + " RETURNING id", alarmValues(alarm)));
   char code[24];
-  std::snprintf(code, sizeof code, "BJ%08lld", static_cast<long long>(*id));
-  CS_TRY(conn_.exec("UPDATE alarms SET code = ? WHERE id = ?", {std::string(code), *id}));
-  return id;
+  std::snprintf(code, sizeof code, "BJ%08lld", static_cast<long long>(id));
+  CS_TRY(conn_.exec("UPDATE alarms SET code = ? WHERE id = ?", {std::string(code), id}));
+  return AlarmId{id};
 }
 
 Result<void> SqlMonitoringRepository::updateAlarm(Alarm& alarm) {
   auto params = alarmValues(alarm);
-  params.emplace_back(alarm.id);
+  params.emplace_back(alarm.id.value);
   params.emplace_back(alarm.row_version);
-  auto done = CS_TRY(conn_.exec(
-      "UPDATE alarms SET code = ?, sensor_id = ?, sensor_code = ?, rule = ?, site = ?, org_id = ?, "
-      "org_path = ?, sector = ?, risk_point_id = ?, lon = ?, lat = ?, level = ?, peak = ?, "
-      "state = ?, value = ?, raised_at = ?, changed_at = ?, cleared_at = ?, acknowledged_at = ?, "
-      "acknowledged_by = ?, handling_at = ?, closed_at = ?, closed_by = ?, disposition = ?, "
-      "notes = ?, hazard_id = ?, row_version = row_version + 1 WHERE id = ? AND row_version = ?",
-      params));
+  auto done = CS_TRY(conn_.exec("UPDATE alarms SET " + kAlarm.assignments() +
+                                    ", row_version = row_version + 1 WHERE id = ? AND "
+                                    "row_version = ?",
+                                params));
   if (done == 0) {
     return fail(Errc::Conflict, "row_version", "the alarm changed meanwhile; reload it");
   }
@@ -178,41 +169,27 @@ Result<void> SqlMonitoringRepository::updateAlarm(Alarm& alarm) {
   return ok();
 }
 
-Result<Alarm> SqlMonitoringRepository::alarm(std::int64_t id) {
-  auto found = CS_TRY(alarmsWhere("id = ?", {id}));
+Result<Alarm> SqlMonitoringRepository::alarm(AlarmId id) {
+  auto found = CS_TRY(alarmsWhere("id = ?", {id.value}));
   if (found.empty()) return fail(Errc::NotFound, "id", "no such alarm");
   return found.front();
 }
 
 Result<std::vector<Alarm>> SqlMonitoringRepository::alarms(const store::AlarmFilter& f, int limit,
-                                                           std::int64_t before_id) {
+                                                           AlarmId before) {
   std::vector<Value> params;
   std::string w = scopeClause(conn_.dialect(), f.scope, "org_path", "sectors", params);
-  if (!f.states.empty()) {
-    w += " AND state IN (";
-    for (std::size_t i = 0; i < f.states.size(); ++i) {
-      w += i ? ", ?" : "?";
-      params.emplace_back(std::string(toString(f.states[i])));
-    }
-    w += ")";
-  }
+  std::vector<Value> states;
+  for (const auto state : f.states) states.emplace_back(std::string(nameOf(state)));
+  andIn(w, params, "state", states);
   if (f.min_level) {
     w += " AND level >= ?";
     params.emplace_back(static_cast<std::int64_t>(*f.min_level));
   }
-  if (f.sensor_id) {
-    w += " AND sensor_id = ?";
-    params.emplace_back(*f.sensor_id);
-  }
-  if (f.site) {
-    w += " AND site = ?";
-    params.emplace_back(*f.site);
-  }
+  if (f.sensor_id) andEquals(w, params, "sensor_id", f.sensor_id->value);
+  if (f.site) andEquals(w, params, "site", *f.site);
   if (f.org_path) w += " AND " + subtreeClause(conn_.dialect(), "org_path", *f.org_path, params);
-  if (f.sector) {
-    w += " AND sector = ?";
-    params.emplace_back(*f.sector);
-  }
+  if (f.sector) andEquals(w, params, "sector", *f.sector);
   if (f.raised_from) {
     w += " AND raised_at >= ?";
     params.emplace_back(toEpochMs(*f.raised_from));
@@ -222,9 +199,9 @@ Result<std::vector<Alarm>> SqlMonitoringRepository::alarms(const store::AlarmFil
     params.emplace_back(toEpochMs(*f.raised_to));
   }
   if (f.cleared) w += *f.cleared ? " AND cleared_at IS NOT NULL" : " AND cleared_at IS NULL";
-  if (before_id > 0) {
+  if (before.valid()) {
     w += " AND id < ?";
-    params.emplace_back(before_id);
+    params.emplace_back(before.value);
   }
   w += " ORDER BY id DESC LIMIT ?";
   params.emplace_back(std::int64_t{limit});

@@ -9,61 +9,36 @@ namespace {
 using monitoring::Device;
 using monitoring::Sensor;
 
-constexpr Columns<14> kDevice{{"id", "code", "name", "model", "org_id", "org_path", "sector",
-                               "risk_point_id", "lon", "lat", "address", "status", "created_at",
-                               "updated_at"}};
-constexpr Columns<19> kSensor{{"id", "code", "device_id", "name", "type", "unit", "interval_s",
-                               "status", "rules", "org_id", "org_path", "sector", "risk_point_id",
-                               "lon", "lat", "created_at", "updated_at", "last_at", "last_value"}};
-
-Value optId(const std::optional<std::int64_t>& id) { return id ? Value{*id} : Value{nullptr}; }
+// One column list per table: the SELECT list, the INSERT, the UPDATE and the positions read and
+// bound all come from it (the values are bound in its order, after the id).
+constexpr Columns<15> kDevice{{"id", "code", "name", "model", "org_id", "org_path", "sector",
+                               "sectors", "risk_point_id", "lon", "lat", "address", "status",
+                               "created_at", "updated_at"}};
+constexpr Columns<18> kSensor{{"id", "code", "device_id", "name", "type", "unit", "interval_s",
+                               "status", "rules", "org_id", "org_path", "sector", "sectors",
+                               "risk_point_id", "lon", "lat", "created_at", "updated_at"}};
+// Read after kSensor's columns; written by ingestion (setLast), not by the registry.
+constexpr Columns<2> kSensorLast{{"last_at", "last_value"}};
 
 Result<Device> deviceFrom(const Row& r) {
-  Device d;
-  d.id = r.getInt(kDevice.at("id"));
-  d.code = r.getText(kDevice.at("code"));
-  d.name = r.getText(kDevice.at("name"));
-  d.model = r.getText(kDevice.at("model"));
-  d.org_id = OrgId{r.getInt(kDevice.at("org_id"))};
-  d.org_path = r.getText(kDevice.at("org_path"));
-  d.sector = r.getText(kDevice.at("sector"));
-  if (!r.isNull(kDevice.at("risk_point_id")))
-    d.risk_point_id = r.getInt(kDevice.at("risk_point_id"));
-  d.location = {r.getDouble(kDevice.at("lon")), r.getDouble(kDevice.at("lat"))};
-  d.address = r.getText(kDevice.at("address"));
-  d.status =
-      CS_TRY(storedEnum<monitoring::Status>(r.getText(kDevice.at("status")), "devices.status"));
-  d.created_at = fromEpochMs(r.getInt(kDevice.at("created_at")));
-  d.updated_at = fromEpochMs(r.getInt(kDevice.at("updated_at")));
-  return d;
+  constexpr auto kCol = kDevice;
+  return Device{.id = DeviceId{r.getInt(kCol.at("id"))},
+                .code = r.getText(kCol.at("code")),
+                .name = r.getText(kCol.at("name")),
+                .model = r.getText(kCol.at("model")),
+                .org_id = OrgId{r.getInt(kCol.at("org_id"))},
+                .org_path = r.getText(kCol.at("org_path")),
+                .sector = r.getText(kCol.at("sector")),
+                .risk_point_id = optInt(r, kCol.at("risk_point_id")),
+                .location = {r.getDouble(kCol.at("lon")), r.getDouble(kCol.at("lat"))},
+                .address = r.getText(kCol.at("address")),
+                .status = CS_TRY(
+                    storedEnum<monitoring::Status>(r.getText(kCol.at("status")), "devices.status")),
+                .created_at = fromEpochMs(r.getInt(kCol.at("created_at"))),
+                .updated_at = fromEpochMs(r.getInt(kCol.at("updated_at")))};
 }
 
-Result<Sensor> sensorFrom(const Row& r) {
-  Sensor s;
-  s.id = r.getInt(kSensor.at("id"));
-  s.code = r.getText(kSensor.at("code"));
-  s.device_id = r.getInt(kSensor.at("device_id"));
-  s.name = r.getText(kSensor.at("name"));
-  s.type =
-      CS_TRY(storedEnum<monitoring::SensorType>(r.getText(kSensor.at("type")), "sensors.type"));
-  s.unit = r.getText(kSensor.at("unit"));
-  s.interval_s = static_cast<int>(r.getInt(kSensor.at("interval_s")));
-  s.status =
-      CS_TRY(storedEnum<monitoring::Status>(r.getText(kSensor.at("status")), "sensors.status"));
-  s.rules = r.getText(kSensor.at("rules"));
-  s.org_id = OrgId{r.getInt(kSensor.at("org_id"))};
-  s.org_path = r.getText(kSensor.at("org_path"));
-  s.sector = r.getText(kSensor.at("sector"));
-  if (!r.isNull(kSensor.at("risk_point_id")))
-    s.risk_point_id = r.getInt(kSensor.at("risk_point_id"));
-  s.location = {r.getDouble(kSensor.at("lon")), r.getDouble(kSensor.at("lat"))};
-  s.created_at = fromEpochMs(r.getInt(kSensor.at("created_at")));
-  s.updated_at = fromEpochMs(r.getInt(kSensor.at("updated_at")));
-  if (!r.isNull(kSensor.at("last_at"))) s.last_at_ms = r.getInt(kSensor.at("last_at"));
-  s.last_value = r.getDouble(kSensor.at("last_value"));
-  return s;
-}
-
+// Every column after the id, in kDevice's order.
 std::vector<Value> deviceValues(const Device& d) {
   return {d.code,
           d.name,
@@ -72,7 +47,7 @@ std::vector<Value> deviceValues(const Device& d) {
           d.org_path,
           d.sector,
           joinSectors({d.sector}),
-          optId(d.risk_point_id),
+          intValue(d.risk_point_id),
           d.location.lon,
           d.location.lat,
           d.address,
@@ -81,66 +56,95 @@ std::vector<Value> deviceValues(const Device& d) {
           toEpochMs(d.updated_at)};
 }
 
+Result<Sensor> sensorFrom(const Row& r) {
+  constexpr auto kCol = kSensor;
+  constexpr auto kLastAt = kSensor.size() + kSensorLast.at("last_at");
+  constexpr auto kLastValue = kSensor.size() + kSensorLast.at("last_value");
+  return Sensor{
+      .id = SensorId{r.getInt(kCol.at("id"))},
+      .code = r.getText(kCol.at("code")),
+      .device_id = DeviceId{r.getInt(kCol.at("device_id"))},
+      .name = r.getText(kCol.at("name")),
+      .type =
+          CS_TRY(storedEnum<monitoring::SensorType>(r.getText(kCol.at("type")), "sensors.type")),
+      .unit = r.getText(kCol.at("unit")),
+      .interval = std::chrono::seconds(r.getInt(kCol.at("interval_s"))),
+      .status =
+          CS_TRY(storedEnum<monitoring::Status>(r.getText(kCol.at("status")), "sensors.status")),
+      .rules = r.getText(kCol.at("rules")),
+      .org_id = OrgId{r.getInt(kCol.at("org_id"))},
+      .org_path = r.getText(kCol.at("org_path")),
+      .sector = r.getText(kCol.at("sector")),
+      .risk_point_id = optInt(r, kCol.at("risk_point_id")),
+      .location = {r.getDouble(kCol.at("lon")), r.getDouble(kCol.at("lat"))},
+      .created_at = fromEpochMs(r.getInt(kCol.at("created_at"))),
+      .updated_at = fromEpochMs(r.getInt(kCol.at("updated_at"))),
+      .last_at_ms = optInt(r, kLastAt),
+      .last_value = r.getDouble(kLastValue)};
+}
+
+// Every column after the id, in kSensor's order.
 std::vector<Value> sensorValues(const Sensor& s) {
   return {s.code,
-          s.device_id,
+          s.device_id.value,
           s.name,
           std::string(nameOf(s.type)),
           s.unit,
-          std::int64_t{s.interval_s},
+          std::int64_t{s.interval.count()},
           std::string(nameOf(s.status)),
           s.rules,
           s.org_id.value,
           s.org_path,
           s.sector,
           joinSectors({s.sector}),
-          optId(s.risk_point_id),
+          intValue(s.risk_point_id),
           s.location.lon,
           s.location.lat,
           toEpochMs(s.created_at),
           toEpochMs(s.updated_at)};
 }
 
+// An UPDATE of every column after the id, of the row with this id.
+template <std::size_t N>
+Result<void> updateById(Connection& conn, const Columns<N>& columns, const std::string& table,
+                        std::vector<Value> values, std::int64_t id) {
+  values.emplace_back(id);
+  CS_TRY(conn.exec("UPDATE " + table + " SET " + columns.assignments() + " WHERE id = ?", values));
+  return ok();
+}
+
 }  // namespace
 
-Result<std::int64_t> SqlMonitoringRepository::insertDevice(const Device& d) {
-  return queryInt(conn_,
-                  "INSERT INTO devices (code, name, model, org_id, org_path, sector, sectors, "
-                  "risk_point_id, lon, lat, address, status, created_at, updated_at) VALUES (?, ?, "
-                  "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                  deviceValues(d));
+Result<DeviceId> SqlMonitoringRepository::insertDevice(const Device& d) {
+  return DeviceId{
+      CS_TRY(queryInt(conn_, kDevice.insertInto("devices") + " RETURNING id", deviceValues(d)))};
 }
 
 Result<void> SqlMonitoringRepository::updateDevice(const Device& d) {
-  auto params = deviceValues(d);
-  params.emplace_back(d.id);
-  CS_TRY(conn_.exec(
-      "UPDATE devices SET code = ?, name = ?, model = ?, org_id = ?, org_path = ?, sector = ?, "
-      "sectors = ?, risk_point_id = ?, lon = ?, lat = ?, address = ?, status = ?, created_at = ?, "
-      "updated_at = ? WHERE id = ?",
-      params));
+  CS_TRY(updateById(conn_, kDevice, "devices", deviceValues(d), d.id.value));
   // Sensors carry their device's owner, sector and risk point.
   CS_TRY(conn_.exec(
       "UPDATE sensors SET org_id = ?, org_path = ?, sector = ?, sectors = ?, risk_point_id = ? "
       "WHERE device_id = ?",
-      {d.org_id.value, d.org_path, d.sector, joinSectors({d.sector}), optId(d.risk_point_id),
-       d.id}));
+      {d.org_id.value, d.org_path, d.sector, joinSectors({d.sector}), intValue(d.risk_point_id),
+       d.id.value}));
   return ok();
 }
 
-Result<Device> SqlMonitoringRepository::device(std::int64_t id) {
-  auto rows = CS_TRY(conn_.query("SELECT " + kDevice.list() + " FROM devices WHERE id = ?", {id}));
+Result<Device> SqlMonitoringRepository::device(DeviceId id) {
+  auto rows =
+      CS_TRY(conn_.query("SELECT " + kDevice.list() + " FROM devices WHERE id = ?", {id.value}));
   if (rows.empty()) return fail(Errc::NotFound, "id", "no such device");
   return deviceFrom(rows.front());
 }
 
 Result<std::vector<Device>> SqlMonitoringRepository::devices(const identity::Scope& scope,
-                                                             int limit, std::int64_t after_id) {
+                                                             int limit, DeviceId after) {
   std::vector<Value> params;
   std::string sql = "SELECT " + kDevice.list() + " FROM devices WHERE " +
                     scopeClause(conn_.dialect(), scope, "org_path", "sectors", params);
   sql += " AND id > ? ORDER BY id LIMIT ?";
-  params.emplace_back(after_id);
+  params.emplace_back(after.value);
   params.emplace_back(std::int64_t{limit});
   auto rows = CS_TRY(conn_.query(sql, params));
   std::vector<Device> out;
@@ -148,38 +152,28 @@ Result<std::vector<Device>> SqlMonitoringRepository::devices(const identity::Sco
   return out;
 }
 
-Result<std::int64_t> SqlMonitoringRepository::insertSensor(const Sensor& s) {
-  return queryInt(conn_,
-                  "INSERT INTO sensors (code, device_id, name, type, unit, interval_s, status, "
-                  "rules, org_id, org_path, sector, sectors, risk_point_id, lon, lat, created_at, "
-                  "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                  "RETURNING id",
-                  sensorValues(s));
+Result<SensorId> SqlMonitoringRepository::insertSensor(const Sensor& s) {
+  return SensorId{
+      CS_TRY(queryInt(conn_, kSensor.insertInto("sensors") + " RETURNING id", sensorValues(s)))};
 }
 
 Result<void> SqlMonitoringRepository::updateSensor(const Sensor& s) {
-  auto params = sensorValues(s);
-  params.emplace_back(s.id);
-  CS_TRY(conn_.exec(
-      "UPDATE sensors SET code = ?, device_id = ?, name = ?, type = ?, unit = ?, interval_s = ?, "
-      "status = ?, rules = ?, org_id = ?, org_path = ?, sector = ?, sectors = ?, risk_point_id = "
-      "?, lon = ?, lat = ?, created_at = ?, updated_at = ? WHERE id = ?",
-      params));
-  return ok();
+  return updateById(conn_, kSensor, "sensors", sensorValues(s), s.id.value);
 }
 
 Result<std::vector<Sensor>> SqlMonitoringRepository::sensorsWhere(
     const std::string& where, const std::vector<Value>& params) {
-  auto rows =
-      CS_TRY(conn_.query("SELECT " + kSensor.list() + " FROM sensors WHERE " + where, params));
+  auto rows = CS_TRY(conn_.query(
+      "SELECT " + kSensor.list() + ", " + kSensorLast.list() + " FROM sensors WHERE " + where,
+      params));
   std::vector<Sensor> out;
   out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(CS_TRY(sensorFrom(r)));
   return out;
 }
 
-Result<Sensor> SqlMonitoringRepository::sensor(std::int64_t id) {
-  auto found = CS_TRY(sensorsWhere("id = ?", {id}));
+Result<Sensor> SqlMonitoringRepository::sensor(SensorId id) {
+  auto found = CS_TRY(sensorsWhere("id = ?", {id.value}));
   if (found.empty()) return fail(Errc::NotFound, "id", "no such sensor");
   return found.front();
 }
@@ -191,25 +185,13 @@ Result<std::optional<Sensor>> SqlMonitoringRepository::sensorByCode(const std::s
 }
 
 Result<std::vector<Sensor>> SqlMonitoringRepository::sensors(const store::SensorFilter& f,
-                                                             int limit, std::int64_t after_id) {
+                                                             int limit, SensorId after) {
   std::vector<Value> params;
   std::string w = scopeClause(conn_.dialect(), f.scope, "org_path", "sectors", params);
-  if (f.type) {
-    w += " AND type = ?";
-    params.emplace_back(std::string(toString(*f.type)));
-  }
-  if (f.status) {
-    w += " AND status = ?";
-    params.emplace_back(std::string(toString(*f.status)));
-  }
-  if (f.device_id) {
-    w += " AND device_id = ?";
-    params.emplace_back(*f.device_id);
-  }
-  if (f.risk_point_id) {
-    w += " AND risk_point_id = ?";
-    params.emplace_back(*f.risk_point_id);
-  }
+  if (f.type) andEquals(w, params, "type", std::string(nameOf(*f.type)));
+  if (f.status) andEquals(w, params, "status", std::string(nameOf(*f.status)));
+  if (f.device_id) andEquals(w, params, "device_id", f.device_id->value);
+  if (f.risk_point_id) andEquals(w, params, "risk_point_id", *f.risk_point_id);
   if (f.bbox) {
     w += " AND lon >= ? AND lon <= ? AND lat >= ? AND lat <= ?";
     params.insert(params.end(),
@@ -221,7 +203,7 @@ Result<std::vector<Sensor>> SqlMonitoringRepository::sensors(const store::Sensor
     params.insert(params.end(), {like, like});
   }
   w += " AND id > ? ORDER BY id LIMIT ?";
-  params.emplace_back(after_id);
+  params.emplace_back(after.value);
   params.emplace_back(std::int64_t{limit});
   return sensorsWhere(w, params);
 }
@@ -241,7 +223,7 @@ Result<void> SqlMonitoringRepository::bumpRegistryVersion() {
 
 Result<std::optional<std::string>> SqlMonitoringRepository::typeRules(monitoring::SensorType type) {
   auto rows = CS_TRY(conn_.query("SELECT rules FROM sensor_type_rules WHERE type = ?",
-                                 {std::string(toString(type))}));
+                                 {std::string(nameOf(type))}));
   if (rows.empty() || rows.front().getText(0).empty()) return std::optional<std::string>{};
   return std::optional<std::string>{rows.front().getText(0)};
 }
@@ -251,7 +233,7 @@ Result<void> SqlMonitoringRepository::setTypeRules(monitoring::SensorType type,
   CS_TRY(conn_.exec(
       "INSERT INTO sensor_type_rules (type, rules) VALUES (?, ?) ON CONFLICT (type) DO UPDATE "
       "SET rules = excluded.rules",
-      {std::string(toString(type)), rules}));
+      {std::string(nameOf(type)), rules}));
   return ok();
 }
 

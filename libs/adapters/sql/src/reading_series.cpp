@@ -106,7 +106,7 @@ Result<std::int64_t> SqlMonitoringRepository::insertIntoSeries(
       "INSERT INTO readings (sensor_id, ts, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
   return insertInChunks(conn_, kMany, kOne, rows.size(),
                         [&](std::size_t k, std::vector<Value>& params) {
-                          params.emplace_back(rows[k].sensor_id);
+                          params.emplace_back(rows[k].sensor_id.value);
                           params.emplace_back(rows[k].at_ms);
                           params.emplace_back(rows[k].value);
                         });
@@ -122,9 +122,9 @@ Result<std::int64_t> SqlMonitoringRepository::insertLogged(
       "NOTHING";
   return insertInChunks(conn_, kMany, kOne, rows.size(),
                         [&](std::size_t k, std::vector<Value>& params) {
-                          params.emplace_back(stripeOf(rows[k].sensor_id));
+                          params.emplace_back(stripeOf(rows[k].sensor_id.value));
                           params.emplace_back(rows[k].at_ms);
-                          params.emplace_back(rows[k].sensor_id);
+                          params.emplace_back(rows[k].sensor_id.value);
                           params.emplace_back(rows[k].value);
                         });
 }
@@ -146,11 +146,11 @@ Result<std::int64_t> SqlMonitoringRepository::insertReadings(
     // is under way): then it is not new, and the first value stays, as everywhere else.
     auto held = CS_TRY(queryInt(
         conn_, "SELECT COUNT(*) FROM reading_log WHERE stripe = ? AND ts = ? AND sensor_id = ?",
-        {stripeOf(r.sensor_id), r.at_ms, r.sensor_id}));
+        {stripeOf(r.sensor_id.value), r.at_ms, r.sensor_id.value}));
     if (held > 0) continue;
     auto done = CS_TRY(conn_.exec(
         "INSERT INTO readings (sensor_id, ts, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        {r.sensor_id, r.at_ms, r.value}));
+        {r.sensor_id.value, r.at_ms, r.value}));
     inserted += done;
   }
   auto logged_rows = CS_TRY(insertLogged(fresh));
@@ -162,9 +162,8 @@ Result<void> SqlMonitoringRepository::recomputeMinutes(std::span<const store::Bu
   for (const auto& b : buckets) {
     // A minute still in the log is computed when its readings move.
     if (b.start_ms + kMinuteMs > horizon) continue;
-    auto done = recomputeBuckets(conn_, store::Resolution::Minute, b.sensor_id, b.start_ms,
-                                 b.start_ms + kMinuteMs);
-    if (!done) return done;
+    CS_TRY(recomputeBuckets(conn_, store::Resolution::Minute, b.sensor_id.value, b.start_ms,
+                            b.start_ms + kMinuteMs));
   }
   return ok();
 }
@@ -173,9 +172,8 @@ Result<void> SqlMonitoringRepository::recomputeHours(std::span<const store::Buck
   auto horizon = CS_TRY(logHorizon());
   for (const auto& b : buckets) {
     if (b.start_ms >= horizon) continue;  // all its minutes are still in the log
-    auto done = recomputeBuckets(conn_, store::Resolution::Hour, b.sensor_id, b.start_ms,
-                                 b.start_ms + kHourMs);
-    if (!done) return done;
+    CS_TRY(recomputeBuckets(conn_, store::Resolution::Hour, b.sensor_id.value, b.start_ms,
+                            b.start_ms + kHourMs));
   }
   return ok();
 }
@@ -188,22 +186,22 @@ Result<std::vector<store::SensorLast>> SqlMonitoringRepository::lastReadings() {
       {}));
   std::vector<store::SensorLast> out;
   out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back({r.getInt(0), r.getInt(1), r.getDouble(2)});
+  for (const auto& r : rows) out.push_back({SensorId{r.getInt(0)}, r.getInt(1), r.getDouble(2)});
   if (!logged()) return out;
   // Newer readings are in the log: a stripe at a time (SQLite takes the value of the row with
   // the MAX).
   auto retired = CS_TRY(conn_.query("SELECT id FROM sensors WHERE status = 'retired'", {}));
   std::unordered_set<std::int64_t> skip;
   for (const auto& r : retired) skip.insert(r.getInt(0));
-  std::unordered_map<std::int64_t, std::size_t> at;
+  std::unordered_map<SensorId, std::size_t> at;
   for (std::size_t i = 0; i < out.size(); ++i) at.emplace(out[i].sensor_id, i);
   for (int stripe = 0; stripe < kStripes; ++stripe) {
     auto newest = CS_TRY(conn_.query(
         "SELECT sensor_id, MAX(ts), value FROM reading_log WHERE stripe = ? GROUP BY sensor_id",
         {std::int64_t{stripe}}));
     for (const auto& r : newest) {
-      const store::SensorLast l{r.getInt(0), r.getInt(1), r.getDouble(2)};
-      if (skip.contains(l.sensor_id)) continue;
+      const store::SensorLast l{SensorId{r.getInt(0)}, r.getInt(1), r.getDouble(2)};
+      if (skip.contains(l.sensor_id.value)) continue;
       const auto [it, added] = at.emplace(l.sensor_id, out.size());
       if (added) {
         out.push_back(l);
@@ -220,7 +218,7 @@ Result<void> SqlMonitoringRepository::setLast(std::span<const store::SensorLast>
     CS_TRY(conn_.exec(
         "UPDATE sensors SET last_at = ?, last_value = ? WHERE id = ? AND (last_at IS NULL OR "
         "last_at < ?)",
-        {l.at_ms, l.value, l.sensor_id, l.at_ms}));
+        {l.at_ms, l.value, l.sensor_id.value, l.at_ms}));
   }
   return ok();
 }
@@ -237,8 +235,9 @@ Result<std::vector<store::SeriesPoint>> SqlMonitoringRepository::seriesPoints(
 }
 
 Result<std::vector<store::SeriesPoint>> SqlMonitoringRepository::series(
-    std::int64_t sensor_id, store::Resolution resolution, std::int64_t from_ms, std::int64_t to_ms,
+    SensorId sensor, store::Resolution resolution, std::int64_t from_ms, std::int64_t to_ms,
     int limit) {
+  const std::int64_t sensor_id = sensor.value;
   const auto n = std::int64_t{limit};
   const bool raw = resolution == store::Resolution::Raw;
   const std::string stored =
@@ -362,19 +361,19 @@ Result<std::vector<store::ReadingRow>> SqlMonitoringRepository::loggedBefore(
   std::vector<store::ReadingRow> out;
   if (!logged()) return out;
   // Built one by one: GCC 12 misreads a braced list of these variants as maybe uninitialised.
-  const store::ReadingRow from = after.value_or(store::ReadingRow{-1, LLONG_MIN, 0});
+  const store::ReadingRow from = after.value_or(store::ReadingRow{SensorId{-1}, LLONG_MIN, 0});
   std::vector<Value> params;
   params.emplace_back(std::int64_t{stripe});
   params.emplace_back(before_ms);
   params.emplace_back(from.at_ms);
   params.emplace_back(from.at_ms);
-  params.emplace_back(from.sensor_id);
+  params.emplace_back(from.sensor_id.value);
   params.emplace_back(std::int64_t{limit});
   CS_TRY(
       conn_.forEachRow("SELECT sensor_id, ts, value FROM reading_log WHERE stripe = ? AND ts < ? "
                        "AND ts >= ? AND (ts > ? OR sensor_id > ?) ORDER BY ts, sensor_id LIMIT ?",
                        params, [&](Row&& r) {
-                         out.push_back({r.getInt(0), r.getInt(1), r.getDouble(2)});
+                         out.push_back({SensorId{r.getInt(0)}, r.getInt(1), r.getDouble(2)});
                        }));
   return out;
 }
@@ -388,7 +387,7 @@ Result<void> SqlMonitoringRepository::moveToSeries(std::span<const store::Readin
   for (std::size_t i = 0; i < rows.size();) {
     std::size_t j = i;
     while (j < rows.size() && rows[j].sensor_id == rows[i].sensor_id) ++j;
-    const std::int64_t id = rows[i].sensor_id;
+    const std::int64_t id = rows[i].sensor_id.value;
     const std::int64_t first = rows[i].at_ms;
     const std::int64_t last = rows[j - 1].at_ms;
     if (auto r = recomputeBuckets(conn_, store::Resolution::Minute, id, floorTo(first, kMinuteMs),

@@ -36,6 +36,14 @@ Result<std::vector<T>> mapRows(const std::vector<Row>& rows, Result<T> (*from)(c
   for (const auto& r : rows) out.push_back(CS_TRY(from(r)));
   return out;
 }
+std::optional<std::int64_t> optInt(const Row& r, std::size_t i);
+Value intValue(const std::optional<std::int64_t>& v);
+// A filter's conditions: " AND column = ?" with its value when the filter has one, and
+// " AND column IN (?, ...)" when it lists any.
+void andEquals(std::string& where, std::vector<Value>& params, std::string_view column,
+               std::optional<Value> value);
+void andIn(std::string& where, std::vector<Value>& params, std::string_view column,
+           const std::vector<Value>& values);
 // Coordinates as "lon lat;lon lat;..." text, the same in both dialects.
 std::string encodeCoords(const std::vector<org::GeoPoint>& points);
 std::vector<org::GeoPoint> decodeCoords(const std::string& text);
@@ -147,17 +155,17 @@ class SqlRiskRepository final : public store::RiskRepository {
 class SqlMonitoringRepository final : public store::MonitoringRepository {
  public:
   explicit SqlMonitoringRepository(Connection& c) : conn_(c) {}
-  Result<std::int64_t> insertDevice(const monitoring::Device& d) override;
+  Result<DeviceId> insertDevice(const monitoring::Device& d) override;
   Result<void> updateDevice(const monitoring::Device& d) override;
-  Result<monitoring::Device> device(std::int64_t id) override;
+  Result<monitoring::Device> device(DeviceId id) override;
   Result<std::vector<monitoring::Device>> devices(const identity::Scope& scope, int limit,
-                                                  std::int64_t after_id) override;
-  Result<std::int64_t> insertSensor(const monitoring::Sensor& s) override;
+                                                  DeviceId after) override;
+  Result<SensorId> insertSensor(const monitoring::Sensor& s) override;
   Result<void> updateSensor(const monitoring::Sensor& s) override;
-  Result<monitoring::Sensor> sensor(std::int64_t id) override;
+  Result<monitoring::Sensor> sensor(SensorId id) override;
   Result<std::optional<monitoring::Sensor>> sensorByCode(const std::string& code) override;
   Result<std::vector<monitoring::Sensor>> sensors(const store::SensorFilter& filter, int limit,
-                                                  std::int64_t after_id) override;
+                                                  SensorId after) override;
   Result<std::vector<monitoring::Sensor>> liveSensors() override;
   Result<std::int64_t> registryVersion() override;
   Result<void> bumpRegistryVersion() override;
@@ -168,9 +176,9 @@ class SqlMonitoringRepository final : public store::MonitoringRepository {
   Result<void> recomputeHours(std::span<const store::BucketKey> buckets) override;
   Result<std::vector<store::SensorLast>> lastReadings() override;
   Result<void> setLast(std::span<const store::SensorLast> last) override;
-  Result<std::vector<store::SeriesPoint>> series(std::int64_t sensor_id,
-                                                 store::Resolution resolution, std::int64_t from_ms,
-                                                 std::int64_t to_ms, int limit) override;
+  Result<std::vector<store::SeriesPoint>> series(SensorId sensor, store::Resolution resolution,
+                                                 std::int64_t from_ms, std::int64_t to_ms,
+                                                 int limit) override;
   Result<std::int64_t> dropBefore(store::Resolution resolution, std::int64_t before_ms) override;
   Result<void> prepareRange(std::int64_t from_ms, std::int64_t to_ms) override;
   int logParts() override;
@@ -182,14 +190,14 @@ class SqlMonitoringRepository final : public store::MonitoringRepository {
   Result<void> moveToSeries(std::span<const store::ReadingRow> rows) override;
   Result<std::int64_t> dropLogged(int stripe, std::int64_t from_ms,
                                   std::int64_t before_ms) override;
-  Result<std::optional<monitoring::Alarm>> openAlarm(std::int64_t sensor_id,
+  Result<std::optional<monitoring::Alarm>> openAlarm(SensorId sensor_id,
                                                      const std::string& rule) override;
   Result<std::vector<monitoring::Alarm>> openAlarms() override;
-  Result<std::int64_t> insertAlarm(const monitoring::Alarm& alarm) override;
+  Result<AlarmId> insertAlarm(const monitoring::Alarm& alarm) override;
   Result<void> updateAlarm(monitoring::Alarm& alarm) override;
-  Result<monitoring::Alarm> alarm(std::int64_t id) override;
+  Result<monitoring::Alarm> alarm(AlarmId id) override;
   Result<std::vector<monitoring::Alarm>> alarms(const store::AlarmFilter& filter, int limit,
-                                                std::int64_t before_id) override;
+                                                AlarmId before) override;
 
  private:
   Result<std::vector<monitoring::Sensor>> sensorsWhere(const std::string& where,

@@ -43,6 +43,29 @@ Value timeValue(const std::optional<TimePoint>& t) {
   return t ? Value{toEpochMs(*t)} : Value{nullptr};
 }
 
+std::optional<std::int64_t> optInt(const Row& r, std::size_t i) {
+  if (r.isNull(i)) return std::nullopt;
+  return r.getInt(i);
+}
+
+Value intValue(const std::optional<std::int64_t>& v) { return v ? Value{*v} : Value{nullptr}; }
+
+void andEquals(std::string& where, std::vector<Value>& params, std::string_view column,
+               std::optional<Value> value) {
+  if (!value) return;
+  ((where += " AND ") += column) += " = ?";
+  params.push_back(std::move(*value));
+}
+
+void andIn(std::string& where, std::vector<Value>& params, std::string_view column,
+           const std::vector<Value>& values) {
+  if (values.empty()) return;
+  ((where += " AND ") += column) += " IN (";
+  for (std::size_t i = 0; i < values.size(); ++i) where += i ? ", ?" : "?";
+  where += ")";
+  params.insert(params.end(), values.begin(), values.end());
+}
+
 Result<std::int64_t> queryInt(Connection& conn, std::string_view sql,
                               const std::vector<Value>& params) {
   const auto rows = CS_TRY(conn.query(sql, params));

@@ -140,7 +140,7 @@ Result<int> buildDemoSensors(ServiceContext& ctx, int count) {
   int made = 0;
   CS_TRY(ctx.store.write([&](store::Tx& tx) -> Result<void> {
     auto& repo = tx.monitoring();
-    auto existing = CS_TRY(repo.devices(identity::scopeOf(system), 1, 0));
+    auto existing = CS_TRY(repo.devices(identity::scopeOf(system), 1, DeviceId{}));
     if (!existing.empty()) return ok();
     const auto now = ctx.clock.now();
     const int devices = std::max(1, count / 4);
@@ -169,7 +169,7 @@ Result<int> buildDemoSensors(ServiceContext& ctx, int count) {
                              .name = c.name,
                              .type = c.type,
                              .unit = c.unit,
-                             .interval_s = c.interval_s,
+                             .interval = std::chrono::seconds(c.interval_s),
                              .rules = c.rules,
                              .org_id = dev.org_id,
                              .org_path = dev.org_path,
@@ -218,7 +218,7 @@ double SensorSimulator::uniform() {
 std::vector<monitoring::RawReading> SensorSimulator::step(std::int64_t now_ms) {
   std::vector<monitoring::RawReading> out;
   for (auto& t : sensors_) {
-    const std::int64_t interval = t.sensor.interval_s * 1000LL;
+    const std::int64_t interval = std::chrono::milliseconds(t.sensor.interval).count();
     if (t.next_ms == 0)
       t.next_ms = now_ms - static_cast<std::int64_t>(uniform() * static_cast<double>(interval));
     if (now_ms < t.next_ms) continue;
@@ -235,7 +235,7 @@ std::vector<monitoring::RawReading> SensorSimulator::step(std::int64_t now_ms) {
       continue;
     }
     const double day = std::sin(static_cast<double>(now_ms % 86'400'000) / 86'400'000.0 * 6.2832 +
-                                static_cast<double>(t.sensor.id));
+                                static_cast<double>(t.sensor.id.value));
     double value = t.baseline + t.swing * day + t.noise * (uniform() * 2 - 1);
     if (now_ms < t.anomaly_until_ms) value += t.anomaly * (0.8 + 0.3 * uniform());
     if (t.sensor.type == SensorType::Rainfall || t.sensor.type == SensorType::WaterLevel) {

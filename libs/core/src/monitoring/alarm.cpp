@@ -7,17 +7,6 @@
 
 namespace citysafe::monitoring {
 
-const char* toString(AlarmState s) { return nameOf(s); }
-const char* toString(Disposition d) { return nameOf(d); }
-const char* toString(AlarmAction a) { return nameOf(a); }
-std::optional<AlarmState> parseAlarmState(std::string_view t) { return parseEnum<AlarmState>(t); }
-std::optional<Disposition> parseDisposition(std::string_view t) {
-  return parseEnum<Disposition>(t);
-}
-std::optional<AlarmAction> parseAlarmAction(std::string_view t) {
-  return parseEnum<AlarmAction>(t);
-}
-
 Result<void> applyStep(Alarm& alarm, const AlarmStep& step, UserId by, TimePoint at) {
   if (alarm.state == AlarmState::Closed) {
     return fail(Errc::IllegalTransition, "action", "the alarm is already closed");
@@ -27,7 +16,7 @@ Result<void> applyStep(Alarm& alarm, const AlarmStep& step, UserId by, TimePoint
     case AlarmAction::Acknowledge:
       if (alarm.state != AlarmState::Active) {
         return fail(Errc::IllegalTransition, "action",
-                    std::string("an alarm that is ") + toString(alarm.state) +
+                    std::string("an alarm that is ") + nameOf(alarm.state) +
                         " cannot be acknowledged again");
       }
       alarm.state = AlarmState::Acknowledged;
@@ -67,8 +56,8 @@ Result<void> applyStep(Alarm& alarm, const AlarmStep& step, UserId by, TimePoint
 }
 
 bool applyLevel(Alarm& alarm, Level to, double value, TimePoint at) {
-  if (alarm.id != 0 && alarm.level == to) return false;
-  if (alarm.id == 0) alarm.raised_at = at;
+  if (alarm.id.valid() && alarm.level == to) return false;
+  if (!alarm.id.valid()) alarm.raised_at = at;
   alarm.level = to;
   alarm.peak = std::max(alarm.peak, to);
   alarm.value = value;
@@ -81,21 +70,45 @@ bool applyLevel(Alarm& alarm, Level to, double value, TimePoint at) {
   return true;
 }
 
-std::string toAuditJson(const Alarm& a) {
+namespace {
+
+// What the audit and the live summary both say of an alarm.
+JsonObject stateJson(const Alarm& a) {
   JsonObject o;
   o.add("code", a.code)
       .add("sensor", a.sensor_code)
       .add("rule", a.rule)
-      .add("level", toString(a.level))
-      .add("peak", toString(a.peak))
-      .add("state", toString(a.state))
+      .add("level", nameOf(a.level))
+      .add("peak", nameOf(a.peak))
+      .add("state", nameOf(a.state))
       .add("value", a.value)
       .add("changed_at", formatIso8601(a.changed_at));
+  return o;
+}
+
+}  // namespace
+
+std::string toAuditJson(const Alarm& a) {
+  JsonObject o = stateJson(a);
   if (a.cleared_at) o.add("cleared_at", formatIso8601(*a.cleared_at));
-  if (a.disposition) o.add("disposition", toString(*a.disposition));
+  if (a.disposition) o.add("disposition", nameOf(*a.disposition));
   if (!a.notes.empty()) o.add("notes", a.notes);
   if (a.hazard_id) o.add("hazard_id", *a.hazard_id);
   return o.str();
+}
+
+std::string alarmEventJson(const Alarm& a) {
+  JsonObject o = stateJson(a);
+  o.add("id", a.id.value)
+      .add("sensor_id", a.sensor_id.value)
+      .add("site", a.site)
+      .add("lon", a.location.lon)
+      .add("lat", a.location.lat)
+      .add("raised_at", formatIso8601(a.raised_at))
+      .add("row_version", a.row_version);
+  // As the HTTP form has it: the time the condition cleared, or null.
+  if (a.cleared_at) return o.add("cleared_at", formatIso8601(*a.cleared_at)).str();
+  return o.addNull("cleared_at").str();
 }
 
 }  // namespace citysafe::monitoring

@@ -5,6 +5,20 @@
 
 namespace citysafe::monitoring {
 
+Alarm newAlarm(const Sensor& sensor, const std::string& rule) {
+  Alarm alarm;
+  alarm.sensor_id = sensor.id;
+  alarm.sensor_code = sensor.code;
+  alarm.rule = rule;
+  alarm.site = sensor.siteKey();
+  alarm.org_id = sensor.org_id;
+  alarm.org_path = sensor.org_path;
+  alarm.sector = sensor.sector;
+  alarm.risk_point_id = sensor.risk_point_id;
+  alarm.location = sensor.location;
+  return alarm;
+}
+
 Result<std::optional<AlarmChange>> applyTransition(ServiceContext& ctx, store::Tx& tx,
                                                    const Sensor& sensor, const std::string& rule,
                                                    Level to, double value, TimePoint at) {
@@ -17,17 +31,9 @@ Result<std::optional<AlarmChange>> applyTransition(ServiceContext& ctx, store::T
     before = toAuditJson(alarm);
   } else {
     if (to == Level::None) return std::nullopt;  // nothing open to clear
-    alarm.sensor_id = sensor.id;
-    alarm.sensor_code = sensor.code;
-    alarm.rule = rule;
-    alarm.site = sensor.siteKey();
-    alarm.org_id = sensor.org_id;
-    alarm.org_path = sensor.org_path;
-    alarm.sector = sensor.sector;
-    alarm.risk_point_id = sensor.risk_point_id;
-    alarm.location = sensor.location;
+    alarm = newAlarm(sensor, rule);
   }
-  const bool is_new = alarm.id == 0;
+  const bool is_new = !alarm.id.valid();
   if (!applyLevel(alarm, to, value, at)) return std::nullopt;
   if (is_new) {
     const auto id = CS_TRY(repo.insertAlarm(alarm));  // Conflict if another node opened it
@@ -38,7 +44,7 @@ Result<std::optional<AlarmChange>> applyTransition(ServiceContext& ctx, store::T
   const std::string action = is_new ? "raised" : (to == Level::None ? "cleared" : "changed");
   CS_TRY(ctx.auditor.record(tx, identity::Principal::system(),
                             {.entity = "alarm",
-                             .entity_id = std::to_string(alarm.id),
+                             .entity_id = std::to_string(alarm.id.value),
                              .action = action,
                              .before_json = before,
                              .after_json = toAuditJson(alarm),
@@ -46,32 +52,11 @@ Result<std::optional<AlarmChange>> applyTransition(ServiceContext& ctx, store::T
   return AlarmChange{std::move(alarm), action};
 }
 
-std::string alarmEventJson(const Alarm& a) {
-  JsonObject o;
-  o.add("id", a.id)
-      .add("code", a.code)
-      .add("sensor_id", a.sensor_id)
-      .add("sensor", a.sensor_code)
-      .add("rule", a.rule)
-      .add("site", a.site)
-      .add("level", toString(a.level))
-      .add("peak", toString(a.peak))
-      .add("state", toString(a.state))
-      .add("value", a.value)
-      .add("lon", a.location.lon)
-      .add("lat", a.location.lat)
-      .add("raised_at", formatIso8601(a.raised_at))
-      .add("changed_at", formatIso8601(a.changed_at))
-      .add("cleared", a.cleared_at.has_value())
-      .add("row_version", a.row_version);
-  return o.str();
-}
-
 void publishAlarmChange(ServiceContext& ctx, const AlarmChange& change) {
   const auto& a = change.alarm;
   ctx.bus.publish(events::DomainEvent{.type = "alarm." + change.action,
                                       .entity = "alarm",
-                                      .entity_id = std::to_string(a.id),
+                                      .entity_id = std::to_string(a.id.value),
                                       .action = change.action,
                                       .org_path = a.org_path,
                                       .sectors = {a.sector},

@@ -20,16 +20,16 @@ Result<std::string> MonitoringService::subtreeOf(store::Tx& tx, const Principal&
   return org->path;
 }
 
-Result<Alarm> MonitoringService::loadAlarm(store::Tx& tx, const Principal& who, std::int64_t id) {
+Result<Alarm> MonitoringService::loadAlarm(store::Tx& tx, const Principal& who, AlarmId id) {
   auto a = CS_TRY(store::ifFound(tx.monitoring().alarm(id)));
   if (!a || !identity::reaches(identity::scopeOf(who), a->org_path, {a->sector})) {
-    return identity::notInScope("id", id, "alarm");
+    return identity::notInScope("id", id.value, "alarm");
   }
   return *a;
 }
 
 Result<std::vector<Alarm>> MonitoringService::alarms(const Principal& who, const AlarmQuery& q,
-                                                     int limit, std::int64_t before_id) {
+                                                     int limit, AlarmId before) {
   CS_TRY(identity::require(who, Permission::MonitorRead));
   if (limit < 1 || limit > 1000) return invalid("limit", "must be between 1 and 1000");
   return store::readReturning<std::vector<Alarm>>(
@@ -47,17 +47,17 @@ Result<std::vector<Alarm>> MonitoringService::alarms(const Principal& who, const
           auto path = CS_TRY(subtreeOf(tx, who, q.org_id));
           f.org_path = path;
         }
-        return tx.monitoring().alarms(f, limit, before_id);
+        return tx.monitoring().alarms(f, limit, before);
       });
 }
 
-Result<Alarm> MonitoringService::alarm(const Principal& who, std::int64_t id) {
+Result<Alarm> MonitoringService::alarm(const Principal& who, AlarmId id) {
   CS_TRY(identity::require(who, Permission::MonitorRead));
   return store::readReturning<Alarm>(ctx_.store,
                                      [&](store::Tx& tx) { return loadAlarm(tx, who, id); });
 }
 
-Result<Alarm> MonitoringService::act(const Principal& who, std::int64_t id, const AlarmStep& step,
+Result<Alarm> MonitoringService::act(const Principal& who, AlarmId id, const AlarmStep& step,
                                      std::optional<std::int64_t> expected_version) {
   CS_TRY(identity::require(who, Permission::AlarmHandle));
   std::string action = step.action == AlarmAction::Acknowledge ? "acknowledged"
@@ -75,7 +75,7 @@ Result<Alarm> MonitoringService::act(const Principal& who, std::int64_t id, cons
     CS_TRY(tx.monitoring().updateAlarm(*a));
     CS_TRY(ctx_.auditor.record(tx, who,
                                {.entity = "alarm",
-                                .entity_id = std::to_string(id),
+                                .entity_id = std::to_string(id.value),
                                 .action = action,
                                 .before_json = before,
                                 .after_json = toAuditJson(*a),
@@ -86,7 +86,7 @@ Result<Alarm> MonitoringService::act(const Principal& who, std::int64_t id, cons
   return changed;
 }
 
-Result<hazard::Hazard> MonitoringService::openHazard(const Principal& who, std::int64_t id,
+Result<hazard::Hazard> MonitoringService::openHazard(const Principal& who, AlarmId id,
                                                      hazard::HazardLoop& hazards,
                                                      const std::string& title,
                                                      const std::string& description) {
@@ -98,8 +98,8 @@ Result<hazard::Hazard> MonitoringService::openHazard(const Principal& who, std::
   }
   hazard::HazardDraft draft{
       .title = title.empty() ? "监测报警 " + a.code + " " + a.sensor_code + " " + a.rule : title,
-      .description = description.empty() ? "报警 " + a.code + "（" + toString(a.peak) +
-                                               "）, 测点 " + a.sensor_code + ", 规则 " + a.rule
+      .description = description.empty() ? "报警 " + a.code + "（" + nameOf(a.peak) + "）, 测点 " +
+                                               a.sensor_code + ", 规则 " + a.rule
                                          : description,
       .source = hazard::Source::OnlineMonitoring,
       .sector = a.sector,
@@ -120,7 +120,7 @@ Result<hazard::Hazard> MonitoringService::openHazard(const Principal& who, std::
         linked = current;
         CS_TRY(ctx_.auditor.record(tx, who,
                                    {.entity = "alarm",
-                                    .entity_id = std::to_string(id),
+                                    .entity_id = std::to_string(id.value),
                                     .action = "hazard",
                                     .before_json = before,
                                     .after_json = toAuditJson(current),
@@ -153,7 +153,7 @@ Result<AlarmFigures> MonitoringService::figures(const Principal& who, std::optio
                          .sector = sector,
                          .raised_from = from,
                          .raised_to = to};
-    auto list = CS_TRY(tx.monitoring().alarms(f, kFiguresCap + 1, 0));
+    auto list = CS_TRY(tx.monitoring().alarms(f, kFiguresCap + 1, AlarmId{}));
     if (list.size() > static_cast<std::size_t>(kFiguresCap)) {
       return invalid("from", "more than 200,000 alarms in the period; choose a shorter one");
     }
@@ -185,7 +185,7 @@ Result<AlarmFigures> MonitoringService::figures(const Principal& who, std::optio
     // the stored last reading may lag by up to a minute, so a minute more is allowed).
     store::SensorFilter sf{.scope = identity::scopeOf(who), .status = Status::Active};
     const std::int64_t now_ms = toEpochMs(ctx_.clock.now());
-    std::int64_t after = 0;
+    SensorId after;
     for (;;) {
       auto page = CS_TRY(tx.monitoring().sensors(sf, 5000, after));
       for (const auto& s : page) {
@@ -193,7 +193,7 @@ Result<AlarmFigures> MonitoringService::figures(const Principal& who, std::optio
         if (!s.org_path.starts_with(path)) continue;
         if (sector && s.sector != *sector) continue;
         ++out.sensors;
-        const std::int64_t window = std::max<std::int64_t>(3LL * s.interval_s * 1000, 60'000);
+        const std::int64_t window = offlineAfter(s.interval).count();
         if (s.last_at_ms && now_ms - *s.last_at_ms <= window + 60'000) ++out.online;
       }
       if (page.size() < 5000) break;

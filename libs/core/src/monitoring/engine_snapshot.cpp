@@ -25,7 +25,7 @@ Result<std::vector<Rule>> sensorRules(store::Tx& tx, const Sensor& sensor) {
     text = custom ? *custom : std::string(defaultRulesOf(sensor.type, sensor.unit));
   }
   auto rules = CS_TRY(parseRuleSet(text));
-  addOfflineRule(rules, sensor.interval_s);
+  addOfflineRule(rules, sensor.interval);
   return rules;
 }
 
@@ -54,7 +54,8 @@ void BucketTracker::track(const Sensor& sensor, SensorIndex s, std::int64_t at_m
   const std::int64_t minute = floorTo(at_ms, kMinuteMs);
   const std::int64_t hour = floorTo(at_ms, kHourMs);
   if (open.minute != 0 && minute != open.minute) out.minutes.push_back({sensor.id, open.minute});
-  const std::int64_t every = std::max<std::int64_t>(60'000, sensor.interval_s * 1000LL);
+  const std::int64_t every =
+      std::max<std::int64_t>(60'000, std::chrono::milliseconds(sensor.interval).count());
   if (open.minute == 0 || open.saved_at == 0 || at_ms - open.saved_at >= every) {
     out.save_last.push_back(s);  // the first reading since start: the online rate sees it at once
     open.saved_at = at_ms;
@@ -116,7 +117,7 @@ Result<EngineSnapshot> SnapshotLoader::load(const EngineSnapshot* previous,
       std::vector<std::string> names;
       for (const auto& r : *rules) names.push_back(r.name);
       const std::string key = s.rules + "|" + std::to_string(static_cast<int>(s.type)) + "|" +
-                              s.unit + "|" + std::to_string(s.interval_s);
+                              s.unit + "|" + std::to_string(s.interval.count());
       auto found = sets.find(key);
       if (found == sets.end()) {
         auto added = snap.engine.addRuleSet(std::move(*rules));
@@ -191,7 +192,7 @@ void LivePublisher::publish(const EngineSnapshot& snap) {
       std::string values = "[";
       for (std::size_t i = from; i < std::min(sensors.size(), from + kPerEvent); ++i) {
         const SensorIndex s = sensors[i];
-        values += (i == from ? "[" : ",[") + std::to_string(snap.sensors[s].id) + "," +
+        values += (i == from ? "[" : ",[") + std::to_string(snap.sensors[s].id.value) + "," +
                   std::to_string(snap.engine.lastAt(s)) + "," +
                   jsonNumber(snap.engine.lastValue(s)) + "]";
       }

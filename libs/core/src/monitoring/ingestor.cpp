@@ -235,7 +235,7 @@ std::size_t Ingestor::engineBytes() const {
   return snap_.engine.stateBytes();
 }
 
-std::vector<store::SensorLast> Ingestor::latest(std::span<const std::int64_t> sensor_ids) const {
+std::vector<store::SensorLast> Ingestor::latest(std::span<const SensorId> sensor_ids) const {
   std::lock_guard lock(mutex_);
   std::vector<store::SensorLast> out;
   out.reserve(sensor_ids.size());

@@ -15,7 +15,7 @@ std::string deviceJson(const Device& d) {
   o.add("code", d.code)
       .add("name", d.name)
       .add("org_id", d.org_id.value)
-      .add("status", toString(d.status))
+      .add("status", nameOf(d.status))
       .add("lon", d.location.lon)
       .add("lat", d.location.lat);
   return o.str();
@@ -25,11 +25,11 @@ std::string sensorJson(const Sensor& s) {
   JsonObject o;
   o.add("code", s.code)
       .add("name", s.name)
-      .add("device_id", s.device_id)
-      .add("type", toString(s.type))
+      .add("device_id", s.device_id.value)
+      .add("type", nameOf(s.type))
       .add("unit", s.unit)
-      .add("interval_s", static_cast<std::int64_t>(s.interval_s))
-      .add("status", toString(s.status))
+      .add("interval_s", static_cast<std::int64_t>(s.interval.count()))
+      .add("status", nameOf(s.status))
       .add("rules", s.rules);
   return o.str();
 }
@@ -38,69 +38,60 @@ bool reachesPath(const Principal& who, const std::string& path, const std::strin
   return identity::reaches(identity::scopeOf(who), path, {sector});
 }
 
+// Every registry change: each node's ingestion reloads the registry, and the change is audited.
+Result<void> registryChanged(ServiceContext& ctx, store::Tx& tx, const Principal& who,
+                             const audit::Change& change) {
+  CS_TRY(tx.monitoring().bumpRegistryVersion());
+  CS_TRY(ctx.auditor.record(tx, who, change));
+  return ok();
+}
+
+// Rule-set text that parses; Invalid on `rules` naming the line or rule.
+Result<void> checkRules(const std::string& text) {
+  if (auto rules = parseRuleSet(text); !rules) {
+    return invalid("rules", rules.error().field + ": " + rules.error().message);
+  }
+  return ok();
+}
+
+// An insert refused for a unique code says so on `code`.
+template <class T>
+Result<T> codeTaken(Result<T> inserted, const std::string& what, const std::string& code) {
+  if (!inserted && inserted.error().code == Errc::Conflict) {
+    return fail(Errc::Conflict, "code", "a " + what + " with code " + code + " exists");
+  }
+  return inserted;
+}
+
 }  // namespace
 
 Result<Device> MonitoringService::createDevice(const Principal& who, const DeviceDraft& d) {
-  CS_TRY(identity::require(who, Permission::SensorManage));
-  return store::writeReturning<Device>(ctx_.store, [&](store::Tx& tx) -> Result<Device> {
-    // The device's own sector decides who supervises it, as for a hazard.
-    auto org = CS_TRY(store::ifFound(tx.orgs().get(d.org_id)));
-    if (!org || !reachesPath(who, org->path, d.sector)) {
-      return identity::notInScope("org_id", d.org_id.value);
-    }
-    Device dev{.code = d.code,
-               .name = d.name,
-               .model = d.model,
-               .org_id = d.org_id,
-               .org_path = org->path,
-               .sector = d.sector,
-               .risk_point_id = d.risk_point_id,
-               .location = d.location,
-               .address = d.address,
-               .status = d.status,
-               .created_at = ctx_.clock.now(),
-               .updated_at = ctx_.clock.now()};
-    CS_TRY(dev.validate());
-    if (d.risk_point_id) {
-      auto point = CS_TRY(store::ifFound(tx.risks().get(RiskPointId{*d.risk_point_id})));
-      if (!point || !reachesPath(who, point->org_path, point->sector)) {
-        return identity::notInScope("risk_point_id", *d.risk_point_id, "risk point");
-      }
-    }
-    auto id = tx.monitoring().insertDevice(dev);
-    if (!id) {
-      if (id.error().code == Errc::Conflict) {
-        return fail(Errc::Conflict, "code", "a device with code " + d.code + " exists");
-      }
-      return tl::unexpected(id.error());
-    }
-    dev.id = *id;
-    CS_TRY(tx.monitoring().bumpRegistryVersion());
-    CS_TRY(ctx_.auditor.record(tx, who,
-                               {.entity = "device",
-                                .entity_id = std::to_string(dev.id),
-                                .action = "created",
-                                .after_json = deviceJson(dev),
-                                .scope_path = dev.org_path}));
-    return dev;
-  });
+  return updateDevice(who, DeviceId{}, d);
 }
 
-Result<Device> MonitoringService::updateDevice(const Principal& who, std::int64_t id,
+// An id that is not valid creates.
+Result<Device> MonitoringService::updateDevice(const Principal& who, DeviceId id,
                                                const DeviceDraft& d) {
   CS_TRY(identity::require(who, Permission::SensorManage));
   return store::writeReturning<Device>(ctx_.store, [&](store::Tx& tx) -> Result<Device> {
     auto& repo = tx.monitoring();
-    auto before = CS_TRY(store::ifFound(repo.device(id)));
-    if (!before || !reachesPath(who, before->org_path, before->sector)) {
-      return identity::notInScope("id", id, "device");
+    const bool create = !id.valid();
+    Device dev{.code = d.code, .created_at = ctx_.clock.now()};
+    std::string before = "null";
+    if (!create) {
+      auto found = CS_TRY(store::ifFound(repo.device(id)));
+      if (!found || !reachesPath(who, found->org_path, found->sector)) {
+        return identity::notInScope("id", id.value, "device");
+      }
+      dev = *found;
+      before = deviceJson(dev);
     }
+    const auto old_point = dev.risk_point_id;
     // The device's own sector decides who supervises it, as for a hazard.
     auto org = CS_TRY(store::ifFound(tx.orgs().get(d.org_id)));
     if (!org || !reachesPath(who, org->path, d.sector)) {
       return identity::notInScope("org_id", d.org_id.value);
     }
-    Device dev = *before;
     dev.name = d.name;
     dev.model = d.model;
     dev.org_id = d.org_id;
@@ -112,62 +103,72 @@ Result<Device> MonitoringService::updateDevice(const Principal& who, std::int64_
     dev.status = d.status;
     dev.updated_at = ctx_.clock.now();
     CS_TRY(dev.validate());
-    CS_TRY(repo.updateDevice(dev));
-    CS_TRY(repo.bumpRegistryVersion());
-    CS_TRY(ctx_.auditor.record(tx, who,
-                               {.entity = "device",
-                                .entity_id = std::to_string(id),
-                                .action = "updated",
-                                .before_json = deviceJson(*before),
-                                .after_json = deviceJson(dev),
-                                .scope_path = dev.org_path}));
+    // A risk point it newly watches must be one the person reaches.
+    if (d.risk_point_id && d.risk_point_id != old_point) {
+      auto point = CS_TRY(store::ifFound(tx.risks().get(*d.risk_point_id)));
+      if (!point || !reachesPath(who, point->org_path, point->sector)) {
+        return identity::notInScope("risk_point_id", *d.risk_point_id, "risk point");
+      }
+    }
+    if (create) {
+      dev.id = CS_TRY(codeTaken(repo.insertDevice(dev), "device", d.code));
+    } else {
+      CS_TRY(repo.updateDevice(dev));
+    }
+    CS_TRY(registryChanged(ctx_, tx, who,
+                           {.entity = "device",
+                            .entity_id = std::to_string(dev.id.value),
+                            .action = create ? "created" : "updated",
+                            .before_json = before,
+                            .after_json = deviceJson(dev),
+                            .scope_path = dev.org_path}));
     return dev;
   });
 }
 
-Result<Device> MonitoringService::device(const Principal& who, std::int64_t id) {
+Result<Device> MonitoringService::device(const Principal& who, DeviceId id) {
   CS_TRY(identity::require(who, Permission::MonitorRead));
   return store::readReturning<Device>(ctx_.store, [&](store::Tx& tx) -> Result<Device> {
     auto dev = CS_TRY(store::ifFound(tx.monitoring().device(id)));
     if (!dev || !reachesPath(who, dev->org_path, dev->sector)) {
-      return identity::notInScope("id", id, "device");
+      return identity::notInScope("id", id.value, "device");
     }
     return *dev;
   });
 }
 
 Result<std::vector<Device>> MonitoringService::devices(const Principal& who, int limit,
-                                                       std::int64_t after_id) {
+                                                       DeviceId after) {
   CS_TRY(identity::require(who, Permission::MonitorRead));
   return store::readReturning<std::vector<Device>>(ctx_.store, [&](store::Tx& tx) {
-    return tx.monitoring().devices(identity::scopeOf(who), limit, after_id);
+    return tx.monitoring().devices(identity::scopeOf(who), limit, after);
   });
 }
 
-Result<Sensor> MonitoringService::loadSensor(store::Tx& tx, const Principal& who, std::int64_t id) {
+Result<Sensor> MonitoringService::loadSensor(store::Tx& tx, const Principal& who, SensorId id) {
   auto s = CS_TRY(store::ifFound(tx.monitoring().sensor(id)));
   if (!s || !reachesPath(who, s->org_path, s->sector)) {
-    return identity::notInScope("id", id, "sensor");
+    return identity::notInScope("id", id.value, "sensor");
   }
   return *s;
 }
 
 Result<Sensor> MonitoringService::createSensor(const Principal& who, const SensorDraft& d) {
-  return updateSensor(who, 0, d);
+  return updateSensor(who, SensorId{}, d);
 }
 
-// id 0 creates. The sensor takes its owner, sector and risk point from its device.
-Result<Sensor> MonitoringService::updateSensor(const Principal& who, std::int64_t id,
+// An id that is not valid creates. The sensor takes its owner, sector and risk point from its
+// device.
+Result<Sensor> MonitoringService::updateSensor(const Principal& who, SensorId id,
                                                const SensorDraft& d) {
   CS_TRY(identity::require(who, Permission::SensorManage));
   return store::writeReturning<Sensor>(ctx_.store, [&](store::Tx& tx) -> Result<Sensor> {
     auto& repo = tx.monitoring();
     Sensor s;
     std::string before = "null";
-    if (id != 0) {
-      auto existing = loadSensor(tx, who, id);
-      if (!existing) return existing;
-      s = *existing;
+    const bool create = !id.valid();
+    if (!create) {
+      s = CS_TRY(loadSensor(tx, who, id));
       before = sensorJson(s);
     } else {
       s.code = d.code;
@@ -175,13 +176,13 @@ Result<Sensor> MonitoringService::updateSensor(const Principal& who, std::int64_
     }
     auto dev = CS_TRY(store::ifFound(repo.device(d.device_id)));
     if (!dev || !reachesPath(who, dev->org_path, dev->sector)) {
-      return identity::notInScope("device_id", d.device_id, "device");
+      return identity::notInScope("device_id", d.device_id.value, "device");
     }
     s.device_id = dev->id;
     s.name = d.name;
     s.type = d.type;
     s.unit = d.unit.empty() ? std::string(unitsOf(d.type).front()) : d.unit;
-    s.interval_s = d.interval_s;
+    s.interval = d.interval;
     s.status = d.status;
     s.rules = d.rules;
     s.org_id = dev->org_id;
@@ -191,36 +192,24 @@ Result<Sensor> MonitoringService::updateSensor(const Principal& who, std::int64_
     s.location = d.location.value_or(dev->location);
     s.updated_at = ctx_.clock.now();
     CS_TRY(s.validate());
-    if (!s.rules.empty()) {
-      if (auto rules = parseRuleSet(s.rules); !rules) {
-        return invalid("rules", rules.error().field + ": " + rules.error().message);
-      }
-    }
-    if (id == 0) {
-      auto inserted = repo.insertSensor(s);
-      if (!inserted) {
-        if (inserted.error().code == Errc::Conflict) {
-          return fail(Errc::Conflict, "code", "a sensor with code " + d.code + " exists");
-        }
-        return tl::unexpected(inserted.error());
-      }
-      s.id = *inserted;
+    if (!s.rules.empty()) CS_TRY(checkRules(s.rules));
+    if (create) {
+      s.id = CS_TRY(codeTaken(repo.insertSensor(s), "sensor", d.code));
     } else {
       CS_TRY(repo.updateSensor(s));
     }
-    CS_TRY(repo.bumpRegistryVersion());
-    CS_TRY(ctx_.auditor.record(tx, who,
-                               {.entity = "sensor",
-                                .entity_id = std::to_string(s.id),
-                                .action = id == 0 ? "created" : "updated",
-                                .before_json = before,
-                                .after_json = sensorJson(s),
-                                .scope_path = s.org_path}));
+    CS_TRY(registryChanged(ctx_, tx, who,
+                           {.entity = "sensor",
+                            .entity_id = std::to_string(s.id.value),
+                            .action = create ? "created" : "updated",
+                            .before_json = before,
+                            .after_json = sensorJson(s),
+                            .scope_path = s.org_path}));
     return s;
   });
 }
 
-Result<Sensor> MonitoringService::sensor(const Principal& who, std::int64_t id) {
+Result<Sensor> MonitoringService::sensor(const Principal& who, SensorId id) {
   CS_TRY(identity::require(who, Permission::MonitorRead));
   return store::readReturning<Sensor>(ctx_.store,
                                       [&](store::Tx& tx) { return loadSensor(tx, who, id); });
@@ -228,15 +217,15 @@ Result<Sensor> MonitoringService::sensor(const Principal& who, std::int64_t id) 
 
 Result<std::vector<Sensor>> MonitoringService::sensors(const Principal& who,
                                                        store::SensorFilter filter, int limit,
-                                                       std::int64_t after_id) {
+                                                       SensorId after) {
   CS_TRY(identity::require(who, Permission::MonitorRead));
   filter.scope = identity::scopeOf(who);
   return store::readReturning<std::vector<Sensor>>(
-      ctx_.store, [&](store::Tx& tx) { return tx.monitoring().sensors(filter, limit, after_id); });
+      ctx_.store, [&](store::Tx& tx) { return tx.monitoring().sensors(filter, limit, after); });
 }
 
 Result<std::vector<Rule>> MonitoringService::effectiveRules(const Principal& who,
-                                                            std::int64_t sensor_id) {
+                                                            SensorId sensor_id) {
   CS_TRY(identity::require(who, Permission::MonitorRead));
   return store::readReturning<std::vector<Rule>>(ctx_.store,
                                                  [&](store::Tx& tx) -> Result<std::vector<Rule>> {
@@ -253,25 +242,17 @@ Result<void> MonitoringService::setTypeRules(const Principal& who, SensorType ty
     return fail(Errc::Forbidden, "", "only a city-level administrator sets rules per type");
   }
   if (text.size() > 4000) return invalid("rules", "must be at most 4000 characters");
-  if (auto rules = parseRuleSet(text); !rules) {
-    return invalid("rules", rules.error().field + ": " + rules.error().message);
-  }
+  CS_TRY(checkRules(text));
   return ctx_.store.write([&](store::Tx& tx) -> Result<void> {
     auto before = CS_TRY(tx.monitoring().typeRules(type));
     CS_TRY(tx.monitoring().setTypeRules(type, text));
-    CS_TRY(tx.monitoring().bumpRegistryVersion());
-    JsonObject b;
-    b.add("rules", before.value_or(""));
-    JsonObject a;
-    a.add("rules", text);
-    CS_TRY(ctx_.auditor.record(tx, who,
-                               {.entity = "sensor_type",
-                                .entity_id = toString(type),
-                                .action = "rules",
-                                .before_json = b.str(),
-                                .after_json = a.str(),
-                                .scope_path = "/"}));
-    return ok();
+    return registryChanged(ctx_, tx, who,
+                           {.entity = "sensor_type",
+                            .entity_id = nameOf(type),
+                            .action = "rules",
+                            .before_json = JsonObject().add("rules", before.value_or("")).str(),
+                            .after_json = JsonObject().add("rules", text).str(),
+                            .scope_path = "/"});
   });
 }
 
@@ -301,7 +282,7 @@ SeriesWindow seriesWindow(store::Resolution resolution, std::optional<TimePoint>
   return {resolution, from.value_or(end - defaultSpan(resolution)), end};
 }
 
-Result<Series> MonitoringService::series(const Principal& who, std::int64_t sensor_id,
+Result<Series> MonitoringService::series(const Principal& who, SensorId sensor_id,
                                          store::Resolution resolution,
                                          std::optional<TimePoint> from, std::optional<TimePoint> to,
                                          int limit) {
@@ -318,7 +299,7 @@ Result<Series> MonitoringService::series(const Principal& who, std::int64_t sens
 }
 
 Result<SensorStates> MonitoringService::sensorStates(const Principal& who,
-                                                     std::optional<std::int64_t> sensor_id) {
+                                                     std::optional<SensorId> sensor_id) {
   CS_TRY(identity::require(who, Permission::MonitorRead));
   const store::AlarmFilter open{
       .scope = identity::scopeOf(who),
@@ -326,34 +307,34 @@ Result<SensorStates> MonitoringService::sensorStates(const Principal& who,
       .sensor_id = sensor_id,
       .cleared = false};
   // A page per read: no read holds its snapshot long.
-  return foldAlarms([&](int limit, std::int64_t before_id) {
+  return foldAlarms([&](int limit, AlarmId before) {
     return store::readReturning<std::vector<Alarm>>(
-        ctx_.store, [&](store::Tx& tx) { return tx.monitoring().alarms(open, limit, before_id); });
+        ctx_.store, [&](store::Tx& tx) { return tx.monitoring().alarms(open, limit, before); });
   });
 }
 
 Result<std::vector<SensorView>> MonitoringService::sensorViews(const Principal& who,
                                                                store::SensorFilter filter,
-                                                               int limit, std::int64_t after_id,
+                                                               int limit, SensorId after,
                                                                const LatestValues& live) {
-  auto list = CS_TRY(sensors(who, std::move(filter), limit, after_id));
+  auto list = CS_TRY(sensors(who, std::move(filter), limit, after));
   overlayLatest(list, live);
   const auto states = CS_TRY(sensorStates(who));
   std::vector<SensorView> out;
   out.reserve(list.size());
   for (auto& s : list) {
-    const auto state = states.of(SensorId{s.id});
+    const auto state = states.of(s.id);
     out.push_back({std::move(s), state});
   }
   return out;
 }
 
-Result<SensorView> MonitoringService::sensorView(const Principal& who, std::int64_t id,
+Result<SensorView> MonitoringService::sensorView(const Principal& who, SensorId id,
                                                  const LatestValues& live) {
   std::vector<Sensor> one = {CS_TRY(sensor(who, id))};
   overlayLatest(one, live);
   const auto states = CS_TRY(sensorStates(who, id));
-  return SensorView{std::move(one.front()), states.of(SensorId{id})};
+  return SensorView{std::move(one.front()), states.of(id)};
 }
 
 Result<std::vector<SensorTypeInfo>> MonitoringService::sensorTypes(const Principal& who) {

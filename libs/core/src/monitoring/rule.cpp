@@ -40,19 +40,14 @@ bool ordered(const Rule& r) {
 
 }  // namespace
 
-const char* toString(Level l) { return nameOf(l); }
-const char* toString(RuleKind k) { return nameOf(k); }
-
-std::optional<Level> parseLevel(std::string_view text) { return parseEnum<Level>(text); }
-
-Result<std::int64_t> parseDuration(std::string_view text) {
+Result<std::chrono::milliseconds> parseDuration(std::string_view text) {
   static constexpr std::array<std::pair<std::string_view, std::int64_t>, 5> kUnits = {
       {{"ms", 1}, {"min", 60000}, {"s", 1000}, {"h", 3600000}, {"d", 86400000}}};
   for (const auto& [unit, ms] : kUnits) {
     if (text.size() > unit.size() && text.ends_with(unit)) {
       auto n = number(text.substr(0, text.size() - unit.size()), "duration");
       if (!n || *n < 0) break;
-      return static_cast<std::int64_t>(*n * static_cast<double>(ms));
+      return std::chrono::milliseconds(static_cast<std::int64_t>(*n * static_cast<double>(ms)));
     }
   }
   return invalid("duration", "'" + std::string(text) + "' is not a duration like 30s or 10min");
@@ -90,14 +85,16 @@ Result<void> Rule::validate() const {
                                : "levels must fall from blue to red for a 'below' rule");
     }
     if (hysteresis < 0) return invalid(name, "hysteresis must not be negative");
-    if (for_ms < 0) return invalid(name, "for must not be negative");
-    if (kind == RuleKind::Rate && rate_unit_ms <= 0) return invalid(name, "per must be positive");
+    if (hold_for.count() < 0) return invalid(name, "for must not be negative");
+    if (kind == RuleKind::Rate && rate_unit.count() <= 0)
+      return invalid(name, "per must be positive");
     if (repeat_count < 0 ||
-        (repeat_count > 0 && (repeat_window_ms <= 0 || repeat_level == Level::None))) {
+        (repeat_count > 0 && (repeat_window.count() <= 0 || repeat_level == Level::None))) {
       return invalid(name, "repeats needs N/duration:level, e.g. repeats=3/10min:orange");
     }
   }
-  if (kind == RuleKind::Stale && stale_ms <= 0) return invalid(name, "stale needs after=");
+  if (kind == RuleKind::Stale && stale_after.count() <= 0)
+    return invalid(name, "stale needs after=");
   if (kind == RuleKind::Flatline && flat_count < 2)
     return invalid(name, "flatline needs count=2 or more");
   if ((kind == RuleKind::Stale || kind == RuleKind::Flatline) && fault_level == Level::None) {
@@ -126,15 +123,15 @@ Result<Rule> parseRule(std::string_view name, std::string_view text) {
     const auto key = word.substr(0, eq);
     const auto value = word.substr(eq + 1);
     const std::string field = r.name + "." + std::string(key);
-    if (auto level = parseLevel(key); level && *level != Level::None) {
+    if (auto level = parseEnum<Level>(key); level && *level != Level::None) {
       auto v = CS_TRY(number(value, field));
       r.thresholds[static_cast<std::size_t>(*level) - 1] = v;
     } else if (key == "for" || key == "after" || key == "per") {
       auto d = parseDuration(value);
       if (!d) return invalid(field, d.error().message);
-      if (key == "for") r.for_ms = *d;
-      if (key == "after") r.stale_ms = *d;
-      if (key == "per") r.rate_unit_ms = static_cast<double>(*d);
+      if (key == "for") r.hold_for = *d;
+      if (key == "after") r.stale_after = *d;
+      if (key == "per") r.rate_unit = *d;
     } else if (key == "hysteresis") {
       auto v = CS_TRY(number(value, field));
       r.hysteresis = v;
@@ -142,7 +139,7 @@ Result<Rule> parseRule(std::string_view name, std::string_view text) {
       auto v = CS_TRY(number(value, field));
       r.flat_count = static_cast<int>(v);
     } else if (key == "level") {
-      auto l = parseLevel(value);
+      auto l = parseEnum<Level>(value);
       if (!l) return invalid(field, "'" + std::string(value) + "' is not a level");
       r.fault_level = *l;
     } else if (key == "repeats") {  // 3/10min:orange
@@ -153,10 +150,10 @@ Result<Rule> parseRule(std::string_view name, std::string_view text) {
       }
       auto n = number(value.substr(0, slash), field);
       auto d = parseDuration(value.substr(slash + 1, colon - slash - 1));
-      auto l = parseLevel(value.substr(colon + 1));
+      auto l = parseEnum<Level>(value.substr(colon + 1));
       if (!n || !d || !l) return invalid(field, "must look like 3/10min:orange");
       r.repeat_count = static_cast<int>(*n);
-      r.repeat_window_ms = *d;
+      r.repeat_window = *d;
       r.repeat_level = *l;
     } else {
       return invalid(field, "is not a rule setting");

@@ -109,7 +109,7 @@ void RuleEngine::decide(SensorIndex s, std::uint16_t r, const Rule& rule, AlarmS
   if (rule.repeat_count > 0) {
     // Windows are anchored at the first crossing of a run; when one runs out the count restarts,
     // and so does what the repeats alone were holding up.
-    if (a.crossings > 0 && at_ms - a.window_start_ms > rule.repeat_window_ms) a.crossings = 0;
+    if (a.crossings > 0 && at_ms - a.window_start_ms > rule.repeat_window.count()) a.crossings = 0;
     const bool above = up != Level::None;
     if (above && !a.above_lowest) {
       if (a.crossings == 0) a.window_start_ms = at_ms;
@@ -120,7 +120,7 @@ void RuleEngine::decide(SensorIndex s, std::uint16_t r, const Rule& rule, AlarmS
     up = std::max(up, repeated);
   }
   if (up > a.level) {
-    if (rule.for_ms <= 0) {
+    if (rule.hold_for.count() <= 0) {
       a.pending = Level::None;
       return change(s, r, a, up, at_ms, measure, out);
     }
@@ -128,7 +128,7 @@ void RuleEngine::decide(SensorIndex s, std::uint16_t r, const Rule& rule, AlarmS
       a.pending = up;
       a.pending_since_ms = at_ms;
     }
-    if (at_ms - a.pending_since_ms >= rule.for_ms) {
+    if (at_ms - a.pending_since_ms >= rule.hold_for.count()) {
       a.pending = Level::None;
       change(s, r, a, up, at_ms, measure, out);
     }
@@ -160,8 +160,8 @@ Verdict RuleEngine::evaluate(SensorIndex sensor, std::int64_t at_ms, double valu
         break;
       case RuleKind::Rate:
         if (!first) {
-          const double rate =
-              (value - s.last_value) / static_cast<double>(at_ms - s.last_ms) * rule.rate_unit_ms;
+          const double rate = (value - s.last_value) / static_cast<double>(at_ms - s.last_ms) *
+                              static_cast<double>(rule.rate_unit.count());
           decide(sensor, i, rule, a, rate, at_ms, out);
         }
         break;
@@ -187,7 +187,7 @@ void RuleEngine::tick(std::int64_t now_ms, std::vector<Transition>& out) {
     const auto count = static_cast<std::uint16_t>(set.rules.size());
     for (std::uint16_t r = 0; r < count; ++r) {
       const Rule& rule = set.rules[r];
-      if (rule.kind != RuleKind::Stale || now_ms - s.last_ms <= rule.stale_ms) continue;
+      if (rule.kind != RuleKind::Stale || now_ms - s.last_ms <= rule.stale_after.count()) continue;
       change(i, r, alarms_[s.first_alarm + r], rule.fault_level, now_ms, 0, out);
     }
   }

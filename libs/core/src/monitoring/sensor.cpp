@@ -63,13 +63,6 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
-const char* toString(SensorType type) { return nameOf(type); }
-const char* toString(Status status) { return nameOf(status); }
-std::optional<SensorType> parseSensorType(std::string_view text) {
-  return parseEnum<SensorType>(text);
-}
-std::optional<Status> parseStatus(std::string_view text) { return parseEnum<Status>(text); }
-
 std::vector<std::string_view> unitsOf(SensorType type) {
   return units()[static_cast<std::size_t>(type)];
 }
@@ -115,9 +108,9 @@ Result<void> Sensor::validate() const {
   if (!unit_known) {
     std::string allowed;
     for (const auto u : unitsOf(type)) allowed += (allowed.empty() ? "" : ", ") + std::string(u);
-    return invalid("unit", "a " + std::string(toString(type)) + " sensor measures in " + allowed);
+    return invalid("unit", "a " + std::string(nameOf(type)) + " sensor measures in " + allowed);
   }
-  if (interval_s < 1 || interval_s > 86400) {
+  if (interval < std::chrono::seconds(1) || interval > std::chrono::days(1)) {
     return invalid("interval_s", "must be between 1 second and 1 day");
   }
   if (rules.size() > 4000) return invalid("rules", "must be at most 4000 characters");
@@ -126,7 +119,7 @@ Result<void> Sensor::validate() const {
 
 std::string Sensor::siteKey() const {
   return risk_point_id ? "risk:" + std::to_string(*risk_point_id)
-                       : "device:" + std::to_string(device_id);
+                       : "device:" + std::to_string(device_id.value);
 }
 
 Result<std::vector<NamedRuleText>> splitRuleSet(std::string_view text) {
@@ -161,7 +154,11 @@ Result<std::vector<Rule>> parseRuleSet(std::string_view text) {
   return rules;
 }
 
-void addOfflineRule(std::vector<Rule>& rules, int interval_s) {
+std::chrono::milliseconds offlineAfter(std::chrono::seconds interval) {
+  return std::max<std::chrono::milliseconds>(3 * interval, std::chrono::minutes(1));
+}
+
+void addOfflineRule(std::vector<Rule>& rules, std::chrono::seconds interval) {
   for (const auto& r : rules) {
     // A rule of the same name would share its alarm.
     if (r.kind == RuleKind::Stale || r.name == "offline") return;
@@ -169,7 +166,7 @@ void addOfflineRule(std::vector<Rule>& rules, int interval_s) {
   Rule offline;
   offline.name = "offline";
   offline.kind = RuleKind::Stale;
-  offline.stale_ms = std::max<std::int64_t>(3LL * interval_s * 1000, 60'000);
+  offline.stale_after = offlineAfter(interval);
   offline.fault_level = Level::Yellow;
   rules.push_back(std::move(offline));
 }

@@ -11,13 +11,13 @@ void SensorStates::add(const Alarm& alarm) {
 }
 
 SensorState SensorStates::of(SensorId sensor) const {
-  const auto it = states_.find(sensor.value);
+  const auto it = states_.find(sensor);
   return it == states_.end() ? SensorState{} : it->second;
 }
 
 Result<SensorStates> foldAlarms(const AlarmPage& page, int page_size) {
   SensorStates out;
-  std::int64_t before = 0;
+  AlarmId before;
   for (;;) {
     auto list = CS_TRY(page(page_size, before));
     for (const auto& a : list) {
@@ -29,7 +29,7 @@ Result<SensorStates> foldAlarms(const AlarmPage& page, int page_size) {
 }
 
 void overlayLatest(std::vector<Sensor>& sensors, const LatestValues& live) {
-  std::vector<std::int64_t> ids;
+  std::vector<SensorId> ids;
   ids.reserve(sensors.size());
   for (const auto& s : sensors) ids.push_back(s.id);
   const auto latest = live.latest(ids);

@@ -13,8 +13,8 @@ constexpr std::int64_t kStart = 1'800'000'000'000 / kHour * kHour;  // on the ho
 
 Sensor sensorWithId(std::int64_t id, int interval_s = 10) {
   Sensor s;
-  s.id = id;
-  s.interval_s = interval_s;
+  s.id = SensorId{id};
+  s.interval = std::chrono::seconds(interval_s);
   return s;
 }
 
@@ -28,11 +28,11 @@ TEST(BucketTracker, AReadingInTheNextMinuteClosesTheMinuteBefore) {
   EXPECT_TRUE(out.minutes.empty());
   t.track(s, 0, kStart + kMinute + 5, out);
   ASSERT_EQ(out.minutes.size(), 1u);
-  EXPECT_EQ(out.minutes[0], (store::BucketKey{7, kStart}));
+  EXPECT_EQ(out.minutes[0], (store::BucketKey{SensorId{7}, kStart}));
   EXPECT_TRUE(out.hours.empty());
   t.track(s, 0, kStart + kHour, out);
   ASSERT_EQ(out.hours.size(), 1u);
-  EXPECT_EQ(out.hours[0], (store::BucketKey{7, kStart}));
+  EXPECT_EQ(out.hours[0], (store::BucketKey{SensorId{7}, kStart}));
 }
 
 TEST(BucketTracker, TheLastValueIsSavedFirstThenOncePerIntervalOfAtLeastAMinute) {
@@ -59,7 +59,7 @@ TEST(BucketTracker, ALateReadingRecomputesItsMinuteAndHourUnlessTheyAreOpen) {
   EXPECT_TRUE(out.hours.empty());
   t.late(s, 0, kStart + 10, out);
   ASSERT_EQ(out.minutes.size(), 1u);
-  EXPECT_EQ(out.minutes[0], (store::BucketKey{7, kStart}));
+  EXPECT_EQ(out.minutes[0], (store::BucketKey{SensorId{7}, kStart}));
   ASSERT_EQ(out.hours.size(), 1u);
 }
 
@@ -92,7 +92,7 @@ TEST(BucketTracker, ACarriedSensorKeepsItsOpenMinuteUnderItsNewIndex) {
   out = {};
   after.track(sensorWithId(9), 0, kStart + kMinute, out);
   ASSERT_EQ(out.minutes.size(), 1u);
-  EXPECT_EQ(out.minutes[0], (store::BucketKey{9, kStart}));
+  EXPECT_EQ(out.minutes[0], (store::BucketKey{SensorId{9}, kStart}));
 }
 
 }  // namespace

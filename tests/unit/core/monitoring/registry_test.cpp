@@ -2,7 +2,9 @@
 // text, and the alarm lifecycle a person drives.
 #include <gtest/gtest.h>
 
+#include "citysafe/common/time_format.hpp"
 #include "citysafe/core/monitoring/alarm.hpp"
+#include "citysafe/core/monitoring/alarm_events.hpp"
 #include "citysafe/core/monitoring/sensor.hpp"
 
 namespace citysafe::monitoring {
@@ -14,7 +16,7 @@ Sensor validSensor() {
   s.name = "井下甲烷";
   s.type = SensorType::Methane;
   s.unit = "%vol";
-  s.interval_s = 10;
+  s.interval = std::chrono::seconds(10);
   s.location = {117.2, 31.8};
   return s;
 }
@@ -22,11 +24,11 @@ Sensor validSensor() {
 TEST(Registry, EveryTypeHasUnitsAndItsDefaultRulesParse) {
   for (int i = 0; i < kSensorTypeCount; ++i) {
     const auto type = static_cast<SensorType>(i);
-    ASSERT_FALSE(unitsOf(type).empty()) << toString(type);
-    EXPECT_EQ(parseSensorType(toString(type)), type);
+    ASSERT_FALSE(unitsOf(type).empty()) << nameOf(type);
+    EXPECT_EQ(parseEnum<SensorType>(nameOf(type)), type);
     for (const auto unit : unitsOf(type)) {
       auto rules = parseRuleSet(defaultRulesOf(type, unit));
-      EXPECT_TRUE(rules) << toString(type) << " " << unit << ": " << rules.error().message;
+      EXPECT_TRUE(rules) << nameOf(type) << " " << unit << ": " << rules.error().message;
     }
   }
 }
@@ -35,7 +37,7 @@ TEST(Registry, MethaneDefaultsFollowTheUnit) {
   auto vol = parseRuleSet(defaultRulesOf(SensorType::Methane, "%vol"));
   ASSERT_TRUE(vol);
   EXPECT_DOUBLE_EQ((*vol)[0].thresholds[2], 1.0);  // orange at 1 %vol
-  EXPECT_EQ((*vol)[0].for_ms, 30000);
+  EXPECT_EQ((*vol)[0].hold_for, std::chrono::seconds(30));
   auto lel = parseRuleSet(defaultRulesOf(SensorType::Methane, "%LEL"));
   ASSERT_TRUE(lel);
   EXPECT_DOUBLE_EQ((*lel)[0].thresholds[2], 20);  // GB 50838: alarm at 20 %LEL
@@ -55,7 +57,7 @@ TEST(Registry, SensorsAreCheckedNamingTheField) {
   s.unit = "ppm";
   EXPECT_EQ(field(s), "unit");
   s = validSensor();
-  s.interval_s = 0;
+  s.interval = std::chrono::seconds(0);
   EXPECT_EQ(field(s), "interval_s");
   s = validSensor();
   s.location.lat = 95;
@@ -89,20 +91,20 @@ TEST(Registry, RuleSetTextNamesTheBadLine) {
 
 TEST(Registry, EverySensorGoesOfflineAfterThreeMissedSamples) {
   std::vector<Rule> rules;
-  addOfflineRule(rules, 30);
+  addOfflineRule(rules, std::chrono::seconds(30));
   ASSERT_EQ(rules.size(), 1U);
   EXPECT_EQ(rules[0].kind, RuleKind::Stale);
-  EXPECT_EQ(rules[0].stale_ms, 90000);
-  addOfflineRule(rules, 30);  // already has one
+  EXPECT_EQ(rules[0].stale_after, std::chrono::seconds(90));
+  addOfflineRule(rules, std::chrono::seconds(30));  // already has one
   EXPECT_EQ(rules.size(), 1U);
   std::vector<Rule> fast;
-  addOfflineRule(fast, 1);
-  EXPECT_EQ(fast[0].stale_ms, 60000);  // at least a minute
+  addOfflineRule(fast, std::chrono::seconds(1));
+  EXPECT_EQ(fast[0].stale_after, std::chrono::minutes(1));  // at least a minute
 }
 
 TEST(Registry, SitesGroupByRiskPointElseDevice) {
   Sensor s = validSensor();
-  s.device_id = 4;
+  s.device_id = DeviceId{4};
   EXPECT_EQ(s.siteKey(), "device:4");
   s.risk_point_id = 12;
   EXPECT_EQ(s.siteKey(), "risk:12");
@@ -113,7 +115,7 @@ class AlarmLifecycle : public ::testing::Test {
   Alarm raised() {
     Alarm a;
     applyLevel(a, Level::Orange, 1.2, at(0));
-    a.id = 1;
+    a.id = AlarmId{1};
     return a;
   }
   static TimePoint at(int s) { return fromEpochMs(1795000000000 + s * 1000LL); }
@@ -131,6 +133,15 @@ TEST_F(AlarmLifecycle, LevelsChangeInPlaceAndTheClearingIsKeptApart) {
   EXPECT_EQ(a.peak, Level::Red);
   EXPECT_TRUE(applyLevel(a, Level::Yellow, 0.9, at(12)));  // back before anyone closed it
   EXPECT_FALSE(a.cleared_at);
+}
+
+TEST_F(AlarmLifecycle, TheLiveSummaryCarriesClearedAtAsTheHttpFormDoes) {
+  Alarm a = raised();
+  EXPECT_NE(alarmEventJson(a).find("\"cleared_at\":null"), std::string::npos);
+  ASSERT_TRUE(applyLevel(a, Level::None, 0.1, at(9)));
+  EXPECT_NE(alarmEventJson(a).find("\"cleared_at\":\"" + formatIso8601(at(9)) + "\""),
+            std::string::npos)
+      << alarmEventJson(a);
 }
 
 TEST_F(AlarmLifecycle, PeopleAcknowledgeHandleAndCloseWithADisposition) {

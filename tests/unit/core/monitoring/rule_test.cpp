@@ -13,12 +13,12 @@ TEST(MonitoringRule, ReadsTheTextForm) {
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_TRUE(std::isnan(r->thresholds[0]));
   EXPECT_EQ(r->thresholds[2], 20);
-  EXPECT_EQ(r->for_ms, 30000);
+  EXPECT_EQ(r->hold_for, std::chrono::seconds(30));
   EXPECT_EQ(r->repeat_count, 3);
-  EXPECT_EQ(r->repeat_window_ms, 600000);
+  EXPECT_EQ(r->repeat_window, std::chrono::minutes(10));
   EXPECT_EQ(r->repeat_level, Level::Red);
-  EXPECT_EQ(parseRule("s", "stale after=2h")->stale_ms, 7200000);
-  EXPECT_EQ(parseRule("r", "rate below red=-1 per=1d")->rate_unit_ms, 86400000.0);
+  EXPECT_EQ(parseRule("s", "stale after=2h")->stale_after, std::chrono::hours(2));
+  EXPECT_EQ(parseRule("r", "rate below red=-1 per=1d")->rate_unit, std::chrono::days(1));
 }
 
 TEST(MonitoringRule, RefusesBadTextNamingTheWord) {

@@ -26,8 +26,8 @@ std::vector<std::string> files() {
 
 std::string describe(const std::string& who, const std::string& rule, Level from, Level to,
                      std::int64_t at) {
-  return "t=" + std::to_string(at) + "ms " + who + " " + rule + " " + toString(from) + "->" +
-         toString(to);
+  return "t=" + std::to_string(at) + "ms " + who + " " + rule + " " + nameOf(from) + "->" +
+         nameOf(to);
 }
 
 const char* verdictName(Verdict v) {
@@ -56,7 +56,7 @@ Result<SiteRule> parseSite(std::istream& words, const RuleEngine& engine,
     if (key == "min") {
       site.min_members = std::stoi(value);
     } else if (key == "at" || key == "level") {
-      auto level = parseLevel(value);
+      auto level = parseEnum<Level>(value);
       if (!level) return invalid(key, "'" + value + "' is not a level");
       (key == "at" ? site.at_least : site.level) = *level;
     } else if (key == "members") {
@@ -106,7 +106,7 @@ TEST_P(Scenario, CausesExactlyTheExpectedAlarmChanges) {
     EXPECT_TRUE(word.starts_with("t=")) << word;
     auto d = parseDuration(word.substr(2));
     EXPECT_TRUE(d) << word;
-    return d ? *d : 0;
+    return d ? d->count() : 0;
   };
   auto flush = [&] {
     for (const auto& t : out) {

@@ -11,8 +11,8 @@ namespace {
 
 Alarm openAlarm(std::int64_t id, std::int64_t sensor, Level level, std::string rule = "gas") {
   Alarm a;
-  a.id = id;
-  a.sensor_id = sensor;
+  a.id = AlarmId{id};
+  a.sensor_id = SensorId{sensor};
   a.level = level;
   a.rule = std::move(rule);
   return a;
@@ -22,11 +22,11 @@ Alarm openAlarm(std::int64_t id, std::int64_t sensor, Level level, std::string r
 class FakeAlarmStore {
  public:
   void add(Alarm a) { alarms_.insert(alarms_.begin(), std::move(a)); }
-  Result<std::vector<Alarm>> page(int limit, std::int64_t before_id) {
+  Result<std::vector<Alarm>> page(int limit, AlarmId before) {
     ++reads;
     std::vector<Alarm> out;
     for (const auto& a : alarms_) {
-      if (before_id != 0 && a.id >= before_id) continue;
+      if (before.valid() && a.id >= before) continue;
       if (static_cast<int>(out.size()) == limit) break;
       out.push_back(a);
     }
@@ -58,8 +58,7 @@ TEST(SensorStates, MoreThanTwentyThousandOpenAlarmsAreAllCounted) {
   FakeAlarmStore store;
   store.add(openAlarm(1, 99, Level::Red));  // the oldest: on the 25th page
   for (std::int64_t id = 2; id <= 25'000; ++id) store.add(openAlarm(id, id % 50, Level::Blue));
-  auto states =
-      foldAlarms([&](int limit, std::int64_t before) { return store.page(limit, before); });
+  auto states = foldAlarms([&](int limit, AlarmId before) { return store.page(limit, before); });
   ASSERT_TRUE(states);
   EXPECT_EQ(states->of(SensorId{99}).alarm_level, Level::Red);
   EXPECT_EQ(states->size(), 51u);
@@ -69,15 +68,14 @@ TEST(SensorStates, MoreThanTwentyThousandOpenAlarmsAreAllCounted) {
 TEST(SensorStates, AnExactlyFullLastPageIsFollowedByOneEmptyRead) {
   FakeAlarmStore store;
   for (std::int64_t id = 1; id <= 2'000; ++id) store.add(openAlarm(id, 1, Level::Blue));
-  auto states =
-      foldAlarms([&](int limit, std::int64_t before) { return store.page(limit, before); });
+  auto states = foldAlarms([&](int limit, AlarmId before) { return store.page(limit, before); });
   ASSERT_TRUE(states);
   EXPECT_EQ(store.reads, 3);
 }
 
 TEST(SensorStates, AFailedPageIsTheFailureNotAnEmptyState) {
   int calls = 0;
-  auto states = foldAlarms([&](int limit, std::int64_t) -> Result<std::vector<Alarm>> {
+  auto states = foldAlarms([&](int limit, AlarmId) -> Result<std::vector<Alarm>> {
     if (++calls == 2) return fail(Errc::Unavailable, "", "database down");
     return std::vector<Alarm>(static_cast<std::size_t>(limit), openAlarm(calls, 1, Level::Red));
   });
@@ -87,23 +85,24 @@ TEST(SensorStates, AFailedPageIsTheFailureNotAnEmptyState) {
 
 class FixedLatest final : public LatestValues {
  public:
-  std::vector<store::SensorLast> latest(std::span<const std::int64_t> ids) const override {
+  std::vector<store::SensorLast> latest(std::span<const SensorId> ids) const override {
     std::vector<store::SensorLast> out;
     for (const auto id : ids)
-      out.push_back(id == 1 ? store::SensorLast{1, 5000, 2.5} : store::SensorLast{id, 0, 0});
+      out.push_back(id == SensorId{1} ? store::SensorLast{id, 5000, 2.5}
+                                      : store::SensorLast{id, 0, 0});
     return out;
   }
 };
 
 TEST(SensorStates, ANewerValueSeenByThisNodeReplacesTheStoredOne) {
   std::vector<Sensor> sensors(3);
-  sensors[0].id = 1;
+  sensors[0].id = SensorId{1};
   sensors[0].last_at_ms = 4000;
   sensors[0].last_value = 1.0;
-  sensors[1].id = 2;
+  sensors[1].id = SensorId{2};
   sensors[1].last_at_ms = 4000;
   sensors[1].last_value = 7.0;
-  sensors[2].id = 3;
+  sensors[2].id = SensorId{3};
   overlayLatest(sensors, FixedLatest{});
   EXPECT_EQ(sensors[0].last_at_ms, 5000);
   EXPECT_DOUBLE_EQ(sensors[0].last_value, 2.5);

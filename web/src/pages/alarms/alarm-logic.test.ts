@@ -13,7 +13,8 @@ import {
 const alarm = (over: Partial<Alarm> = {}): Alarm => ({
   id: 1, code: 'BJ00000001', sensor_id: 7, sensor: 'GAS-7', rule: 'methane', site: 'risk:12', level: 'orange', peak: 'orange',
   state: 'active', value: 1.2, raised_at: '2026-06-10T12:00:00+08:00', changed_at: '2026-06-10T12:00:00+08:00',
-  cleared_at: null, row_version: 3, ...over,
+  cleared_at: null, acknowledged_at: null, handling_at: null, closed_at: null, disposition: null, notes: '', hazard_id: null,
+  org_id: 3, sector: 'gas', risk_point_id: null, lon: 120.15, lat: 30.31, row_version: 3, ...over,
 });
 
 describe('filters', () => {
@@ -33,7 +34,7 @@ describe('filters', () => {
     expect(isCleared(alarm())).toBe(false);
     expect(isCleared(alarm({ state: 'closed' }))).toBe(false);
     expect(isCleared(alarm({ level: 'none', cleared_at: '2026-06-10T12:05:00+08:00' }))).toBe(true);
-    expect(isCleared({ level: 'none', cleared: true })).toBe(true);
+    expect(isCleared({ level: 'none' })).toBe(true);
     expect(shownLevel(alarm({ level: 'none', peak: 'red', cleared_at: 'x' }))).toBe('red');
     expect(shownLevel(alarm({ level: 'yellow', peak: 'red' }))).toBe('yellow');
   });
@@ -72,10 +73,10 @@ describe('the list', () => {
     expect(added.added).toBe(true);
     expect(added.list.map((a) => a.id)).toEqual([3, 2, 1]);
   });
-  it('merges a live summary, turning `cleared` into cleared_at', () => {
-    const merged = mergeSummary(alarm(), { id: 1, level: 'none', cleared: true, changed_at: '2026-06-10T12:09:00+08:00' });
+  it('merges a live summary over the known alarm', () => {
+    const merged = mergeSummary(alarm(), { id: 1, level: 'none', cleared_at: '2026-06-10T12:09:00+08:00' });
     expect(merged).toMatchObject({ level: 'none', cleared_at: '2026-06-10T12:09:00+08:00', row_version: 3, sensor: 'GAS-7' });
-    expect(mergeSummary(alarm({ cleared_at: 'x' }), { id: 1, level: 'red', cleared: false }).cleared_at).toBeNull();
+    expect(mergeSummary(alarm({ cleared_at: 'x' }), { id: 1, level: 'red', cleared_at: null }).cleared_at).toBeNull();
   });
   it('offers the actions each state allows', () => {
     expect(alarmActions(alarm())).toEqual(['acknowledge', 'handle', 'close', 'hazard']);

@@ -46,18 +46,18 @@ export function alarmApiQuery(f: AlarmFilters): Record<string, string | undefine
 }
 
 /** The condition cleared (已恢复): the readings fell back, whether or not a person closed it yet. */
-export function isCleared(a: Pick<Alarm, 'cleared_at' | 'cleared' | 'level'>): boolean {
-  return Boolean(a.cleared_at) || a.cleared === true || a.level === 'none';
+export function isCleared(a: Partial<Pick<Alarm, 'cleared_at' | 'level'>>): boolean {
+  return Boolean(a.cleared_at) || a.level === 'none';
 }
 
 /** The level to show: the current one, or the peak it reached once the condition cleared. */
-export function shownLevel(a: Partial<Pick<Alarm, 'cleared_at' | 'cleared' | 'level' | 'peak'>>): string {
+export function shownLevel(a: Partial<Pick<Alarm, 'cleared_at' | 'level' | 'peak'>>): string {
   const level = a.level ?? 'none';
-  return isCleared({ cleared_at: a.cleared_at, cleared: a.cleared, level }) ? String(a.peak ?? level) : String(level);
+  return isCleared({ cleared_at: a.cleared_at, level }) ? String(a.peak ?? level) : String(level);
 }
 
 /** Whether an alarm belongs in the list under these filters (for alarms that arrive live). */
-export function matchesFilters(a: Pick<Alarm, 'state' | 'level' | 'peak' | 'cleared_at' | 'cleared'>, f: AlarmFilters): boolean {
+export function matchesFilters(a: Pick<Alarm, 'state' | 'level' | 'peak' | 'cleared_at'>, f: AlarmFilters): boolean {
   if (f.state === 'open' && !(OPEN_ALARM_STATES as readonly string[]).includes(String(a.state))) return false;
   if (f.state !== 'open' && f.state !== 'all' && a.state !== f.state) return false;
   // A cleared alarm's level is none: judge it by its peak.
@@ -99,15 +99,11 @@ export function upsertAlarm(list: readonly Alarm[], alarm: Alarm): { list: Alarm
 }
 
 /**
- * An alarm after a live summary: the summary's fields over the known ones. The summary says
- * `cleared` where the alarm has `cleared_at`, and carries no row_version: the page fetches the
- * alarm again before acting on it.
+ * An alarm after a live summary: the summary's fields (docs/monitoring.md § Live channel, with
+ * `cleared_at` as the alarm has it) over the known ones.
  */
 export function mergeSummary(known: Alarm | undefined, summary: Partial<Alarm> & { id: number }): Alarm {
-  const merged = { ...known, ...summary } as Alarm;
-  if (summary.cleared === false) merged.cleared_at = null;
-  else if (summary.cleared === true && !merged.cleared_at) merged.cleared_at = summary.changed_at ?? known?.changed_at ?? null;
-  return merged;
+  return { ...known, ...summary } as Alarm;
 }
 
 /** The actions an alarm offers, in the page's order. */
@@ -138,8 +134,8 @@ export function actionRequest(a: Pick<Alarm, 'row_version'>, action: AlarmAction
 // ---- sound ----
 
 /** Beep when an alarm reaches red (raised red, or risen to red), not for red ones already known. */
-export function shouldBeep(before: Pick<Alarm, 'level' | 'state'> | undefined,
-  after: Pick<Alarm, 'level' | 'state'>): boolean {
+export function shouldBeep(before: { level: string; state: string } | undefined,
+  after: { level: string; state: string }): boolean {
   if (after.level !== 'red' || after.state === 'closed') return false;
   return !before || before.level !== 'red';
 }

@@ -67,7 +67,7 @@ export const renderAlarmsPage: PageRenderer = (outlet, route) => {
   let left = false;
   let beeps = 0;
   /** The last level and state heard of each alarm, to beep only when one reaches red. */
-  const heard = new Map<number, Pick<Alarm, 'level' | 'state'>>();
+  const heard = new Map<number, { level: string; state: string }>();
   const fresh = new Set<number>();
   const pending = new Map<number, Partial<Alarm> & { id: number }>();
   let fetchTimer: number | undefined;
@@ -195,7 +195,7 @@ export const renderAlarmsPage: PageRenderer = (outlet, route) => {
       if (mine !== generation || left) return;
       const known = new Set(reset ? [] : alarms.map((a) => a.id));
       alarms = reset ? answer.items : [...alarms, ...answer.items.filter((a) => !known.has(a.id))];
-      next = answer.next;
+      next = answer.next_cursor;
       for (const a of answer.items) if (!heard.has(a.id)) heard.set(a.id, { level: a.level, state: a.state });
       render();
       page.dataset.loaded = '1';

@@ -2,12 +2,13 @@
 // (overdue ones red) with popups, and a picker that places a marker where the user clicks.
 // For tests: window.__citysafeMap, body[data-hazard-map-ready="1"] once the hazards have rendered,
 // body[data-pick-map-ready="1"] once the picker can take clicks.
-import { Marker, Popup, type GeoJSONSource, type Map as MapLibreMap, type MapLayerMouseEvent } from 'maplibre-gl';
+import { Marker, Popup, type Map as MapLibreMap, type MapLayerMouseEvent } from 'maplibre-gl';
 import type { BasemapInfo, LonLat } from '../../api/types';
 import { h, tr } from '../../dom';
 import { buildHash } from '../../router';
 import { BASEMAP_SOURCE } from '../map/basemap-style';
 import { addBasemapLayers, createMap, exposeMap, whenRendered, type Basemap } from '../map/basemap-map';
+import { createPointLayerMap } from '../map/point-layer';
 import { hazardFeatures, OVERDUE_HEX, type HazardFeatureProperties } from './hazard-model';
 import type { Hazard } from './hazard-types';
 import { plainStateBadge } from './hazard-labels';
@@ -38,35 +39,19 @@ function popupContent(p: HazardFeatureProperties): HTMLElement {
 
 export function createHazardsMap(container: HTMLElement, basemap: Basemap,
   options: { bounds?: [number, number, number, number]; compact?: boolean } = {}): HazardsMap {
-  const map = createMap(container, basemap.info, { compact: options.compact, bounds: options.bounds });
-  const unexpose = exposeMap(map);
-  let pending: Hazard[] | null = null;
-  let loaded = false;
-  let stopWaiting: (() => void) | null = null;
-  delete document.body.dataset.hazardMapReady;
-
-  const apply = (items: Hazard[]): void => {
-    (map.getSource(HAZARD_SOURCE) as GeoJSONSource).setData(hazardFeatures(items));
-    delete document.body.dataset.hazardMapReady;
-    stopWaiting?.();
-    stopWaiting = whenRendered(map, [BASEMAP_SOURCE, HAZARD_SOURCE], () => { document.body.dataset.hazardMapReady = '1'; });
-  };
-
-  map.on('load', () => {
-    addBasemapLayers(map, basemap.data);
-    map.addSource(HAZARD_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addLayer({ id: HAZARD_LAYER, type: 'circle', source: HAZARD_SOURCE,
+  const points = createPointLayerMap<Hazard>(container, basemap, {
+    source: HAZARD_SOURCE, readyKey: 'hazardMapReady', rewait: true, features: (items) => hazardFeatures([...items]),
+    map: { compact: options.compact, bounds: options.bounds },
+    layer: { id: HAZARD_LAYER,
       paint: {
         'circle-color': ['get', 'colour'],
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 5, 16, 9],
         'circle-stroke-color': ['case', ['get', 'overdue'], OVERDUE_HEX, '#ffffff'],
         'circle-stroke-width': ['case', ['get', 'overdue'], 3, 2],
         'circle-stroke-opacity': 0.9,
-      } });
-    loaded = true;
-    apply(pending ?? []);
-    pending = null;
+      } },
   });
+  const { map } = points;
   map.on('click', HAZARD_LAYER, (e: MapLayerMouseEvent) => {
     const feature = e.features?.[0];
     if (!feature) return;
@@ -75,19 +60,7 @@ export function createHazardsMap(container: HTMLElement, basemap: Basemap,
   });
   map.on('mouseenter', HAZARD_LAYER, () => { map.getCanvas().style.cursor = 'pointer'; });
   map.on('mouseleave', HAZARD_LAYER, () => { map.getCanvas().style.cursor = ''; });
-
-  return {
-    map,
-    setHazards(items) {
-      if (loaded) apply(items);
-      else pending = items;
-    },
-    destroy() {
-      stopWaiting?.();
-      unexpose();
-      delete document.body.dataset.hazardMapReady;
-    },
-  };
+  return { map, setHazards: (items) => points.setItems(items), destroy: () => points.destroy() };
 }
 
 /** Bounds of about ±400 m around a point, for the detail page's small map. */

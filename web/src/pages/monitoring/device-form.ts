@@ -111,7 +111,8 @@ export function createDeviceForm(ctx: DeviceFormContext): RegistryForm {
     }
     const body: Partial<Device> = {
       code: code.value.trim(), name: name.value.trim(), model: model.value.trim(), org_id: idValue(org.value),
-      sector: sector.value, risk_point_id: rp ?? null, lon: x, lat: y, address: address.value.trim(), status: status.value,
+      sector: sector.value, risk_point_id: rp ?? null, lon: x, lat: y, address: address.value.trim(),
+      status: status.value as Device['status'],
     };
     await submitting([submit], form, general, async () => {
       const saved = d ? await updateDevice(d.id, body) : await createDevice(body);

@@ -1,8 +1,9 @@
 // Calls of the monitoring API (docs/monitoring.md § HTTP API): registry, rules, series, alarms and
 // their actions, figures.
-import { api, withQuery } from '../../api/client';
+import { api, getAll, getPage, withQuery } from '../../api/client';
+import type { Page } from '../../api/types';
 import type { Hazard } from '../hazards/hazard-types';
-import { itemsOf, readFigures, readPage, type ListPage } from './monitoring-model';
+import { itemsOf, readFigures } from './monitoring-model';
 import type {
   Alarm, AlarmActionRequest, Device, Id, MonitoringFigures, Resolution, Sensor, SensorRule, SensorTypeInfo,
   SeriesPoint,
@@ -12,26 +13,16 @@ const BASE = '/api/v1';
 const path = (kind: string, id: Id): string => `${BASE}/${kind}/${encodeURIComponent(String(id))}`;
 type Query = Record<string, string | number | undefined | null>;
 
-export async function listDevices(after: string | null, limit = 100): Promise<ListPage<Device>> {
-  return readPage<Device>(await api<unknown>('GET', withQuery(`${BASE}/devices`, { limit, after })), limit);
-}
-
-export async function listSensors(query: Query, after: string | null, limit = 100): Promise<ListPage<Sensor>> {
-  return readPage<Sensor>(await api<unknown>('GET', withQuery(`${BASE}/sensors`, { ...query, limit, after })), limit);
-}
-
-/** Follows `after` up to `max` items (the overview map and the device select want the whole set). */
-export async function listAll<T>(fetchPage: (after: string | null) => Promise<ListPage<T>>, max = 5000):
-  Promise<{ items: T[]; truncated: boolean }> {
-  const items: T[] = [];
-  let after: string | null = null;
-  do {
-    const page: ListPage<T> = await fetchPage(after);
-    items.push(...page.items);
-    after = page.items.length ? page.next : null;
-  } while (after && items.length < max);
-  return { items, truncated: after !== null };
-}
+// Lists page by the one scheme (docs/http-api.md § Paging): ?limit=&cursor=, answering next_cursor.
+export const listDevices = (cursor: string | null, limit = 100): Promise<Page<Device>> =>
+  getPage<Device>(`${BASE}/devices`, {}, cursor, limit);
+export const listSensors = (query: Query, cursor: string | null, limit = 100): Promise<Page<Sensor>> =>
+  getPage<Sensor>(`${BASE}/sensors`, query, cursor, limit);
+/** Every device or sensor up to `max` (the overview map and the device select want the whole set). */
+export const allDevices = (max?: number): Promise<{ items: Device[]; truncated: boolean }> =>
+  getAll<Device>(`${BASE}/devices`, {}, max);
+export const allSensors = (max?: number): Promise<{ items: Sensor[]; truncated: boolean }> =>
+  getAll<Sensor>(`${BASE}/sensors`, {}, max);
 
 export const getDevice = (id: Id): Promise<Device> => api<Device>('GET', path('devices', id));
 export const createDevice = (body: Partial<Device>): Promise<Device> => api<Device>('POST', `${BASE}/devices`, body);
@@ -58,9 +49,8 @@ export function setTypeRules(type: string, rules: string): Promise<unknown> {
   return api<unknown>('PUT', `${path('sensor-types', type)}/rules`, { rules });
 }
 
-export async function listAlarms(query: Query, before: string | null, limit = 50): Promise<ListPage<Alarm>> {
-  return readPage<Alarm>(await api<unknown>('GET', withQuery(`${BASE}/alarms`, { ...query, limit, before })), limit);
-}
+export const listAlarms = (query: Query, cursor: string | null, limit = 50): Promise<Page<Alarm>> =>
+  getPage<Alarm>(`${BASE}/alarms`, query, cursor, limit);
 
 export const getAlarm = (id: Id): Promise<Alarm> => api<Alarm>('GET', path('alarms', id));
 

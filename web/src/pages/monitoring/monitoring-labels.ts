@@ -24,7 +24,7 @@ export function alarmStateBadge(state: string, testId?: string): HTMLElement {
 }
 
 /** 已恢复 (the readings fell back) or 报警中: shown apart from the state a person set. */
-export function conditionBadge(a: Pick<Alarm, 'cleared_at' | 'cleared' | 'level'>, testId?: string): HTMLElement {
+export function conditionBadge(a: Partial<Pick<Alarm, 'cleared_at' | 'level'>>, testId?: string): HTMLElement {
   const cleared = isCleared(a);
   return h('span', { class: `mon-condition mon-condition-${cleared ? 'cleared' : 'present'}`, 'data-cleared': String(cleared),
     'data-testid': testId }, tr(cleared ? 'mon.cleared' : 'mon.present'));

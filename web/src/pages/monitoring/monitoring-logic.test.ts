@@ -9,7 +9,7 @@ import { NAV_ITEMS, visibleItems } from '../../shell/navigation';
 import { COLOUR_HEX } from '../risk/risk-model';
 import {
   MAINTENANCE_HEX, NORMAL_HEX, OFFLINE_HEX, SENSOR_STATE_HEX, alarmSummary, beijingText, countStates, defaultRulesText,
-  formatDuration, levelHex, levelRank, maxLevel, optionalNumber, readFigures, readPage, sensorFeatures, sensorLevelFrom,
+  formatDuration, levelHex, levelRank, maxLevel, optionalNumber, readFigures, sensorFeatures, sensorLevelFrom,
   sensorState, sensorValues, siteParts, toMs, trackOpenAlarm, unitsOf, valueText,
 } from './monitoring-model';
 import { appendPoints, axisExtent, chartPoints, niceExtent, seriesWindow, thresholdLines } from './series-model';
@@ -21,7 +21,8 @@ import {
 
 const sensor = (over: Partial<Sensor> = {}): Sensor => ({
   id: 7, code: 'GAS-7', device_id: 2, name: '井下甲烷', type: 'methane', unit: '%vol', interval_s: 60, status: 'active',
-  lon: 120.15, lat: 30.31, alarm_level: 'none', offline: false, ...over,
+  rules: '', org_id: 3, sector: 'gas', risk_point_id: null, lon: 120.15, lat: 30.31, last_at: null, last_value: null,
+  alarm_level: 'none', offline: false, ...over,
 });
 
 describe('sensor states and colours', () => {
@@ -31,7 +32,7 @@ describe('sensor states and colours', () => {
     expect(sensorState(sensor({ alarm_level: 'red', offline: true }))).toBe('offline');
     expect(sensorState(sensor({ alarm_level: 'red', offline: true, status: 'maintenance' }))).toBe('maintenance');
     expect(sensorState(sensor({ alarm_level: 'none' }))).toBe('normal');
-    expect(sensorState(sensor({ alarm_level: 'purple' }))).toBe('normal');
+    expect(sensorState(sensor({ alarm_level: 'purple' as Sensor['alarm_level'] }))).toBe('normal');
   });
   it('draws normal green, the four levels in the warning colours and offline and maintenance grey', () => {
     expect(SENSOR_STATE_HEX.normal).toBe(NORMAL_HEX);
@@ -56,24 +57,13 @@ describe('sensor states and colours', () => {
   });
   it('makes map features for placed, unretired sensors: hollow in maintenance, alarms drawn on top', () => {
     const fc = sensorFeatures([sensor(), sensor({ id: 8, alarm_level: 'red' }), sensor({ id: 9, status: 'maintenance' }),
-      sensor({ id: 10, status: 'retired' }), sensor({ id: 11, lon: null, lat: null })]);
+      sensor({ id: 10, status: 'retired' }), sensor({ id: 11, lon: NaN, lat: NaN })]);
     expect(fc.features.map((f) => f.properties.id)).toEqual(['7', '8', '9']);
     expect(fc.features[1].properties).toMatchObject({ state: 'red', colour: COLOUR_HEX.red, hollow: false });
     expect(fc.features[2].properties).toMatchObject({ state: 'maintenance', hollow: true });
     expect(fc.features[1].properties.rank).toBeGreaterThan(fc.features[0].properties.rank);
     expect(fc.features[0].properties.rank).toBeGreaterThan(fc.features[2].properties.rank);
     expect(fc.features[0].geometry.coordinates).toEqual([120.15, 30.31]);
-  });
-});
-
-describe('list pages', () => {
-  it('reads {items, next_cursor}, {items, next_before} and bare arrays', () => {
-    expect(readPage({ items: [{ id: 1 }], next_cursor: '1' }, 1)).toEqual({ items: [{ id: 1 }], next: '1' });
-    expect(readPage({ items: [{ id: 9 }], next_before: 9 }, 1)).toEqual({ items: [{ id: 9 }], next: '9' });
-    expect(readPage({ items: [], next_cursor: null }, 10)).toEqual({ items: [], next: null });
-    expect(readPage([{ id: 1 }, { id: 2 }], 2)).toEqual({ items: [{ id: 1 }, { id: 2 }], next: '2' });
-    expect(readPage([{ id: 1 }], 2).next).toBeNull();
-    expect(readPage(null, 2)).toEqual({ items: [], next: null });
   });
 });
 
@@ -125,7 +115,7 @@ describe('live channel', () => {
     trackOpenAlarm(book, summary({ id: 2, rule: 'rate', level: 'yellow' }));
     trackOpenAlarm(book, summary({ id: 3, sensor_id: 8, level: 'red' }));
     expect(sensorLevelFrom(book, '7')).toBe('orange');
-    trackOpenAlarm(book, summary({ id: 1, level: 'none', cleared: true }));
+    trackOpenAlarm(book, summary({ id: 1, level: 'none', cleared_at: '2026-06-10T12:09:00+08:00' }));
     expect(sensorLevelFrom(book, '7')).toBe('yellow');
     trackOpenAlarm(book, summary({ id: 2, state: 'closed' }));
     expect(book.has(2)).toBe(false);

@@ -82,8 +82,7 @@ export interface SensorFeatureProperties {
   rank: number;
 }
 
-const hasPlace = (s: Pick<Sensor, 'lon' | 'lat'>): boolean =>
-  typeof s.lon === 'number' && typeof s.lat === 'number' && Number.isFinite(s.lon) && Number.isFinite(s.lat);
+const hasPlace = (s: Pick<Sensor, 'lon' | 'lat'>): boolean => Number.isFinite(s.lon) && Number.isFinite(s.lat);
 
 export function sensorFeatures(sensors: Iterable<Sensor>): FeatureCollection<Point, SensorFeatureProperties> {
   const features = [];
@@ -96,34 +95,13 @@ export function sensorFeatures(sensors: Iterable<Sensor>): FeatureCollection<Poi
         id: String(s.id), code: s.code, name: s.name, state, colour: SENSOR_STATE_HEX[state],
         hollow: state === 'maintenance', rank: isWarningLevel(state) ? levelRank(state) + 1 : state === 'normal' ? 1 : 0,
       },
-      geometry: { type: 'Point' as const, coordinates: [s.lon as number, s.lat as number] },
+      geometry: { type: 'Point' as const, coordinates: [s.lon, s.lat] },
     });
   }
   return { type: 'FeatureCollection', features };
 }
 
 // ---- list pages ----
-
-export interface ListPage<T> {
-  items: T[];
-  /** The cursor of the next page (`after` / `before`), null at the end. */
-  next: string | null;
-}
-
-/**
- * A list answer in whichever form the server gives it: {items, next_after | next_before | next_cursor}
- * or a bare array (then a full page means there may be more, after the last id).
- */
-export function readPage<T extends { id: unknown }>(raw: unknown, limit: number): ListPage<T> {
-  if (Array.isArray(raw)) {
-    const items = raw as T[];
-    return { items, next: items.length >= limit && items.length ? String(items[items.length - 1].id) : null };
-  }
-  const body = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const items = (Array.isArray(body.items) ? body.items : []) as T[];
-  const cursor = body.next_after ?? body.next_before ?? body.next_cursor ?? body.next;
-  return { items, next: cursor === null || cursor === undefined || cursor === '' ? null : String(cursor) };
-}
 
 /** Items of an answer that is either a bare array or {items: [...]} (or {rules|types|points: [...]}). */
 export function itemsOf<T>(raw: unknown, key = 'items'): T[] {

@@ -13,7 +13,7 @@ import { loadBasemap } from '../map/basemap-map';
 import type { PageRenderer } from '../page';
 import { alarmApiQuery, DEFAULT_ALARM_FILTERS, isCleared, shownLevel } from '../alarms/alarm-model';
 import { createFiguresStrip } from './figures-strip';
-import { listAlarms, listAll, listSensors } from './monitoring-api';
+import { allSensors, listAlarms } from './monitoring-api';
 import {
   conditionBadge, legendSwatch, levelBadge, monitoringTabs, sensorStateBadge, siteLabel,
 } from './monitoring-labels';
@@ -24,8 +24,6 @@ import {
 import { SENSOR_STATES, type Alarm, type Sensor } from './monitoring-types';
 import { createSensorMap, type SensorMap } from './sensor-map';
 
-// Each page of the sensor list costs the server a scan of the open alarms: few, large pages.
-const SENSOR_PAGE = 2000;
 const MAX_SENSORS = 20_000;
 const OPEN_ALARMS_LIMIT = 500;
 const SHOWN_ALARMS = 100;
@@ -47,7 +45,7 @@ function popupContent(s: Sensor | undefined): HTMLElement {
 function openAlarmItem(a: Partial<Alarm>): HTMLElement {
   return h('li', { 'data-testid': `open-alarm-${a.code}`, 'data-level': String(a.level ?? 'none'), 'data-state': String(a.state) },
     h('div', { class: 'mon-alarm-head' }, levelBadge(shownLevel(a)), h('strong', {}, a.code ?? `#${a.id}`),
-      conditionBadge({ cleared_at: a.cleared_at, cleared: a.cleared, level: a.level ?? 'none' })),
+      conditionBadge({ cleared_at: a.cleared_at, level: a.level ?? 'none' })),
     h('div', {}, h('a', { href: buildHash(`sensors/${a.sensor_id}`) }, a.sensor ?? `#${a.sensor_id}`), ' · ',
       h('span', {}, a.rule ?? ''), a.value === undefined || a.value === null ? null : ` · ${valueText(a.value)}`),
     h('div', { class: 'muted small' }, siteLabel(a.site), ' · ', formatTime(a.raised_at)));
@@ -128,7 +126,7 @@ export const renderMonitoringPage: PageRenderer = (outlet) => {
       if (!s) continue;
       const last = toMs(s.last_at);
       if (last === null || t >= last) {
-        s.last_at = t;
+        s.last_at = new Date(t).toISOString();
         s.last_value = v;
       }
       if (s.offline) {
@@ -152,7 +150,7 @@ export const renderMonitoringPage: PageRenderer = (outlet) => {
   void (async () => {
     try {
       const [all, open] = await Promise.all([
-        listAll((after) => listSensors({}, after, SENSOR_PAGE), MAX_SENSORS),
+        allSensors(MAX_SENSORS),
         listAlarms(alarmApiQuery(DEFAULT_ALARM_FILTERS), null, OPEN_ALARMS_LIMIT),
       ]);
       if (left) return;

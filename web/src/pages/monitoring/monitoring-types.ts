@@ -1,6 +1,10 @@
 // Shapes of the monitoring JSON (docs/monitoring.md § Registry, HTTP API, Live channel). Fields the
 // contract does not pin down are optional; the pages cope when they are absent.
 
+import type { components } from '../../api/openapi.gen';
+
+type Schemas = components['schemas'];
+
 /** Alarm levels, lowest first: none, then the four warning colours. */
 export const ALARM_LEVELS = ['none', 'blue', 'yellow', 'orange', 'red'] as const;
 export type AlarmLevel = (typeof ALARM_LEVELS)[number];
@@ -57,49 +61,10 @@ export const RULE_KINDS = ['threshold', 'rate', 'stale', 'flatline', 'site'] as 
 
 export type Id = number | string;
 
-export interface Device {
-  id: Id;
-  code: string;
-  name: string;
-  model?: string;
-  org_id: Id;
-  org_name?: string;
-  sector?: string;
-  risk_point_id?: Id | null;
-  lon?: number | null;
-  lat?: number | null;
-  address?: string;
-  status: RegistryStatus | string;
-  row_version?: number;
-  created_at?: string;
-  updated_at?: string;
-}
-
-export interface Sensor {
-  id: Id;
-  code: string;
-  device_id: Id;
-  device_code?: string;
-  name: string;
-  type: SensorTypeName | string;
-  unit: string;
-  interval_s: number;
-  status: RegistryStatus | string;
-  /** Own rule-set text; empty: the type's rules. */
-  rules?: string;
-  org_id?: Id;
-  sector?: string;
-  risk_point_id?: Id | null;
-  lon?: number | null;
-  lat?: number | null;
-  /** The latest reading: epoch ms or ISO-8601. */
-  last_at?: number | string | null;
-  last_value?: number | null;
-  /** The highest open alarm, or none. */
-  alarm_level?: AlarmLevel | string;
-  offline?: boolean;
-  row_version?: number;
-}
+/** The server's shapes, generated from openapi.json (src/api/openapi.gen.ts). */
+export type Device = Schemas['Device'];
+export type Sensor = Schemas['Sensor'];
+export type Alarm = Schemas['Alarm'];
 
 /** A rule a sensor runs (GET /sensors/{id}/rules). */
 export interface SensorRule {
@@ -127,36 +92,6 @@ export interface SensorTypeInfo {
   default_rules?: string | Record<string, string> | null;
   /** What an administrator set (empty: the defaults). */
   rules?: string | null;
-}
-
-export interface Alarm {
-  id: number;
-  code: string;
-  sensor_id: Id;
-  sensor: string;
-  rule: string;
-  site: string;
-  org_id?: Id;
-  sector?: string;
-  risk_point_id?: Id | null;
-  lon?: number | null;
-  lat?: number | null;
-  level: AlarmLevel | string;
-  peak: AlarmLevel | string;
-  state: AlarmState | string;
-  value?: number | null;
-  raised_at: string;
-  changed_at?: string | null;
-  cleared_at?: string | null;
-  acknowledged_at?: string | null;
-  handling_at?: string | null;
-  closed_at?: string | null;
-  disposition?: Disposition | string | null;
-  notes?: string | null;
-  hazard_id?: number | null;
-  row_version?: number;
-  /** Only in live-event summaries, instead of cleared_at. */
-  cleared?: boolean;
 }
 
 export interface AlarmActionRequest {

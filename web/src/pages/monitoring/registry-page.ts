@@ -1,8 +1,7 @@
-// #/sensors — 设备与测点: the devices and the sensors (paged by `after`), the sensor list filtered by
+// #/sensors — 设备与测点: the devices and the sensors (paged by `cursor`), the sensor list filtered by
 // text, type and status (in the hash: #/sensors?type=methane&q=GAS), create and edit forms for
 // both (sensor.manage; #/sensors?edit_sensor=12 opens a sensor's form), and for administrators the
 // rules per sensor type.
-import type { Page } from '../../api/types';
 import { getUser } from '../../api/session';
 import { errorText, hideMessage, messageLine, showMessage } from '../../components/errors';
 import { createPagedList } from '../../components/paged-list';
@@ -14,9 +13,9 @@ import { loadBasemap, type Basemap } from '../map/basemap-map';
 import type { PageRenderer } from '../page';
 import { loadRefData, orgLabel, sectorLabel, type RefData } from '../risk/risk-labels';
 import { createDeviceForm, type RegistryForm } from './device-form';
-import { getDevice, getSensor, listAll, listDevices, listSensors, sensorTypes } from './monitoring-api';
+import { allDevices, getDevice, getSensor, listDevices, listSensors, sensorTypes } from './monitoring-api';
 import { canManageSensors, monitoringTabs, sensorStateBadge } from './monitoring-labels';
-import { beijingText, sensorState, valueText, type ListPage } from './monitoring-model';
+import { beijingText, sensorState, valueText } from './monitoring-model';
 import { REGISTRY_STATUSES, SENSOR_TYPES, type Device, type Sensor, type SensorTypeInfo } from './monitoring-types';
 import { createSensorForm } from './sensor-form';
 import { createTypeRulesSection } from './type-rules-section';
@@ -27,7 +26,6 @@ const DEVICE_COLUMNS = ['mon.field.code', 'mon.field.name', 'mon.field.model', '
 const SENSOR_COLUMNS = ['mon.field.code', 'mon.field.name', 'mon.field.type', 'mon.field.unit', 'mon.field.device',
   'mon.field.status', 'mon.field.interval', 'mon.latest', 'mon.field.state', 'alarm.col.actions'] as const;
 
-const asPage = <T>(p: ListPage<T>): Page<T> => ({ items: p.items, next_cursor: p.next });
 const pick = (value: string | null, allowed: readonly string[]): string => (value && allowed.includes(value) ? value : '');
 
 export const renderRegistryPage: PageRenderer = (outlet, route) => {
@@ -55,7 +53,7 @@ export const renderRegistryPage: PageRenderer = (outlet, route) => {
 
   const deviceRow = (d: Device): HTMLElement => h('tr', { 'data-testid': `device-row-${d.code}`, 'data-id': String(d.id) },
     h('td', { class: 'nowrap' }, h('strong', {}, d.code)), h('td', {}, d.name), h('td', {}, d.model || '—'),
-    h('td', {}, orgLabel(d.org_id, d.org_name, ref.orgs)), h('td', {}, sectorLabel(d.sector, ref.sectors)),
+    h('td', {}, orgLabel(d.org_id, null, ref.orgs)), h('td', {}, sectorLabel(d.sector, ref.sectors)),
     h('td', {}, d.risk_point_id ? h('a', { href: buildHash(`risk/points/${d.risk_point_id}`) }, `#${d.risk_point_id}`) : '—'),
     h('td', {}, keyedText('mon.status', String(d.status))),
     h('td', { class: 'nowrap' }, typeof d.lon === 'number' && typeof d.lat === 'number' ? `${d.lon.toFixed(5)}, ${d.lat.toFixed(5)}` : '—'),
@@ -77,15 +75,14 @@ export const renderRegistryPage: PageRenderer = (outlet, route) => {
 
   const deviceRows = h('tbody');
   const sensorRows = h('tbody');
-  const devicePaged = createPagedList<Device>(deviceRows, async (cursor) => asPage(await listDevices(cursor, PAGE)), deviceRow);
-  const sensorPaged = createPagedList<Sensor>(sensorRows,
-    async (cursor) => asPage(await listSensors(filters, cursor, PAGE)), sensorRow);
+  const devicePaged = createPagedList<Device>(deviceRows, (cursor) => listDevices(cursor, PAGE), deviceRow);
+  const sensorPaged = createPagedList<Sensor>(sensorRows, (cursor) => listSensors(filters, cursor, PAGE), sensorRow);
   const table = (testId: string, columns: readonly string[], body: HTMLElement): HTMLElement =>
     h('div', { class: 'table-scroll' }, h('table', { class: 'data-table mon-table', 'data-testid': testId },
       h('thead', {}, h('tr', {}, columns.map((key) => h('th', {}, tr(key as Parameters<typeof tr>[0]))))), body));
 
   const loadDevices = async (): Promise<void> => {
-    devices = (await listAll((after) => listDevices(after, 1000)).catch(() => ({ items: [] as Device[] }))).items;
+    devices = (await allDevices().catch(() => ({ items: [] as Device[] }))).items;
   };
   const reloadLists = (): void => {
     void devicePaged.reload();

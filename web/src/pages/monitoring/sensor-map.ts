@@ -3,9 +3,9 @@
 // current, and a click that opens the sensor.
 // For tests: window.__citysafeMap, body[data-sensor-map-ready="1"] once the sensors have rendered.
 import type { Point } from 'geojson';
-import { Popup, type GeoJSONSource, type Map as MapLibreMap, type MapLayerMouseEvent } from 'maplibre-gl';
-import { BASEMAP_SOURCE } from '../map/basemap-style';
-import { addBasemapLayers, createMap, exposeMap, whenRendered, type Basemap } from '../map/basemap-map';
+import { Popup, type Map as MapLibreMap, type MapLayerMouseEvent } from 'maplibre-gl';
+import type { Basemap } from '../map/basemap-map';
+import { createPointLayerMap } from '../map/point-layer';
 import { MAINTENANCE_HEX, sensorFeatures, type SensorFeatureProperties } from './monitoring-model';
 import type { Sensor } from './monitoring-types';
 
@@ -27,26 +27,9 @@ export function createSensorMap(container: HTMLElement, basemap: Basemap, option
   popupContent(id: string): HTMLElement;
   onOpen(id: string): void;
 }): SensorMap {
-  const map = createMap(container, basemap.info);
-  const unexpose = exposeMap(map);
-  let pending: Sensor[] | null = null;
-  let loaded = false;
-  let stopWaiting: (() => void) | null = null;
-  let popupId: string | null = null;
-  const popup = new Popup({ closeButton: false, closeOnClick: false, maxWidth: '280px', offset: 10, className: 'mon-popup-frame' });
-  delete document.body.dataset.sensorMapReady;
-
-  const apply = (items: Iterable<Sensor>): void => {
-    (map.getSource(SENSOR_SOURCE) as GeoJSONSource).setData(sensorFeatures(items));
-    if (document.body.dataset.sensorMapReady === '1') return;
-    stopWaiting?.();
-    stopWaiting = whenRendered(map, [BASEMAP_SOURCE, SENSOR_SOURCE], () => { document.body.dataset.sensorMapReady = '1'; });
-  };
-
-  map.on('load', () => {
-    addBasemapLayers(map, basemap.data);
-    map.addSource(SENSOR_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addLayer({ id: SENSOR_LAYER, type: 'circle', source: SENSOR_SOURCE,
+  const points = createPointLayerMap<Sensor>(container, basemap, {
+    source: SENSOR_SOURCE, readyKey: 'sensorMapReady', features: sensorFeatures,
+    layer: { id: SENSOR_LAYER,
       layout: { 'circle-sort-key': ['get', 'rank'] },
       paint: {
         'circle-color': ['get', 'colour'],
@@ -55,11 +38,11 @@ export function createSensorMap(container: HTMLElement, basemap: Basemap, option
           16, ['case', ['>', ['get', 'rank'], 1], 11, 8]],
         'circle-stroke-color': ['case', ['get', 'hollow'], MAINTENANCE_HEX, '#ffffff'],
         'circle-stroke-width': ['case', ['get', 'hollow'], 2.5, 1.5],
-      } });
-    loaded = true;
-    apply(pending ?? []);
-    pending = null;
+      } },
   });
+  const { map } = points;
+  let popupId: string | null = null;
+  const popup = new Popup({ closeButton: false, closeOnClick: false, maxWidth: '280px', offset: 10, className: 'mon-popup-frame' });
   const featureId = (e: MapLayerMouseEvent): string | null => {
     const props = e.features?.[0]?.properties as unknown as SensorFeatureProperties | undefined;
     return props ? String(props.id) : null;
@@ -87,19 +70,14 @@ export function createSensorMap(container: HTMLElement, basemap: Basemap, option
 
   return {
     map,
-    setSensors(items) {
-      if (loaded) apply(items);
-      else pending = [...items];
-    },
+    setSensors: (items) => points.setItems(items),
     refreshPopup() {
       if (popupId) popup.setDOMContent(options.popupContent(popupId));
     },
     popupSensor: () => popupId,
     destroy() {
-      stopWaiting?.();
       popup.remove();
-      unexpose();
-      delete document.body.dataset.sensorMapReady;
+      points.destroy();
     },
   };
 }

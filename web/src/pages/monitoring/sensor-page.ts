@@ -169,7 +169,7 @@ export const renderSensorPage: PageRenderer = (outlet, route) => {
       const mine = sensorValues(event).filter(([sid]) => sid === String(sensor!.id));
       if (!mine.length) return;
       const [, t0, v0] = mine[mine.length - 1];
-      sensor.last_at = t0;
+      sensor.last_at = new Date(t0).toISOString();
       sensor.last_value = v0;
       latest.textContent = valueText(v0, sensor.unit);
       if (resolution !== 'raw') return;

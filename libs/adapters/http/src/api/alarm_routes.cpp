@@ -16,7 +16,7 @@ Result<monitoring::AlarmQuery> alarmQuery(const QueryParams& q) {
       out.states.push_back(CS_TRY(readEnum<monitoring::AlarmState>(part, "state")));
   }
   out.min_level = CS_TRY(q.named<monitoring::Level>("min_level"));
-  out.sensor_id = CS_TRY(q.integer("sensor_id", 1, INT64_MAX));
+  out.sensor_id = CS_TRY(q.id<SensorTag>("sensor_id"));
   out.site = q.text("site");
   out.org_id = CS_TRY(q.id<OrgTag>("org_id"));
   out.sector = q.text("sector");
@@ -29,33 +29,26 @@ Result<monitoring::AlarmQuery> alarmQuery(const QueryParams& q) {
 }  // namespace
 
 void addAlarmRoutes(Router& router, Services& services) {
-  router.add(
-      "GET", "/api/v1/alarms", Access::Authenticated,
-      [&services](Call& call) -> Result<HttpResponse> {
-        const QueryParams q(call.request);
-        auto query = CS_TRY(alarmQuery(q));
-        const int limit = static_cast<int>(CS_TRY(q.integer("limit", 1, 1000)).value_or(100));
-        // Newest first: the cursor is the last id seen, and the next page lies before it.
-        // `before` and `next_before` stay for the web client, which pages by them.
-        std::int64_t before = CS_TRY(q.integer("cursor", 1, INT64_MAX)).value_or(0);
-        before = CS_TRY(q.integer("before", 1, INT64_MAX)).value_or(before);
-        auto list = CS_TRY(services.monitoring.alarms(*call.principal, query, limit, before));
-        Json items = Json::array();
-        for (const auto& a : list) items.push_back(alarmJson(a));
-        Json out = page(items, list.empty() ? 0 : list.back().id, limit);
-        out["next_before"] = out["next_cursor"].is_null() ? Json(nullptr) : Json(list.back().id);
-        return jsonResponse(out);
-      });
+  router.add("GET", "/api/v1/alarms", Access::Authenticated,
+             [&services](Call& call) -> Result<HttpResponse> {
+               const QueryParams q(call.request);
+               auto query = CS_TRY(alarmQuery(q));
+               const auto paging = CS_TRY(q.paging());
+               // Newest first: the cursor is the last id seen, and the next page lies before it.
+               auto list = CS_TRY(services.monitoring.alarms(*call.principal, query, paging.limit,
+                                                             AlarmId{paging.after_id}));
+               return jsonResponse(page(list, paging.limit));
+             });
 
   router.add("GET", "/api/v1/alarms/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
-               return respond(services.monitoring.alarm(*call.principal, id), alarmJson);
+               auto id = CS_TRY(pathIdOf<AlarmTag>(call));
+               return respond(services.monitoring.alarm(*call.principal, id), kAsJson);
              });
 
   router.add("POST", "/api/v1/alarms/{id}/actions", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<AlarmTag>(call));
                auto body = CS_TRY(BodyReader::parse(
                    call.request.body, {"action", "disposition", "notes", "row_version"}));
                monitoring::AlarmStep step;
@@ -68,13 +61,12 @@ void addAlarmRoutes(Router& router, Services& services) {
                  if (!v.is_number_integer()) return invalid("row_version", "must be an integer");
                  version = v.get<std::int64_t>();
                }
-               return respond(services.monitoring.act(*call.principal, id, step, version),
-                              alarmJson);
+               return respond(services.monitoring.act(*call.principal, id, step, version), kAsJson);
              });
 
   router.add("POST", "/api/v1/alarms/{id}/hazard", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<AlarmTag>(call));
                auto body = CS_TRY(BodyReader::parse(
                    call.request.body.empty() ? "{}" : call.request.body, {"title", "description"}));
                auto title = CS_TRY(body.optionalString("title", 200)).value_or("");
@@ -92,7 +84,7 @@ void addAlarmRoutes(Router& router, Services& services) {
                auto to = CS_TRY(q.time("to"));
                return respond(
                    services.monitoring.figures(*call.principal, org, q.text("sector"), from, to),
-                   alarmFiguresJson);
+                   kAsJson);
              });
 }
 

@@ -46,7 +46,7 @@ void addHazardRoutes(Router& router, Services& services) {
         // Newest first: the cursor is the last id seen, the next page older.
         const auto p = CS_TRY(QueryParams(call.request).paging());
         const auto list =
-            CS_TRY(services.hazards.loop.list(*call.principal, filter, p.limit, HazardId{p.after}));
+            CS_TRY(services.hazards.loop.list(*call.principal, filter, p.limit, HazardId{p.after_id}));
         return jsonResponse(page(Json(CS_TRY(services.hazards.loop.views(*call.principal, list))),
                                  list.empty() ? 0 : list.back().id.value, p.limit));
       });

@@ -76,11 +76,14 @@ template <class Tag>
 
 // {"items": [...], "next_cursor": "..."|null}; a full page means there may be more.
 Json page(Json items, std::int64_t last_id, int limit);
-// The same for rows whose cursor is their id.
+// A row's cursor is its id, unless its own namespace declares a cursorOf for it.
 template <class T>
 requires requires(const T& row) { row.id.value; }
+std::int64_t cursorOf(const T& row) { return row.id.value; }
+// The same for a list of rows, the cursor being the last row's.
+template <class T>
 Json page(const std::vector<T>& rows, int limit) {
-  return page(Json(rows), rows.empty() ? 0 : rows.back().id.value, limit);
+  return page(Json(rows), rows.empty() ? 0 : cursorOf(rows.back()), limit);
 }
 
 }  // namespace citysafe::http

@@ -51,7 +51,7 @@ Result<monitoring::SensorDraft> readSensor(const std::string& text) {
   d.code = CS_TRY(body.requiredString("code", 64));
   auto device = CS_TRY(body.optionalId("device_id"));
   if (!device) return invalid("device_id", "is required: the device that carries the sensor");
-  d.device_id = *device;
+  d.device_id = DeviceId{*device};
   d.name = CS_TRY(body.requiredString("name", 200));
   d.type = CS_TRY(body.requiredEnum<monitoring::SensorType>("type"));
   d.unit = CS_TRY(body.optionalString("unit", 20)).value_or("");
@@ -60,7 +60,7 @@ Result<monitoring::SensorDraft> readSensor(const std::string& text) {
         *interval != static_cast<double>(static_cast<int>(*interval))) {
       return invalid("interval_s", "must be a whole number of seconds, from 1 to 86400");
     }
-    d.interval_s = static_cast<int>(*interval);
+    d.interval = std::chrono::seconds(static_cast<int>(*interval));
   }
   d.status =
       CS_TRY(body.optionalEnum<monitoring::Status>("status")).value_or(monitoring::Status::Active);
@@ -69,103 +69,77 @@ Result<monitoring::SensorDraft> readSensor(const std::string& text) {
   return d;
 }
 
-// ?limit= with this list's own default and most, and ?cursor= (also ?after=, which the web client
-// sends) for the one paging scheme's cursor.
-Result<store::PageRequest> listPaging(const QueryParams& q, int fallback, int most) {
-  store::PageRequest p{.limit = fallback};
-  if (auto limit = CS_TRY(q.integer("limit", 1, most))) p.limit = static_cast<int>(*limit);
-  for (const char* name : {"after", "cursor"}) {
-    if (auto after = CS_TRY(q.integer(name, 1, INT64_MAX))) p.after_id = *after;
-  }
-  return p;
-}
-
 Result<store::SensorFilter> sensorFilter(const QueryParams& q) {
   store::SensorFilter f;
   f.type = CS_TRY(q.named<monitoring::SensorType>("type"));
   f.status = CS_TRY(q.named<monitoring::Status>("status"));
-  f.device_id = CS_TRY(q.integer("device_id", 1, INT64_MAX));
+  f.device_id = CS_TRY(q.id<DeviceTag>("device_id"));
   f.risk_point_id = CS_TRY(q.integer("risk_point_id", 1, INT64_MAX));
   if (auto b = q.text("bbox")) f.bbox = CS_TRY(parseBBox(*b));
   f.text = q.textOr("q", "").substr(0, 100);
   return f;
 }
 
-Json sensorItems(const std::vector<monitoring::SensorView>& list) {
-  Json items = Json::array();
-  for (const auto& v : list) items.push_back(sensorJson(v));
-  return items;
-}
-
 void addRegistryRoutes(Router& router, Services& services) {
   router.add("GET", "/api/v1/devices", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               const auto paging = CS_TRY(listPaging(QueryParams(call.request), 100, 1000));
-               auto list = CS_TRY(
-                   services.monitoring.devices(*call.principal, paging.limit, paging.after_id));
-               Json items = Json::array();
-               for (const auto& d : list) items.push_back(deviceJson(d));
-               return jsonResponse(page(items, list.empty() ? 0 : list.back().id, paging.limit));
+               const auto paging = CS_TRY(QueryParams(call.request).paging());
+               auto list = CS_TRY(services.monitoring.devices(*call.principal, paging.limit,
+                                                              DeviceId{paging.after_id}));
+               return jsonResponse(page(list, paging.limit));
              });
   router.add("POST", "/api/v1/devices", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto draft = CS_TRY(readDevice(call.request.body));
-               return respond(services.monitoring.createDevice(*call.principal, draft), deviceJson,
+               return respond(services.monitoring.createDevice(*call.principal, draft), kAsJson,
                               201);
              });
   router.add("GET", "/api/v1/devices/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
-               return respond(services.monitoring.device(*call.principal, id), deviceJson);
+               auto id = CS_TRY(pathIdOf<DeviceTag>(call));
+               return respond(services.monitoring.device(*call.principal, id), kAsJson);
              });
   router.add("PUT", "/api/v1/devices/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<DeviceTag>(call));
                auto draft = CS_TRY(readDevice(call.request.body));
                return respond(services.monitoring.updateDevice(*call.principal, id, draft),
-                              deviceJson);
+                              kAsJson);
              });
 
-  router.add("GET", "/api/v1/sensors", Access::Authenticated,
-             [&services](Call& call) -> Result<HttpResponse> {
-               const QueryParams q(call.request);
-               auto filter = CS_TRY(sensorFilter(q));
-               const auto paging = CS_TRY(listPaging(q, 500, 5000));
-               auto list = CS_TRY(services.monitoring.sensorViews(
-                   *call.principal, filter, paging.limit, paging.after_id, services.ingestor));
-               return jsonResponse(
-                   page(sensorItems(list), list.empty() ? 0 : list.back().sensor.id, paging.limit));
-             });
+  router.add(
+      "GET", "/api/v1/sensors", Access::Authenticated,
+      [&services](Call& call) -> Result<HttpResponse> {
+        const QueryParams q(call.request);
+        auto filter = CS_TRY(sensorFilter(q));
+        const auto paging = CS_TRY(q.paging());
+        auto list = CS_TRY(services.monitoring.sensorViews(
+            *call.principal, filter, paging.limit, SensorId{paging.after_id}, services.ingestor));
+        return jsonResponse(page(list, paging.limit));
+      });
   router.add("POST", "/api/v1/sensors", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
                auto draft = CS_TRY(readSensor(call.request.body));
-               return respond(
-                   services.monitoring.createSensor(*call.principal, draft),
-                   [](const auto& s) { return sensorJson({s}); }, 201);
+               return respond(services.monitoring.createSensor(*call.principal, draft), kAsJson,
+                              201);
              });
   router.add("GET", "/api/v1/sensors/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<SensorTag>(call));
                return respond(
-                   services.monitoring.sensorView(*call.principal, id, services.ingestor),
-                   [](const auto& v) { return sensorJson(v); });
+                   services.monitoring.sensorView(*call.principal, id, services.ingestor), kAsJson);
              });
   router.add("PUT", "/api/v1/sensors/{id}", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
+               auto id = CS_TRY(pathIdOf<SensorTag>(call));
                auto draft = CS_TRY(readSensor(call.request.body));
                return respond(services.monitoring.updateSensor(*call.principal, id, draft),
-                              [](const auto& s) { return sensorJson({s}); });
+                              kAsJson);
              });
   router.add("GET", "/api/v1/sensors/{id}/rules", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               auto id = CS_TRY(pathId(call));
-               return respond(services.monitoring.effectiveRules(*call.principal, id),
-                              [](const auto& rules) {
-                                Json items = Json::array();
-                                for (const auto& r : rules) items.push_back(ruleJson(r));
-                                return Json{{"items", items}};
-                              });
+               auto id = CS_TRY(pathIdOf<SensorTag>(call));
+               return respond(services.monitoring.effectiveRules(*call.principal, id), kAsItems);
              });
 }
 
@@ -173,7 +147,7 @@ void addSeriesRoutes(Router& router, Services& services) {
   router.add(
       "GET", "/api/v1/sensors/{id}/series", Access::Authenticated,
       [&services](Call& call) -> Result<HttpResponse> {
-        auto id = CS_TRY(pathId(call));
+        auto id = CS_TRY(pathIdOf<SensorTag>(call));
         const QueryParams q(call.request);
         const auto resolution =
             CS_TRY(q.named<store::Resolution>("resolution")).value_or(store::Resolution::Raw);
@@ -182,17 +156,12 @@ void addSeriesRoutes(Router& router, Services& services) {
         const auto limit = CS_TRY(q.integer("limit", 1, 20000)).value_or(5000);
         return respond(services.monitoring.series(*call.principal, id, resolution, from, to,
                                                   static_cast<int>(limit)),
-                       seriesJson);
+                       kAsJson);
       });
 
   router.add("GET", "/api/v1/sensor-types", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               return respond(services.monitoring.sensorTypes(*call.principal),
-                              [](const auto& types) {
-                                Json items = Json::array();
-                                for (const auto& t : types) items.push_back(sensorTypeJson(t));
-                                return Json{{"items", items}};
-                              });
+               return respond(services.monitoring.sensorTypes(*call.principal), kAsItems);
              });
   router.add("PUT", "/api/v1/sensor-types/{type}/rules", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
@@ -215,13 +184,13 @@ void addIngestRoutes(Router& router, Services& services) {
              }
              return respond(
                  services.ingestor.ingestAs(*call.principal, parsed.readings, parsed.malformed),
-                 tallyJson);
+                 kAsJson);
            })
       .takesFile()
       .needs(identity::Permission::ReadingIngest);
   router.add("GET", "/api/v1/monitoring/status", Access::Authenticated,
              [&services](Call& call) -> Result<HttpResponse> {
-               return respond(services.ingestor.status(*call.principal), ingestStatusJson);
+               return respond(services.ingestor.status(*call.principal), kAsJson);
              });
 }
 

@@ -28,17 +28,10 @@ constexpr const auto& enumNames(Disposition /*tag*/) { return kDispositionNames;
 inline constexpr EnumNames<AlarmAction, 3> kAlarmActionNames{{"acknowledge", "handle", "close"}};
 constexpr const auto& enumNames(AlarmAction /*tag*/) { return kAlarmActionNames; }
 
-const char* toString(AlarmState state);
-const char* toString(Disposition disposition);
-const char* toString(AlarmAction action);
-std::optional<AlarmState> parseAlarmState(std::string_view text);
-std::optional<Disposition> parseDisposition(std::string_view text);
-std::optional<AlarmAction> parseAlarmAction(std::string_view text);
-
 struct Alarm {
-  std::int64_t id = 0;
+  AlarmId id;
   std::string code;  // BJ00000001
-  std::int64_t sensor_id = 0;
+  SensorId sensor_id;
   std::string sensor_code;
   std::string rule;  // the rule's name in the sensor's set
   std::string site;  // Sensor::siteKey(): alarms at one site are grouped
@@ -75,10 +68,13 @@ struct AlarmStep {
 [[nodiscard]] Result<void> applyStep(Alarm& alarm, const AlarmStep& step, UserId by, TimePoint at);
 
 // A level change reported by the rule engine, applied to the open alarm (or a new one when
-// `alarm.id` is 0). Returns false when nothing changed.
+// `alarm.id` is not valid). Returns false when nothing changed.
 bool applyLevel(Alarm& alarm, Level to, double value, TimePoint at);
 
 // Audit form.
 std::string toAuditJson(const Alarm& alarm);
+// The small JSON the live channel carries (the console draws from it): code, sensor, rule, level,
+// state, value, place, times.
+std::string alarmEventJson(const Alarm& alarm);
 
 }  // namespace citysafe::monitoring

@@ -15,6 +15,9 @@ struct AlarmChange {
   std::string action;  // raised, changed, cleared, acknowledged, handling, closed, hazard
 };
 
+// A new alarm of (sensor, rule), placed and scoped as the sensor, with no level yet.
+[[nodiscard]] Alarm newAlarm(const Sensor& sensor, const std::string& rule);
+
 // Raises, changes or clears the open alarm of (sensor, rule) inside `tx`, audited as the system.
 // nullopt when nothing changed (no open alarm and the level is none, or the level is the same).
 [[nodiscard]] Result<std::optional<AlarmChange>> applyTransition(ServiceContext& ctx, store::Tx& tx,
@@ -22,8 +25,6 @@ struct AlarmChange {
                                                                  const std::string& rule, Level to,
                                                                  double value, TimePoint at);
 
-// The small JSON the console draws from: code, sensor, rule, level, state, value, place, times.
-std::string alarmEventJson(const Alarm& alarm);
 // "alarm.<action>" to the alarm's organisation subtree and sector.
 void publishAlarmChange(ServiceContext& ctx, const AlarmChange& change);
 

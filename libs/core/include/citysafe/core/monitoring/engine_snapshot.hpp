@@ -27,7 +27,7 @@ struct EngineSnapshot {
   std::vector<Sensor> sensors;
   std::vector<std::vector<std::string>> rule_names;
   std::unordered_map<std::string, SensorIndex> by_code;
-  std::unordered_map<std::int64_t, SensorIndex> by_id;
+  std::unordered_map<SensorId, SensorIndex> by_id;
   std::int64_t version = -1;
 
   // The engine's levels from the store's open alarms (alarms of unknown sensors or rules skipped).

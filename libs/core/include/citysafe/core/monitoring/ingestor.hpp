@@ -94,7 +94,7 @@ class Ingestor final : public LatestValues {
   [[nodiscard]] std::size_t engineBytes() const;
   // The latest value this node has seen of each of these sensors (0 at_ms when none).
   [[nodiscard]] std::vector<store::SensorLast> latest(
-      std::span<const std::int64_t> sensor_ids) const override;
+      std::span<const SensorId> sensor_ids) const override;
 
  private:
   struct Pending;

@@ -31,11 +31,11 @@ struct DeviceDraft {
 
 struct SensorDraft {
   std::string code;
-  std::int64_t device_id = 0;
+  DeviceId device_id;
   std::string name;
   SensorType type = SensorType::Methane;
   std::string unit;  // empty: the type's default
-  int interval_s = 60;
+  std::chrono::seconds interval{60};
   Status status = Status::Active;
   std::string rules;                      // empty: the type's rules
   std::optional<org::GeoPoint> location;  // empty: the device's
@@ -44,7 +44,7 @@ struct SensorDraft {
 struct AlarmQuery {
   std::vector<AlarmState> states;
   std::optional<Level> min_level;
-  std::optional<std::int64_t> sensor_id;
+  std::optional<SensorId> sensor_id;
   std::optional<std::string> site;
   std::optional<OrgId> org_id;
   std::optional<std::string> sector;
@@ -100,52 +100,51 @@ class MonitoringService {
   explicit MonitoringService(ServiceContext& ctx) : ctx_(ctx) {}
 
   [[nodiscard]] Result<Device> createDevice(const identity::Principal& who, const DeviceDraft& d);
-  [[nodiscard]] Result<Device> updateDevice(const identity::Principal& who, std::int64_t id,
+  [[nodiscard]] Result<Device> updateDevice(const identity::Principal& who, DeviceId id,
                                             const DeviceDraft& d);
-  [[nodiscard]] Result<Device> device(const identity::Principal& who, std::int64_t id);
+  [[nodiscard]] Result<Device> device(const identity::Principal& who, DeviceId id);
   [[nodiscard]] Result<std::vector<Device>> devices(const identity::Principal& who, int limit,
-                                                    std::int64_t after_id);
+                                                    DeviceId after);
 
   [[nodiscard]] Result<Sensor> createSensor(const identity::Principal& who, const SensorDraft& d);
-  [[nodiscard]] Result<Sensor> updateSensor(const identity::Principal& who, std::int64_t id,
+  [[nodiscard]] Result<Sensor> updateSensor(const identity::Principal& who, SensorId id,
                                             const SensorDraft& d);
-  [[nodiscard]] Result<Sensor> sensor(const identity::Principal& who, std::int64_t id);
+  [[nodiscard]] Result<Sensor> sensor(const identity::Principal& who, SensorId id);
   [[nodiscard]] Result<std::vector<Sensor>> sensors(const identity::Principal& who,
                                                     store::SensorFilter filter, int limit,
-                                                    std::int64_t after_id);
+                                                    SensorId after);
   // Sensors with their newest values and open-alarm states.
   [[nodiscard]] Result<std::vector<SensorView>> sensorViews(const identity::Principal& who,
                                                             store::SensorFilter filter, int limit,
-                                                            std::int64_t after_id,
+                                                            SensorId after,
                                                             const LatestValues& live);
-  [[nodiscard]] Result<SensorView> sensorView(const identity::Principal& who, std::int64_t id,
+  [[nodiscard]] Result<SensorView> sensorView(const identity::Principal& who, SensorId id,
                                               const LatestValues& live);
   // The open-alarm state of every sensor in scope (or of one), over all its open alarms.
   [[nodiscard]] Result<SensorStates> sensorStates(const identity::Principal& who,
-                                                  std::optional<std::int64_t> sensor_id = {});
+                                                  std::optional<SensorId> sensor_id = {});
   // The rules a sensor runs (its own, its type's as set, or the defaults) with the stale rule.
   [[nodiscard]] Result<std::vector<Rule>> effectiveRules(const identity::Principal& who,
-                                                         std::int64_t sensor_id);
+                                                         SensorId sensor_id);
   // Per-type rules: platform administrators only. Empty text restores the defaults.
   [[nodiscard]] Result<void> setTypeRules(const identity::Principal& who, SensorType type,
                                           const std::string& text);
   [[nodiscard]] Result<std::string> typeRules(const identity::Principal& who, SensorType type);
   [[nodiscard]] Result<std::vector<SensorTypeInfo>> sensorTypes(const identity::Principal& who);
 
-  [[nodiscard]] Result<Series> series(const identity::Principal& who, std::int64_t sensor_id,
+  [[nodiscard]] Result<Series> series(const identity::Principal& who, SensorId sensor_id,
                                       store::Resolution resolution, std::optional<TimePoint> from,
                                       std::optional<TimePoint> to, int limit);
 
   [[nodiscard]] Result<std::vector<Alarm>> alarms(const identity::Principal& who,
                                                   const AlarmQuery& query, int limit,
-                                                  std::int64_t before_id);
-  [[nodiscard]] Result<Alarm> alarm(const identity::Principal& who, std::int64_t id);
+                                                  AlarmId before);
+  [[nodiscard]] Result<Alarm> alarm(const identity::Principal& who, AlarmId id);
   // `expected_version`: the row_version the person saw (409 when it moved on).
-  [[nodiscard]] Result<Alarm> act(const identity::Principal& who, std::int64_t id,
-                                  const AlarmStep& step,
+  [[nodiscard]] Result<Alarm> act(const identity::Principal& who, AlarmId id, const AlarmStep& step,
                                   std::optional<std::int64_t> expected_version);
   // One action from an alarm to a hazard in the loop; the alarm remembers it.
-  [[nodiscard]] Result<hazard::Hazard> openHazard(const identity::Principal& who, std::int64_t id,
+  [[nodiscard]] Result<hazard::Hazard> openHazard(const identity::Principal& who, AlarmId id,
                                                   hazard::HazardLoop& hazards,
                                                   const std::string& title,
                                                   const std::string& description);
@@ -157,8 +156,8 @@ class MonitoringService {
                                              std::optional<TimePoint> to);
 
  private:
-  Result<Sensor> loadSensor(store::Tx& tx, const identity::Principal& who, std::int64_t id);
-  Result<Alarm> loadAlarm(store::Tx& tx, const identity::Principal& who, std::int64_t id);
+  Result<Sensor> loadSensor(store::Tx& tx, const identity::Principal& who, SensorId id);
+  Result<Alarm> loadAlarm(store::Tx& tx, const identity::Principal& who, AlarmId id);
   Result<std::string> subtreeOf(store::Tx& tx, const identity::Principal& who,
                                 std::optional<OrgId> org_id);
   ServiceContext& ctx_;

@@ -2,6 +2,7 @@
 // The monitoring registry: devices (a terminal on a site: a gas detector, a bridge data logger)
 // and the sensors they carry, each linked to the organisation that owns it and, where there is
 // one, the risk point it watches. Sensors are addressed by their code in topics and payloads.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -42,10 +43,6 @@ enum class Status : std::uint8_t { Active, Maintenance, Retired };
 inline constexpr EnumNames<Status, 3> kStatusNames{{"active", "maintenance", "retired"}};
 constexpr const auto& enumNames(Status /*tag*/) { return kStatusNames; }
 
-const char* toString(SensorType type);
-const char* toString(Status status);
-std::optional<SensorType> parseSensorType(std::string_view text);
-std::optional<Status> parseStatus(std::string_view text);
 // The units a type may be measured in; the first is the default.
 std::vector<std::string_view> unitsOf(SensorType type);
 // The rules a sensor of this type gets unless it has its own (DOMAIN.md's defaults), as rule-set
@@ -53,7 +50,7 @@ std::vector<std::string_view> unitsOf(SensorType type);
 std::string_view defaultRulesOf(SensorType type, std::string_view unit);
 
 struct Device {
-  std::int64_t id = 0;
+  DeviceId id;
   std::string code;  // unique, the terminal's serial or asset number
   std::string name;
   std::string model;
@@ -71,13 +68,13 @@ struct Device {
 };
 
 struct Sensor {
-  std::int64_t id = 0;
+  SensorId id;
   std::string code;  // unique; the key in topics and payloads
-  std::int64_t device_id = 0;
+  DeviceId device_id;
   std::string name;
   SensorType type = SensorType::Methane;
   std::string unit;
-  int interval_s = 60;  // expected sampling interval
+  std::chrono::seconds interval{60};  // expected sampling interval
   Status status = Status::Active;
   // Own rules (rule-set text); empty: the type's rules.
   std::string rules;
@@ -108,8 +105,9 @@ struct NamedRuleText {
 [[nodiscard]] Result<std::vector<NamedRuleText>> splitRuleSet(std::string_view text);
 // Split and parsed; the error names the line or the rule.
 [[nodiscard]] Result<std::vector<Rule>> parseRuleSet(std::string_view text);
-// Every sensor goes offline after three missed samples (at least a minute) unless its rules
-// have their own stale rule.
-void addOfflineRule(std::vector<Rule>& rules, int interval_s);
+// A sensor is offline after three missed samples, at least a minute.
+[[nodiscard]] std::chrono::milliseconds offlineAfter(std::chrono::seconds interval);
+// Every sensor goes offline after offlineAfter() unless its rules have their own stale rule.
+void addOfflineRule(std::vector<Rule>& rules, std::chrono::seconds interval);
 
 }  // namespace citysafe::monitoring

@@ -26,11 +26,11 @@ class SensorStates {
   [[nodiscard]] std::size_t size() const { return states_.size(); }
 
  private:
-  std::unordered_map<std::int64_t, SensorState> states_;
+  std::unordered_map<SensorId, SensorState> states_;
 };
 
-// One page of alarms, newest first, older than `before_id` (0: from the newest).
-using AlarmPage = std::function<Result<std::vector<Alarm>>(int limit, std::int64_t before_id)>;
+// One page of alarms, newest first, older than `before` (not valid: from the newest).
+using AlarmPage = std::function<Result<std::vector<Alarm>>(int limit, AlarmId before)>;
 // Folds every alarm the pages hold, however many: it pages until a short page, with no cap.
 [[nodiscard]] Result<SensorStates> foldAlarms(const AlarmPage& page, int page_size = 1000);
 
@@ -40,7 +40,7 @@ class LatestValues {
   virtual ~LatestValues() = default;
   // In the order asked; at_ms 0 for a sensor with none.
   [[nodiscard]] virtual std::vector<store::SensorLast> latest(
-      std::span<const std::int64_t> sensor_ids) const = 0;
+      std::span<const SensorId> sensor_ids) const = 0;
 };
 
 // The stored last value lags by up to a minute (it is saved when a minute closes): a newer one

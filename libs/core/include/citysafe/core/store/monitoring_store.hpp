@@ -20,14 +20,14 @@ struct SensorFilter {
   identity::Scope scope;
   std::optional<monitoring::SensorType> type;
   std::optional<monitoring::Status> status;
-  std::optional<std::int64_t> device_id;
+  std::optional<DeviceId> device_id;
   std::optional<std::int64_t> risk_point_id;
   std::optional<basemap::BBox> bbox;
   std::string text;  // in the code or name
 };
 
 struct ReadingRow {
-  std::int64_t sensor_id = 0;
+  SensorId sensor_id;
   std::int64_t at_ms = 0;
   double value = 0;
 };
@@ -48,7 +48,7 @@ struct SeriesPoint {
 // minutes. Recomputing (rather than adding) keeps aggregates exact across redeliveries and
 // restarts.
 struct BucketKey {
-  std::int64_t sensor_id = 0;
+  SensorId sensor_id;
   std::int64_t start_ms = 0;
   friend bool operator==(const BucketKey&, const BucketKey&) = default;
 };
@@ -57,7 +57,7 @@ struct AlarmFilter {
   identity::Scope scope;
   std::vector<monitoring::AlarmState> states;  // empty: any
   std::optional<monitoring::Level> min_level;
-  std::optional<std::int64_t> sensor_id;
+  std::optional<SensorId> sensor_id;
   std::optional<std::string> site;
   std::optional<std::string> org_path;  // within this subtree
   std::optional<std::string> sector;
@@ -67,7 +67,7 @@ struct AlarmFilter {
 };
 
 struct SensorLast {
-  std::int64_t sensor_id = 0;
+  SensorId sensor_id;
   std::int64_t at_ms = 0;
   double value = 0;
 };
@@ -76,19 +76,19 @@ class MonitoringRepository {
  public:
   virtual ~MonitoringRepository() = default;
   // Registry.
-  [[nodiscard]] virtual Result<std::int64_t> insertDevice(const monitoring::Device& d) = 0;
+  [[nodiscard]] virtual Result<DeviceId> insertDevice(const monitoring::Device& d) = 0;
   [[nodiscard]] virtual Result<void> updateDevice(const monitoring::Device& d) = 0;
-  [[nodiscard]] virtual Result<monitoring::Device> device(std::int64_t id) = 0;
+  [[nodiscard]] virtual Result<monitoring::Device> device(DeviceId id) = 0;
   [[nodiscard]] virtual Result<std::vector<monitoring::Device>> devices(
-      const identity::Scope& scope, int limit, std::int64_t after_id) = 0;
-  [[nodiscard]] virtual Result<std::int64_t> insertSensor(const monitoring::Sensor& s) = 0;
+      const identity::Scope& scope, int limit, DeviceId after) = 0;
+  [[nodiscard]] virtual Result<SensorId> insertSensor(const monitoring::Sensor& s) = 0;
   [[nodiscard]] virtual Result<void> updateSensor(const monitoring::Sensor& s) = 0;
-  [[nodiscard]] virtual Result<monitoring::Sensor> sensor(std::int64_t id) = 0;
+  [[nodiscard]] virtual Result<monitoring::Sensor> sensor(SensorId id) = 0;
   [[nodiscard]] virtual Result<std::optional<monitoring::Sensor>> sensorByCode(
       const std::string& code) = 0;
   [[nodiscard]] virtual Result<std::vector<monitoring::Sensor>> sensors(const SensorFilter& filter,
                                                                         int limit,
-                                                                        std::int64_t after_id) = 0;
+                                                                        SensorId after) = 0;
   // Every sensor not retired, whatever the scope (ingestion loads them all).
   [[nodiscard]] virtual Result<std::vector<monitoring::Sensor>> liveSensors() = 0;
   // Bumped by every registry change, so every node's ingestion can reload.
@@ -109,7 +109,7 @@ class MonitoringRepository {
   [[nodiscard]] virtual Result<std::vector<SensorLast>> lastReadings() = 0;
   [[nodiscard]] virtual Result<void> setLast(std::span<const SensorLast> last) = 0;
   // Oldest first, [from, to), at most `limit` points.
-  [[nodiscard]] virtual Result<std::vector<SeriesPoint>> series(std::int64_t sensor_id,
+  [[nodiscard]] virtual Result<std::vector<SeriesPoint>> series(SensorId sensor_id,
                                                                 Resolution resolution,
                                                                 std::int64_t from_ms,
                                                                 std::int64_t to_ms, int limit) = 0;
@@ -143,16 +143,16 @@ class MonitoringRepository {
   // Alarms. Open = not closed; at most one per (sensor, rule) (the store enforces it, so two
   // nodes cannot both open one: the loser gets Conflict).
   [[nodiscard]] virtual Result<std::optional<monitoring::Alarm>> openAlarm(
-      std::int64_t sensor_id, const std::string& rule) = 0;
+      SensorId sensor_id, const std::string& rule) = 0;
   [[nodiscard]] virtual Result<std::vector<monitoring::Alarm>> openAlarms() = 0;
-  [[nodiscard]] virtual Result<std::int64_t> insertAlarm(const monitoring::Alarm& alarm) = 0;
+  [[nodiscard]] virtual Result<AlarmId> insertAlarm(const monitoring::Alarm& alarm) = 0;
   // Conflict when the row changed since it was read (row_version), and then bumps row_version.
   [[nodiscard]] virtual Result<void> updateAlarm(monitoring::Alarm& alarm) = 0;
-  [[nodiscard]] virtual Result<monitoring::Alarm> alarm(std::int64_t id) = 0;
+  [[nodiscard]] virtual Result<monitoring::Alarm> alarm(AlarmId id) = 0;
   // Newest first.
   [[nodiscard]] virtual Result<std::vector<monitoring::Alarm>> alarms(const AlarmFilter& filter,
                                                                       int limit,
-                                                                      std::int64_t before_id) = 0;
+                                                                      AlarmId before) = 0;
 };
 
 }  // namespace citysafe::store
