@@ -67,6 +67,10 @@ export function runBrowserTest(body, { overallMs = 120_000 } = {}) {
     page.on('console', (msg) => {
       if (msg.type() === 'error' && !/status of 401/.test(msg.text())) pageErrors.push(msg.text());
     });
+    // The console names a refused request's status only; say which request it was.
+    page.on('response', (r) => {
+      if (r.status() >= 400 && r.status() !== 401) pageErrors.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
     await body(page, pageErrors);
     if (pageErrors.length) console.log(`  note: page reported errors: ${pageErrors.join(' | ')}`);
   };
