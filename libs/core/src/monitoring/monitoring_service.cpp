@@ -105,7 +105,7 @@ Result<Device> MonitoringService::updateDevice(const Principal& who, DeviceId id
     CS_TRY(dev.validate());
     // A risk point it newly watches must be one the person reaches.
     if (d.risk_point_id && d.risk_point_id != old_point) {
-      auto point = CS_TRY(store::ifFound(tx.risks().get(*d.risk_point_id)));
+      auto point = CS_TRY(store::ifFound(tx.risks().get(RiskPointId{*d.risk_point_id})));
       if (!point || !reachesPath(who, point->org_path, point->sector)) {
         return identity::notInScope("risk_point_id", *d.risk_point_id, "risk point");
       }

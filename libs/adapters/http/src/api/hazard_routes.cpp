@@ -45,8 +45,8 @@ void addHazardRoutes(Router& router, Services& services) {
         auto filter = CS_TRY(hazardFilterFrom(call.request, services.ctx.clock.now()));
         // Newest first: the cursor is the last id seen, the next page older.
         const auto p = CS_TRY(QueryParams(call.request).paging());
-        const auto list =
-            CS_TRY(services.hazards.loop.list(*call.principal, filter, p.limit, HazardId{p.after_id}));
+        const auto list = CS_TRY(
+            services.hazards.loop.list(*call.principal, filter, p.limit, HazardId{p.after_id}));
         return jsonResponse(page(Json(CS_TRY(services.hazards.loop.views(*call.principal, list))),
                                  list.empty() ? 0 : list.back().id.value, p.limit));
       });
