@@ -132,6 +132,32 @@ TEST_P(MonitoringStore, SensorsRoundTripAndFollowTheScope) {
   EXPECT_EQ(again.error().code, Errc::Conflict);
 }
 
+TEST_P(MonitoringStore, ADevicesNewOwnerAndSectorCarryToItsSensors) {
+  const Tree t = buildTree();
+  const Sensor s = registerSensor(t, "GAS-2");
+  auto device = read<Device>([&](store::Tx& tx) { return tx.monitoring().device(s.device_id); });
+  ASSERT_TRUE(device);
+  device->org_id = t.fire_enterprise.id;
+  device->org_path = t.fire_enterprise.path;
+  device->sector = "fire";
+  device->name = "终端二";
+  auto saved = write<bool>([&](store::Tx& tx) -> Result<bool> {
+    CS_TRY(tx.monitoring().updateDevice(*device));
+    return true;
+  });
+  ASSERT_TRUE(saved) << saved.error().message;
+
+  auto stored = read<Device>([&](store::Tx& tx) { return tx.monitoring().device(s.device_id); });
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->name, "终端二");
+  auto sensor = read<Sensor>([&](store::Tx& tx) { return tx.monitoring().sensor(s.id); });
+  ASSERT_TRUE(sensor);
+  EXPECT_EQ(sensor->org_id, t.fire_enterprise.id);
+  EXPECT_EQ(sensor->org_path, t.fire_enterprise.path);
+  EXPECT_EQ(sensor->sector, "fire");
+  EXPECT_EQ(sensor->name, "甲烷");  // the sensor's own fields stay
+}
+
 TEST_P(MonitoringStore, ReadingsAreIdempotentBySensorAndTime) {
   const Tree t = buildTree();
   Sensor s = registerSensor(t, "GAS-1");

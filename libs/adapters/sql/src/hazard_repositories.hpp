@@ -74,22 +74,4 @@ class SqlHazardSettingsRepository final : public store::HazardSettingsRepository
   Result<void> savePolicy(const hazard::HazardPolicy& policy) override;
 };
 
-// Enum names as bound values; ",1,2," id lists (the same text in both dialects).
-template <NamedEnum E>
-Value named(E value) {
-  return Value{std::string(nameOf(value))};
-}
-template <class Tag>
-std::string joinIds(const std::vector<Id<Tag>>& ids) {
-  std::string out = ",";
-  for (auto id : ids) out += std::to_string(id.value) + ",";
-  return out;
-}
-template <class Tag>
-std::vector<Id<Tag>> splitIds(const std::string& text) {
-  std::vector<Id<Tag>> ids;
-  for (const auto& part : splitSectors(text)) ids.emplace_back(std::stoll(part));
-  return ids;
-}
-
 }  // namespace citysafe::sql

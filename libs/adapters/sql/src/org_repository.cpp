@@ -1,18 +1,6 @@
-#include "citysafe/common/csv.hpp"
-#include "citysafe/sql/columns.hpp"
 #include "repositories.hpp"
 
 namespace citysafe::sql {
-
-std::string joinSectors(const std::vector<std::string>& sectors) {
-  std::string out = ",";
-  for (const auto& s : sectors) out += s + ",";
-  return out;
-}
-
-std::vector<std::string> splitSectors(const std::string& joined) {
-  return splitNonEmpty(joined, ',');
-}
 
 std::string subtreeClause(Dialect dialect, const std::string& path_col, const std::string& subtree,
                           std::vector<Value>& params) {
@@ -45,85 +33,49 @@ std::string scopeClause(Dialect dialect, const identity::Scope& scope, const std
 }
 
 namespace {
-constexpr Columns<12> kOrg{{"id", "parent_id", "kind", "name", "path", "credit_code", "sectors",
-                            "address", "lon", "lat", "created_at", "updated_at"}};
+using org::Organisation;
 
-Result<org::Organisation> fromRow(const Row& r) {
-  org::Organisation o;
-  o.id = OrgId{r.getInt(kOrg.at("id"))};
-  if (!r.isNull(kOrg.at("parent_id"))) o.parent_id = OrgId{r.getInt(kOrg.at("parent_id"))};
-  o.kind = CS_TRY(storedEnum<org::OrgKind>(r.getText(kOrg.at("kind")), "orgs.kind"));
-  o.name = r.getText(kOrg.at("name"));
-  o.path = r.getText(kOrg.at("path"));
-  o.credit_code = r.getText(kOrg.at("credit_code"));
-  o.sectors = splitSectors(r.getText(kOrg.at("sectors")));
-  o.address = r.getText(kOrg.at("address"));
-  if (!r.isNull(kOrg.at("lon")) && !r.isNull(kOrg.at("lat"))) {
-    o.location = org::GeoPoint{r.getDouble(kOrg.at("lon")), r.getDouble(kOrg.at("lat"))};
-  }
-  o.created_at = fromEpochMs(r.getInt(kOrg.at("created_at")));
-  o.updated_at = fromEpochMs(r.getInt(kOrg.at("updated_at")));
-  return o;
-}
-
-Value optionalText(const std::string& s) { return s.empty() ? Value{nullptr} : Value{s}; }
-Value lonOf(const org::Organisation& o) {
-  return o.location ? Value{o.location->lon} : Value{nullptr};
-}
-Value latOf(const org::Organisation& o) {
-  return o.location ? Value{o.location->lat} : Value{nullptr};
-}
+const RowMap<Organisation> kOrg{"orgs",
+                                stored<&Organisation::id>("id"),
+                                columns<&Organisation::parent_id, &Organisation::kind,
+                                        &Organisation::name, &Organisation::path>(),
+                                column<EmptyAsNull, &Organisation::credit_code>("credit_code"),
+                                columns<&Organisation::sectors, &Organisation::address>(),
+                                lonLat<&Organisation::location>(),
+                                columns<&Organisation::created_at, &Organisation::updated_at>()};
+// What an edit may change: the parent, kind and credit code stay.
+const RowMap<Organisation> kOrgEdit =
+    kOrg.only({"name", "path", "sectors", "address", "lon", "lat", "updated_at"});
 }  // namespace
 
-Result<org::Organisation> SqlOrgRepository::get(OrgId id) {
-  auto rows = CS_TRY(conn_.query("SELECT " + kOrg.list() + " FROM orgs WHERE id = ?", {id.value}));
-  if (rows.empty())
-    return fail(Errc::NotFound, "id", "no organisation " + std::to_string(id.value));
-  return fromRow(rows.front());
+Result<Organisation> SqlOrgRepository::get(OrgId id) {
+  return kOrg.one(conn_, id.value, "no organisation " + std::to_string(id.value));
 }
 
-Result<OrgId> SqlOrgRepository::insert(const org::Organisation& o) {
-  // Every column but the id, in kOrg's order.
-  const auto id = CS_TRY(queryInt(
-      conn_, kOrg.insertInto("orgs") + " RETURNING id",
-      {o.parent_id ? Value{o.parent_id->value} : Value{nullptr}, std::string(nameOf(o.kind)),
-       o.name, o.path, optionalText(o.credit_code), joinSectors(o.sectors), o.address, lonOf(o),
-       latOf(o), toEpochMs(o.created_at), toEpochMs(o.updated_at)}));
-  return OrgId{id};
+Result<OrgId> SqlOrgRepository::insert(const Organisation& o) {
+  return OrgId{CS_TRY(kOrg.add(conn_, o))};
 }
 
-Result<void> SqlOrgRepository::update(const org::Organisation& o) {
-  CS_TRY(conn_.exec(
-      "UPDATE orgs SET name = ?, path = ?, sectors = ?, address = ?, lon = ?, lat = ?, updated_at "
-      "= ? WHERE id = ?",
-      {o.name, o.path, joinSectors(o.sectors), o.address, lonOf(o), latOf(o),
-       toEpochMs(o.updated_at), o.id.value}));
+Result<void> SqlOrgRepository::update(const Organisation& o) {
+  CS_TRY(kOrgEdit.set(conn_, o, " WHERE id = ?", {o.id.value}));
   return ok();
 }
 
 Result<std::optional<OrgId>> SqlOrgRepository::findByCreditCode(const std::string& code) {
-  auto rows = CS_TRY(conn_.query("SELECT id FROM orgs WHERE credit_code = ?", {code}));
-  if (rows.empty()) return std::optional<OrgId>{};
-  return std::optional<OrgId>{OrgId{rows.front().getInt(0)}};
+  return findId<OrgTag>(conn_, "SELECT id FROM orgs WHERE credit_code = ?", {code});
 }
 
-Result<std::vector<org::Organisation>> SqlOrgRepository::list(const store::OrgFilter& filter,
-                                                              store::PageRequest page) {
+Result<std::vector<Organisation>> SqlOrgRepository::list(const store::OrgFilter& filter,
+                                                         store::PageRequest page) {
   std::vector<Value> params;
-  std::string sql = "SELECT " + kOrg.list() + " FROM orgs WHERE id > ? AND ";
+  std::string sql = "WHERE id > ? AND ";
   params.emplace_back(page.after_id);
   sql += scopeClause(conn_.dialect(), filter.scope, "path", "sectors", params);
-  if (filter.kind) {
-    sql += " AND kind = ?";
-    params.emplace_back(std::string(nameOf(*filter.kind)));
-  }
-  if (filter.parent_id) {
-    sql += " AND parent_id = ?";
-    params.emplace_back(filter.parent_id->value);
-  }
+  andWhere(sql, params, "kind = ?", filter.kind);
+  andWhere(sql, params, "parent_id = ?", filter.parent_id);
   sql += " ORDER BY id LIMIT ?";
   params.emplace_back(std::int64_t{page.limit});
-  return queryRows(conn_, sql, params, fromRow);
+  return kOrg.all(conn_, sql, params);
 }
 
 }  // namespace citysafe::sql

@@ -4,6 +4,7 @@
 
 #include "citysafe/core/store/store.hpp"
 #include "citysafe/sql/connection.hpp"
+#include "citysafe/sql/row_map.hpp"
 
 namespace citysafe::sql {
 
@@ -13,51 +14,64 @@ std::string subtreeClause(Dialect dialect, const std::string& path_col, const st
                           std::vector<Value>& params);
 std::string scopeClause(Dialect dialect, const identity::Scope& scope, const std::string& path_col,
                         const std::string& sectors_col, std::vector<Value>& params);
-std::string joinSectors(const std::vector<std::string>& sectors);  // ",a,b,"
-std::vector<std::string> splitSectors(const std::string& joined);
-// Optional times and ids in and out of nullable columns.
-std::optional<TimePoint> optTime(const Row& r, std::size_t i);
-Value timeValue(const std::optional<TimePoint>& t);
-template <class Tag>
-Value idValue(const std::optional<Id<Tag>>& id) {
-  return id ? Value{id->value} : Value{nullptr};
+// Levels and tiers are compared in SQL (level >= ?), so they are stored as their rank.
+template <>
+struct Codec<risk::RiskLevel> : Ranked<risk::RiskLevel, risk::RiskLevel::Low> {};
+template <>
+struct Codec<hazard::Tier> : Ranked<hazard::Tier, hazard::Tier::Province> {};
+template <>
+struct Codec<monitoring::Level> : Ranked<monitoring::Level, monitoring::Level::Red> {};
+
+// A location's lon and lat columns.
+template <auto Location>
+auto lonLat() {
+  return columnsOf<Location, &org::GeoPoint::lon, &org::GeoPoint::lat>();
 }
-// " AND <condition>" with its one parameter, so the text and the parameters stay in step.
-inline void andWhere(std::string& where, std::vector<Value>& params, std::string_view condition,
-                     Value value) {
-  (where += " AND ") += condition;
-  params.push_back(std::move(value));
+
+// " AND <condition>" with its one parameter, so the text and the parameters stay in step; an
+// absent optional adds nothing.
+template <class F>
+void andWhere(std::string& where, std::vector<Value>& params, std::string_view condition,
+              const F& value) {
+  if constexpr (detail::IsOptional<F>::value) {
+    if (value) andWhere(where, params, condition, *value);
+  } else {
+    (where += " AND ") += condition;
+    params.push_back(Codec<F>::put(value));
+  }
 }
-// Rows to records, the first failure (an unknown stored value) failing the whole read.
-template <class T>
-Result<std::vector<T>> mapRows(const std::vector<Row>& rows, Result<T> (*from)(const Row&)) {
-  std::vector<T> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(CS_TRY(from(r)));
-  return out;
-}
-std::optional<std::int64_t> optInt(const Row& r, std::size_t i);
-Value intValue(const std::optional<std::int64_t>& v);
-// A filter's conditions: " AND column = ?" with its value when the filter has one, and
-// " AND column IN (?, ...)" when it lists any.
-void andEquals(std::string& where, std::vector<Value>& params, std::string_view column,
-               std::optional<Value> value);
+// " AND column IN (?, ...)" when the list has any values.
+template <class F>
 void andIn(std::string& where, std::vector<Value>& params, std::string_view column,
-           const std::vector<Value>& values);
+           const std::vector<F>& values) {
+  if (values.empty()) return;
+  ((where += " AND ") += column) += " IN (";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    where += i ? ", ?" : "?";
+    params.push_back(Codec<F>::put(values[i]));
+  }
+  where += ")";
+}
+// The id in the first column of the first row, if the query finds one.
+template <class Tag>
+Result<std::optional<Id<Tag>>> findId(Connection& conn, std::string_view sql,
+                                      const std::vector<Value>& params) {
+  auto rows = CS_TRY(conn.query(sql, params));
+  if (rows.empty()) return std::optional<Id<Tag>>{};
+  return std::optional<Id<Tag>>{Id<Tag>{rows.front().getInt(0)}};
+}
+// "SELECT column, COUNT(*) FROM table WHERE <where> GROUP BY column": (value, count) rows.
+Result<std::vector<Row>> countsBy(Connection& conn, std::string_view table, std::string_view column,
+                                  const std::string& where, const std::vector<Value>& params);
+// " AND lon >= ? AND lon <= ? AND lat >= ? AND lat <= ?" for a box on plain lon/lat columns.
+void andInBox(std::string& where, std::vector<Value>& params,
+              const std::optional<basemap::BBox>& box);
+// " AND (a LIKE ? OR b LIKE ?)": the text anywhere in any of the columns, when there is text.
+void andContains(std::string& where, std::vector<Value>& params,
+                 std::initializer_list<std::string_view> columns, const std::string& text);
 // Coordinates as "lon lat;lon lat;..." text, the same in both dialects.
 std::string encodeCoords(const std::vector<org::GeoPoint>& points);
 std::vector<org::GeoPoint> decodeCoords(const std::string& text);
-
-// Runs a query and maps each row with `from` (a row → Result<T>); the first bad row fails it.
-template <class From, class T = typename std::invoke_result_t<From, const Row&>::value_type>
-Result<std::vector<T>> queryRows(Connection& conn, const std::string& sql,
-                                 const std::vector<Value>& params, From from) {
-  auto rows = CS_TRY(conn.query(sql, params));
-  std::vector<T> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(CS_TRY(from(r)));
-  return out;
-}
 
 class SqlOrgRepository final : public store::OrgRepository {
  public:
@@ -200,10 +214,6 @@ class SqlMonitoringRepository final : public store::MonitoringRepository {
                                                 AlarmId before) override;
 
  private:
-  Result<std::vector<monitoring::Sensor>> sensorsWhere(const std::string& where,
-                                                       const std::vector<Value>& params);
-  Result<std::vector<monitoring::Alarm>> alarmsWhere(const std::string& where,
-                                                     const std::vector<Value>& params);
   [[nodiscard]] bool logged() const { return conn_.dialect() == Dialect::Sqlite; }
   Result<std::int64_t> insertLogged(std::span<const store::ReadingRow> rows);
   Result<std::int64_t> insertIntoSeries(std::span<const store::ReadingRow> rows);

@@ -34,36 +34,31 @@ const std::string& Row::getText(std::size_t i) const {
   return cell ? *cell : kEmpty;
 }
 
-std::optional<TimePoint> optTime(const Row& r, std::size_t i) {
-  if (r.isNull(i)) return std::nullopt;
-  return fromEpochMs(r.getInt(i));
+Result<std::vector<Row>> countsBy(Connection& conn, std::string_view table, std::string_view column,
+                                  const std::string& where, const std::vector<Value>& params) {
+  const std::string c(column);
+  return conn.query("SELECT " + c + ", COUNT(*) FROM " + std::string(table) + " WHERE " + where +
+                        " GROUP BY " + c,
+                    params);
 }
 
-Value timeValue(const std::optional<TimePoint>& t) {
-  return t ? Value{toEpochMs(*t)} : Value{nullptr};
+void andInBox(std::string& where, std::vector<Value>& params,
+              const std::optional<basemap::BBox>& box) {
+  if (!box) return;
+  where += " AND lon >= ? AND lon <= ? AND lat >= ? AND lat <= ?";
+  params.insert(params.end(), {box->min_lon, box->max_lon, box->min_lat, box->max_lat});
 }
 
-std::optional<std::int64_t> optInt(const Row& r, std::size_t i) {
-  if (r.isNull(i)) return std::nullopt;
-  return r.getInt(i);
-}
-
-Value intValue(const std::optional<std::int64_t>& v) { return v ? Value{*v} : Value{nullptr}; }
-
-void andEquals(std::string& where, std::vector<Value>& params, std::string_view column,
-               std::optional<Value> value) {
-  if (!value) return;
-  ((where += " AND ") += column) += " = ?";
-  params.push_back(std::move(*value));
-}
-
-void andIn(std::string& where, std::vector<Value>& params, std::string_view column,
-           const std::vector<Value>& values) {
-  if (values.empty()) return;
-  ((where += " AND ") += column) += " IN (";
-  for (std::size_t i = 0; i < values.size(); ++i) where += i ? ", ?" : "?";
-  where += ")";
-  params.insert(params.end(), values.begin(), values.end());
+void andContains(std::string& where, std::vector<Value>& params,
+                 std::initializer_list<std::string_view> columns, const std::string& text) {
+  if (text.empty()) return;
+  const std::string like = "%" + text + "%";
+  std::string any;
+  for (auto column : columns) {
+    ((any += any.empty() ? "" : " OR ") += column) += " LIKE ?";
+    params.emplace_back(like);
+  }
+  where += " AND (" + any + ")";
 }
 
 Result<std::int64_t> queryInt(Connection& conn, std::string_view sql,

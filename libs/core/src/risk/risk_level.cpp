@@ -12,14 +12,6 @@ constexpr std::array<const char*, 4> kLevelsZh = {"重大", "较大", "一般", 
 const char* colourName(RiskLevel level) { return kColours[static_cast<std::size_t>(level)]; }
 const char* levelNameZh(RiskLevel level) { return kLevelsZh[static_cast<std::size_t>(level)]; }
 
-Result<RiskLevel> storedLevel(std::int64_t rank, const char* column) {
-  if (rank >= 0 && rank < static_cast<std::int64_t>(kColours.size())) {
-    return static_cast<RiskLevel>(rank);
-  }
-  return fail(Errc::Internal, column,
-              "unknown level " + std::to_string(rank) + " stored in " + column);
-}
-
 std::optional<RiskLevel> parseColour(std::string_view colour) {
   for (std::size_t i = 0; i < kColours.size(); ++i) {
     if (colour == kColours[i]) return static_cast<RiskLevel>(i);

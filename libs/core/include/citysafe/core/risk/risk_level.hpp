@@ -11,8 +11,6 @@ namespace citysafe::risk {
 enum class RiskLevel : std::uint8_t { Major, Large, General, Low };
 inline constexpr EnumNames<RiskLevel, 4> kRiskLevelNames{{"major", "large", "general", "low"}};
 constexpr const auto& enumNames(RiskLevel /*tag*/) { return kRiskLevelNames; }
-// Stored as its rank (0..3): an integer outside it is a broken row, never a default.
-[[nodiscard]] Result<RiskLevel> storedLevel(std::int64_t rank, const char* column);
 
 inline const char* levelName(RiskLevel level) { return nameOf(level); }
 const char* colourName(RiskLevel level);   // "red", "orange", "yellow", "blue"
