@@ -17,11 +17,6 @@ void BBox::extend(const BBox& o) {
   extend(org::GeoPoint{o.max_lon, o.max_lat});
 }
 
-bool BBox::intersects(const BBox& o) const {
-  return !(o.min_lon > max_lon || o.max_lon < min_lon || o.min_lat > max_lat ||
-           o.max_lat < min_lat);
-}
-
 BBox MapFeature::bbox() const {
   BBox box;
   for (const auto& p : points) box.extend(p);

@@ -25,9 +25,4 @@ void EventBus::publish(const DomainEvent& event) {
   for (const auto& handler : targets) handler(event);
 }
 
-std::size_t EventBus::subscribers() const {
-  std::lock_guard lock(mutex_);
-  return handlers_.size();
-}
-
 }  // namespace citysafe::events

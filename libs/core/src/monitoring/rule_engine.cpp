@@ -67,8 +67,6 @@ void RuleEngine::resetLevels() {
   for (auto& a : alarms_) a.level = Level::None;
 }
 
-Level RuleEngine::siteLevel(std::uint16_t site) const { return sites_[site].level; }
-
 std::size_t RuleEngine::stateBytes() const {
   return sensors_.capacity() * sizeof(SensorState) + alarms_.capacity() * sizeof(AlarmState);
 }

@@ -29,7 +29,6 @@ constexpr std::array<Sector, 15> kSectors = {{
 }  // namespace
 
 const char* toString(OrgKind kind) { return nameOf(kind); }
-std::optional<OrgKind> parseOrgKind(std::string_view text) { return parseEnum<OrgKind>(text); }
 
 bool mayContain(OrgKind parent, OrgKind child) {
   switch (child) {

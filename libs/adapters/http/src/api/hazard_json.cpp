@@ -272,17 +272,6 @@ Result<std::optional<E>> optionalName(const Json& object, const char* key,
   const auto text = object[key].is_string() ? object[key].get<std::string>() : std::string();
   return readEnum<E>(text, field.c_str()).map([](E value) { return std::optional<E>(value); });
 }
-
-// An object with only the listed keys; anything else is named.
-Result<void> onlyKeys(const Json& object, std::initializer_list<const char*> keys,
-                      const std::string& field) {
-  for (const auto& [key, value] : object.items()) {
-    bool known = false;
-    for (const char* k : keys) known = known || key == k;
-    if (!known) return invalid(std::string(field).append(".").append(key), "is not a known field");
-  }
-  return ok();
-}
 }  // namespace
 
 Result<std::vector<CalendarException>> calendarFrom(const BodyReader& body, int year) {
@@ -297,7 +286,7 @@ Result<std::vector<CalendarException>> calendarFrom(const BodyReader& body, int 
       if (!item.is_object() || !item.contains("date") || !item["date"].is_string()) {
         return invalid(field, "needs a date");
       }
-      CS_TRY(onlyKeys(item, {"date", "name"}, field));
+      CS_TRY(onlyKeys(item, {"date", "name"}, field + "."));
       auto d = dayFrom(item["date"].get<std::string>(), (field + ".date").c_str());
       if (!d) return invalid(field + ".date", d.error().message);
       auto name = CS_TRY(optionalText(item, "name", field + ".name", 100));
@@ -321,8 +310,8 @@ Result<HazardPolicy> policyFrom(const BodyReader& body) {
     const auto& r = j["rules"][i];
     const std::string field = "rules[" + std::to_string(i) + "]";
     if (!r.is_object()) return invalid(field, "must be an object");
-    CS_TRY(
-        onlyKeys(r, {"source", "grade", "default_days", "max_days", "day_count", "basis"}, field));
+    CS_TRY(onlyKeys(r, {"source", "grade", "default_days", "max_days", "day_count", "basis"},
+                    field + "."));
     DeadlineRule rule;
     rule.source = CS_TRY(optionalName<Source>(r, "source", field + ".source"));
     rule.grade = CS_TRY(optionalName<Grade>(r, "grade", field + ".grade"));

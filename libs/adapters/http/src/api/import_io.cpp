@@ -47,10 +47,6 @@ bool validUtf8(const std::string& s) {
 
 }  // namespace
 
-std::string queryParam(const HttpRequest& r, const char* name, const std::string& fallback) {
-  return QueryParams(r).textOr(name, fallback);
-}
-
 Result<std::string> importText(const std::string& body, const std::string& encoding) {
   if (encoding == "gbk" || encoding == "GBK" || encoding == "gb18030") return gbkToUtf8(body);
   if (encoding != "utf-8" && encoding != "UTF-8")

@@ -13,8 +13,4 @@ namespace citysafe::http {
 [[nodiscard]] Result<std::string> importText(const std::string& body, const std::string& encoding);
 // 200 with the report, or 400 problem+json carrying the same report when nothing was written.
 HttpResponse importResponse(const ImportReport& report);
-// Deprecated thin wrapper, kept while route files still call it:
-// QueryParams(request).textOr(name, fallback).
-std::string queryParam(const HttpRequest& request, const char* name, const std::string& fallback);
-
 }  // namespace citysafe::http

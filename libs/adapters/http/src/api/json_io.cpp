@@ -148,6 +148,16 @@ Json page(Json items, std::int64_t last_id, int limit) {
               {"next_cursor", full ? Json(std::to_string(last_id)) : Json(nullptr)}};
 }
 
+Result<void> onlyKeys(const Json& object, std::initializer_list<const char*> keys,
+                      const std::string& prefix) {
+  for (const auto& [key, value] : object.items()) {
+    bool known = false;
+    for (const char* k : keys) known = known || key == k;
+    if (!known) return invalid(prefix + key, "is not a known field");
+  }
+  return ok();
+}
+
 Result<basemap::BBox> parseBBox(const std::string& text) {
   std::vector<double> v;
   std::stringstream in(text);

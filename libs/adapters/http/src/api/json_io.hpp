@@ -63,6 +63,9 @@ class BodyReader {
   Json json_;
 };
 
+// An object with only the listed keys; another is Invalid naming `prefix` + the key.
+[[nodiscard]] Result<void> onlyKeys(const Json& object, std::initializer_list<const char*> keys,
+                                    const std::string& prefix);
 // "minlon,minlat,maxlon,maxlat" in WGS-84 bounds; Invalid naming `bbox`.
 [[nodiscard]] Result<basemap::BBox> parseBBox(const std::string& text);
 

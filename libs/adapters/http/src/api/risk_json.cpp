@@ -52,16 +52,6 @@ Result<int> integer(const Json& inputs, const char* key) {
   return inputs[key].get<int>();
 }
 
-Result<void> onlyKeys(const Json& j, std::initializer_list<const char*> keys,
-                      const std::string& prefix) {
-  for (const auto& [key, value] : j.items()) {
-    bool known = false;
-    for (const char* k : keys) known = known || key == k;
-    if (!known) return invalid(prefix + key, "is not a known field");
-  }
-  return ok();
-}
-
 Result<risk::Gb18218Input> gb18218Input(const Json& inputs) {
   risk::Gb18218Input in;
   if (!inputs.contains("substances") || !inputs["substances"].is_array()) {

@@ -19,7 +19,6 @@ class ConnectionLimiter {
   void close(const std::string& address);
   [[nodiscard]] std::size_t open() const;
   [[nodiscard]] std::size_t refused() const;
-  [[nodiscard]] std::size_t maxTotal() const { return max_total_; }
 
  private:
   std::size_t max_total_;

@@ -23,7 +23,6 @@ struct BBox {
   [[nodiscard]] bool empty() const { return min_lon > max_lon; }
   void extend(const org::GeoPoint& p);
   void extend(const BBox& other);
-  [[nodiscard]] bool intersects(const BBox& other) const;
 };
 
 // One drawable thing of the basemap: a road line, or a building/water/land-use polygon (outer

@@ -33,10 +33,9 @@ class EventBus {
   std::uint64_t subscribe(Handler handler);
   void unsubscribe(std::uint64_t id);
   void publish(const DomainEvent& event);
-  [[nodiscard]] std::size_t subscribers() const;
 
  private:
-  mutable std::mutex mutex_;
+  std::mutex mutex_;
   std::uint64_t next_id_ = 1;
   std::map<std::uint64_t, Handler> handlers_;
 };

@@ -71,7 +71,6 @@ class RuleEngine {
   [[nodiscard]] std::int64_t lastAt(SensorIndex sensor) const { return sensors_[sensor].last_ms; }
   [[nodiscard]] double lastValue(SensorIndex sensor) const { return sensors_[sensor].last_value; }
   [[nodiscard]] Level level(SensorIndex sensor, std::uint16_t rule) const;
-  [[nodiscard]] Level siteLevel(std::uint16_t site) const;
   [[nodiscard]] std::size_t sensors() const { return sensors_.size(); }
   [[nodiscard]] std::span<const Rule> rulesOf(SensorIndex sensor) const;
   // Bytes of state the engine holds (per-sensor and per-alarm state, not the shared rule sets).

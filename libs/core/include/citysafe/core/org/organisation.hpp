@@ -19,7 +19,6 @@ inline constexpr EnumNames<OrgKind, 6> kOrgKindNames{
 constexpr const auto& enumNames(OrgKind /*tag*/) { return kOrgKindNames; }
 
 const char* toString(OrgKind kind);
-std::optional<OrgKind> parseOrgKind(std::string_view text);
 // May an organisation of `child` kind sit directly under one of `parent` kind?
 bool mayContain(OrgKind parent, OrgKind child);
 
